@@ -1,1 +1,5 @@
-export {};
+import { render } from 'preact';
+import '@/assets/ui.css';
+import { App } from './app';
+
+render(<App />, document.getElementById('app')!);

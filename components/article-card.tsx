@@ -1,0 +1,62 @@
+import type { ArticleSummary } from '@/lib/db/articles';
+
+/** Props of ArticleCard. */
+export interface Props {
+  article: ArticleSummary;
+  onOpen: (url: string) => void;
+  onDelete: (id: string) => void;
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+function formatDate(article: ArticleSummary): string {
+  const time = article.publishedAt ? Date.parse(article.publishedAt) : article.firstSeenAt;
+  return Number.isNaN(time) ? '' : dateFormat.format(time);
+}
+
+/** One article of a digest, laid out in the article's own direction and language. */
+export function ArticleCard({ article, onOpen, onDelete }: Props) {
+  const host = safeHost(article.url);
+  return (
+    <li class="article-card" dir={article.dir} lang={article.lang} data-article-id={article.id}>
+      <h3>
+        <a
+          href={article.url}
+          onClick={(event) => {
+            event.preventDefault();
+            onOpen(article.url);
+          }}
+        >
+          {article.title || host}
+        </a>
+      </h3>
+      <div class="meta">
+        <bdi>{article.siteName ?? host}</bdi>
+        {' · '}
+        <time dateTime={article.publishedAt}>{formatDate(article)}</time>
+        {article.clippedTo.length > 0 ? ' · clipped' : ''}
+      </div>
+      <p class="excerpt">{article.excerpt}</p>
+      {article.facts.length > 0 && (
+        <ul class="facts" aria-label="Key facts">
+          {article.facts.map((fact) => (
+            <li key={fact.start}>{fact.text}</li>
+          ))}
+        </ul>
+      )}
+      <div class="actions" dir="auto">
+        <button class="link" onClick={() => onDelete(article.id)} aria-label={`Delete “${article.title}”`}>
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,79 @@
+import { useState } from 'preact/hooks';
+
+export interface TopicDraft {
+  name: string;
+  query: string;
+}
+
+/** Props of TopicForm. */
+export interface Props {
+  initial: TopicDraft;
+  submitLabel: string;
+  /** A plain explanation of what is wrong with the query, or null when it parses. */
+  validateQuery: (query: string) => { message: string; position: number } | null;
+  onSubmit: (draft: TopicDraft) => Promise<void> | void;
+  onCancel?: () => void;
+}
+
+/** Adds or edits a topic; the query is checked as the reader types and an invalid one cannot be saved. */
+export function TopicForm({ initial, submitLabel, validateQuery, onSubmit, onCancel }: Props) {
+  const [name, setName] = useState(initial.name);
+  const [query, setQuery] = useState(initial.query);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const queryError = query.trim() ? validateQuery(query) : null;
+  const canSave = name.trim().length > 0 && query.trim().length > 0 && !queryError;
+
+  return (
+    <form
+      class="topic-form"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (!canSave) return;
+        try {
+          setSaveError(null);
+          await onSubmit({ name: name.trim(), query: query.trim() });
+        } catch (e) {
+          setSaveError(e instanceof Error ? e.message : String(e));
+        }
+      }}
+    >
+      <label>
+        Name
+        <input name="name" value={name} maxLength={80} required dir="auto" onInput={(e) => setName(e.currentTarget.value)} />
+      </label>
+      <label>
+        Query
+        <input
+          name="query"
+          value={query}
+          maxLength={500}
+          required
+          dir="auto"
+          aria-invalid={queryError ? 'true' : 'false'}
+          aria-describedby="query-help"
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
+      </label>
+      <p id="query-help" class={queryError ? 'error' : 'muted'} role={queryError ? 'alert' : undefined}>
+        {queryError
+          ? `At character ${queryError.position + 1}: ${queryError.message}`
+          : 'Words, "exact phrases", OR between alternatives, -word to exclude.'}
+      </p>
+      {saveError && (
+        <p class="error" role="alert">
+          {saveError}
+        </p>
+      )}
+      <div>
+        <button type="submit" class="primary" disabled={!canSave}>
+          {submitLabel}
+        </button>{' '}
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+// The content script's state machine: gate → extract → match → send, then again for
+// articles the site appends or swaps in later. Each article is extracted once and each
+// (article, topics) result sent once, however often the page mutates.
+import { detectArticle } from '../extract/detect';
+import { extractArticles } from '../extract/article';
+import type { Capture, ExtractedArticle, Topic } from '../schema';
+import { compileTopics, matchTopics, type CompiledTopics } from '../topics/match';
+
+export interface WatcherDeps {
+  doc: Document;
+  currentUrl: () => string;
+  loadTopics: () => Promise<Topic[]>;
+  send: (capture: Capture) => Promise<unknown>;
+}
+
+export interface ArticleWatcher {
+  /** Looks for (new) articles on the page and sends the matching ones. Returns the captures sent. */
+  scan(): Promise<Capture[]>;
+  /** Topics changed: match the articles already extracted again. */
+  retopic(topics: Topic[]): Promise<Capture[]>;
+  /** Whether the cheap gate thinks this document holds an article. */
+  looksLikeArticle(): boolean;
+}
+
+export function createArticleWatcher(deps: WatcherDeps): ArticleWatcher {
+  const extracted = new Map<string, ExtractedArticle>();
+  const sent = new Set<string>();
+  let compiled: CompiledTopics | null = null;
+  let lastShape = '';
+
+  /** Cheap: the address and the number of article-like blocks. Unchanged means nothing new to extract. */
+  function pageShape(): string {
+    return `${deps.currentUrl()}|${deps.doc.querySelectorAll('article, [data-article-url]').length}`;
+  }
+
+  async function topics(): Promise<CompiledTopics> {
+    compiled ??= compileTopics(await deps.loadTopics());
+    return compiled;
+  }
+
+  async function sendMatches(articles: ExtractedArticle[]): Promise<Capture[]> {
+    const index = await topics();
+    const captures: Capture[] = [];
+    for (const article of articles) {
+      const matches = matchTopics(article, index);
+      if (matches.length === 0) continue;
+      const key = `${article.url}\n${matches.map((m) => m.topicId).sort().join(',')}`;
+      if (sent.has(key)) continue;
+      sent.add(key);
+      const capture = { article, matches };
+      captures.push(capture);
+      await deps.send(capture);
+    }
+    return captures;
+  }
+
+  return {
+    looksLikeArticle: () => detectArticle(deps.doc).likely,
+
+    async scan() {
+      const shape = pageShape();
+      if (shape === lastShape) return [];
+      lastShape = shape;
+      const fresh: ExtractedArticle[] = [];
+      for (const article of extractArticles(deps.doc, deps.currentUrl())) {
+        const key = `${article.url}\n${article.title}`;
+        if (extracted.has(key)) continue;
+        extracted.set(key, article);
+        fresh.push(article);
+      }
+      return fresh.length ? sendMatches(fresh) : [];
+    },
+
+    async retopic(newTopics) {
+      compiled = compileTopics(newTopics);
+      return sendMatches([...extracted.values()]);
+    },
+  };
+}

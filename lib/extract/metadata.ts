@@ -1,0 +1,121 @@
+// Article metadata from the page's own declarations: JSON-LD first (the most deliberate),
+// then Open Graph / meta tags, then markup such as <time>. No library does this for
+// several articles on one page, so Beatwatch reads it itself, cheaply and defensively.
+import { directionOfLang, directionOfText, type Direction } from '../text/direction';
+import { cleanUrl } from './url';
+
+const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|ScholarlyArticle|Report)$/;
+const MAX_JSON_LD_SCRIPTS = 8;
+const MAX_JSON_LD_CHARS = 200_000;
+
+export interface JsonLdArticle {
+  headline?: string;
+  datePublished?: string;
+  author?: string;
+  publisher?: string;
+  url?: string;
+  image?: string;
+}
+
+/** The first schema.org article object declared in JSON-LD, if any. */
+export function readJsonLdArticle(doc: Document): JsonLdArticle | null {
+  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  for (let i = 0; i < scripts.length && i < MAX_JSON_LD_SCRIPTS; i++) {
+    const raw = scripts[i]!.textContent ?? '';
+    if (raw.length > MAX_JSON_LD_CHARS) continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      continue;
+    }
+    const found = findArticleNode(data, 0);
+    if (found) return found;
+  }
+  return null;
+}
+
+function findArticleNode(node: unknown, depth: number): JsonLdArticle | null {
+  if (depth > 4 || node === null || typeof node !== 'object') return null;
+  if (Array.isArray(node)) {
+    for (const item of node) {
+      const found = findArticleNode(item, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  const record = node as Record<string, unknown>;
+  const types = ([] as unknown[]).concat(record['@type'] ?? []);
+  if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))) {
+    return {
+      headline: asText(record.headline) ?? asText(record.name),
+      datePublished: asText(record.datePublished),
+      author: nameOf(record.author),
+      publisher: nameOf(record.publisher),
+      url: asText(record.url) ?? asText((record.mainEntityOfPage as Record<string, unknown> | undefined)?.['@id']),
+      image: urlOf(record.image),
+    };
+  }
+  return findArticleNode(record['@graph'], depth + 1);
+}
+
+function asText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+function nameOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return asText(value);
+  if (Array.isArray(value)) {
+    const names = value.map(nameOf).filter((n): n is string => Boolean(n));
+    return names.length ? names.join(', ') : undefined;
+  }
+  if (value && typeof value === 'object') return asText((value as Record<string, unknown>).name);
+  return undefined;
+}
+
+function urlOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return asText(value);
+  if (Array.isArray(value)) return urlOf(value[0]);
+  if (value && typeof value === 'object') return asText((value as Record<string, unknown>).url);
+  return undefined;
+}
+
+export function metaContent(doc: Document, ...keys: string[]): string | undefined {
+  for (const key of keys) {
+    const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
+    const value = el?.getAttribute('content')?.trim();
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** An ISO 8601 timestamp with offset, or undefined when the value is not a real date. */
+export function toIsoDate(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const time = Date.parse(value.trim());
+  if (Number.isNaN(time)) return undefined;
+  return new Date(time).toISOString();
+}
+
+export function absoluteHttpUrl(value: string | null | undefined, base: string): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value.trim(), base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function documentLang(doc: Document, container?: Element): string | undefined {
+  const scoped = container?.closest('[lang]')?.getAttribute('lang');
+  const lang = scoped ?? doc.documentElement.getAttribute('lang') ?? metaContent(doc, 'og:locale', 'language');
+  return lang?.trim().replace('_', '-').slice(0, 35) || undefined;
+}
+
+export function resolveDirection(declared: string | null | undefined, lang: string | undefined, text: string): Direction {
+  if (declared === 'rtl' || declared === 'ltr') return declared;
+  return directionOfLang(lang) ?? directionOfText(text);
+}
+
+export { cleanUrl };

@@ -1,0 +1,53 @@
+// One canonical URL per article, so a reload, a revisit or a shared link with tracking
+// parameters all land on the same stored record.
+
+const TRACKING_PARAMS = new Set([
+  'fbclid', 'gclid', 'dclid', 'msclkid', 'mc_cid', 'mc_eid', 'igshid', 'yclid', '_ga', '_gl',
+  'ref_src', 'ref_url', 'cmpid', 'ocid', 'ito', 'smid', 'smtyp', 'at_medium', 'at_campaign',
+]);
+
+function isTrackingParam(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.startsWith('utm_') || TRACKING_PARAMS.has(lower);
+}
+
+/** Drops tracking parameters and the fragment; keeps everything that can change the content. */
+export function cleanUrl(raw: string, base?: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  url.hash = '';
+  for (const name of [...url.searchParams.keys()]) {
+    if (isTrackingParam(name)) url.searchParams.delete(name);
+  }
+  url.searchParams.sort();
+  return url.href;
+}
+
+/**
+ * The page's canonical URL: rel=canonical, then og:url, then the address itself.
+ * A canonical that points at a site's home page from a deeper page is ignored: some sites
+ * set it on every page, and it would merge every article into one record.
+ */
+export function canonicalUrl(doc: Document, pageUrl: string): string {
+  const page = cleanUrl(pageUrl);
+  const candidates = [
+    doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'),
+    doc.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+  ];
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    const cleaned = cleanUrl(candidate.trim(), pageUrl);
+    if (cleaned && !(isRoot(cleaned) && page && !isRoot(page))) return cleaned;
+  }
+  return page ?? pageUrl;
+}
+
+function isRoot(url: string): boolean {
+  const { pathname, search } = new URL(url);
+  return (pathname === '/' || pathname === '') && search === '';
+}

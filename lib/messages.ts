@@ -1,0 +1,138 @@
+// Beatwatch's one protocol: every message between the content script, the extension pages
+// (popup, options) and the background is declared here once, with its direction, its
+// payload schema and its result type. The receiving side parses every payload with zod.
+import { z } from 'zod';
+import type { ArticleRecord } from './db/schema';
+import type { DigestTopic } from './db/articles';
+import {
+  articleRecordSchema,
+  captureSchema,
+  topicIdSchema,
+  type ExtractedArticle,
+} from './schema';
+
+/** Who may send a message: a content script in a web page, or one of the extension's own pages. */
+export type Sender = 'content' | 'extension-page' | 'background';
+
+type Receiver = 'background' | 'content';
+
+interface MessageSpec<From extends Sender, To extends Receiver, Payload extends z.ZodType, Result> {
+  from: From;
+  to: To;
+  payload: Payload;
+  /** Type-only: what the receiver answers. */
+  result?: Result;
+}
+
+function message<Result>() {
+  return <From extends Sender, To extends Receiver, Payload extends z.ZodType>(spec: { from: From; to: To; payload: Payload }) =>
+    spec as MessageSpec<From, To, Payload, Result>;
+}
+
+const empty = z.object({}).strict();
+
+export interface CaptureSaved {
+  articleId: string;
+  created: boolean;
+  /** Tracked topics matched in the sending tab so far (the badge). */
+  tabTopicCount: number;
+}
+
+export const protocol = {
+  /** An article on the page matched tracked topics: store it. */
+  'capture:save': message<CaptureSaved>()({ from: 'content', to: 'background', payload: captureSchema }),
+  /** The reader clips the page in a tab to a topic, matched or not. */
+  'tab:clip': message<{ articleId: string; title: string }>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z.object({ tabId: z.number().int().nonnegative(), topicId: topicIdSchema }).strict(),
+  }),
+  /** Topics with their article counts and newest articles. */
+  'digest:get': message<DigestTopic[]>()({ from: 'extension-page', to: 'background', payload: empty }),
+  /** Deletes an article; the answer is the deleted record, kept by the popup for undo. */
+  'article:delete': message<ArticleRecord | null>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z.object({ id: z.string().regex(/^[0-9a-f]{32}$/) }).strict(),
+  }),
+  /** Undo of a delete. */
+  'article:restore': message<{ restored: true }>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z.object({ record: articleRecordSchema }).strict(),
+  }),
+  /** Asks the content script in a tab for the page's main article (for a clip). */
+  'page:extract-main': message<ExtractedArticle | null>()({ from: 'background', to: 'content', payload: empty }),
+} as const;
+
+export type Protocol = typeof protocol;
+export type MessageType = keyof Protocol;
+export type PayloadOf<T extends MessageType> = z.input<Protocol[T]['payload']>;
+export type ParsedPayloadOf<T extends MessageType> = z.output<Protocol[T]['payload']>;
+export type ResultOf<T extends MessageType> = Exclude<Protocol[T]['result'], undefined>;
+
+export const envelopeSchema = z.object({ beatwatch: z.literal(1), type: z.string().max(64), payload: z.unknown() }).strict();
+export type Envelope = z.infer<typeof envelopeSchema>;
+export type Reply<R> = { ok: true; result: R } | { ok: false; error: string };
+
+export function envelope<T extends MessageType>(type: T, payload: PayloadOf<T>): Envelope {
+  return { beatwatch: 1, type, payload };
+}
+
+/** Turns a reply into its result, or throws its error: callers see one Promise. */
+export function unwrapReply<R>(reply: unknown): R {
+  const parsed = z.object({ ok: z.boolean(), result: z.unknown().optional(), error: z.string().optional() }).safeParse(reply);
+  if (!parsed.success) throw new Error('Beatwatch: no valid answer from the background');
+  if (!parsed.data.ok) throw new Error(parsed.data.error ?? 'Beatwatch: request failed');
+  return parsed.data.result as R;
+}
+
+export type Handlers<To extends Receiver> = {
+  [T in MessageType as Protocol[T]['to'] extends To ? T : never]: (
+    payload: ParsedPayloadOf<T>,
+    context: { tabId?: number; url?: string },
+  ) => Promise<ResultOf<T>> | ResultOf<T>;
+};
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+/** Which kind of sender a message came from, or null when it is not ours at all. */
+export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): Sender | null {
+  if (sender.id !== extensionId) return null;
+  if (sender.url?.startsWith(extensionOrigin)) return 'extension-page';
+  if (sender.tab?.id !== undefined) return 'content';
+  return null;
+}
+
+/**
+ * Builds the receiving side: validates the envelope, the direction and the payload, then
+ * calls the handler. A bad message gets an error reply and reaches no handler.
+ */
+export function createReceiver<To extends Receiver>(
+  to: To,
+  handlers: Handlers<To>,
+  identify: (sender: SenderInfo) => Sender | null,
+) {
+  return async (raw: unknown, sender: SenderInfo): Promise<Reply<unknown>> => {
+    const env = envelopeSchema.safeParse(raw);
+    if (!env.success) return { ok: false, error: 'not a Beatwatch message' };
+    const type = env.data.type as MessageType;
+    const spec = Object.hasOwn(protocol, type) ? protocol[type] : undefined;
+    if (!spec || spec.to !== to) return { ok: false, error: `unknown message "${env.data.type}"` };
+    const from = identify(sender);
+    if (from !== spec.from) return { ok: false, error: `"${type}" is not accepted from this sender` };
+    const payload = spec.payload.safeParse(env.data.payload);
+    if (!payload.success) return { ok: false, error: `invalid "${type}" payload: ${z.prettifyError(payload.error)}` };
+    const handler = (handlers as Record<string, (p: unknown, c: { tabId?: number; url?: string }) => unknown>)[type]!;
+    try {
+      const result = await handler(payload.data, { tabId: sender.tab?.id, url: sender.url });
+      return { ok: true, result: result ?? null };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}

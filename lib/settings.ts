@@ -1,0 +1,85 @@
+// The reader's topics in browser.storage: `sync` so they follow the reader to their other
+// browsers, `local` once sync's quota is exceeded. Everything read back is validated:
+// storage can hold whatever an older version (or another extension build) wrote.
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { topicSchema, type Topic } from './schema';
+
+const TOPICS_KEY = 'topics';
+const AREA_KEY = 'topicsArea';
+const STORE_VERSION = 1;
+export const MAX_TOPICS = 500;
+
+const storedTopicsSchema = z.object({ version: z.literal(STORE_VERSION), topics: z.array(z.unknown()) });
+
+type AreaName = 'sync' | 'local';
+
+async function currentArea(): Promise<AreaName> {
+  const { [AREA_KEY]: area } = await browser.storage.local.get(AREA_KEY);
+  return area === 'local' || !browser.storage.sync ? 'local' : 'sync';
+}
+
+/** The stored topics; entries that fail validation are skipped, never passed on. */
+export async function loadTopics(): Promise<Topic[]> {
+  const area = await currentArea();
+  const { [TOPICS_KEY]: raw } = await browser.storage[area].get(TOPICS_KEY);
+  return parseStoredTopics(raw);
+}
+
+export function parseStoredTopics(raw: unknown): Topic[] {
+  const stored = storedTopicsSchema.safeParse(raw);
+  if (!stored.success) return [];
+  const topics: Topic[] = [];
+  for (const item of stored.data.topics) {
+    const topic = topicSchema.safeParse(item);
+    if (topic.success) topics.push(topic.data);
+  }
+  return topics;
+}
+
+export class TopicsError extends Error {}
+
+/** Validates and writes all topics at once; a bad topic changes nothing. */
+export async function saveTopics(topics: Topic[]): Promise<void> {
+  if (topics.length > MAX_TOPICS) throw new TopicsError(`At most ${MAX_TOPICS} topics can be tracked.`);
+  const ids = new Set<string>();
+  const valid = topics.map((topic, i) => {
+    const parsed = topicSchema.safeParse(topic);
+    if (!parsed.success) throw new TopicsError(`Topic ${i + 1}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    if (ids.has(parsed.data.id)) throw new TopicsError(`Topic ${i + 1}: duplicate id "${parsed.data.id}"`);
+    ids.add(parsed.data.id);
+    return parsed.data;
+  });
+  const value = { [TOPICS_KEY]: { version: STORE_VERSION, topics: valid } };
+  if ((await currentArea()) === 'sync') {
+    try {
+      await browser.storage.sync.set(value);
+      return;
+    } catch (error) {
+      // Sync holds ~100 KB: past its quota, topics move to local storage for good.
+      if (!/quota/i.test(String(error))) throw error;
+    }
+  }
+  await browser.storage.local.set({ ...value, [AREA_KEY]: 'local' });
+}
+
+/** Calls back with the new topics whenever they change in either area. */
+export function watchTopics(onChange: (topics: Topic[]) => void): () => void {
+  const listener = (changes: Record<string, unknown>) => {
+    if (TOPICS_KEY in changes) void loadTopics().then(onChange);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** A readable, unique id: the name's letters plus a random suffix. */
+export function newTopicId(name: string, random: () => number = Math.random): string {
+  const slug = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  const suffix = Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0');
+  return slug ? `${slug}-${suffix}` : `topic-${suffix}`;
+}

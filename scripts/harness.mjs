@@ -1,0 +1,154 @@
+// Drives the built extension in a real Chromium: a static server for news pages on
+// 127.0.0.1, a browser with Beatwatch loaded, and helpers to set topics, visit pages and
+// read the digest through the extension's own protocol. Used by `npm start` and the e2e tests.
+import { createServer } from 'node:http';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const CHROME_BUILD = join(ROOT, '.output', 'chrome-mv3');
+export const CHROMIUM_PATH = process.env.BEATWATCH_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg' };
+
+/** Serves a directory on 127.0.0.1 (a free port); never outside it. */
+export async function serveDirectory(dir) {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const file = normalize(join(root, path));
+      if (file !== root && !file.startsWith(root + sep)) throw new Error('outside');
+      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(await readFile(file));
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Chromium with the built extension loaded; headless unless told otherwise. */
+export async function launchWithExtension({ extensionDir = CHROME_BUILD, headless = true } = {}) {
+  await stat(join(extensionDir, 'manifest.json')).catch(() => {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+  });
+  const userDataDir = await mkdtemp(join(tmpdir(), 'beatwatch-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless,
+    viewport: { width: 1200, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker: () => context.serviceWorkers()[0] ?? worker,
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Writes topics the way the options page stores them. */
+export async function setTopics(browser, topics) {
+  const now = Date.now();
+  const stored = topics.map((t, i) => ({
+    id: t.id ?? `${slug(t.name)}-${i}`,
+    name: t.name,
+    query: t.query,
+    ...(t.minMentions ? { minMentions: t.minMentions } : {}),
+    createdAt: now,
+  }));
+  await browser.worker().evaluate(async (value) => {
+    await chrome.storage.sync.set({ topics: { version: 1, topics: value } });
+  }, stored);
+  return stored;
+}
+
+function slug(name) {
+  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'topic';
+}
+
+/** An extension page in a tab, for talking to the background as the popup does. */
+export async function extensionPage(browser, path = 'popup.html') {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  return page;
+}
+
+/** Sends a protocol message from an extension page and returns the reply's result. */
+export async function ask(page, type, payload = {}) {
+  const reply = await page.evaluate(([t, p]) => chrome.runtime.sendMessage({ beatwatch: 1, type: t, payload: p }), [type, payload]);
+  if (!reply?.ok) throw new Error(`${type}: ${reply?.error ?? 'no reply'}`);
+  return reply.result;
+}
+
+/** Opens a page, scrolls through it (infinite-scroll sites append as you go) and leaves it open. */
+export async function visit(browser, url) {
+  const page = await browser.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += 700) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 60));
+    }
+  });
+  return page;
+}
+
+/** Polls the digest until it has not changed for `quietMs` (captures happen in idle time). */
+export async function settledDigest(page, { quietMs = 1500, timeoutMs = 20000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  let since = Date.now();
+  for (;;) {
+    const digest = await ask(page, 'digest:get');
+    const key = JSON.stringify(digest.map((d) => [d.topic.id, d.articles.map((a) => a.id)]));
+    if (key !== last) {
+      last = key;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs || Date.now() > deadline) {
+      return digest;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** The digest in the JSON shape `npm start -- --json` prints. */
+export function digestAsJson(digest) {
+  return {
+    topics: digest.map(({ topic, articles }) => ({
+      name: topic.name,
+      articles: articles.map((a) => ({
+        url: a.url,
+        title: a.title,
+        site: a.siteName ?? new URL(a.url).hostname,
+        lang: a.lang ?? null,
+        dir: a.dir,
+        publishedAt: a.publishedAt ?? null,
+        excerpt: a.excerpt,
+        facts: a.facts.map((f) => ({ text: f.text })),
+      })),
+    })),
+  };
+}

@@ -1,0 +1,152 @@
+// End to end in real Chromium: the built extension captures matching articles from news
+// pages, stores them once in IndexedDB, badges the tab and lists them in the popup.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { join } from 'node:path';
+import { ROOT, ask, extensionPage, launchWithExtension, serveDirectory, setTopics, settledDigest, visit } from '../../scripts/harness.mjs';
+
+const SEED = 'article--asharq-al-awsat--russia-ukraine-istanbul.html';
+const ENGLISH = 'article--world-news-daily--ukraine-grain-talks.html';
+const FRONT = 'front--world-news-daily--world-section.html';
+const SEED_TITLE = 'لقاء روسي - أوكراني غير مُعلن سبق مفاوضات إسطنبول';
+
+let server;
+let browser;
+let popup;
+
+before(async () => {
+  server = await serveDirectory(join(ROOT, 'tests', 'fixtures', 'pages'));
+  browser = await launchWithExtension();
+  popup = await extensionPage(browser);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Stored records straight from the extension's IndexedDB, read in the service worker. */
+function storedArticles() {
+  return browser.worker().evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('beatwatch');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('articles').objectStore('articles').getAll();
+          request.onsuccess = () => {
+            resolve(request.result);
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+async function badgeFor(url) {
+  return browser.worker().evaluate(async (pageUrl) => {
+    const [tab] = await chrome.tabs.query({ url: pageUrl });
+    return chrome.action.getBadgeText({ tabId: tab.id });
+  }, url);
+}
+
+async function clearArticles() {
+  await browser.worker().evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('beatwatch');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('articles', 'readwrite');
+          tx.objectStore('articles').clear();
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+describe('walking skeleton', () => {
+  test('the seed page is captured under Arabic and mixed-script topics, stored once, badged and listed', async () => {
+    const topics = await setTopics(browser, [
+      { id: 'ukraine-ar', name: 'أوكرانيا', query: 'أوكرانيا' },
+      { id: 'ukraine-mixed', name: 'Ukraine', query: 'Ukraine OR أوكرانيا' },
+    ]);
+    const url = `${server.origin}/${SEED}`;
+    const page = await visit(browser, url);
+    const digest = await settledDigest(popup);
+
+    for (const topic of topics) {
+      const entry = digest.find((d) => d.topic.id === topic.id);
+      assert.ok(entry, `topic ${topic.name} is in the digest`);
+      const main = entry.articles.find((a) => a.title === SEED_TITLE);
+      assert.ok(main, `${topic.name} lists the seed article; got ${entry.articles.map((a) => a.title).join(' | ')}`);
+      assert.equal(main.dir, 'rtl');
+      assert.equal(main.lang, 'ar');
+      assert.match(main.url, /^https:\/\/aawsat\.com\//);
+      assert.equal(main.siteName, 'الشرق الأوسط');
+    }
+
+    const records = await storedArticles();
+    const mainRecords = records.filter((r) => r.title === SEED_TITLE);
+    assert.equal(mainRecords.length, 1, 'one stored record for the main article');
+    assert.deepEqual([...mainRecords[0].topicIds].sort(), ['ukraine-ar', 'ukraine-mixed']);
+    assert.ok(mainRecords[0].text.includes('تبادل جثث 6 آلاف جندي'), 'the stored text is the article body');
+    assert.ok(!mainRecords[0].text.includes('مقالات ذات صلة'), 'the related block is not part of the article');
+
+    assert.equal(await badgeFor(url), '2', 'the badge counts the two topics matched in the tab');
+
+    // Reload and revisit: the record is updated, never duplicated.
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForTimeout(500);
+    await settledDigest(popup);
+    const after = (await storedArticles()).filter((r) => r.title === SEED_TITLE);
+    assert.equal(after.length, 1, 'a reload does not duplicate the article');
+    assert.ok(after[0].visits >= 2, 'the revisit is recorded');
+    await page.close();
+  });
+
+  test('the popup lists the article under its topic, in its own direction', async () => {
+    await popup.reload();
+    await popup.click('[data-topic-id="ukraine-ar"]');
+    const card = popup.locator('.article-card', { hasText: SEED_TITLE });
+    await card.waitFor();
+    assert.equal(await card.getAttribute('dir'), 'rtl');
+    assert.equal(await card.getAttribute('lang'), 'ar');
+    assert.match(await popup.locator('.topic-list, h1').first().innerText(), /أوكرانيا/);
+  });
+
+  test('a section front captures nothing, and topics only in menus or teasers do not match', async () => {
+    await clearArticles();
+    await setTopics(browser, [
+      { id: 'ukraine', name: 'Ukraine', query: 'Ukraine' },
+      { id: 'elections', name: 'Elections', query: 'elections OR election' },
+      { id: 'climate', name: 'Climate', query: 'climate' },
+    ]);
+    await visit(browser, `${server.origin}/${FRONT}`);
+    let digest = await settledDigest(popup);
+    assert.deepEqual(
+      digest.map((d) => d.count),
+      [0, 0, 0],
+      'a section front full of teasers is not an article',
+    );
+
+    await visit(browser, `${server.origin}/${ENGLISH}`);
+    digest = await settledDigest(popup);
+    const count = (id) => digest.find((d) => d.topic.id === id).count;
+    assert.equal(count('ukraine'), 1, 'the English article matches Ukraine');
+    assert.equal(count('elections'), 0, 'menus and sidebar teasers mention elections; the article does not');
+    assert.equal(count('climate'), 0, 'menus and sidebar teasers mention climate; the article does not');
+  });
+
+  test('a bad message is refused with an error and changes nothing', async () => {
+    const before = (await storedArticles()).length;
+    await assert.rejects(ask(popup, 'article:delete', { id: '../../etc' }), /invalid "article:delete" payload/);
+    await assert.rejects(ask(popup, 'capture:save', { article: {}, matches: [] }), /not accepted from this sender/);
+    await assert.rejects(ask(popup, 'no-such-message', {}), /unknown message/);
+    assert.equal((await storedArticles()).length, before);
+  });
+});

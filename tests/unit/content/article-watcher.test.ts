@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { createArticleWatcher } from '@/lib/content/article-watcher';
+import type { Capture, Topic } from '@/lib/schema';
+
+const PAGES = join(__dirname, '../../fixtures/pages');
+const load = (file: string) => new DOMParser().parseFromString(readFileSync(join(PAGES, file), 'utf8'), 'text/html');
+const topic = (id: string, query: string): Topic => ({ id, name: id, query, createdAt: 1 });
+
+function watch(doc: Document, topics: Topic[]) {
+  const sent: Capture[] = [];
+  const watcher = createArticleWatcher({
+    doc,
+    currentUrl: () => 'http://127.0.0.1/seed.html',
+    loadTopics: vi.fn(async () => topics),
+    send: async (capture) => void sent.push(capture),
+  });
+  return { watcher, sent };
+}
+
+describe('createArticleWatcher', () => {
+  it('sends each matching article once, however often the page is scanned', async () => {
+    const doc = load('article--asharq-al-awsat--russia-ukraine-istanbul.html');
+    const { watcher, sent } = watch(doc, [topic('gaza', 'غزة')]);
+    expect(watcher.looksLikeArticle()).toBe(true);
+    await watcher.scan();
+    await watcher.scan();
+    expect(sent.map((c) => c.article.title)).toEqual(['ألمانيا لن تشارك في قوة استقرار بغزة «في المستقبل المنظور»']);
+    expect(sent[0]!.matches[0]!.topicId).toBe('gaza');
+  });
+
+  it('picks up an article appended later, and re-matches known articles when topics change', async () => {
+    const doc = load('article--asharq-al-awsat--russia-ukraine-istanbul.html');
+    const appended = [...doc.querySelectorAll('article.appended')];
+    appended.forEach((a) => a.remove());
+    const { watcher, sent } = watch(doc, [topic('gaza', 'غزة')]);
+    expect(await watcher.scan()).toEqual([]);
+    doc.body.append(appended[1]!);
+    expect((await watcher.scan()).map((c) => c.matches[0]!.topicId)).toEqual(['gaza']);
+    const retopic = await watcher.retopic([topic('istanbul', 'إسطنبول')]);
+    expect(retopic.map((c) => c.article.title)).toEqual(['لقاء روسي - أوكراني غير مُعلن سبق مفاوضات إسطنبول']);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('lets a section front through the gate as "not an article"', () => {
+    const { watcher } = watch(load('front--world-news-daily--world-section.html'), []);
+    expect(watcher.looksLikeArticle()).toBe(false);
+  });
+});

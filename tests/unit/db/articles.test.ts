@@ -1,0 +1,77 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { articleIdFor, deleteArticle, listDigest, restoreArticle, saveCapture } from '@/lib/db/articles';
+import { DB_VERSION, MIGRATIONS } from '@/lib/db/migrations';
+import { openDatabase, type Database } from '@/lib/db/open';
+import type { Capture, Topic } from '@/lib/schema';
+
+let db: Database;
+let name: string;
+let counter = 0;
+
+beforeEach(async () => {
+  name = `test-${++counter}`;
+  db = await openDatabase(name);
+});
+afterEach(() => db.close());
+
+const topic = (id: string): Topic => ({ id, name: id, query: id, createdAt: 1 });
+const capture = (url: string, topicIds: string[], extra: Partial<Capture['article']> = {}): Capture => ({
+  article: { url, pageUrl: url, title: `Title of ${url}`, dir: 'ltr', excerpt: 'x', text: 'body', ...extra },
+  matches: topicIds.map((topicId) => ({ topicId, score: 1, mentions: 1, hits: [] })),
+});
+
+describe('schema', () => {
+  it('has one migration per version', () => {
+    expect(DB_VERSION).toBe(MIGRATIONS.length);
+    expect(db.objectStoreNames.contains('articles')).toBe(true);
+  });
+});
+
+describe('saveCapture', () => {
+  it('stores an article once per canonical URL and merges topics on revisit', async () => {
+    const first = await saveCapture(db, capture('https://a.example/1', ['ukraine']), { now: 10 });
+    const second = await saveCapture(db, capture('https://a.example/1', ['energy'], { title: 'Updated' }), { now: 20 });
+    expect(first.created).toBe(true);
+    expect(second.created).toBe(false);
+    expect(await db.count('articles')).toBe(1);
+    const record = await db.get('articles', first.record.id);
+    expect(record).toMatchObject({ title: 'Updated', topicIds: ['ukraine', 'energy'], firstSeenAt: 10, lastSeenAt: 20, visits: 2 });
+  });
+
+  it('derives the id from the canonical URL, so a retry cannot duplicate', async () => {
+    expect(await articleIdFor('https://a.example/1')).toBe(await articleIdFor('https://a.example/1'));
+    expect(await articleIdFor('https://a.example/1')).not.toBe(await articleIdFor('https://a.example/2'));
+    await Promise.all([saveCapture(db, capture('https://a.example/1', ['t'])), saveCapture(db, capture('https://a.example/1', ['t']))]);
+    expect(await db.count('articles')).toBe(1);
+  });
+
+  it('records clips separately from matches', async () => {
+    const { record } = await saveCapture(db, { ...capture('https://a.example/c', []) }, { clipTo: 'later' });
+    expect(record.topicIds).toEqual(['later']);
+    expect(record.clippedTo).toEqual(['later']);
+  });
+});
+
+describe('listDigest', () => {
+  it('counts per topic and lists newest first (publication date, else first visit)', async () => {
+    await saveCapture(db, capture('https://a.example/old', ['t'], { publishedAt: '2024-01-01T00:00:00Z' }), { now: 1 });
+    await saveCapture(db, capture('https://a.example/new', ['t'], { publishedAt: '2025-01-01T00:00:00Z' }), { now: 2 });
+    await saveCapture(db, capture('https://a.example/undated', ['t', 'u']), { now: Date.parse('2024-06-01') });
+    const digest = await listDigest(db, [topic('t'), topic('u'), topic('empty')]);
+    expect(digest.map((d) => d.count)).toEqual([3, 1, 0]);
+    expect(digest[0]!.articles.map((a) => a.url)).toEqual(['https://a.example/new', 'https://a.example/undated', 'https://a.example/old']);
+    expect(digest[0]!.articles[0]).not.toHaveProperty('text');
+  });
+});
+
+describe('delete and undo', () => {
+  it('hands back the deleted record and restores it unchanged', async () => {
+    const { record } = await saveCapture(db, capture('https://a.example/d', ['t']));
+    const deleted = await deleteArticle(db, record.id);
+    expect(await db.count('articles')).toBe(0);
+    await restoreArticle(db, deleted!);
+    expect(await db.get('articles', record.id)).toEqual(record);
+    expect(await deleteArticle(db, 'f'.repeat(32))).toBeUndefined();
+  });
+});

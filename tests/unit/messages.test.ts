@@ -1,0 +1,74 @@
+import { describe, expect, it, vi } from 'vitest';
+import { classifySender, createReceiver, envelope, unwrapReply, type Handlers } from '@/lib/messages';
+
+const EXT_ID = 'abc';
+const ORIGIN = 'chrome-extension://abc/';
+const identify = (sender: { id?: string; url?: string; tab?: { id?: number } }) => classifySender(sender, EXT_ID, ORIGIN);
+const fromPopup = { id: EXT_ID, url: `${ORIGIN}popup.html` };
+const fromContent = { id: EXT_ID, url: 'https://news.example/a', tab: { id: 4 } };
+
+function receiver() {
+  const handlers = {
+    'capture:save': vi.fn(async () => ({ articleId: 'x', created: true, tabTopicCount: 1 })),
+    'tab:clip': vi.fn(async () => ({ articleId: 'x', title: 't' })),
+    'digest:get': vi.fn(async () => []),
+    'article:delete': vi.fn(async () => null),
+    'article:restore': vi.fn(async () => ({ restored: true as const })),
+  } satisfies Handlers<'background'>;
+  return { handlers, receive: createReceiver('background', handlers, identify) };
+}
+
+const article = { url: 'https://news.example/a', pageUrl: 'https://news.example/a', title: 'T', dir: 'ltr' as const, excerpt: 'e', text: 'body' };
+
+describe('classifySender', () => {
+  it('tells extension pages, content scripts and strangers apart', () => {
+    expect(identify(fromPopup)).toBe('extension-page');
+    expect(identify({ ...fromPopup, tab: { id: 3 } })).toBe('extension-page');
+    expect(identify(fromContent)).toBe('content');
+    expect(identify({ id: 'other', url: 'https://evil.example', tab: { id: 1 } })).toBeNull();
+    expect(identify({ id: EXT_ID })).toBeNull();
+  });
+});
+
+describe('createReceiver', () => {
+  it('passes a valid message from the right sender to its handler, with the tab id', async () => {
+    const { handlers, receive } = receiver();
+    const reply = await receive(envelope('capture:save', { article, matches: [{ topicId: 't', score: 1, mentions: 1, hits: [] }] }), fromContent);
+    expect(reply).toEqual({ ok: true, result: { articleId: 'x', created: true, tabTopicCount: 1 } });
+    expect(handlers['capture:save']).toHaveBeenCalledWith(expect.objectContaining({ article }), { tabId: 4, url: fromContent.url });
+  });
+
+  it('refuses a message from the wrong direction', async () => {
+    const { handlers, receive } = receiver();
+    const reply = await receive(envelope('capture:save', { article, matches: [] }), fromPopup);
+    expect(reply).toEqual({ ok: false, error: '"capture:save" is not accepted from this sender' });
+    expect(await receive(envelope('digest:get', {}), fromContent)).toMatchObject({ ok: false });
+    expect(handlers['capture:save']).not.toHaveBeenCalled();
+    expect(handlers['digest:get']).not.toHaveBeenCalled();
+  });
+
+  it('refuses malformed envelopes, unknown types and bad payloads without calling handlers', async () => {
+    const { handlers, receive } = receiver();
+    expect(await receive('hello', fromPopup)).toEqual({ ok: false, error: 'not a Beatwatch message' });
+    expect(await receive({ beatwatch: 1, type: 'toString', payload: {} }, fromPopup)).toMatchObject({ ok: false, error: expect.stringContaining('unknown message') });
+    expect(await receive({ beatwatch: 1, type: 'page:extract-main', payload: {} }, fromPopup)).toMatchObject({ ok: false });
+    const bad = await receive(envelope('capture:save', { article: { ...article, url: 'javascript:alert(1)' }, matches: [] }), fromContent);
+    expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('invalid "capture:save" payload') });
+    expect(await receive(envelope('digest:get', { extra: 1 } as never), fromPopup)).toMatchObject({ ok: false });
+    expect(Object.values(handlers).every((h) => h.mock.calls.length === 0)).toBe(true);
+  });
+
+  it('turns a handler error into an error reply', async () => {
+    const { handlers, receive } = receiver();
+    handlers['digest:get'].mockRejectedValueOnce(new Error('db closed'));
+    expect(await receive(envelope('digest:get', {}), fromPopup)).toEqual({ ok: false, error: 'db closed' });
+  });
+});
+
+describe('unwrapReply', () => {
+  it('returns the result or throws the error', () => {
+    expect(unwrapReply({ ok: true, result: 3 })).toBe(3);
+    expect(() => unwrapReply({ ok: false, error: 'nope' })).toThrow('nope');
+    expect(() => unwrapReply(undefined)).toThrow(/no valid answer/);
+  });
+});

@@ -1,0 +1,51 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadTopics, newTopicId, parseStoredTopics, saveTopics, TopicsError, watchTopics } from '@/lib/settings';
+import type { Topic } from '@/lib/schema';
+
+const topic = (id: string, extra: Partial<Topic> = {}): Topic => ({ id, name: `Topic ${id}`, query: 'ukraine', createdAt: 1, ...extra });
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('topics in browser.storage', () => {
+  it('round-trips valid topics through sync storage', async () => {
+    await saveTopics([topic('a'), topic('b', { minMentions: 2 })]);
+    expect(await loadTopics()).toEqual([topic('a'), topic('b', { minMentions: 2 })]);
+    expect(await fakeBrowser.storage.sync.get('topics')).toMatchObject({ topics: { version: 1 } });
+  });
+
+  it('refuses an invalid topic and changes nothing', async () => {
+    await saveTopics([topic('a')]);
+    await expect(saveTopics([topic('a'), topic('b', { name: '  ' })])).rejects.toThrow(TopicsError);
+    await expect(saveTopics([topic('a'), topic('a')])).rejects.toThrow(/duplicate id/);
+    expect(await loadTopics()).toEqual([topic('a')]);
+  });
+
+  it('falls back to local storage when sync is over its quota, and stays there', async () => {
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
+    await saveTopics([topic('a')]);
+    expect(await fakeBrowser.storage.local.get('topicsArea')).toEqual({ topicsArea: 'local' });
+    expect(await loadTopics()).toEqual([topic('a')]);
+  });
+
+  it('skips stored entries that are not valid topics', () => {
+    expect(parseStoredTopics({ version: 1, topics: [topic('a'), { id: 'BAD ID' }, 'x'] })).toEqual([topic('a')]);
+    expect(parseStoredTopics({ version: 9, topics: [] })).toEqual([]);
+    expect(parseStoredTopics(undefined)).toEqual([]);
+  });
+
+  it('tells watchers when topics change', async () => {
+    const seen: Topic[][] = [];
+    const stop = watchTopics((topics) => seen.push(topics));
+    await saveTopics([topic('a')]);
+    await vi.waitFor(() => expect(seen).toEqual([[topic('a')]]));
+    stop();
+  });
+});
+
+describe('newTopicId', () => {
+  it('is readable and valid for any name', () => {
+    expect(newTopicId('Ukraine talks', () => 0.5)).toMatch(/^ukraine-talks-[a-z0-9]{6}$/);
+    expect(newTopicId('أوكرانيا', () => 0)).toBe('topic-000000');
+  });
+});
