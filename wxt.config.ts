@@ -11,7 +11,9 @@ export default defineConfig({
     name: 'Beatwatch',
     description:
       'Watches the news pages you read for the beats you follow, and keeps their key facts and your highlights — on your machine only.',
-    permissions: ['storage', 'tabs', 'activeTab', 'contextMenus'],
+    permissions: ['storage', 'tabs', 'activeTab', 'contextMenus', 'scripting'],
+    // The extractor is injected into pages whose gate said "article"; the content script already runs on them.
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Beatwatch' },
     ...(browser === 'firefox'
       ? {

@@ -28,6 +28,10 @@ export default defineBackground(() => {
     loadTopics,
     tabTopics,
     setBadge,
+    injectExtractor: async (tabId) => {
+      // The extractor guards against a second load, so repeated injections are harmless.
+      await browser.scripting.executeScript({ target: { tabId }, files: ['/extractor.js'] });
+    },
     extractFromTab: (tabId) => sendToTab(tabId, 'page:extract-main', {}),
     matchArticle: (article, topics) => matchTopics(article, compileTopics(topics)),
     // Key facts arrive with lib/facts (issue "Key facts and highlights").

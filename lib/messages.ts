@@ -2,6 +2,7 @@
 // (popup, options) and the background is declared here once, with its direction, its
 // payload schema and its result type. The receiving side parses every payload with zod.
 import { z } from 'zod';
+import { wrap, type Envelope, type Reply } from './envelope';
 import type { ArticleRecord } from './db/schema';
 import type { DigestTopic } from './db/articles';
 import {
@@ -61,7 +62,9 @@ export const protocol = {
     to: 'background',
     payload: z.object({ record: articleRecordSchema }).strict(),
   }),
-  /** Asks the content script in a tab for the page's main article (for a clip). */
+  /** The gate found a likely article: load the extractor into the sender's tab. */
+  'page:activate': message<{ injected: true }>()({ from: 'content', to: 'background', payload: empty }),
+  /** Asks the extractor in a tab for the page's main article (for a clip). */
   'page:extract-main': message<ExtractedArticle | null>()({ from: 'background', to: 'content', payload: empty }),
 } as const;
 
@@ -72,19 +75,9 @@ export type ParsedPayloadOf<T extends MessageType> = z.output<Protocol[T]['paylo
 export type ResultOf<T extends MessageType> = Exclude<Protocol[T]['result'], undefined>;
 
 export const envelopeSchema = z.object({ beatwatch: z.literal(1), type: z.string().max(64), payload: z.unknown() }).strict();
-export type Envelope = z.infer<typeof envelopeSchema>;
-export type Reply<R> = { ok: true; result: R } | { ok: false; error: string };
 
 export function envelope<T extends MessageType>(type: T, payload: PayloadOf<T>): Envelope {
-  return { beatwatch: 1, type, payload };
-}
-
-/** Turns a reply into its result, or throws its error: callers see one Promise. */
-export function unwrapReply<R>(reply: unknown): R {
-  const parsed = z.object({ ok: z.boolean(), result: z.unknown().optional(), error: z.string().optional() }).safeParse(reply);
-  if (!parsed.success) throw new Error('Beatwatch: no valid answer from the background');
-  if (!parsed.data.ok) throw new Error(parsed.data.error ?? 'Beatwatch: request failed');
-  return parsed.data.result as R;
+  return wrap(type, payload);
 }
 
 export type Handlers<To extends Receiver> = {

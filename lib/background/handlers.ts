@@ -16,6 +16,8 @@ export interface BackgroundDeps {
   loadTopics: () => Promise<Topic[]>;
   tabTopics: TabTopics;
   setBadge: (tabId: number, count: number) => Promise<void>;
+  /** Loads the extractor (Readability, matcher) into a tab; safe to call twice. */
+  injectExtractor: (tabId: number) => Promise<void>;
   extractFromTab: (tabId: number) => Promise<ExtractedArticle | null>;
   matchArticle: (article: ExtractedArticle, topics: Topic[]) => TopicMatchRecord[];
   factsFor: (article: ExtractedArticle, matches: TopicMatchRecord[]) => FactRecord[];
@@ -44,6 +46,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
     async 'tab:clip'({ tabId, topicId }) {
       const topics = await deps.loadTopics();
       if (!topics.some((t) => t.id === topicId)) throw new Error('That topic no longer exists.');
+      await deps.injectExtractor(tabId);
       const article = await deps.extractFromTab(tabId);
       if (!article) throw new Error('No article text was found on this page.');
       const matches = deps.matchArticle(article, topics);
@@ -52,6 +55,12 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
       const tabTopicCount = await deps.tabTopics.add(tabId, record.topicIds.filter((id) => topics.some((t) => t.id === id)));
       await deps.setBadge(tabId, tabTopicCount);
       return { articleId: record.id, title: record.title };
+    },
+
+    async 'page:activate'(_payload, { tabId }) {
+      if (tabId === undefined) throw new Error('no tab to activate');
+      await deps.injectExtractor(tabId);
+      return { injected: true as const };
     },
 
     async 'digest:get'() {

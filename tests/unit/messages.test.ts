@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { classifySender, createReceiver, envelope, unwrapReply, type Handlers } from '@/lib/messages';
+import { unwrapReply } from '@/lib/envelope';
+import { classifySender, createReceiver, envelope, type Handlers } from '@/lib/messages';
 
 const EXT_ID = 'abc';
 const ORIGIN = 'chrome-extension://abc/';
@@ -14,6 +15,7 @@ function receiver() {
     'digest:get': vi.fn(async () => []),
     'article:delete': vi.fn(async () => null),
     'article:restore': vi.fn(async () => ({ restored: true as const })),
+    'page:activate': vi.fn(async () => ({ injected: true as const })),
   } satisfies Handlers<'background'>;
   return { handlers, receive: createReceiver('background', handlers, identify) };
 }

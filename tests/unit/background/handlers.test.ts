@@ -20,6 +20,7 @@ function setup(overrides: Partial<BackgroundDeps> = {}) {
     loadTopics: async () => topics,
     tabTopics: new TabTopics(memoryArea()),
     setBadge,
+    injectExtractor: vi.fn(async () => {}),
     extractFromTab: async () => article,
     matchArticle: () => [],
     factsFor: () => [{ text: 'Ukraine talks', start: 0, end: 13, score: 1, kinds: ['topic'] }],
@@ -59,6 +60,15 @@ describe('tab:clip', () => {
     const { handlers } = setup({ extractFromTab: async () => null });
     await expect(handlers['tab:clip']({ tabId: 3, topicId: 'gaza' }, {})).rejects.toThrow(/No article text/);
     await expect(handlers['tab:clip']({ tabId: 3, topicId: 'nope' }, {})).rejects.toThrow(/no longer exists/);
+  });
+});
+
+describe('page:activate', () => {
+  it('loads the extractor into the tab the gate ran in', async () => {
+    const { handlers, deps } = setup();
+    await expect(handlers['page:activate']({}, { tabId: 9 })).resolves.toEqual({ injected: true });
+    expect(deps.injectExtractor).toHaveBeenCalledWith(9);
+    await expect(handlers['page:activate']({}, {})).rejects.toThrow(/no tab/);
   });
 });
 

@@ -1,0 +1,46 @@
+// Loaded by the background into pages that passed the gate: extraction, matching and the
+// watch for appended or swapped articles. Kept out of content.js so ordinary pages never
+// pay for Readability, the matcher or zod.
+import { browser } from 'wxt/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { createArticleWatcher } from '@/lib/content/article-watcher';
+import { extractMainArticle } from '@/lib/extract/article';
+import { createReceiver } from '@/lib/messages';
+import { sendToBackground } from '@/lib/send';
+import { loadTopics, watchTopics } from '@/lib/settings';
+
+const RESCAN_DELAY_MS = 800;
+const LOADED = Symbol.for('beatwatch.extractor');
+
+export default defineUnlistedScript(() => {
+  const scope = globalThis as { [LOADED]?: boolean };
+  if (scope[LOADED]) return;
+  scope[LOADED] = true;
+
+  const receive = createReceiver(
+    'content',
+    { 'page:extract-main': () => extractMainArticle(document, location.href) },
+    (sender) => (sender.id === browser.runtime.id && !sender.tab ? 'background' : null),
+  );
+  browser.runtime.onMessage.addListener((message, sender) => receive(message, sender));
+
+  const watcher = createArticleWatcher({
+    doc: document,
+    currentUrl: () => location.href,
+    loadTopics,
+    send: (capture) => sendToBackground('capture:save', capture),
+  });
+  const report = (error: unknown) => console.debug('Beatwatch:', error);
+  const scan = () => void watcher.scan().catch(report);
+
+  let timer: number | undefined;
+  const scanSoon = () => {
+    clearTimeout(timer);
+    timer = window.setTimeout(() => requestIdleCallback(scan, { timeout: 2000 }), RESCAN_DELAY_MS);
+  };
+  requestIdleCallback(scan, { timeout: 2000 });
+  // Infinite scroll appends articles; single-page sites swap them and change the address.
+  new MutationObserver(scanSoon).observe(document.body, { childList: true, subtree: true });
+  addEventListener('popstate', scanSoon);
+  watchTopics((topics) => void watcher.retopic(topics).catch(report));
+});
