@@ -1,0 +1,134 @@
+// Maps between DOM Ranges and offsets into a root's visible text. Script/style/noscript/template
+// contents are skipped in both directions, so offsets do not shift when inline scripts change.
+
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template']);
+
+// Numeric DOM constants: the NodeFilter/Node globals are absent in some non-browser DOMs.
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const DOCUMENT_NODE = 9;
+const DOCUMENT_FRAGMENT_NODE = 11;
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+const FILTER_SKIP = 3;
+const POSITION_DISCONNECTED = 0x01;
+const POSITION_PRECEDING = 0x02;
+
+/** The root's text nodes in document order with cumulative end offsets, built in one walk. */
+export interface TextIndex {
+  readonly root: Element;
+  readonly nodes: readonly Text[];
+  /** ends[i] = offset just past nodes[i] in `text`. */
+  readonly ends: readonly number[];
+  readonly text: string;
+}
+
+export function buildTextIndex(root: Element): TextIndex {
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
+    acceptNode(node: Node): number {
+      if (node.nodeType === TEXT_NODE) return FILTER_ACCEPT;
+      // REJECT drops the whole subtree; SKIP still visits the children of ordinary elements.
+      return SKIPPED.has((node as Element).localName?.toLowerCase()) ? FILTER_REJECT : FILTER_SKIP;
+    },
+  });
+  const nodes: Text[] = [];
+  const ends: number[] = [];
+  const parts: string[] = [];
+  let total = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType !== TEXT_NODE) continue;
+    const data = (node as Text).data;
+    nodes.push(node as Text);
+    parts.push(data);
+    total += data.length;
+    ends.push(total);
+  }
+  return { root, nodes, ends, text: parts.join('') };
+}
+
+export function textOf(root: Element): string {
+  return buildTextIndex(root).text;
+}
+
+const startOfNode = (index: TextIndex, i: number): number => (i === 0 ? 0 : index.ends[i - 1]);
+
+/** How many indexed text nodes come wholly before a point; they form a prefix of the list. */
+function countBefore(index: TextIndex, before: (t: Text) => boolean): number {
+  let lo = 0;
+  let hi = index.nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(index.nodes[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const precedes = (t: Node, ref: Node): boolean => (ref.compareDocumentPosition(t) & POSITION_PRECEDING) !== 0;
+
+/** Text offset of a DOM boundary point; points outside the root clamp to its start or end. */
+function pointOffset(index: TextIndex, container: Node, offset: number): number | null {
+  if ((index.root.compareDocumentPosition(container) & POSITION_DISCONNECTED) !== 0) return null;
+  const type = container.nodeType;
+  if (type !== ELEMENT_NODE && type !== DOCUMENT_NODE && type !== DOCUMENT_FRAGMENT_NODE) {
+    // Character data: an indexed text node maps inside itself; anything else (skipped script
+    // text, comments) maps to the position just before it.
+    const i = countBefore(index, (t) => precedes(t, container));
+    if (index.nodes[i] === container) return startOfNode(index, i) + Math.max(0, Math.min(offset, (container as Text).length));
+    return startOfNode(index, i);
+  }
+  const child = container.childNodes[offset];
+  const i = child
+    ? countBefore(index, (t) => precedes(t, child))
+    : countBefore(index, (t) => container.contains(t) || precedes(t, container));
+  return startOfNode(index, i);
+}
+
+export function offsetsInIndex(index: TextIndex, range: Range): { start: number; end: number } | null {
+  const start = pointOffset(index, range.startContainer, range.startOffset);
+  const end = pointOffset(index, range.endContainer, range.endOffset);
+  if (start === null || end === null) return null;
+  const inRoot = (n: Node) => index.root.contains(n);
+  // Clamping would turn a range lying wholly before or after the root into an empty one inside it.
+  if (start === end && !inRoot(range.startContainer) && !inRoot(range.endContainer)) return null;
+  return { start, end: Math.max(start, end) };
+}
+
+export function textOffsetsOfRange(root: Element, range: Range): { start: number; end: number } | null {
+  return offsetsInIndex(buildTextIndex(root), range);
+}
+
+/** First node index whose end satisfies `ok` (ends are non-decreasing). */
+function firstNode(index: TextIndex, ok: (end: number) => boolean): number {
+  let lo = 0;
+  let hi = index.nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ok(index.ends[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+export function rangeInIndex(index: TextIndex, start: number, end: number): Range | null {
+  const { nodes, ends } = index;
+  const total = nodes.length ? ends[ends.length - 1] : 0;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > total) return null;
+  if (nodes.length === 0) return null;
+  // Start in the node holding character `start`, end in the node holding `end - 1`: the range
+  // then hugs the text instead of spilling into neighbouring empty or skipped nodes.
+  const at = (i: number, offset: number): [Text, number] =>
+    i < nodes.length ? [nodes[i], offset - startOfNode(index, i)] : [nodes[nodes.length - 1], nodes[nodes.length - 1].length];
+  const [sNode, sOff] = at(firstNode(index, (e) => e > start), start);
+  const [eNode, eOff] = end === start ? [sNode, sOff] : at(firstNode(index, (e) => e >= end), end);
+  const range = index.root.ownerDocument.createRange();
+  range.setStart(sNode, sOff);
+  range.setEnd(eNode, eOff);
+  return range;
+}
+
+export function rangeFromTextOffsets(root: Element, start: number, end: number): Range | null {
+  return rangeInIndex(buildTextIndex(root), start, end);
+}
