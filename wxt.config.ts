@@ -15,6 +15,12 @@ export default defineConfig({
     // The extractor is injected into pages whose gate said "article"; the content script already runs on them.
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Beatwatch' },
+    commands: {
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Highlight the selected text',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

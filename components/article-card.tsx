@@ -1,10 +1,16 @@
 import type { ArticleSummary } from '@/lib/db/articles';
+import type { FactRecord } from '@/lib/schema';
+import { FactItem } from './fact-item';
+import { HighlightQuote } from './highlight-quote';
 
 /** Props of ArticleCard. */
 export interface Props {
   article: ArticleSummary;
   onOpen: (url: string) => void;
+  onOpenFact: (article: ArticleSummary, fact: FactRecord) => void;
   onDelete: (id: string) => void;
+  onSaveNote: (highlightId: string, note: string) => void;
+  onDeleteHighlight: (highlightId: string) => void;
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -15,7 +21,7 @@ function formatDate(article: ArticleSummary): string {
 }
 
 /** One article of a digest, laid out in the article's own direction and language. */
-export function ArticleCard({ article, onOpen, onDelete }: Props) {
+export function ArticleCard({ article, onOpen, onOpenFact, onDelete, onSaveNote, onDeleteHighlight }: Props) {
   const host = safeHost(article.url);
   return (
     <li class="article-card" dir={article.dir} lang={article.lang} data-article-id={article.id}>
@@ -40,7 +46,14 @@ export function ArticleCard({ article, onOpen, onDelete }: Props) {
       {article.facts.length > 0 && (
         <ul class="facts" aria-label="Key facts">
           {article.facts.map((fact) => (
-            <li key={fact.start}>{fact.text}</li>
+            <FactItem key={fact.start} fact={fact} onOpen={(f) => onOpenFact(article, f)} />
+          ))}
+        </ul>
+      )}
+      {article.highlights.length > 0 && (
+        <ul class="highlights" aria-label="Highlights">
+          {article.highlights.map((highlight) => (
+            <HighlightQuote key={highlight.id} highlight={highlight} onSaveNote={onSaveNote} onDelete={onDeleteHighlight} />
           ))}
         </ul>
       )}

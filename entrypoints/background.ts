@@ -4,11 +4,19 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { badgeText, memoryArea, TabTopics, type SessionArea } from '@/lib/background/tab-topics';
+import { pageHighlights } from '@/lib/db/highlights';
 import { openDatabase } from '@/lib/db/open';
+import { cleanUrl } from '@/lib/extract/url';
 import { classifySender, createReceiver } from '@/lib/messages';
 import { sendToTab } from '@/lib/send';
 import { loadTopics } from '@/lib/settings';
 import { compileTopics, matchTopics } from '@/lib/topics/match';
+
+const HIGHLIGHT_MENU_ID = 'beatwatch-highlight';
+const HIGHLIGHT_COMMAND = 'highlight-selection';
+const HIGHLIGHT_CSS =
+  '::highlight(beatwatch-highlight){background-color:rgba(255,210,63,.55);color:inherit}' +
+  '::highlight(beatwatch-fact){background-color:rgba(90,170,255,.35);color:inherit}';
 
 export default defineBackground(() => {
   // Opened once per worker life; handlers await the promise (main() cannot be async).
@@ -23,6 +31,16 @@ export default defineBackground(() => {
     await action.setBadgeText({ tabId, text: badgeText(count) });
   };
 
+  const injectHighlighter = async (tabId: number) => {
+    await browser.scripting.insertCSS({ target: { tabId }, css: HIGHLIGHT_CSS });
+    await browser.scripting.executeScript({ target: { tabId }, files: ['/highlighter.js'] });
+  };
+
+  const highlightSelectionIn = async (tabId: number) => {
+    await injectHighlighter(tabId);
+    return sendToTab(tabId, 'page:highlight-selection', {});
+  };
+
   const handlers = createBackgroundHandlers({
     db,
     loadTopics,
@@ -33,6 +51,11 @@ export default defineBackground(() => {
       await browser.scripting.executeScript({ target: { tabId }, files: ['/extractor.js'] });
     },
     extractFromTab: (tabId) => sendToTab(tabId, 'page:extract-main', {}),
+    highlightSelectionIn,
+    markFactsIn: async (tabId, on) => {
+      await injectHighlighter(tabId);
+      return sendToTab(tabId, 'page:mark-facts', { on });
+    },
     matchArticle: (article, topics) => matchTopics(article, compileTopics(topics)),
     // Key facts arrive with lib/facts (issue "Key facts and highlights").
     factsFor: () => [],
@@ -43,9 +66,28 @@ export default defineBackground(() => {
   );
   browser.runtime.onMessage.addListener((message, sender) => receive(message, sender));
 
-  browser.tabs.onUpdated.addListener((tabId, change) => {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     // A new document in the tab starts a new count; the content script recaptures.
     if (change.status === 'loading' && change.url) void tabTopics.clear(tabId).then(() => setBadge(tabId, 0));
+    // A page with stored highlights gets them painted again.
+    if (change.status === 'complete' && tab.url && /^https?:/.test(tab.url)) {
+      void hasHighlights(tab.url).then((yes) => (yes ? injectHighlighter(tabId) : undefined)).catch(() => {});
+    }
+  });
+
+  const hasHighlights = async (url: string) => (await pageHighlights(await db, cleanUrl(url) ?? url)).length > 0;
+
+  // Highlighting by context menu and by keyboard shortcut (rebindable in the browser's shortcut settings).
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: HIGHLIGHT_MENU_ID, title: 'Highlight with Beatwatch', contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === HIGHLIGHT_MENU_ID && tab?.id !== undefined) void highlightSelectionIn(tab.id).catch(() => {});
+  });
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== HIGHLIGHT_COMMAND) return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) await highlightSelectionIn(tab.id).catch(() => {});
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabTopics.clear(tabId));
 });

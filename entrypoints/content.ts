@@ -1,6 +1,8 @@
 // Runs on every page the reader opens, so it only decides, cheaply, whether the page holds
-// a news article. Only then does the background load the extractor (entrypoints/extractor.ts).
+// a news article (then the background loads entrypoints/extractor.ts), and offers a
+// "Highlight" button next to text selections (then the background loads the highlighter).
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createHighlightButton } from '@/lib/content/highlight-button';
 import { detectArticle } from '@/lib/extract/detect';
 import { sendToBackground } from '@/lib/send';
 
@@ -17,5 +19,11 @@ export default defineContentScript({
     check();
     // Single-page sites reach an article without a new document.
     ctx.addEventListener(window, 'wxt:locationchange', check);
+
+    const button = createHighlightButton(document, () => void sendToBackground('highlight:request', {}).catch(() => {}));
+    // Selections end with the mouse or the keyboard (shift+arrows).
+    ctx.addEventListener(document, 'mouseup', () => ctx.setTimeout(() => button.update(), 0));
+    ctx.addEventListener(document, 'keyup', (event) => event.shiftKey && button.update());
+    ctx.onInvalidated(() => button.remove());
   },
 });

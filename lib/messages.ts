@@ -8,7 +8,13 @@ import type { DigestTopic } from './db/articles';
 import {
   articleRecordSchema,
   captureSchema,
+  highlightIdSchema,
+  highlightRecordSchema,
+  httpUrlSchema,
+  noteSchema,
+  selectorsSchema,
   topicIdSchema,
+  type HighlightRecord,
   type ExtractedArticle,
 } from './schema';
 
@@ -64,6 +70,61 @@ export const protocol = {
   }),
   /** The gate found a likely article: load the extractor into the sender's tab. */
   'page:activate': message<{ injected: true }>()({ from: 'content', to: 'background', payload: empty }),
+  /** The reader highlighted a passage on a page. */
+  'highlight:add': message<{ id: string }>()({
+    from: 'content',
+    to: 'background',
+    payload: z.object({ pageUrl: httpUrlSchema, articleUrl: httpUrlSchema, selectors: selectorsSchema }).strict(),
+  }),
+  /** The highlights to re-attach on a page. */
+  'highlight:for-page': message<{ id: string; selectors: z.infer<typeof selectorsSchema> }[]>()({
+    from: 'content',
+    to: 'background',
+    payload: z.object({ pageUrl: httpUrlSchema }).strict(),
+  }),
+  /** Which highlights this visit could (not) place: the popup lists the unplaced ones. */
+  'highlight:placement': message<{ recorded: true }>()({
+    from: 'content',
+    to: 'background',
+    payload: z.object({ placed: z.array(highlightIdSchema).max(5000), unplaced: z.array(highlightIdSchema).max(5000) }).strict(),
+  }),
+  /** The floating button was pressed: highlight the selection in the sender's tab. */
+  'highlight:request': message<{ added: boolean }>()({ from: 'content', to: 'background', payload: empty }),
+  'highlight:note': message<{ id: string }>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z.object({ id: highlightIdSchema, note: noteSchema }).strict(),
+  }),
+  'highlight:delete': message<HighlightRecord | null>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z.object({ id: highlightIdSchema }).strict(),
+  }),
+  'highlight:restore': message<{ restored: true }>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z.object({ record: highlightRecordSchema }).strict(),
+  }),
+  /** Highlights the current selection in the page (context menu, shortcut, floating button). */
+  'page:highlight-selection': message<{ added: boolean }>()({ from: 'background', to: 'content', payload: empty }),
+  /** Marks (or unmarks) the key-fact sentences of the page's stored articles. */
+  'page:mark-facts': message<{ marked: number }>()({
+    from: 'background',
+    to: 'content',
+    payload: z.object({ on: z.boolean() }).strict(),
+  }),
+  /** The popup's toggle: mark the key facts on the page in a tab. */
+  'tab:mark-facts': message<{ marked: number }>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z.object({ tabId: z.number().int().nonnegative(), on: z.boolean() }).strict(),
+  }),
+  /** The stored key facts of the articles at these URLs (the page's own and appended ones). */
+  'facts:for-urls': message<string[]>()({
+    from: 'content',
+    to: 'background',
+    payload: z.object({ urls: z.array(httpUrlSchema).max(50) }).strict(),
+  }),
   /** Asks the extractor in a tab for the page's main article (for a clip). */
   'page:extract-main': message<ExtractedArticle | null>()({ from: 'background', to: 'content', payload: empty }),
 } as const;
@@ -103,29 +164,35 @@ export function classifySender(sender: SenderInfo, extensionId: string, extensio
 
 /**
  * Builds the receiving side: validates the envelope, the direction and the payload, then
- * calls the handler. A bad message gets an error reply and reaches no handler.
+ * calls the handler. A bad message gets an error reply and reaches no handler. In a page,
+ * several Beatwatch scripts listen at once (extractor, highlighter): a known message that
+ * this one has no handler for gets no reply from it (undefined), so another can answer.
  */
 export function createReceiver<To extends Receiver>(
   to: To,
-  handlers: Handlers<To>,
+  handlers: Partial<Handlers<To>>,
   identify: (sender: SenderInfo) => Sender | null,
 ) {
-  return async (raw: unknown, sender: SenderInfo): Promise<Reply<unknown>> => {
+  const table = handlers as Record<string, ((p: unknown, c: { tabId?: number; url?: string }) => unknown) | undefined>;
+  return (raw: unknown, sender: SenderInfo): Promise<Reply<unknown>> | undefined => {
     const env = envelopeSchema.safeParse(raw);
-    if (!env.success) return { ok: false, error: 'not a Beatwatch message' };
+    if (!env.success) return Promise.resolve({ ok: false, error: 'not a Beatwatch message' });
     const type = env.data.type as MessageType;
     const spec = Object.hasOwn(protocol, type) ? protocol[type] : undefined;
-    if (!spec || spec.to !== to) return { ok: false, error: `unknown message "${env.data.type}"` };
-    const from = identify(sender);
-    if (from !== spec.from) return { ok: false, error: `"${type}" is not accepted from this sender` };
-    const payload = spec.payload.safeParse(env.data.payload);
-    if (!payload.success) return { ok: false, error: `invalid "${type}" payload: ${z.prettifyError(payload.error)}` };
-    const handler = (handlers as Record<string, (p: unknown, c: { tabId?: number; url?: string }) => unknown>)[type]!;
-    try {
-      const result = await handler(payload.data, { tabId: sender.tab?.id, url: sender.url });
-      return { ok: true, result: result ?? null };
-    } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
+    if (!spec || spec.to !== to) return Promise.resolve({ ok: false, error: `unknown message "${env.data.type}"` });
+    const handler = Object.hasOwn(table, type) ? table[type] : undefined;
+    if (!handler) return undefined;
+    return (async (): Promise<Reply<unknown>> => {
+      const from = identify(sender);
+      if (from !== spec.from) return { ok: false, error: `"${type}" is not accepted from this sender` };
+      const payload = spec.payload.safeParse(env.data.payload);
+      if (!payload.success) return { ok: false, error: `invalid "${type}" payload: ${z.prettifyError(payload.error)}` };
+      try {
+        const result = await handler(payload.data, { tabId: sender.tab?.id, url: sender.url });
+        return { ok: true, result: result ?? null };
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    })();
   };
 }

@@ -89,3 +89,36 @@ export const articleRecordSchema = extractedArticleSchema.extend({
   lastSeenAt: z.number().int().nonnegative(),
   visits: z.number().int().positive(),
 });
+
+export const selectorsSchema = z.tuple([
+  z.object({
+    type: z.literal('TextQuoteSelector'),
+    exact: z.string().min(1).max(5000),
+    prefix: z.string().max(200),
+    suffix: z.string().max(200),
+  }).strict(),
+  z.object({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  }).strict(),
+]);
+
+export const highlightIdSchema = z.string().regex(/^h-[0-9a-z-]{8,64}$/);
+export const noteSchema = z.string().max(5000, 'a note has at most 5,000 characters');
+
+/** A reader's highlight, as the background stores it. */
+export const highlightRecordSchema = z.object({
+  id: highlightIdSchema,
+  /** The page's address without tracking parameters or fragment: where it is re-attached. */
+  pageUrl: httpUrlSchema,
+  /** The stored article it belongs to, when the page holds one. */
+  articleId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+  selectors: selectorsSchema,
+  note: noteSchema,
+  /** Whether the last visit could place it on the page. */
+  placed: z.boolean(),
+  createdAt: z.number().int().nonnegative(),
+  updatedAt: z.number().int().nonnegative(),
+});
+export type HighlightRecord = z.infer<typeof highlightRecordSchema>;

@@ -116,6 +116,31 @@ export async function visit(browser, url) {
   return page;
 }
 
+/** Selects the text of `needle` inside the first element matching `selector`, as a reader's drag would. */
+export async function selectText(page, selector, needle) {
+  await page.evaluate(
+    ([sel, text]) => {
+      const root = document.querySelector(sel);
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.nodeValue.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        const selection = getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+        node.parentElement.scrollIntoView({ block: 'center' });
+        document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        return;
+      }
+      throw new Error(`text not found: ${text}`);
+    },
+    [selector, needle],
+  );
+}
+
 /** Polls the digest until it has not changed for `quietMs` (captures happen in idle time). */
 export async function settledDigest(page, { quietMs = 1500, timeoutMs = 20000 } = {}) {
   const deadline = Date.now() + timeoutMs;
@@ -148,6 +173,7 @@ export function digestAsJson(digest) {
         publishedAt: a.publishedAt ?? null,
         excerpt: a.excerpt,
         facts: a.facts.map((f) => ({ text: f.text })),
+        highlights: a.highlights.map((h) => ({ text: h.text, note: h.note })),
       })),
     })),
   };

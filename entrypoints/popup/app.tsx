@@ -9,7 +9,11 @@ import { TopicList } from '@/components/topic-list';
 import { UndoToast } from '@/components/undo-toast';
 import type { DigestTopic } from '@/lib/db/articles';
 import type { ArticleRecord } from '@/lib/db/schema';
+import type { HighlightRecord } from '@/lib/schema';
 import { sendToBackground } from '@/lib/send';
+import { textFragmentUrl } from '@/lib/text/fragment';
+
+type Deleted = { kind: 'article'; record: ArticleRecord } | { kind: 'highlight'; record: HighlightRecord };
 
 const UNDO_MS = 8000;
 
@@ -27,7 +31,8 @@ export function App() {
   const [openTopicId, setOpenTopicId] = useState<string | null>(null);
   const [clipping, setClipping] = useState(false);
   const [clipMessage, setClipMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [deleted, setDeleted] = useState<ArticleRecord | null>(null);
+  const [deleted, setDeleted] = useState<Deleted | null>(null);
+  const [factsMarked, setFactsMarked] = useState<number | null>(null);
 
   const load = useCallback(() => {
     sendToBackground('digest:get', {}).then(setDigest, (e: Error) => setError(e.message));
@@ -56,21 +61,40 @@ export function App() {
     }
   };
 
-  const remove = async (id: string) => {
-    try {
+  const attempt = (action: () => Promise<unknown>) =>
+    action().then(load, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+
+  const remove = (id: string) =>
+    attempt(async () => {
       const record = await sendToBackground('article:delete', { id });
-      setDeleted(record);
-      load();
+      setDeleted(record && { kind: 'article', record });
+    });
+
+  const removeHighlight = (id: string) =>
+    attempt(async () => {
+      const record = await sendToBackground('highlight:delete', { id });
+      setDeleted(record && { kind: 'highlight', record });
+    });
+
+  const saveNote = (id: string, note: string) => attempt(() => sendToBackground('highlight:note', { id, note }));
+
+  const undo = () =>
+    attempt(async () => {
+      if (deleted?.kind === 'article') await sendToBackground('article:restore', { record: deleted.record });
+      if (deleted?.kind === 'highlight') await sendToBackground('highlight:restore', { record: deleted.record });
+      setDeleted(null);
+    });
+
+  const toggleFacts = async () => {
+    const tabId = await targetTabId();
+    if (tabId === undefined) return;
+    const on = factsMarked === null;
+    try {
+      const { marked } = await sendToBackground('tab:mark-facts', { tabId, on });
+      setFactsMarked(on ? marked : null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
-  };
-
-  const undo = async () => {
-    if (!deleted) return;
-    await sendToBackground('article:restore', { record: deleted });
-    setDeleted(null);
-    load();
   };
 
   const openOptions = () => void browser.runtime.openOptionsPage();
@@ -105,6 +129,12 @@ export function App() {
       {digest && digest.length > 0 && (
         <>
           <ClipBar topics={digest.map((d) => d.topic)} busy={clipping} message={clipMessage} onClip={clip} />
+          <div class="page-tools">
+            <button aria-pressed={factsMarked !== null} onClick={toggleFacts}>
+              {factsMarked === null ? 'Mark key facts on this page' : 'Unmark key facts'}
+            </button>
+            {factsMarked !== null && <span class="muted" role="status">{`${factsMarked} marked`}</span>}
+          </div>
           {openTopic ? (
             openTopic.articles.length ? (
               <ul class="articles" aria-label={`Articles on ${openTopic.topic.name}`}>
@@ -113,7 +143,10 @@ export function App() {
                     key={article.id}
                     article={article}
                     onOpen={(url) => void browser.tabs.create({ url })}
+                    onOpenFact={(a, fact) => void browser.tabs.create({ url: textFragmentUrl(a.url, fact.text) })}
                     onDelete={remove}
+                    onSaveNote={saveNote}
+                    onDeleteHighlight={removeHighlight}
                   />
                 ))}
               </ul>
@@ -128,7 +161,13 @@ export function App() {
           )}
         </>
       )}
-      {deleted && <UndoToast text={`Deleted “${deleted.title}”.`} onUndo={undo} onDismiss={() => setDeleted(null)} />}
+      {deleted && (
+        <UndoToast
+          text={deleted.kind === 'article' ? `Deleted “${deleted.record.title}”.` : 'Deleted the highlight.'}
+          onUndo={undo}
+          onDismiss={() => setDeleted(null)}
+        />
+      )}
     </main>
   );
 }

@@ -1,11 +1,15 @@
 // What the background does for each message. Dependencies come in as arguments so the
 // handlers run in unit tests with fake-indexeddb and a fake browser.
+import { articleIdFor, deleteArticle, getArticle, listDigest, restoreArticle, saveCapture } from '../db/articles';
 import {
-  deleteArticle,
-  listDigest,
-  restoreArticle,
-  saveCapture,
-} from '../db/articles';
+  addHighlight,
+  deleteHighlight,
+  newHighlightId,
+  pageHighlights,
+  recordPlacement,
+  updateHighlightNote,
+} from '../db/highlights';
+import { cleanUrl } from '../extract/url';
 import type { Database } from '../db/open';
 import type { Handlers } from '../messages';
 import type { ExtractedArticle, FactRecord, Topic, TopicMatchRecord } from '../schema';
@@ -19,6 +23,10 @@ export interface BackgroundDeps {
   /** Loads the extractor (Readability, matcher) into a tab; safe to call twice. */
   injectExtractor: (tabId: number) => Promise<void>;
   extractFromTab: (tabId: number) => Promise<ExtractedArticle | null>;
+  /** Loads the highlighter into a tab (idempotent) and has it highlight the current selection. */
+  highlightSelectionIn: (tabId: number) => Promise<{ added: boolean }>;
+  /** Loads the highlighter into a tab and has it mark (or unmark) the key facts. */
+  markFactsIn: (tabId: number, on: boolean) => Promise<{ marked: number }>;
   matchArticle: (article: ExtractedArticle, topics: Topic[]) => TopicMatchRecord[];
   factsFor: (article: ExtractedArticle, matches: TopicMatchRecord[]) => FactRecord[];
   now?: () => number;
@@ -26,6 +34,17 @@ export interface BackgroundDeps {
 
 export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'background'> {
   const now = deps.now ?? Date.now;
+
+  /** Stores the tab's main article with the topics it matches (and a clip topic); null without an article. */
+  async function clipTab(tabId: number, clipTo?: string) {
+    await deps.injectExtractor(tabId);
+    const article = await deps.extractFromTab(tabId);
+    if (!article) return null;
+    const matches = deps.matchArticle(article, await deps.loadTopics());
+    const facts = deps.factsFor(article, matches);
+    return (await saveCapture(await deps.db, { article, matches }, { clipTo, facts, now: now() })).record;
+  }
+
   return {
     async 'capture:save'(capture, { tabId }) {
       const topics = await deps.loadTopics();
@@ -46,12 +65,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
     async 'tab:clip'({ tabId, topicId }) {
       const topics = await deps.loadTopics();
       if (!topics.some((t) => t.id === topicId)) throw new Error('That topic no longer exists.');
-      await deps.injectExtractor(tabId);
-      const article = await deps.extractFromTab(tabId);
-      if (!article) throw new Error('No article text was found on this page.');
-      const matches = deps.matchArticle(article, topics);
-      const facts = deps.factsFor(article, matches);
-      const { record } = await saveCapture(await deps.db, { article, matches }, { clipTo: topicId, facts, now: now() });
+      const record = await clipTab(tabId, topicId);
+      if (!record) throw new Error('No article text was found on this page.');
       const tabTopicCount = await deps.tabTopics.add(tabId, record.topicIds.filter((id) => topics.some((t) => t.id === id)));
       await deps.setBadge(tabId, tabTopicCount);
       return { articleId: record.id, title: record.title };
@@ -61,6 +76,67 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
       if (tabId === undefined) throw new Error('no tab to activate');
       await deps.injectExtractor(tabId);
       return { injected: true as const };
+    },
+
+    async 'highlight:add'({ pageUrl, articleUrl, selectors }, { tabId }) {
+      const db = await deps.db;
+      let articleId = await articleIdFor(cleanUrl(articleUrl) ?? articleUrl);
+      if (!(await getArticle(db, articleId)) && tabId !== undefined) {
+        // Highlighting a page that was not captured yet clips it (to the topics it matches, if any).
+        articleId = (await clipTab(tabId))?.id ?? articleId;
+      }
+      const time = now();
+      const id = newHighlightId();
+      await addHighlight(db, {
+        id,
+        pageUrl: cleanUrl(pageUrl) ?? pageUrl,
+        articleId,
+        selectors,
+        note: '',
+        placed: true,
+        createdAt: time,
+        updatedAt: time,
+      });
+      return { id };
+    },
+
+    async 'highlight:for-page'({ pageUrl }) {
+      const records = await pageHighlights(await deps.db, cleanUrl(pageUrl) ?? pageUrl);
+      return records.map(({ id, selectors }) => ({ id, selectors }));
+    },
+
+    async 'highlight:placement'({ placed, unplaced }) {
+      await recordPlacement(await deps.db, placed, unplaced);
+      return { recorded: true as const };
+    },
+
+    async 'highlight:request'(_payload, { tabId }) {
+      if (tabId === undefined) throw new Error('no tab to highlight in');
+      return deps.highlightSelectionIn(tabId);
+    },
+
+    async 'highlight:note'({ id, note }) {
+      await updateHighlightNote(await deps.db, id, note, now());
+      return { id };
+    },
+
+    async 'highlight:delete'({ id }) {
+      return (await deleteHighlight(await deps.db, id)) ?? null;
+    },
+
+    async 'highlight:restore'({ record }) {
+      await addHighlight(await deps.db, record);
+      return { restored: true as const };
+    },
+
+    async 'tab:mark-facts'({ tabId, on }) {
+      return deps.markFactsIn(tabId, on);
+    },
+
+    async 'facts:for-urls'({ urls }) {
+      const db = await deps.db;
+      const records = await Promise.all(urls.map(async (url) => getArticle(db, await articleIdFor(cleanUrl(url) ?? url))));
+      return records.flatMap((record) => record?.facts.map((f) => f.text) ?? []);
     },
 
     async 'digest:get'() {

@@ -1,7 +1,7 @@
 // Repository functions for stored articles. Each write is one readwrite transaction with
 // nothing but IndexedDB requests inside it, so a worker killed at any moment leaves the
 // database either before or after the write, never in between.
-import type { Capture, FactRecord, Topic } from '../schema';
+import type { Capture, FactRecord, HighlightRecord, Topic } from '../schema';
 import type { Database } from './open';
 import type { ArticleRecord } from './schema';
 
@@ -59,10 +59,12 @@ function union(...lists: string[][]): string[] {
   return [...new Set(lists.flat())];
 }
 
+export type HighlightSummary = Pick<HighlightRecord, 'id' | 'note' | 'placed' | 'createdAt'> & { text: string };
+
 export type ArticleSummary = Pick<
   ArticleRecord,
   'id' | 'url' | 'title' | 'siteName' | 'publishedAt' | 'lang' | 'dir' | 'excerpt' | 'facts' | 'firstSeenAt' | 'clippedTo'
->;
+> & { highlights: HighlightSummary[] };
 
 export interface DigestTopic {
   topic: Topic;
@@ -72,16 +74,26 @@ export interface DigestTopic {
 
 const DIGEST_ARTICLES_PER_TOPIC = 100;
 
-/** Per topic: how many articles, and the newest ones (by publication, else by first visit). */
+/** Per topic: how many articles, and the newest ones (by publication, else by first visit) with their highlights. */
 export async function listDigest(db: Database, topics: Topic[]): Promise<DigestTopic[]> {
-  const tx = db.transaction('articles', 'readonly');
-  const index = tx.store.index('by-topic');
+  const tx = db.transaction(['articles', 'highlights'], 'readonly');
+  const index = tx.objectStore('articles').index('by-topic');
   const perTopic = await Promise.all(topics.map((topic) => index.getAll(topic.id)));
+  const shown = perTopic.map((records) => records.sort((a, b) => newestFirst(a) - newestFirst(b)).slice(0, DIGEST_ARTICLES_PER_TOPIC));
+  const ids = [...new Set(shown.flat().map((r) => r.id))];
+  const byArticle = tx.objectStore('highlights').index('by-article');
+  const highlightLists = await Promise.all(ids.map((id) => byArticle.getAll(id)));
   await tx.done;
-  return topics.map((topic, i) => {
-    const records = perTopic[i]!.sort((a, b) => newestFirst(a) - newestFirst(b));
-    return { topic, count: records.length, articles: records.slice(0, DIGEST_ARTICLES_PER_TOPIC).map(summarize) };
-  });
+  const highlights = new Map(ids.map((id, i) => [id, highlightLists[i]!.sort((a, b) => a.createdAt - b.createdAt).map(summarizeHighlight)]));
+  return topics.map((topic, i) => ({
+    topic,
+    count: perTopic[i]!.length,
+    articles: shown[i]!.map((record) => summarize(record, highlights.get(record.id) ?? [])),
+  }));
+}
+
+function summarizeHighlight(record: HighlightRecord): HighlightSummary {
+  return { id: record.id, text: record.selectors[0].exact, note: record.note, placed: record.placed, createdAt: record.createdAt };
 }
 
 function newestFirst(record: ArticleRecord): number {
@@ -89,9 +101,9 @@ function newestFirst(record: ArticleRecord): number {
   return -(Number.isNaN(published) ? record.firstSeenAt : published);
 }
 
-function summarize(record: ArticleRecord): ArticleSummary {
+function summarize(record: ArticleRecord, highlights: HighlightSummary[]): ArticleSummary {
   const { id, url, title, siteName, publishedAt, lang, dir, excerpt, facts, firstSeenAt, clippedTo } = record;
-  return { id, url, title, siteName, publishedAt, lang, dir, excerpt, facts, firstSeenAt, clippedTo };
+  return { id, url, title, siteName, publishedAt, lang, dir, excerpt, facts, firstSeenAt, clippedTo, highlights };
 }
 
 /** Deletes an article and hands back the record, so the reader can undo. */

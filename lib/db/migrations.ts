@@ -13,6 +13,12 @@ export const MIGRATIONS: readonly Migration[] = [
     articles.createIndex('by-topic', 'topicIds', { multiEntry: true });
     articles.createIndex('by-first-seen', 'firstSeenAt');
   },
+  // 2: the reader's highlights, re-attached by page address and listed by article.
+  (db) => {
+    const highlights = db.createObjectStore('highlights', { keyPath: 'id' });
+    highlights.createIndex('by-page', 'pageUrl');
+    highlights.createIndex('by-article', 'articleId');
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

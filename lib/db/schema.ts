@@ -1,6 +1,6 @@
 // The shape of Beatwatch's IndexedDB database. Only the background opens it.
 import type { DBSchema } from 'idb';
-import type { ExtractedArticle, FactRecord, TopicMatchRecord } from '../schema';
+import type { ExtractedArticle, FactRecord, HighlightRecord, TopicMatchRecord } from '../schema';
 
 export const DB_NAME = 'beatwatch';
 
@@ -25,5 +25,10 @@ export interface BeatwatchDB extends DBSchema {
     key: string;
     value: ArticleRecord;
     indexes: { 'by-topic': string; 'by-first-seen': number };
+  };
+  highlights: {
+    key: string;
+    value: HighlightRecord;
+    indexes: { 'by-page': string; 'by-article': string };
   };
 }

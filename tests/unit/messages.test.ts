@@ -16,7 +16,7 @@ function receiver() {
     'article:delete': vi.fn(async () => null),
     'article:restore': vi.fn(async () => ({ restored: true as const })),
     'page:activate': vi.fn(async () => ({ injected: true as const })),
-  } satisfies Handlers<'background'>;
+  } satisfies Partial<Handlers<'background'>>;
   return { handlers, receive: createReceiver('background', handlers, identify) };
 }
 

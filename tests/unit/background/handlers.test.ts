@@ -22,6 +22,8 @@ function setup(overrides: Partial<BackgroundDeps> = {}) {
     setBadge,
     injectExtractor: vi.fn(async () => {}),
     extractFromTab: async () => article,
+    highlightSelectionIn: vi.fn(async () => ({ added: true })),
+    markFactsIn: vi.fn(async () => ({ marked: 2 })),
     matchArticle: () => [],
     factsFor: () => [{ text: 'Ukraine talks', start: 0, end: 13, score: 1, kinds: ['topic'] }],
     now: () => 1000,

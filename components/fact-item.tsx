@@ -1,0 +1,25 @@
+import type { FactRecord } from '@/lib/schema';
+
+/** Props of FactItem. */
+export interface Props {
+  fact: FactRecord;
+  onOpen: (fact: FactRecord) => void;
+}
+
+/** One key fact; activating it opens the article at that sentence. */
+export function FactItem({ fact, onOpen }: Props) {
+  return (
+    <li class="fact">
+      <a
+        href="#"
+        dir="auto"
+        onClick={(event) => {
+          event.preventDefault();
+          onOpen(fact);
+        }}
+      >
+        {fact.text}
+      </a>
+    </li>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState } from 'preact/hooks';
+import type { HighlightSummary } from '@/lib/db/articles';
+
+/** Props of HighlightQuote. */
+export interface Props {
+  highlight: HighlightSummary;
+  onSaveNote: (id: string, note: string) => void;
+  onDelete: (id: string) => void;
+}
+
+/** A passage the reader highlighted, with its note; says so when the last visit could not place it. */
+export function HighlightQuote({ highlight, onSaveNote, onDelete }: Props) {
+  const [editing, setEditing] = useState(false);
+  const [note, setNote] = useState(highlight.note);
+  return (
+    <li class={`highlight${highlight.placed ? '' : ' unplaced'}`} data-highlight-id={highlight.id}>
+      <blockquote dir="auto">{highlight.text}</blockquote>
+      {!highlight.placed && <p class="muted unplaced-note">Not found on the page at the last visit.</p>}
+      {editing ? (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            onSaveNote(highlight.id, note.trim());
+            setEditing(false);
+          }}
+        >
+          <textarea dir="auto" value={note} maxLength={5000} rows={2} aria-label="Note" onInput={(e) => setNote(e.currentTarget.value)} />
+          <button type="submit">Save note</button>{' '}
+          <button type="button" onClick={() => setEditing(false)}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        highlight.note && (
+          <p class="note" dir="auto">
+            {highlight.note}
+          </p>
+        )
+      )}
+      {!editing && (
+        <div class="actions">
+          <button class="link" onClick={() => setEditing(true)}>
+            {highlight.note ? 'Edit note' : 'Add note'}
+          </button>
+          <button class="link" onClick={() => onDelete(highlight.id)} aria-label="Delete highlight">
+            Delete
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

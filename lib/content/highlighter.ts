@@ -1,0 +1,136 @@
+// The reader's highlights on the page: describe a selection, re-attach stored highlights
+// (also when the article arrives late), and mark key-fact sentences. Painting goes through
+// the CSS Custom Highlight API: wrapping text in elements would break Arabic letter joining.
+import { anchorMany } from '../anchor/anchor';
+import { describeRange } from '../anchor/describe';
+import { matchQuote } from '../anchor/match-quote';
+import { prepareText } from '../anchor/normalize';
+import { buildTextIndex, rangeInIndex } from '../anchor/text-range';
+import type { Selectors } from '../anchor/types';
+import { canonicalUrl, cleanUrl } from '../extract/url';
+
+export const HIGHLIGHT_NAME = 'beatwatch-highlight';
+export const FACT_NAME = 'beatwatch-fact';
+const ANCHOR_BUDGET_MS = 40;
+/** Late-loading pages: keep trying to place the missing highlights for this long after load. */
+const RETRY_WINDOW_MS = 15_000;
+
+export interface Painter {
+  paint(name: string, ranges: Range[]): void;
+}
+
+/** The CSS Custom Highlight API, where the browser has it. */
+export function cssHighlightPainter(): Painter {
+  return {
+    paint(name, ranges) {
+      if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+      if (ranges.length) CSS.highlights.set(name, new Highlight(...ranges));
+      else CSS.highlights.delete(name);
+    },
+  };
+}
+
+export interface HighlighterDeps {
+  doc: Document;
+  pageUrl: () => string;
+  painter: Painter;
+  add: (payload: { pageUrl: string; articleUrl: string; selectors: Selectors }) => Promise<{ id: string }>;
+  forPage: (pageUrl: string) => Promise<{ id: string; selectors: Selectors }[]>;
+  reportPlacement: (placed: string[], unplaced: string[]) => Promise<unknown>;
+  factsFor: (articleUrls: string[]) => Promise<string[]>;
+  now?: () => number;
+}
+
+export function createHighlighter(deps: HighlighterDeps) {
+  const now = deps.now ?? (() => performance.now());
+  const placed = new Map<string, Range>();
+  const pending = new Map<string, Selectors>();
+  let startedAt = 0;
+
+  const root = () => deps.doc.body ?? deps.doc.documentElement;
+  const repaint = () => deps.painter.paint(HIGHLIGHT_NAME, [...placed.values()]);
+
+  function place(items: { id: string; selectors: Selectors }[]): { placed: string[]; unplaced: string[] } {
+    const result = anchorMany(root(), items, { budgetMs: ANCHOR_BUDGET_MS });
+    for (const { id, range } of result.placed) {
+      placed.set(id, range);
+      pending.delete(id);
+    }
+    for (const id of result.unplaced) pending.set(id, items.find((i) => i.id === id)!.selectors);
+    repaint();
+    return { placed: result.placed.map((p) => p.id), unplaced: result.unplaced };
+  }
+
+  /** The article a node belongs to: an appended article's own URL, else the page's canonical URL. */
+  function articleUrlOf(node: Node): string {
+    const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    const own = element?.closest('[data-article-url], [data-url]');
+    const declared = own?.getAttribute('data-article-url') ?? own?.getAttribute('data-url');
+    return (declared && cleanUrl(declared, deps.pageUrl())) || canonicalUrl(deps.doc, deps.pageUrl());
+  }
+
+  return {
+    /** Fetches this page's highlights and places what it can; the rest are reported unplaced. */
+    async attach(): Promise<{ placed: string[]; unplaced: string[] }> {
+      startedAt = now();
+      const items = (await deps.forPage(deps.pageUrl())).filter((item) => !placed.has(item.id));
+      if (!items.length) return { placed: [], unplaced: [] };
+      const result = place(items);
+      await deps.reportPlacement(result.placed, result.unplaced);
+      return result;
+    },
+
+    /** After the page changed: tries the missing ones again, for a while after load. */
+    async retry(): Promise<string[]> {
+      if (!pending.size || now() - startedAt > RETRY_WINDOW_MS) return [];
+      const result = place([...pending].map(([id, selectors]) => ({ id, selectors })));
+      if (result.placed.length) await deps.reportPlacement(result.placed, []);
+      return result.placed;
+    },
+
+    hasPending: () => pending.size > 0,
+
+    /** Highlights the reader's current selection, if any. */
+    async highlightSelection(): Promise<{ added: boolean }> {
+      const selection = deps.doc.getSelection();
+      if (!selection || selection.isCollapsed || selection.rangeCount === 0) return { added: false };
+      const range = selection.getRangeAt(0);
+      const selectors = describeRange(root(), range);
+      if (!selectors) return { added: false };
+      const { id } = await deps.add({ pageUrl: deps.pageUrl(), articleUrl: articleUrlOf(range.commonAncestorContainer), selectors });
+      placed.set(id, range.cloneRange());
+      repaint();
+      selection.removeAllRanges();
+      return { added: true };
+    },
+
+    /** Marks (or unmarks) the stored key facts of every article on the page; returns how many were found. */
+    async markFacts(on: boolean): Promise<number> {
+      if (!on) {
+        deps.painter.paint(FACT_NAME, []);
+        return 0;
+      }
+      const own = [...deps.doc.querySelectorAll('[data-article-url]')].map((el) => cleanUrl(el.getAttribute('data-article-url') ?? '', deps.pageUrl()));
+      const urls = [...new Set([canonicalUrl(deps.doc, deps.pageUrl()), ...own.filter((u): u is string => Boolean(u))])];
+      return this.markSentences(await deps.factsFor(urls));
+    },
+
+    /** Marks the given sentences on the page (an empty list unmarks); returns how many were found. */
+    markSentences(facts: string[]): number {
+      const index = buildTextIndex(root());
+      const text = prepareText(index.text);
+      const deadline = now() + ANCHOR_BUDGET_MS * 2;
+      const ranges: Range[] = [];
+      for (const fact of facts) {
+        const match = matchQuote(text, { exact: fact }, { deadline });
+        const range = match && rangeInIndex(index, match.start, match.end);
+        if (range) ranges.push(range);
+      }
+      deps.painter.paint(FACT_NAME, ranges);
+      if (ranges[0]) ranges[0].startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      return ranges.length;
+    },
+  };
+}
+
+export type Highlighter = ReturnType<typeof createHighlighter>;

@@ -1,0 +1,107 @@
+// End to end in real Chromium: a reader highlights an Arabic passage with the floating
+// button; it is stored, painted with the CSS Custom Highlight API (no wrapper elements, so
+// letters stay joined), painted again after a reload, listed in the popup, and reported as
+// unplaced when its text is gone from the page.
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ROOT, extensionPage, launchWithExtension, selectText, serveDirectory, setTopics, settledDigest, visit } from '../../scripts/harness.mjs';
+
+const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
+const SEED = 'article--asharq-al-awsat--russia-ukraine-istanbul.html';
+const ARTIFACTS = join(ROOT, 'artifacts', 'e2e');
+const PASSAGE = 'على تبادل جثث 6 آلاف جندي من كل جانب';
+
+let server;
+let browser;
+let popup;
+
+before(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  server = await serveDirectory(PAGES);
+  browser = await launchWithExtension();
+  popup = await extensionPage(browser);
+  await setTopics(browser, [{ id: 'ukraine', name: 'أوكرانيا', query: 'أوكرانيا' }]);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** How many ranges the page's highlight registry paints under a name (read from the page's own world). */
+const painted = (page, name = 'beatwatch-highlight') => page.evaluate((n) => CSS.highlights.get(n)?.size ?? 0, name);
+
+async function highlightsInDigest() {
+  const digest = await settledDigest(popup, { quietMs: 500 });
+  return digest.flatMap((d) => d.articles.flatMap((a) => a.highlights.map((h) => ({ ...h, article: a.title }))));
+}
+
+async function waitFor(check, what, timeoutMs = 10000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('highlights', () => {
+  test('an Arabic passage is highlighted, painted without wrapping, re-attached after reload, and listed', async () => {
+    const page = await visit(browser, `${server.origin}/${SEED}`);
+    await settledDigest(popup);
+    const paragraph = 'article.article-body p:has-text("6 آلاف جندي")';
+    const before = await page.locator(paragraph).evaluate((p) => p.childNodes.length);
+
+    await selectText(page, 'article.article-body', PASSAGE);
+    const button = page.locator('beatwatch-highlight-button button');
+    await button.waitFor({ state: 'visible' });
+    await button.click();
+    await button.waitFor({ state: 'hidden' });
+
+    await waitFor(async () => (await painted(page)) === 1, 'the highlight to be painted');
+    assert.equal(await page.locator(paragraph).evaluate((p) => p.childNodes.length), before, 'no element was wrapped around the text');
+    const shot = join(ARTIFACTS, 'highlight-arabic.png');
+    await page.locator(paragraph).screenshot({ path: shot });
+    assert.ok((await readFile(shot)).length > 1000, `screenshot saved: ${shot}`);
+    console.log(`# screenshot of the painted Arabic highlight: ${shot}`);
+
+    const [stored] = await waitFor(async () => (await highlightsInDigest()).filter((h) => h.text === PASSAGE), 'the highlight in the digest');
+    assert.equal(stored.placed, true);
+
+    await page.reload({ waitUntil: 'load' });
+    await waitFor(async () => (await painted(page)) === 1, 'the highlight to be painted again after reload');
+
+    await popup.reload();
+    await popup.click('[data-topic-id="ukraine"]');
+    await popup.locator('.highlight blockquote', { hasText: PASSAGE }).first().waitFor();
+    await page.close();
+  });
+
+  test('a highlight whose text was removed from the page is shown as unplaced', async () => {
+    const url = `${server.origin}/${SEED}`;
+    const gone = 'استمرت لأكثر من ساعة بقليل';
+    const page = await visit(browser, url);
+    await selectText(page, 'article.article-body', gone);
+    await page.locator('beatwatch-highlight-button button').click();
+    await waitFor(async () => (await highlightsInDigest()).some((h) => h.text === gone), 'the second highlight to be stored');
+
+    // The site edits the article: that sentence is no longer there.
+    const original = await readFile(join(PAGES, SEED), 'utf8');
+    await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: original.replace(gone, 'انتهت سريعاً') }));
+    await page.reload({ waitUntil: 'load' });
+    const unplaced = await waitFor(
+      async () => (await highlightsInDigest()).find((h) => h.text === gone && h.placed === false),
+      'the highlight to be reported unplaced',
+    );
+    assert.ok(unplaced);
+    assert.equal((await highlightsInDigest()).find((h) => h.text === PASSAGE)?.placed, true, 'the other highlight is still placed');
+
+    await popup.reload();
+    await popup.click('[data-topic-id="ukraine"]');
+    await popup.locator('.highlight.unplaced', { hasText: gone }).waitFor();
+    await page.close();
+  });
+});

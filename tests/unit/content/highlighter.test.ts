@@ -1,0 +1,77 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Selectors } from '@/lib/anchor/types';
+import { createHighlighter, FACT_NAME, HIGHLIGHT_NAME } from '@/lib/content/highlighter';
+
+const ARTICLE = `<article data-article-url="https://n.example/appended"><h2>عنوان</h2>
+  <p>وقال رئيس الوفد إن بلاده وروسيا وافقتا على تبادل جثث 6 آلاف جندي من كل جانب.</p>
+  <p>Turkey hosted the talks in Istanbul for a second round.</p></article>`;
+
+function setup(stored: { id: string; selectors: Selectors }[] = []) {
+  document.body.replaceChildren(...new DOMParser().parseFromString(ARTICLE, 'text/html').body.childNodes);
+  const painted = new Map<string, number>();
+  const added: { articleUrl: string; selectors: Selectors }[] = [];
+  const placement = vi.fn(async () => {});
+  const highlighter = createHighlighter({
+    doc: document,
+    pageUrl: () => 'https://n.example/page?utm_source=x',
+    painter: { paint: (name, ranges) => painted.set(name, ranges.length) },
+    add: async (payload) => {
+      added.push(payload);
+      return { id: `h-${String(added.length).padStart(8, '0')}` };
+    },
+    forPage: async () => stored,
+    reportPlacement: placement,
+    factsFor: async () => ['Turkey hosted the talks in Istanbul for a second round.'],
+  });
+  return { highlighter, painted, added, placement };
+}
+
+function select(text: string) {
+  const p = [...document.querySelectorAll('p')].find((el) => el.textContent!.includes(text))!;
+  const node = p.firstChild!;
+  const at = node.nodeValue!.indexOf(text);
+  const range = document.createRange();
+  range.setStart(node, at);
+  range.setEnd(node, at + text.length);
+  getSelection()!.removeAllRanges();
+  getSelection()!.addRange(range);
+}
+
+beforeEach(() => getSelection()?.removeAllRanges());
+
+describe('createHighlighter', () => {
+  it('turns the selection into selectors for the article it sits in, and paints it', async () => {
+    const { highlighter, painted, added } = setup();
+    select('تبادل جثث 6 آلاف جندي');
+    expect(await highlighter.highlightSelection()).toEqual({ added: true });
+    expect(added[0]!.articleUrl).toBe('https://n.example/appended');
+    expect(added[0]!.selectors[0].exact).toBe('تبادل جثث 6 آلاف جندي');
+    expect(painted.get(HIGHLIGHT_NAME)).toBe(1);
+    expect(await highlighter.highlightSelection()).toEqual({ added: false });
+  });
+
+  it('re-attaches stored highlights and reports the ones it cannot place', async () => {
+    const first = setup();
+    select('hosted the talks');
+    await first.highlighter.highlightSelection();
+    const selectors = first.added[0]!.selectors;
+    const gone: Selectors = [{ ...selectors[0], exact: 'a sentence that is not there any more' }, selectors[1]];
+    const { highlighter, painted, placement } = setup([
+      { id: 'h-placed00', selectors },
+      { id: 'h-gone0000', selectors: gone },
+    ]);
+    expect(await highlighter.attach()).toEqual({ placed: ['h-placed00'], unplaced: ['h-gone0000'] });
+    expect(placement).toHaveBeenCalledWith(['h-placed00'], ['h-gone0000']);
+    expect(painted.get(HIGHLIGHT_NAME)).toBe(1);
+    expect(highlighter.hasPending()).toBe(true);
+  });
+
+  it('marks and unmarks the stored key facts', async () => {
+    const { highlighter, painted } = setup();
+    expect(await highlighter.markFacts(true)).toBe(1);
+    expect(painted.get(FACT_NAME)).toBe(1);
+    expect(await highlighter.markFacts(false)).toBe(0);
+    expect(painted.get(FACT_NAME)).toBe(0);
+  });
+});
