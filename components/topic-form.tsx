@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { AliasSuggestions } from './alias-suggestions';
 
 export interface TopicDraft {
   name: string;
@@ -11,14 +12,21 @@ export interface Props {
   submitLabel: string;
   /** A plain explanation of what is wrong with the query, or null when it parses. */
   validateQuery: (query: string) => { message: string; position: number } | null;
+  /** Names in other languages for the query's place names, not yet in it. */
+  aliasesFor: (query: string) => string[];
+  onQueryChange?: (query: string) => void;
   onSubmit: (draft: TopicDraft) => Promise<void> | void;
   onCancel?: () => void;
 }
 
 /** Adds or edits a topic; the query is checked as the reader types and an invalid one cannot be saved. */
-export function TopicForm({ initial, submitLabel, validateQuery, onSubmit, onCancel }: Props) {
+export function TopicForm({ initial, submitLabel, validateQuery, aliasesFor, onQueryChange, onSubmit, onCancel }: Props) {
   const [name, setName] = useState(initial.name);
-  const [query, setQuery] = useState(initial.query);
+  const [query, setQueryState] = useState(initial.query);
+  const setQuery = (next: string) => {
+    setQueryState(next);
+    onQueryChange?.(next);
+  };
   const [saveError, setSaveError] = useState<string | null>(null);
   const queryError = query.trim() ? validateQuery(query) : null;
   const canSave = name.trim().length > 0 && query.trim().length > 0 && !queryError;
@@ -54,10 +62,11 @@ export function TopicForm({ initial, submitLabel, validateQuery, onSubmit, onCan
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
       </label>
+      {!queryError && <AliasSuggestions aliases={aliasesFor(query)} onAdd={(alias) => setQuery(`${query.trim()} OR "${alias}"`)} />}
       <p id="query-help" class={queryError ? 'error' : 'muted'} role={queryError ? 'alert' : undefined}>
         {queryError
           ? `At character ${queryError.position + 1}: ${queryError.message}`
-          : 'Words, "exact phrases", OR between alternatives, -word to exclude.'}
+          : 'Words (all must appear), "exact phrases", OR or | between alternatives, -word to exclude, ( ), prefix*, a NEAR/5 b, site:example.com, lang:ar.'}
       </p>
       {saveError && (
         <p class="error" role="alert">

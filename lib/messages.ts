@@ -125,6 +125,12 @@ export const protocol = {
     to: 'background',
     payload: z.object({ urls: z.array(httpUrlSchema).max(50) }).strict(),
   }),
+  /** The main article in a tab, for the topic editor's live test. */
+  'tab:article': message<ExtractedArticle | null>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z.object({ tabId: z.number().int().nonnegative() }).strict(),
+  }),
   /** Asks the extractor in a tab for the page's main article (for a clip). */
   'page:extract-main': message<ExtractedArticle | null>()({ from: 'background', to: 'content', payload: empty }),
 } as const;

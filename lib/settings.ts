@@ -4,11 +4,11 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { topicSchema, type Topic } from './schema';
+import { MAX_TOPICS, parseQuery } from './topics/query';
 
 const TOPICS_KEY = 'topics';
 const AREA_KEY = 'topicsArea';
 const STORE_VERSION = 1;
-export const MAX_TOPICS = 500;
 
 const storedTopicsSchema = z.object({ version: z.literal(STORE_VERSION), topics: z.array(z.unknown()) });
 
@@ -47,6 +47,8 @@ export async function saveTopics(topics: Topic[]): Promise<void> {
     const parsed = topicSchema.safeParse(topic);
     if (!parsed.success) throw new TopicsError(`Topic ${i + 1}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     if (ids.has(parsed.data.id)) throw new TopicsError(`Topic ${i + 1}: duplicate id "${parsed.data.id}"`);
+    const query = parseQuery(parsed.data.query);
+    if (!query.ok) throw new TopicsError(`Topic ${i + 1} (“${parsed.data.name}”): ${query.error.message}`);
     ids.add(parsed.data.id);
     return parsed.data;
   });

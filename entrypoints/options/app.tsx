@@ -1,31 +1,69 @@
 // The topics editor: the only component of the options page that reads or writes storage.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { EmptyState } from '@/components/empty-state';
 import { TopicForm, type TopicDraft } from '@/components/topic-form';
 import { TopicTable } from '@/components/topic-table';
+import { TopicTester, type TestArticle } from '@/components/topic-tester';
 import { UndoToast } from '@/components/undo-toast';
 import type { Topic } from '@/lib/schema';
+import { sendToBackground } from '@/lib/send';
 import { loadTopics, newTopicId, saveTopics, watchTopics } from '@/lib/settings';
-import { parseQuery } from '@/lib/topics/query';
+import { exportTopics, parseTopicsFile } from '@/lib/topics/backup';
+import { compileTopics, matchTopics } from '@/lib/topics/match';
+import { parseQuery, topicLimitError } from '@/lib/topics/query';
+import { aliasSuggestionsForQuery } from '@/lib/topics/query-aliases';
 
 function validateQuery(query: string) {
   const result = parseQuery(query);
   return result.ok ? null : result.error;
 }
 
+const aliasesFor = (query: string) => aliasSuggestionsForQuery(query, [navigator.language]);
+
+/** The hits of a draft query on a test article (every hit, as if the topic required one mention). */
+function testQuery(query: string, article: TestArticle) {
+  const error = validateQuery(query);
+  if (error) return error.message;
+  const [match] = matchTopics(
+    { title: article.title, text: article.text, url: article.url, lang: article.lang },
+    compileTopics([{ id: 'draft', query, minMentions: 1 }]),
+  );
+  return match?.hits ?? [];
+}
+
+async function openWebTabs() {
+  const tabs = await browser.tabs.query({});
+  return tabs
+    .filter((tab) => tab.id !== undefined && /^https?:/.test(tab.url ?? ''))
+    .map((tab) => ({ id: tab.id!, title: tab.title || tab.url! }));
+}
+
+async function loadTabArticle(tabId: number): Promise<TestArticle | null> {
+  const article = await sendToBackground('tab:article', { tabId });
+  return article && { title: article.title, text: article.text, url: article.url, lang: article.lang, dir: article.dir };
+}
+
 export function App() {
   const [topics, setTopics] = useState<Topic[] | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<{ topic: Topic; index: number } | null>(null);
+  const [draftQuery, setDraftQuery] = useState('');
+  const [tabs, setTabs] = useState<{ id: number; title: string }[]>([]);
+  const [fileMessage, setFileMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void loadTopics().then(setTopics);
+    void openWebTabs().then(setTabs);
     return watchTopics(setTopics);
   }, []);
 
   if (!topics) return <main class="bw-options">Loading…</main>;
 
   const add = async (draft: TopicDraft) => {
+    const limit = topicLimitError(topics.length);
+    if (limit) throw new Error(limit);
     const topic: Topic = { id: newTopicId(draft.name), ...draft, createdAt: Date.now() };
     await saveTopics([...topics, topic]);
     setTopics([...topics, topic]);
@@ -36,6 +74,7 @@ export function App() {
     await saveTopics(next);
     setTopics(next);
     setEditing(null);
+    setDraftQuery('');
   };
 
   const remove = async (id: string) => {
@@ -56,6 +95,32 @@ export function App() {
     setDeleted(null);
   };
 
+  const exportFile = () => {
+    const url = URL.createObjectURL(new Blob([exportTopics(topics)], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'beatwatch-topics.json';
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const importFile = async (file: File) => {
+    const result = parseTopicsFile(await file.text(), topics);
+    if (!result.ok) {
+      setFileMessage({ kind: 'error', text: `${result.error} Nothing was changed.` });
+      return;
+    }
+    const now = Date.now();
+    const next = [...topics, ...result.topics.map((t) => ({ ...t, id: newTopicId(t.name), createdAt: now }))];
+    try {
+      await saveTopics(next);
+      setTopics(next);
+      setFileMessage({ kind: 'ok', text: `Imported ${result.topics.length} topic(s)${result.skipped ? `; ${result.skipped} already followed` : ''}.` });
+    } catch (e) {
+      setFileMessage({ kind: 'error', text: `${e instanceof Error ? e.message : String(e)} Nothing was changed.` });
+    }
+  };
+
   const current = topics.find((t) => t.id === editing);
   return (
     <main class="bw-options">
@@ -71,6 +136,8 @@ export function App() {
             initial={current}
             submitLabel="Save"
             validateQuery={validateQuery}
+            aliasesFor={aliasesFor}
+            onQueryChange={setDraftQuery}
             onSubmit={(draft) => update(current.id, draft)}
             onCancel={() => setEditing(null)}
           />
@@ -78,9 +145,43 @@ export function App() {
       ) : (
         <section aria-label="Add a topic">
           <h2>Add a topic</h2>
-          <TopicForm key={topics.length} initial={{ name: '', query: '' }} submitLabel="Add topic" validateQuery={validateQuery} onSubmit={add} />
+          <TopicForm
+            key={topics.length}
+            initial={{ name: '', query: '' }}
+            submitLabel="Add topic"
+            validateQuery={validateQuery}
+            aliasesFor={aliasesFor}
+            onQueryChange={setDraftQuery}
+            onSubmit={add}
+          />
         </section>
       )}
+      <TopicTester query={current && !draftQuery ? current.query : draftQuery} tabs={tabs} loadTabArticle={loadTabArticle} test={testQuery} />
+      <div class="toolbar">
+        <button type="button" onClick={exportFile} disabled={!topics.length}>
+          Export topics…
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Import topics…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          hidden
+          aria-label="Topics file to import"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+        {fileMessage && (
+          <span role={fileMessage.kind === 'error' ? 'alert' : 'status'} class={fileMessage.kind === 'error' ? 'error' : 'muted'}>
+            {fileMessage.text}
+          </span>
+        )}
+      </div>
       {topics.length ? (
         <TopicTable topics={topics} onEdit={setEditing} onDelete={remove} />
       ) : (

@@ -129,6 +129,11 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
       return { restored: true as const };
     },
 
+    async 'tab:article'({ tabId }) {
+      await deps.injectExtractor(tabId);
+      return deps.extractFromTab(tabId);
+    },
+
     async 'tab:mark-facts'({ tabId, on }) {
       return deps.markFactsIn(tabId, on);
     },

@@ -18,6 +18,7 @@ describe('topics in browser.storage', () => {
     await saveTopics([topic('a')]);
     await expect(saveTopics([topic('a'), topic('b', { name: '  ' })])).rejects.toThrow(TopicsError);
     await expect(saveTopics([topic('a'), topic('a')])).rejects.toThrow(/duplicate id/);
+    await expect(saveTopics([topic('a'), topic('c', { query: '"unclosed' })])).rejects.toThrow(/Topic 2/);
     expect(await loadTopics()).toEqual([topic('a')]);
   });
 
