@@ -6,6 +6,8 @@ import { createHighlightButton } from '@/lib/content/highlight-button';
 import { detectArticle } from '@/lib/extract/detect';
 import { sendToBackground } from '@/lib/send';
 
+const LATE_CHECK_MS = 2500;
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
@@ -17,6 +19,8 @@ export default defineContentScript({
       ctx.requestIdleCallback(() => void sendToBackground('page:activate', {}).catch(() => (activated = false)), { timeout: 2000 });
     };
     check();
+    // Script-rendered pages may draw their article after idle: one more look a little later.
+    ctx.setTimeout(check, LATE_CHECK_MS);
     // Single-page sites reach an article without a new document.
     ctx.addEventListener(window, 'wxt:locationchange', check);
 

@@ -159,6 +159,16 @@ export async function settledDigest(page, { quietMs = 1500, timeoutMs = 20000 } 
   }
 }
 
+/** Polls the digest until `predicate(digest)` holds (captures happen in idle time, after debouncing). */
+export async function digestWhen(page, predicate, { timeoutMs = 15000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const digest = await ask(page, 'digest:get');
+    if (predicate(digest) || Date.now() > deadline) return digest;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 /** The digest in the JSON shape `npm start -- --json` prints. */
 export function digestAsJson(digest) {
   return {

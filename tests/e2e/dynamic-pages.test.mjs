@@ -1,0 +1,112 @@
+// End to end in real Chromium: articles that arrive after load. The seed page's three further
+// articles are appended as the reader scrolls (as the real site does), and a single-page site
+// swaps its story and pushes a new address; each article is captured on its own, once.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ROOT, digestWhen, extensionPage, launchWithExtension, serveDirectory, setTopics, settledDigest } from '../../scripts/harness.mjs';
+
+const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
+const SEED = 'article--asharq-al-awsat--russia-ukraine-istanbul.html';
+const SPA = 'article--spa-news--pushstate.html';
+
+let server;
+let browser;
+let popup;
+
+before(async () => {
+  server = await serveDirectory(PAGES);
+  browser = await launchWithExtension();
+  popup = await extensionPage(browser);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * The seed page as the site serves it before scrolling: the appended articles wait in a
+ * <template> and a small script adds one each time the reader nears the bottom.
+ */
+async function infiniteScrollVersion() {
+  const html = await readFile(join(PAGES, SEED), 'utf8');
+  const appended = [...html.matchAll(/<article class="article-body appended"[\s\S]*?<\/article>/g)].map((m) => m[0]);
+  assert.equal(appended.length, 3, 'the seed fixture has three appended articles');
+  let page = html;
+  for (const block of appended) page = page.replace(block, '');
+  const loader = `<template id="more">${appended.join('\n')}</template><div id="feed"></div>
+<script>
+  (function () {
+    var queue = Array.prototype.slice.call(document.getElementById('more').content.children);
+    var feed = document.getElementById('feed');
+    addEventListener('scroll', function () {
+      if (!queue.length || innerHeight + scrollY < document.body.scrollHeight - 300) return;
+      feed.appendChild(queue.shift());
+    });
+  })();
+</script>`;
+  return page.replace('</body>', `${loader}</body>`);
+}
+
+async function scrollToEnd(page, rounds = 12) {
+  for (let i = 0; i < rounds; i++) {
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(250);
+  }
+}
+
+const titles = (digest, id) => digest.find((d) => d.topic.id === id).articles.map((a) => a.title);
+
+describe('articles that arrive after load', () => {
+  test('scrolling the seed page captures each appended article under the right topics, and no teaser', async () => {
+    await setTopics(browser, [
+      { id: 'ukraine', name: 'أوكرانيا', query: 'أوكرانيا' },
+      { id: 'gaza', name: 'غزة', query: 'غزة' },
+    ]);
+    const url = `${server.origin}/scroll-${SEED}`;
+    const page = await browser.context.newPage();
+    const body = await infiniteScrollVersion();
+    await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
+    await page.goto(url, { waitUntil: 'load' });
+
+    let digest = await settledDigest(popup);
+    assert.deepEqual(titles(digest, 'gaza'), [], 'before scrolling, the Gaza article is not on the page');
+    assert.equal(titles(digest, 'ukraine').length, 1, 'before scrolling, only the main article');
+
+    await scrollToEnd(page);
+    digest = await digestWhen(popup, (d) => titles(d, 'gaza').length > 0 && titles(d, 'ukraine').length >= 3);
+    digest = await settledDigest(popup);
+    assert.deepEqual(titles(digest, 'gaza'), ['ألمانيا لن تشارك في قوة استقرار بغزة «في المستقبل المنظور»']);
+    const ukraine = titles(digest, 'ukraine');
+    assert.ok(ukraine.includes('أوكرانيا تستخدم صواريخ «ستورم شادو» البريطانية لاستهداف مصفاة نفط روسية'), ukraine.join(' | '));
+    assert.ok(ukraine.includes('لقاء روسي - أوكراني غير مُعلن سبق مفاوضات إسطنبول'));
+    for (const teaser of ['مبعوثو ترمب إلى الشرق الأوسط... تغريد خارج سرب البيروقراطية', 'روسيا تدين المحاولات الأوروبية لـ«نسف» تقدم محادثات السلام']) {
+      assert.ok(!digest.some((d) => d.articles.some((a) => a.title === teaser)), `teaser not captured: ${teaser}`);
+    }
+    const urls = digest.flatMap((d) => d.articles.map((a) => a.url));
+    assert.equal(new Set(urls).size, new Set(digest.flatMap((d) => d.articles.map((a) => a.title))).size, 'each article has its own URL');
+    await page.close();
+  });
+
+  test('a single-page site that swaps its story and pushes a new address gets each story captured', async () => {
+    await setTopics(browser, [
+      { id: 'ukraine-en', name: 'Ukraine', query: 'Ukraine' },
+      { id: 'forest', name: 'Forests', query: 'forest' },
+    ]);
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/${SPA}`, { waitUntil: 'load' });
+    let digest = await settledDigest(popup);
+    assert.deepEqual(titles(digest, 'ukraine-en'), ['Ukraine and Moldova sign deal to link power grids']);
+
+    await page.click('#next-story');
+    await page.waitForURL(/story=2/);
+    digest = await digestWhen(popup, (d) => titles(d, 'forest').length > 0);
+    const forest = digest.find((d) => d.topic.id === 'forest').articles;
+    assert.deepEqual(forest.map((a) => a.title), ['Researchers map the oldest known forest floor in Norway']);
+    assert.match(forest[0].url, /story=2$/, 'the swapped story is stored under the address the site pushed');
+    assert.match(digest.find((d) => d.topic.id === 'ukraine-en').articles[0].url, /story=1$/);
+    await page.close();
+  });
+});
