@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_QUERY_LENGTH, UNEXPECTED_ERROR, parseQuery } from '@/lib/topics/query';
+import { compileTopics, matchTopics } from '@/lib/topics/match';
+import { tokenize } from '@/lib/text/tokenize';
+
+/** Pieces of the query language, so generated input reaches deep into the parser, not just the lexer. */
+const PIECES = [
+  'ukraine', 'Україна', 'أوكرانيا', '乌克兰', 'ukrain*', 'u*', '*', '**', 'a*b', '"', '"new york"', '“', '”', '«', '»', '(', ')',
+  '((', '))', ' ', '  ', '\t', '\n', 'OR', 'or', '|', 'AND', 'NOT', '-', '-x', '--', 'NEAR', 'NEAR/3', 'NEAR/0', 'NEAR/999',
+  'NEAR/', 'site:', 'site:bbc.com', 'site:a/b', 'site:%', 'lang:', 'lang:ar', 'lang:x_1', ':', '\\', "'", 'é', '\u0301', 'ـ',
+  '\u200d', '\ud800', '😀',
+];
+const piece = fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 }));
+const queryish = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+const anyText = fc.oneof(queryish, fc.string({ unit: 'binary', maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 80 }));
+
+describe('parseQuery (property)', () => {
+  it('never throws, and explains every error at a position inside the query', () => {
+    fc.assert(
+      fc.property(anyText, (source) => {
+        const result = parseQuery(source);
+        if (result.ok) {
+          expect(JSON.parse(JSON.stringify(result.ast))).toEqual(result.ast);
+          return;
+        }
+        const { message, position, length = 0 } = result.error;
+        expect(message).not.toBe(UNEXPECTED_ERROR);
+        expect(message.length).toBeGreaterThan(10);
+        expect(position).toBeGreaterThanOrEqual(0);
+        expect(position + length).toBeLessThanOrEqual(source.length);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('takes time linear in the length of the query', () => {
+    // Worst cases for a parser: deep nesting, long operator chains, unclosed quotes, many terms; each grown 4×.
+    const families = [
+      (n: number) => 'a OR '.repeat(n),
+      (n: number) => '('.repeat(n),
+      (n: number) => '"'.repeat(n),
+      (n: number) => 'a NEAR/5 '.repeat(n),
+      (n: number) => '-a '.repeat(n),
+      (n: number) => 'ab* '.repeat(n),
+      (n: number) => 'x'.repeat(n * 4),
+      (n: number) => '(a '.repeat(n),
+    ];
+    // Best of several rounds of many parses: the least disturbed by the JIT, the GC and other processes.
+    const timeOf = (source: string) => {
+      let best = Infinity;
+      for (let round = 0; round < 7; round++) {
+        const start = performance.now();
+        for (let i = 0; i < 200; i++) parseQuery(source);
+        best = Math.min(best, performance.now() - start);
+      }
+      return best / 200;
+    };
+    for (const family of families) {
+      const small = family(1).length;
+      const n = Math.floor(MAX_QUERY_LENGTH / small);
+      const large = timeOf(family(n).slice(0, MAX_QUERY_LENGTH));
+      const quarter = timeOf(family(Math.floor(n / 4)));
+      // Linear growth gives 4×, quadratic 16×; and a longest query parses in well under a millisecond.
+      expect(large / quarter, family(3)).toBeLessThan(9);
+      expect(large, family(3)).toBeLessThan(1);
+    }
+  });
+});
+
+describe('matchTopics (property)', () => {
+  const words = fc.constantFrom('Ukraine', 'grain', 'Київ', 'وأوكرانيا', 'بغزة', 'Élysée', '伊斯坦布尔', 'l’Ukraine', 'NEW', 'york');
+  const separators = fc.constantFrom(' ', ', ', '. ', '\n\n', ' — ', '«', '»', ' (', ') ');
+  const article = fc
+    .array(fc.tuple(words, separators), { minLength: 1, maxLength: 60 })
+    .map((pairs) => pairs.map(([word, separator]) => word + separator).join(''));
+
+  it('finds any word of an article quoted as a query, with hits inside the original text', () => {
+    fc.assert(
+      fc.property(article, fc.nat(), (text, pick) => {
+        const tokens = tokenize(text);
+        const token = tokens[pick % tokens.length];
+        const compiled = compileTopics([{ id: 't', query: `"${token.text}"`, minMentions: 1 }]);
+        const [match] = matchTopics({ title: '', text }, compiled);
+        expect(match).toBeDefined();
+        for (const hit of match.hits) {
+          expect(hit.start).toBeGreaterThanOrEqual(0);
+          expect(hit.end).toBeGreaterThan(hit.start);
+          expect(hit.end).toBeLessThanOrEqual(text.length);
+        }
+        expect(match.hits.some((hit) => hit.start === token.start && hit.end === token.end)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
