@@ -12,6 +12,7 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
+    const started = performance.now();
     let activated = false;
     const check = () => {
       if (activated || !detectArticle(document).likely) return;
@@ -19,6 +20,8 @@ export default defineContentScript({
       ctx.requestIdleCallback(() => void sendToBackground('page:activate', {}).catch(() => (activated = false)), { timeout: 2000 });
     };
     check();
+    // A User Timing entry: DevTools (and npm run bench:page) show what the decision cost this page.
+    performance.measure('beatwatch:gate', { start: started });
     // Script-rendered pages may draw their article after idle: one more look a little later.
     ctx.setTimeout(check, LATE_CHECK_MS);
     // Single-page sites reach an article without a new document.

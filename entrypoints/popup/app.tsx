@@ -5,10 +5,12 @@ import { browser } from 'wxt/browser';
 import { ArticleCard } from '@/components/article-card';
 import { ClipBar } from '@/components/clip-bar';
 import { EmptyState } from '@/components/empty-state';
+import { TopicFacts } from '@/components/topic-facts';
 import { TopicList } from '@/components/topic-list';
 import { UndoToast } from '@/components/undo-toast';
 import type { DigestTopic } from '@/lib/db/articles';
 import type { ArticleRecord } from '@/lib/db/schema';
+import { topicFactGroups } from '@/lib/digest/topic-facts';
 import type { HighlightRecord } from '@/lib/schema';
 import { sendToBackground } from '@/lib/send';
 import { textFragmentUrl } from '@/lib/text/fragment';
@@ -137,6 +139,11 @@ export function App() {
           </div>
           {openTopic ? (
             openTopic.articles.length ? (
+              <>
+              <TopicFacts
+                groups={topicFactGroups(openTopic.articles)}
+                onOpenSource={(url, text) => void browser.tabs.create({ url: textFragmentUrl(url, text) })}
+              />
               <ul class="articles" aria-label={`Articles on ${openTopic.topic.name}`}>
                 {openTopic.articles.map((article) => (
                   <ArticleCard
@@ -150,6 +157,7 @@ export function App() {
                   />
                 ))}
               </ul>
+              </>
             ) : (
               <EmptyState title="Nothing read on this beat yet" />
             )

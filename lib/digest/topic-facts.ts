@@ -1,0 +1,31 @@
+// A beat's key facts across its articles: the same fact reported by several sources is
+// shown once, with all of them (Feedly-style story merging, applied to facts).
+import type { ArticleSummary } from '../db/articles';
+import { groupFacts } from '../facts/merge';
+
+export interface TopicFactGroup {
+  text: string;
+  dir: 'ltr' | 'rtl';
+  lang?: string;
+  sources: { articleId: string; title: string; url: string }[];
+}
+
+const MAX_GROUPS = 20;
+
+/** Groups the facts of a topic's articles (newest articles first, as given); most-reported facts first. */
+export function topicFactGroups(articles: ArticleSummary[]): TopicFactGroup[] {
+  const items = articles.flatMap((article) =>
+    article.facts.map((fact) => ({ text: fact.text, score: fact.score, article })),
+  );
+  return groupFacts(items)
+    .map(({ representative, members }) => ({
+      text: representative.text,
+      dir: representative.article.dir,
+      lang: representative.article.lang,
+      score: Math.max(...members.map((m) => m.score)),
+      sources: [...new Map(members.map((m) => [m.article.id, { articleId: m.article.id, title: m.article.title, url: m.article.url }])).values()],
+    }))
+    .sort((a, b) => b.sources.length - a.sources.length || b.score - a.score)
+    .slice(0, MAX_GROUPS)
+    .map(({ score: _score, ...group }) => group);
+}

@@ -1,0 +1,140 @@
+// Reads the numbers a sentence states — digits in any grouping, Arabic-Indic digits, number words — as comparable keys,
+// so "6,000", "6 آلاف" and "6 thousand" are the same figure when scoring facts and when grouping them across articles.
+import { findForm, type Token } from './tokens';
+
+export interface NumberMention {
+  /** Canonical value ("6000", "2.5"), or a bucket for vague amounts ("~100" for hundreds/مئات). */
+  key: string;
+  /** Token range [first, last] of the mention. */
+  first: number;
+  last: number;
+  /** Written with digits (years, days and quantities), rather than as words. */
+  digits: boolean;
+  /** NaN for vague amounts and clock times. */
+  value: number;
+  /** A clock time ("6:42", "19:30"): when something happened, not a figure. */
+  time: boolean;
+}
+
+// Words that scale the number before them: "6 آلاف", "4.2 billion", "ثلاثة آلاف", "20 тыс.".
+const MULTIPLIERS = new Map<string, number>([
+  ['thousand', 1e3], ['thousands', 1e3], ['million', 1e6], ['millions', 1e6], ['billion', 1e9], ['billions', 1e9], ['trillion', 1e12],
+  ['الف', 1e3], ['الاف', 1e3], ['الفا', 1e3], ['مليون', 1e6], ['ملايين', 1e6], ['مليونا', 1e6], ['مليار', 1e9], ['مليارات', 1e9],
+  ['mille', 1e3], ['milliers', 1e3], ['milliard', 1e9], ['milliards', 1e9],
+  ['тыс', 1e3], ['тысяч', 1e3], ['тысячи', 1e3], ['тысяча', 1e3], ['млн', 1e6], ['миллион', 1e6], ['миллиона', 1e6], ['миллионов', 1e6],
+  ['млрд', 1e9], ['миллиард', 1e9], ['миллиарда', 1e9], ['миллиардов', 1e9],
+]);
+// Spelled-out numbers (folded forms). "one"/"واحد" are left out: they are pronouns and articles far more often than figures.
+const WORD_VALUES = new Map<string, number>();
+const addWords = (value: number, words: string) => {
+  for (const w of words.split(' ')) WORD_VALUES.set(w, value);
+};
+addWords(2, 'two اثنان اثنين اثنتان اثنتين deux два две');
+addWords(3, 'three ثلاث ثلاثه trois три');
+addWords(4, 'four اربع اربعه quatre четыре');
+addWords(5, 'five خمس خمسه cinq пять');
+addWords(6, 'six ست سته шесть');
+addWords(7, 'seven سبع سبعه sept семь');
+addWords(8, 'eight ثماني ثمانيه ثمان huit восемь');
+addWords(9, 'nine تسع تسعه neuf девять');
+addWords(10, 'ten عشر عشره dix десять');
+addWords(11, 'eleven onze');
+addWords(12, 'twelve douze');
+addWords(15, 'fifteen quinze');
+addWords(20, 'twenty عشرون عشرين vingt двадцать');
+addWords(30, 'thirty ثلاثون ثلاثين trente тридцать');
+addWords(40, 'forty اربعون اربعين quarante сорок');
+addWords(50, 'fifty خمسون خمسين cinquante пятьдесят');
+addWords(100, 'hundred مئه مائه cent сто');
+addWords(1000, 'thousand الف mille тысяча');
+addWords(1e6, 'million مليون');
+addWords(1e9, 'billion مليار milliard');
+// Vague amounts ("thousands of", "آلاف الأسر"), bucketed by order of magnitude so "hundreds" and "مئات" compare equal.
+const VAGUE = new Map<string, string>([
+  ['dozens', '~10'], ['dozen', '12'], ['عشرات', '~10'], ['dizaines', '~10'], ['десятки', '~10'],
+  ['hundreds', '~100'], ['مئات', '~100'], ['centaines', '~100'], ['сотни', '~100'],
+  ['thousands', '~1000'], ['الاف', '~1000'], ['milliers', '~1000'], ['тысячи', '~1000'],
+  ['millions', '~1e6'], ['ملايين', '~1e6'], ['billions', '~1e9'], ['مليارات', '~1e9'],
+]);
+
+// "الاثنين" is Monday far more often than "the two".
+const NOT_NUMBERS = new Set(['الاثنين']);
+
+const THOUSANDS_GAP = new Set([',', '٬', '\u00a0', '\u202f', "'", '’']);
+const DECIMAL_GAP = new Set(['.', '٫', ',']);
+
+/** Looks a token up by its forms: as written, then with Arabic clitics peeled ("وألف", "بمئات"). */
+function lookup<V>(map: ReadonlyMap<string, V>, forms: readonly string[]): V | undefined {
+  for (const form of forms) {
+    const value = map.get(form);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+function keyOf(value: number): string {
+  return String(Math.round(value * 1000) / 1000);
+}
+
+/**
+ * Every number stated in `tokens` (tokens of `text`), left to right. Digit groups join when separated by a single
+ * thousands separator before exactly three digits ("12,000", "2 000" with a no-break space); a single "." "٫" or ","
+ * otherwise makes a decimal ("4.2", "2,5"). A following multiplier word scales the value.
+ */
+export function readNumbers(tokens: readonly Token[], text: string): NumberMention[] {
+  const mentions: NumberMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i];
+    if (token.isDigits) {
+      const next = tokens[i + 1];
+      if (next?.isDigits && next.norm.length === 2 && text.slice(token.end, next.start) === ':') {
+        mentions.push({ key: `${token.norm}:${next.norm}`, first: i, last: i + 1, digits: true, value: NaN, time: true });
+        i += 2;
+        continue;
+      }
+      let integer = token.norm;
+      let fraction = '';
+      let last = i;
+      while (last + 1 < tokens.length && tokens[last + 1].isDigits && !fraction) {
+        const gap = text.slice(tokens[last].end, tokens[last + 1].start);
+        const next = tokens[last + 1].norm;
+        if (THOUSANDS_GAP.has(gap) && next.length === 3) integer += next;
+        else if (DECIMAL_GAP.has(gap)) fraction = next;
+        else break;
+        last++;
+      }
+      let value = Number(fraction ? `${integer}.${fraction}` : integer);
+      const multiplier = last + 1 < tokens.length ? lookup(MULTIPLIERS, tokens[last + 1].forms) : undefined;
+      if (multiplier !== undefined) {
+        value *= multiplier;
+        last++;
+      }
+      mentions.push({ key: keyOf(value), first: i, last, digits: true, value, time: false });
+      i = last + 1;
+      continue;
+    }
+    if (findForm(NOT_NUMBERS, token.forms) !== undefined) {
+      i++;
+      continue;
+    }
+    const vague = lookup(VAGUE, token.forms);
+    const exact = vague === undefined ? lookup(WORD_VALUES, token.forms) : undefined;
+    if (vague !== undefined) {
+      mentions.push({ key: vague, first: i, last: i, digits: false, value: NaN, time: false });
+    } else if (exact !== undefined) {
+      let value = exact;
+      let last = i;
+      const multiplier = i + 1 < tokens.length ? lookup(MULTIPLIERS, tokens[i + 1].forms) : undefined;
+      if (multiplier !== undefined && multiplier > exact) {
+        value *= multiplier;
+        last++;
+      }
+      mentions.push({ key: keyOf(value), first: i, last, digits: false, value, time: false });
+      i = last + 1;
+      continue;
+    }
+    i++;
+  }
+  return mentions;
+}

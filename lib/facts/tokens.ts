@@ -1,0 +1,131 @@
+// One tokenizer and light stem for key facts, so extraction, redundancy checks and merging agree on what a word is.
+// Words are folded with the project's normalizeTerm, the same rules topic matching uses (design/LANGUAGE.md).
+import { normalizeTerm } from '../text/normalize';
+
+export interface Token {
+  /** As written in the text. */
+  raw: string;
+  /** normalizeTerm(raw): NFKC, lower case, Arabic letter variants unified, Latin diacritics and tashkeel removed, ASCII digits. */
+  norm: string;
+  /** `norm`, then `norm` with Arabic clitics peeled step by step (see arabicForms), for lexicon lookups. */
+  forms: readonly string[];
+  /** Offsets into the string that was tokenized. */
+  start: number;
+  end: number;
+  isDigits: boolean;
+}
+
+// Digit runs and letter runs are separate tokens, so "و30" (and 30) and "60-hour" split where a reader would split them.
+const WORD = /\p{Nd}+|[\p{L}\p{M}]+/gu;
+const DIGIT = /^\p{Nd}/u;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const raw = match[0];
+    const start = match.index;
+    const norm = normalizeTerm(raw);
+    const first = raw.charCodeAt(0);
+    const isDigits = first < 0x80 ? first >= 0x30 && first <= 0x39 : DIGIT.test(raw);
+    tokens.push({ raw, norm, forms: arabicForms(norm), start, end: start + raw.length, isDigits });
+  }
+  return tokens;
+}
+
+/** Starts with an Arabic letter (hamza to yeh). */
+export function isArabic(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 0x0621 && c <= 0x064a;
+}
+
+/**
+ * A folded Arabic word as written and with its clitics peeled off step by step (و/ف, then ب/ل/ك, then ال/لل),
+ * keeping at least three letters, so "وأوكرانيا", "لأوكرانيا" and "بالأسرى" find their base in a lexicon.
+ */
+function arabicForms(norm: string): string[] {
+  const forms = [norm];
+  if (!isArabic(norm)) return forms;
+  let word = norm;
+  const peel = (prefixes: string[]) => {
+    for (const prefix of prefixes) {
+      if (word.startsWith(prefix) && word.length - prefix.length >= 3) {
+        word = word.slice(prefix.length);
+        forms.push(word);
+        return;
+      }
+    }
+  };
+  peel(['و', 'ف']);
+  peel(['بال', 'كال', 'لل', 'ب', 'ل', 'ك']);
+  peel(['ال']);
+  return forms;
+}
+
+/** The first of a token's forms (as written, then with Arabic clitics peeled) found in `words`. */
+export function findForm(words: ReadonlySet<string>, forms: readonly string[]): string | undefined {
+  for (const form of forms) if (words.has(form)) return form;
+  return undefined;
+}
+
+// Light10-style Arabic stemming (Larkey et al.): one article/conjunction prefix, one common suffix. Only used to compare
+// sentences with each other, never to match topic terms, so over-stripping a name costs little.
+const AR_PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال'];
+const AR_SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
+
+function stemArabic(word: string): string {
+  let w = word.length > 3 && word[0] === 'و' ? word.slice(1) : word;
+  for (const p of AR_PREFIXES) {
+    if (w.startsWith(p) && w.length - p.length >= 2) {
+      w = w.slice(p.length);
+      break;
+    }
+  }
+  for (const s of AR_SUFFIXES) {
+    if (w.endsWith(s) && w.length - s.length >= 2) {
+      w = w.slice(0, -s.length);
+      break;
+    }
+  }
+  return w;
+}
+
+/**
+ * A stem good enough to tell whether two sentences talk about the same things: Arabic light stemming, English/French
+ * plural -s then truncation to six letters, Cyrillic truncation to five (truncation is a known strong baseline for
+ * inflected European languages), anything else unchanged.
+ */
+function stem(norm: string): string {
+  const first = norm.charCodeAt(0);
+  if (isArabic(norm)) return stemArabic(norm);
+  if (first >= 0x61 && first <= 0x7a) {
+    const singular = norm.length > 3 && norm.endsWith('s') && !norm.endsWith('ss') ? norm.slice(0, -1) : norm;
+    return singular.slice(0, 6);
+  }
+  if (first >= 0x0430 && first <= 0x044f) return norm.slice(0, 5);
+  return norm;
+}
+
+// Function words in folded form. Small on purpose: they only keep similarity from being driven by grammar.
+const STOPWORDS = new Set(
+  (
+    'the a an and or but of to in on at by for from with as is are was were be been being has have had it its this that these those ' +
+    'he she they we you i his her their our them who which what when where will would can could may might not no than then there ' +
+    'also after before about over into more most some such only other very just up out so if while during since per said ' +
+    'و في من على الى إلى عن ان أن إن مع هذا هذه ذلك تلك التي الذي الذين كان كانت قد لم لن ما لا او أو ثم كما بين بعد قبل عند ' +
+    'حتى خلال منذ كل غير هو هي هم نحن انه أنه انها أنها ايضا أيضاً اليوم وقال قال وفي ومن به بها له لها فيه فيها عليه ' +
+    'le la les un une des du de d l et ou mais en dans sur par pour avec est sont a au aux ce cette ces qui que qu il elle ils se sa son ses ne pas plus ' +
+    'и в во не что он она они на с со как а то все по но из у к до от о об для за же это был была были бы ли уже так'
+  )
+    .split(' ')
+    .map(normalizeTerm),
+);
+
+/** Stems of the content words of a token list (numbers included: shared figures are strong evidence of a shared subject). */
+export function contentStems(tokens: readonly Token[]): string[] {
+  const stems: string[] = [];
+  for (const t of tokens) {
+    if (t.isDigits) stems.push(t.norm);
+    else if (t.norm.length >= 2 && !STOPWORDS.has(t.norm)) stems.push(stem(t.norm));
+  }
+  return stems;
+}

@@ -1,0 +1,171 @@
+// Key-fact signals and selection: kinds, offsets, determinism, clamping, redundancy, junk lines, topic terms, bounded work.
+import { describe, expect, it } from 'vitest';
+import { extractFacts, type Fact, type FactKind } from '../../../lib/facts/extract';
+import { readSignals } from '../../../lib/facts/signals';
+import { tokenize } from '../../../lib/facts/tokens';
+import { loadGold } from './gold';
+
+const signals = (text: string) => readSignals(text, tokenize(text));
+
+/** Kinds of the fact extracted from a one-sentence article. */
+function kindsOf(sentence: string, topicTerms?: string[]): FactKind[] {
+  const facts = extractFacts({ title: '', text: sentence }, { topicTerms });
+  expect(facts).toHaveLength(1);
+  return facts[0].kinds;
+}
+
+describe('fact signals', () => {
+  it('reads figures in digits, Arabic-Indic digits and number words', () => {
+    expect(signals('وافقتا على تبادل جثث 6 آلاف جندي من كل جانب.')).toMatchObject({ quantities: 1, numbers: ['6000'] });
+    expect(signals('شملت ألف أسير من كل جانب.')).toMatchObject({ quantities: 1, numbers: ['1000'] });
+    expect(signals('يتوقع نحو ١٫٥ مليون زائر.')).toMatchObject({ quantities: 1, numbers: ['1500000'] });
+    expect(signals('It burned more than 12,000 acres at a cost of $4.3 billion.')).toMatchObject({ quantities: 2, money: 1 });
+    expect(signals('نحن نتحدث عن مئات الأطفال.')).toMatchObject({ quantities: 0, vague: 1, numbers: ['~100'] });
+    expect(signals('Près de 2\u202f000 personnes, soit 30\u00a0%.')).toMatchObject({ quantities: 2, money: 1, numbers: ['2000', '30'] });
+  });
+
+  it('does not take clock times, Monday or "the two" weekday for figures', () => {
+    expect(signals('The rocket lifted off at 6:42 a.m. on Monday.')).toMatchObject({ quantities: 0, vague: 0 });
+    expect(signals('تبادل الطرفان هجمات ليل الأحد - الاثنين.')).toMatchObject({ quantities: 0, vague: 0 });
+  });
+
+  it('reads dates and ranges with Egyptian/Gulf and Levantine month names', () => {
+    expect(signals('اقترحنا عقد اجتماع بين 20 و30 يونيو الحالي.')).toMatchObject({ dates: 1, ranges: 1, quantities: 0 });
+    expect(signals('عقدت الجولة الأولى يوم 16 مايو (أيار) الماضي.')).toMatchObject({ dates: 1, quantities: 0 });
+    expect(signals('The talks resume on 16 May in Istanbul.')).toMatchObject({ dates: 1 });
+    expect(signals('The council meets March 9 to 20 in Kingston.')).toMatchObject({ dates: 1, ranges: 1, quantities: 0 });
+    expect(signals('Les syndicats visent la période du 10 au 24 juin.')).toMatchObject({ dates: 1, ranges: 1 });
+    expect(signals('أطلقت الحكومة حملة في أيار الماضي.')).toMatchObject({ periods: 1 });
+    expect(signals('الحرب المستمرة منذ عام 2022.')).toMatchObject({ periods: 1, quantities: 0 });
+  });
+
+  it('does not mistake words for months', () => {
+    expect(signals('Officials say prices may rise again.')).toMatchObject({ dates: 0, periods: 0 });
+    expect(signals('مارس اللاعب الرياضة مع أبيه في نادي نيسان.')).toMatchObject({ dates: 0, periods: 0 });
+  });
+
+  it('reads durations, including Arabic duals and "and a half"', () => {
+    expect(signals('استمرت المحادثات ساعتين ونصف ساعة.')).toMatchObject({ durations: 1 });
+    expect(signals('اقترحت وقفاً لإطلاق النار «ليومين أو ثلاثة» في مناطق معينة.')).toMatchObject({ durations: 1 });
+    expect(signals('The meeting lasted two and a half hours.')).toMatchObject({ durations: 1 });
+    expect(signals('The line will be closed for at least five days.')).toMatchObject({ durations: 1, quantities: 0 });
+    expect(signals('قدمنا اقتراحاً عاماً، قال الأمين العام.')).toMatchObject({ durations: 0 });
+  });
+
+  it('counts quotations of three words or more and attributed speech', () => {
+    expect(signals('وقال يرماك في حسابه على «إكس»: «نحن نتحدث عن مئات الأطفال».')).toMatchObject({ quotes: 1, speech: true });
+    expect(signals('“Our priority remains protecting lives,” she said.')).toMatchObject({ quotes: 1, speech: true });
+    expect(signals('The ministry of transport runs the trains.')).toMatchObject({ quotes: 0, speech: false });
+    expect(signals('وزارة النقل تدير القطارات.')).toMatchObject({ speech: false });
+  });
+});
+
+describe('extractFacts', () => {
+  it('labels each fact with what it holds', () => {
+    expect(kindsOf('وقال عمروف إن الجانبين وافقا على تبادل جثث 6 آلاف جندي.')).toEqual(['quantity', 'speech']);
+    expect(kindsOf('وأضاف عمروف: «اقترحنا على الجانب الروسي عقد اجتماع بين 20 و30 يونيو».')).toEqual(['date', 'quote', 'speech']);
+    expect(kindsOf('The private meeting lasted two and a half hours.')).toEqual(['duration']);
+    expect(kindsOf('تواصل الدعم الأوروبي لأوكرانيا رغم الخلافات.', ['أوكرانيا'])).toEqual(['topic']);
+    expect(kindsOf('Talks on Ukraine’s grain exports stalled.', ['ukrain*'])).toEqual(['topic']);
+  });
+
+  it('points every fact at its sentence in the article', () => {
+    for (const article of loadGold()) {
+      for (const fact of extractFacts(article)) {
+        expect(article.text.slice(fact.start, fact.end)).toBe(fact.text);
+        expect(fact.score).toBeGreaterThan(0);
+        expect(fact.score).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
+  it('is deterministic and returns facts in article order', () => {
+    const gold = loadGold();
+    const first = gold.map((a) => extractFacts(a, { topicTerms: ['Russia', 'روسيا'] }));
+    const again = [...gold].reverse().map((a) => extractFacts(a, { topicTerms: ['Russia', 'روسيا'] })).reverse();
+    expect(again).toEqual(first);
+    for (const facts of first) {
+      const starts = facts.map((f) => f.start);
+      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    }
+  });
+
+  it('clamps the number of facts to 3..7 (default 5)', () => {
+    const article = loadGold().find((a) => a.id === 'ar-seed-main');
+    if (!article) throw new Error('seed article missing from the gold set');
+    const count = (max?: number) => extractFacts(article, { max }).length;
+    expect(count()).toBe(5);
+    expect(count(1)).toBe(3);
+    expect(count(4)).toBe(4);
+    expect(count(50)).toBe(7);
+    expect(count(Number.NaN)).toBe(5);
+    expect(count(Infinity)).toBe(5);
+  });
+
+  it('returns fewer facts when the article has fewer sentences, and none for empty text', () => {
+    expect(extractFacts({ title: 'T', text: '' })).toEqual([]);
+    expect(extractFacts({ title: 'T', text: 'Only 3 people came. Nobody else did this year.' })).toHaveLength(2);
+  });
+
+  it('bounds its work on a 400 kB page', () => {
+    const gold = loadGold();
+    const lines: string[] = [];
+    for (let round = 0; lines.join('\n').length < 400_000; round++) {
+      for (const article of gold) lines.push(...article.text.split('\n').map((line) => `${round}/${lines.length} ${line}`));
+    }
+    const text = lines.join('\n');
+    const started = performance.now();
+    const facts = extractFacts({ title: 'Long page', text });
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(facts).toHaveLength(5);
+    for (const fact of facts) expect(text.slice(fact.start, fact.end)).toBe(fact.text);
+  });
+
+  it('does not pick two sentences that say the same thing', () => {
+    const fact = 'The two sides agreed to exchange the bodies of 6,000 soldiers from each side, the minister said.';
+    const text = [
+      fact,
+      'The private meeting lasted two and a half hours, according to a source.',
+      'Russia proposed a ceasefire of two or three days in some areas of the front.',
+      'Ukraine proposed a new meeting between 20 and 30 June.',
+      'The two sides had agreed to exchange the bodies of 6,000 soldiers from each side, the minister added.',
+      'All prisoners under 25 will be exchanged, the Russian delegation said.',
+    ].join(' ');
+    const facts = extractFacts({ title: 'Talks in Istanbul', text }, { max: 4 });
+    expect(facts).toHaveLength(4);
+    expect(facts.filter((f) => f.text.includes('6,000'))).toHaveLength(1);
+  });
+
+  it('never returns headings, captions, credits or repeated lines', () => {
+    const text = [
+      'Parking fees rise',
+      'Council members listen to public comment on Tuesday. (Staff photo)',
+      'Council members listen to public comment on Tuesday. (Staff photo)',
+      'وزير الخارجية الألماني يوهان فاديفول (د.ب.أ)',
+      'TT',
+      'The council approved a $4.3 billion budget on Wednesday.',
+      'Members voted 9-4 after a six-hour hearing.',
+      'The plan includes $412 million for the police department.',
+      'The mayor is expected to sign the budget on Friday.',
+    ].join('\n');
+    const facts: Fact[] = extractFacts({ title: 'Budget approved', text }, { max: 7 });
+    expect(facts.map((f) => f.text)).toEqual([
+      'The council approved a $4.3 billion budget on Wednesday.',
+      'Members voted 9-4 after a six-hour hearing.',
+      'The plan includes $412 million for the police department.',
+      'The mayor is expected to sign the budget on Friday.',
+    ]);
+  });
+
+  it('prefers sentences with the topic terms, through Arabic clitics', () => {
+    const text = [
+      'ارتفعت أسعار النفط 3 في المائة أمس.',
+      'وقال محللون إن الطلب تراجع في آسيا.',
+      'وأعلن الجيش عن إرسال 40 صاروخاً لأوكرانيا هذا الشهر.',
+      'وتراجعت البورصة 2 في المائة.',
+      'وسجلت أسعار الذهب 2400 دولار للأونصة.',
+    ].join(' ');
+    const facts = extractFacts({ title: 'أسواق', text }, { max: 3, topicTerms: ['أوكرانيا'] });
+    expect(facts.some((f) => f.text.includes('لأوكرانيا') && f.kinds.includes('topic'))).toBe(true);
+  });
+});
