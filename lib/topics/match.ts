@@ -205,14 +205,18 @@ function variantsOf(form: string, out: Variants): void {
     return;
   }
   if (c < 0x250) {
-    const apostrophe = form.indexOf("'");
-    if (apostrophe < 0) return;
-    // French/Italian elision (l', d', qu') and English possessive ('s, or a bare ' after s).
-    if (apostrophe <= 2 && form.length - apostrophe - 1 >= 2) addVariant(out, form, apostrophe + 1);
-    const tail = form.length - apostrophe - 1;
-    if (apostrophe > 0 && (tail === 0 || (tail === 1 && form.endsWith('s')))) {
-      out.forms.push(form.slice(0, apostrophe));
-      out.skips.push(0);
+    const first = form.indexOf("'");
+    if (first < 0) return;
+    // French/Italian elision (l', d', qu'), then English possessive ('s, or a bare ' after s).
+    let start = 0;
+    if (first <= 2 && form.length - first - 1 >= 2) {
+      start = first + 1;
+      addVariant(out, form, start);
+    }
+    const last = form.lastIndexOf("'");
+    if (last > start && (last === form.length - 1 || (last === form.length - 2 && form.endsWith('s')))) {
+      out.forms.push(form.slice(start, last));
+      out.skips.push(start);
     }
   }
 }

@@ -66,7 +66,7 @@ describe('labelled set', () => {
     console.log(
       [
         `labelled set: ${fixture.cases.length} cases`,
-        fmt('default (title/lead, or 2 mentions)', chosen),
+        fmt('default (title/lead, or 2 body passages)', chosen),
         fmt('alternative: 1 mention anywhere', anyMention),
         fmt('alternative: 2 mentions anywhere', twoMentions),
       ].join('\n'),

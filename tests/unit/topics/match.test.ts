@@ -34,6 +34,12 @@ describe('matchTopics', () => {
     expect('قصف بغزةَ'.slice(match.hits[0].start, match.hits[0].end)).toBe('غزةَ');
   });
 
+  it('finds French elisions and English possessives, highlighting the word itself', () => {
+    const title = 'Macron parle de l’Ukraine et d’Ukraine’s';
+    const hits = run('ukraine', { title, text: '' })[0].hits.map((h) => title.slice(h.start, h.end));
+    expect(hits).toEqual(['Ukraine', 'Ukraine’s']);
+  });
+
   it('matches Chinese on characters', () => {
     expect(matches('乌克兰', '乌克兰总统泽连斯基')).toBe(true);
     expect(matches('"伊斯坦布尔"', '土耳其伊斯坦布尔会谈')).toBe(true);
