@@ -51,7 +51,10 @@ export function createHighlighter(deps: HighlighterDeps) {
   const repaint = () => deps.painter.paint(HIGHLIGHT_NAME, [...placed.values()]);
 
   function place(items: { id: string; selectors: Selectors }[]): { placed: string[]; unplaced: string[] } {
+    const started = performance.now();
     const result = anchorMany(root(), items, { budgetMs: ANCHOR_BUDGET_MS });
+    // A User Timing entry: DevTools (and npm run bench:page) show what re-attaching cost the page.
+    performance.measure('beatwatch:highlights', { start: started });
     for (const { id, range } of result.placed) {
       placed.set(id, range);
       pending.delete(id);

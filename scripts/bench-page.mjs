@@ -1,0 +1,239 @@
+// `npm run bench:page [-- --json]`: what Beatwatch costs a page, measured in real Chromium
+// from DevTools traces. For non-article pages: main-thread time of content.js (evaluation up
+// to its "not an article" decision). For article pages: the extractor's main-thread time and
+// the longest single task while it works. Baseline in the same run: the browser's own HTML
+// parsing of the same page (ParseHTML), so ratios hold on noisy machines.
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT, launchWithExtension, serveDirectory, setTopics, settledDigest, extensionPage } from './harness.mjs';
+
+const json = process.argv.includes('--json');
+const log = (...args) => (json ? console.error : console.log)(...args);
+const ROUNDS = Number(process.env.BENCH_PAGE_ROUNDS ?? 5);
+const GATE = join(ROOT, 'tests', 'fixtures', 'gate');
+const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
+
+const median = (xs) => percentile(xs, 50);
+function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
+}
+const ms = (us) => Math.round(us) / 1000;
+
+/** Loads a URL with tracing on and returns the complete events ('X') with durations in µs. */
+async function traceLoad(browser, url, { afterLoad } = {}) {
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8'] },
+    transferMode: 'ReportEvents',
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  if (afterLoad) await afterLoad(page);
+  else await page.waitForTimeout(400);
+  await cdp.send('Tracing.end');
+  await done;
+  await page.close();
+  return events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
+}
+
+const byScript = (events, file) =>
+  events.filter((e) => (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.callFunction') && String(e.args?.data?.url ?? '').endsWith(file));
+/** Top-level script time, without counting nested events twice. */
+function topLevelSum(events) {
+  const sorted = [...events].sort((a, b) => a.ts - b.ts);
+  let total = 0;
+  let end = -1;
+  for (const e of sorted) {
+    if (e.ts >= end) {
+      total += e.dur;
+      end = e.ts + e.dur;
+    } else if (e.ts + e.dur > end) {
+      total += e.ts + e.dur - end;
+      end = e.ts + e.dur;
+    }
+  }
+  return total;
+}
+const parseTime = (events) => events.filter((e) => e.name === 'ParseHTML').reduce((sum, e) => sum + e.dur, 0);
+const longestTask = (events) => Math.max(0, ...events.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask').map((e) => e.dur));
+
+async function bigArticle() {
+  const html = await readFile(join(PAGES, 'article--world-news-daily--ukraine-grain-talks.html'), 'utf8');
+  const paragraphs = [...html.matchAll(/<p>[\s\S]*?<\/p>/g)].map((m) => m[0]).join('\n');
+  let body = '';
+  while (body.length < 1_000_000) body += paragraphs;
+  const page = html.replace(/(<div class="article-text"[^>]*>)/, `$1\n${body}`);
+  if (page === html) throw new Error('bench:page could not grow the English fixture: its markup changed');
+  return page;
+}
+
+const extensionSize = async (file) => (await stat(join(ROOT, '.output', 'chrome-mv3', file))).size;
+
+const labels = JSON.parse(await readFile(join(GATE, 'labels.json'), 'utf8'));
+const nonArticles = labels.filter((e) => e.label !== 'article').map((e) => e.file);
+
+const server = await serveDirectory(ROOT);
+const browser = await launchWithExtension();
+try {
+  await setTopics(browser, [{ name: 'Ukraine', query: 'Ukraine OR أوكرانيا' }]);
+  const popup = await extensionPage(browser);
+
+  // Non-article pages: content.js must decide fast and do nothing else.
+  const gateUs = [];
+  const decisionUs = [];
+  const gateParseUs = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const file of nonArticles) {
+      let decisionMs = NaN;
+      const events = await traceLoad(browser, `${server.origin}/tests/fixtures/gate/${file}`, {
+        afterLoad: async (page) => {
+          await page.waitForTimeout(400);
+          decisionMs = await page.evaluate(() => performance.getEntriesByName('beatwatch:gate')[0]?.duration ?? NaN);
+        },
+      });
+      const content = byScript(events, '/content-scripts/content.js');
+      if (!content.length) continue;
+      gateUs.push(topLevelSum(content));
+      if (!Number.isNaN(decisionMs)) decisionUs.push(decisionMs * 1000);
+      gateParseUs.push(parseTime(events));
+      if (byScript(events, '/extractor.js').length) log(`  warning: the extractor ran on non-article ${file}`);
+    }
+  }
+
+  // Article pages: the extractor's work and the longest task while it runs.
+  const big = await bigArticle();
+  const articlePages = [
+    { name: 'seed page', path: `/tests/fixtures/pages/article--asharq-al-awsat--russia-ukraine-istanbul.html` },
+    { name: '1 MB article', path: '/__big-article.html', body: big },
+  ];
+  const articles = [];
+  await browser.context.route(`${server.origin}/__big-article.html`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: big }));
+  for (const { name, path, body } of articlePages) {
+    const runs = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const url = `${server.origin}${path}${body ? '' : `?r=${round}`}`;
+      const events = await traceLoad(browser, url, { afterLoad: (page) => page.waitForTimeout(3500) });
+      const extractor = byScript(events, '/extractor.js');
+      const extractorLongest = Math.max(0, ...extractor.map((e) => e.dur));
+      runs.push({ extractUs: topLevelSum(extractor), extractorLongestUs: extractorLongest, longestTaskUs: longestTask(events), parseUs: parseTime(events) });
+    }
+    articles.push({
+      name,
+      bytes: (body ?? (await readFile(join(ROOT, path))).toString()).length,
+      extractMs: ms(median(runs.map((r) => r.extractUs))),
+      longestExtractorCallMs: ms(median(runs.map((r) => r.extractorLongestUs))),
+      longestTaskMs: ms(median(runs.map((r) => r.longestTaskUs))),
+      parseMs: ms(median(runs.map((r) => r.parseUs))),
+    });
+  }
+  await settledDigest(popup, { quietMs: 500 });
+
+  // 100 highlights on the long page, stored as a reader's would be, then re-attached on a visit.
+  const longUrl = `${server.origin}/__big-article.html`;
+  const quotes = await (async () => {
+    const page = await browser.context.newPage();
+    await page.goto(longUrl, { waitUntil: 'load' });
+    const found = await page.evaluate(() => {
+      const text = document.body.textContent;
+      const paragraphs = [...document.querySelectorAll('.article-text p')];
+      const step = Math.max(1, Math.floor(paragraphs.length / 100));
+      const out = [];
+      for (let i = 0; out.length < 100 && i < paragraphs.length; i += step) {
+        const exact = paragraphs[i].textContent.trim().slice(0, 60);
+        const at = text.indexOf(exact, out.length ? out[out.length - 1].end : 0);
+        if (at < 0) continue;
+        out.push({ exact, start: at, end: at + exact.length, prefix: text.slice(Math.max(0, at - 32), at), suffix: text.slice(at + exact.length, at + exact.length + 32) });
+      }
+      return out;
+    });
+    await page.close();
+    return found;
+  })();
+  await browser.worker().evaluate(
+    ([pageUrl, items]) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('beatwatch');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('highlights', 'readwrite');
+          items.forEach((q, i) =>
+            tx.objectStore('highlights').put({
+              id: `h-bench-${String(i).padStart(4, '0')}`,
+              pageUrl,
+              selectors: [
+                { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix },
+                { type: 'TextPositionSelector', start: q.start, end: q.end },
+              ],
+              note: '',
+              placed: true,
+              createdAt: i,
+              updatedAt: i,
+            }),
+          );
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [longUrl, quotes],
+  );
+  const reattach = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(longUrl, { waitUntil: 'load' });
+    await page.waitForFunction(() => performance.getEntriesByName('beatwatch:highlights').length > 0, null, { timeout: 15000 });
+    reattach.push(
+      await page.evaluate(() => ({
+        ms: performance.getEntriesByName('beatwatch:highlights')[0].duration,
+        painted: CSS.highlights.get('beatwatch-highlight')?.size ?? 0,
+        longTasks: window.__longTasks,
+      })),
+    );
+    await page.close();
+  }
+
+  const figures = {
+    nonArticle: {
+      pages: nonArticles.length,
+      samples: gateUs.length,
+      decisionMedianMs: ms(median(decisionUs)),
+      decisionP95Ms: ms(percentile(decisionUs, 95)),
+      contentScriptMedianMs: ms(median(gateUs)),
+      contentScriptP95Ms: ms(percentile(gateUs, 95)),
+      parseHtmlMedianMs: ms(median(gateParseUs)),
+      ratioToParse: Math.round((median(gateUs) / median(gateParseUs)) * 100) / 100,
+    },
+    articles: articles.map((a) => ({ ...a, ratioExtractToParse: Math.round((a.extractMs / a.parseMs) * 100) / 100 })),
+    highlights: {
+      count: quotes.length,
+      painted: Math.min(...reattach.map((r) => r.painted)),
+      reattachMedianMs: median(reattach.map((r) => r.ms)),
+      reattachMaxMs: Math.max(...reattach.map((r) => r.ms)),
+      longTasksOverFiftyMs: reattach.flatMap((r) => r.longTasks).length,
+    },
+    sizes: { contentJsBytes: await extensionSize('content-scripts/content.js'), extractorJsBytes: await extensionSize('extractor.js') },
+  };
+  if (json) console.log(JSON.stringify(figures));
+  else {
+    const n = figures.nonArticle;
+    log(`non-article pages (${n.pages} pages × ${ROUNDS} rounds, ${n.samples} samples):`);
+    log(`  the gate's decision (main() to "not an article"): median ${n.decisionMedianMs} ms, p95 ${n.decisionP95Ms} ms`);
+    log(`  content.js evaluation in all (framework, polyfill, gate; traced): median ${n.contentScriptMedianMs} ms, p95 ${n.contentScriptP95Ms} ms`);
+    log(`  baseline, the browser parsing the same pages: median ${n.parseHtmlMedianMs} ms (ratio ${n.ratioToParse})`);
+    for (const a of figures.articles) {
+      log(`${a.name} (${Math.round(a.bytes / 1024)} KB): extractor ${a.extractMs} ms in all, longest extractor call ${a.longestExtractorCallMs} ms, longest task ${a.longestTaskMs} ms; parse ${a.parseMs} ms (extract/parse ${a.ratioExtractToParse})`);
+    }
+    const h = figures.highlights;
+    log(`re-attaching ${h.count} highlights on the 1 MB page: median ${h.reattachMedianMs} ms, max ${h.reattachMaxMs} ms, ${h.painted} painted; tasks over 50 ms during the visits: ${h.longTasksOverFiftyMs}`);
+    log(`sizes: content.js ${figures.sizes.contentJsBytes} B, extractor.js ${figures.sizes.extractorJsBytes} B`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
