@@ -22,10 +22,13 @@ export function createHighlightButton(doc: Document, onPress: () => void): Highl
   button.textContent = 'Highlight';
   button.setAttribute('aria-label', 'Highlight the selected text with Beatwatch');
   button.hidden = true;
+  // The selection just highlighted: the press's own mouseup must not bring the button back for it.
+  let pressedText = '';
   // Pressing must not clear the selection it is about to highlight.
   button.addEventListener('mousedown', (event) => event.preventDefault());
   button.addEventListener('click', () => {
     button.hidden = true;
+    pressedText = doc.getSelection()?.toString().trim() ?? '';
     onPress();
   });
   shadow.append(style, button);
@@ -34,8 +37,9 @@ export function createHighlightButton(doc: Document, onPress: () => void): Highl
     update() {
       const selection = doc.getSelection();
       const text = selection && !selection.isCollapsed ? selection.toString().trim() : '';
-      if (text.length < MIN_CHARS || !selection?.rangeCount) {
+      if (text.length < MIN_CHARS || !selection?.rangeCount || text === pressedText) {
         button.hidden = true;
+        if (text !== pressedText) pressedText = '';
         return;
       }
       const rect = selection.getRangeAt(selection.rangeCount - 1).getBoundingClientRect();
