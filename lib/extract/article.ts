@@ -1,30 +1,38 @@
-// Every article on a page, as the reader sees it: the only module that imports the
-// extraction library. Readability finds the body of one article; Beatwatch adds what it
-// lacks for news pages: several full articles on one page, their own metadata, and
-// clean-up of the page furniture that sits inside article bodies.
+// Every full article on a page, the page's own first, each with its own text and metadata: Readability
+// finds one body per call and cannot tell the page's article from appended ones (the only importer of it).
 import { Readability } from '@mozilla/readability';
-import type { ExtractedArticle } from '../schema';
-import { blockText, removeNoise } from './clean';
+import { MAX_TEXT_CHARS, type ExtractedArticle } from '../schema';
+import { cleanArticleContent, collectBlocks, joinBlocks, stripNonText, textLength, trimBlocks } from './clean';
 import {
   absoluteHttpUrl,
+  bylineIn,
   documentLang,
+  firstMatchText,
   metaContent,
+  publishedTimeIn,
   readJsonLdArticle,
   resolveDirection,
   toIsoDate,
+  type JsonLdArticle,
 } from './metadata';
 import { canonicalUrl, cleanUrl } from './url';
 
 const MIN_ARTICLE_CHARS = 400;
 const EXCERPT_CHARS = 280;
+const HEADING = 'h1, [itemprop="headline"], h2';
+const BYLINE_SELECTORS = ['[itemprop="author"] [itemprop="name"]', '[rel="author"]', '[itemprop="author"]', '.byline', '.author'];
 
 /** A full article (not a teaser) in the page: an <article>-like block with a heading and real body text. */
 export function findArticleContainers(doc: Document): Element[] {
-  const candidates = doc.querySelectorAll('article, [itemtype*="schema.org/NewsArticle"], [itemtype*="schema.org/Article"], [data-article-url]');
+  const candidates = doc.querySelectorAll(
+    'article, [itemtype*="schema.org/NewsArticle"], [itemtype*="schema.org/Article"], [itemtype*="schema.org/BlogPosting"], [data-article-url]',
+  );
   const full: Element[] = [];
   for (const el of candidates) {
+    // Microdata on <html> or <body> describes the page, not a block in it.
+    if (el === doc.documentElement || el === doc.body) continue;
     if (full.some((outer) => outer.contains(el))) continue;
-    if (!el.querySelector('h1, h2, [itemprop="headline"]')) continue;
+    if (!el.querySelector(HEADING)) continue;
     if (paragraphChars(el) < MIN_ARTICLE_CHARS) continue;
     // Keep the innermost full article: a wrapper around several articles is not itself one.
     for (let i = full.length - 1; i >= 0; i--) if (el.contains(full[i]!)) full.splice(i, 1);
@@ -42,25 +50,56 @@ function paragraphChars(el: Element): number {
   return total;
 }
 
+/** What the page says about its own article: used to tell it apart from articles appended below it. */
+interface PageIdentity {
+  /** The page's addresses as `urlKey`s. */
+  urls: Set<string>;
+  titles: string[];
+  ld: JsonLdArticle | null;
+}
+
+function pageIdentity(doc: Document, pageUrl: string): PageIdentity {
+  const ld = readJsonLdArticle(doc);
+  const urls = new Set<string>();
+  for (const raw of [pageUrl, canonicalUrl(doc, pageUrl), metaContent(doc, 'og:url'), ld?.url]) {
+    const key = raw ? urlKey(raw, pageUrl) : null;
+    if (key) urls.add(key);
+  }
+  const titles = [ld?.headline, metaContent(doc, 'og:title', 'twitter:title'), doc.title].filter((t): t is string => Boolean(t?.trim()));
+  return { urls, titles, ld };
+}
+
 /**
- * Extracts each full article on the page. A page with one article (or none marked up)
- * goes through Readability whole; several marked-up articles are extracted one by one
- * so that one article's title is never joined to another's body. The first article is
- * the one the page's own metadata (JSON-LD, canonical URL) describes; appended ones
- * carry their own URL, heading, byline and time.
+ * Extracts each full article on the page, the page's own first. A page with no marked-up article
+ * goes through Readability whole; marked-up articles are extracted one by one, so one article's
+ * title is never joined to another's body and the library cannot pick an appended article instead
+ * of the page's own (it picks the strongest block, not the one the URL names).
  */
 export function extractArticles(doc: Document, pageUrl: string): ExtractedArticle[] {
+  const identity = pageIdentity(doc, pageUrl);
   const containers = findArticleContainers(doc);
-  if (containers.length <= 1) {
-    const one = extractOne(doc, pageUrl, containers[0] ?? null, true);
+  if (containers.length === 0) {
+    const one = extractOne(doc, pageUrl, null, identity, []);
     return one ? [one] : [];
   }
+  const belongs = containers.map((c) => belongsToPage(c, pageUrl, identity));
+  let mainIndex = belongs.indexOf('page');
+  if (mainIndex < 0) mainIndex = belongs.indexOf('unknown');
+  // Every marked-up article declares another address and the page's headline stands outside them:
+  // the page's own article is not marked up, and is what remains without the appended ones.
+  // Otherwise, with no article that is the page's own, each keeps its own address in page order.
   const results: ExtractedArticle[] = [];
+  if (mainIndex < 0 && hasOwnHeadlineOutside(doc, containers, identity)) {
+    const main = extractOne(doc, pageUrl, null, identity, containers);
+    if (main) results.push(main);
+  }
   containers.forEach((container, index) => {
-    const article = extractOne(doc, pageUrl, container, index === 0);
-    if (article) results.push(article);
+    const article = extractOne(doc, pageUrl, container, index === mainIndex ? identity : null, []);
+    if (!article) return;
+    if (index === mainIndex) results.unshift(article);
+    else results.push(article);
   });
-  return results;
+  return dedupeUrls(results);
 }
 
 /** The page's main article only (used when the reader clips a page by hand). */
@@ -68,53 +107,148 @@ export function extractMainArticle(doc: Document, pageUrl: string): ExtractedArt
   return extractArticles(doc, pageUrl)[0] ?? null;
 }
 
-function extractOne(doc: Document, pageUrl: string, container: Element | null, describedByPage: boolean): ExtractedArticle | null {
-  const source = container ? isolate(doc, container) : doc;
-  const clone = source.cloneNode(true) as Document;
-  removeNoise(clone.body ?? clone.documentElement);
-  const parsed = new Readability(clone, { charThreshold: MIN_ARTICLE_CHARS, serializer: (node: Node) => node }).parse();
-  const text = parsed?.content ? blockText(parsed.content as unknown as Element) : '';
+/** Whether a marked-up article is the page's own ('page'), declares another address ('other'), or says neither. */
+function belongsToPage(container: Element, pageUrl: string, identity: PageIdentity): 'page' | 'other' | 'unknown' {
+  const own = ownUrl(container, pageUrl);
+  if (own && identity.urls.has(urlKey(own, pageUrl)!)) return 'page';
+  const heading = headingOf(container);
+  if (heading && identity.titles.some((t) => sameTitle(t, heading))) return 'page';
+  return own ? 'other' : 'unknown';
+}
+
+/** An address for comparison only: sites mix http and https, www and not, trailing slashes. */
+function urlKey(raw: string, base: string): string | null {
+  const clean = cleanUrl(raw.trim(), base);
+  if (!clean) return null;
+  const url = new URL(clean);
+  return `${url.hostname.replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+}
+
+function hasOwnHeadlineOutside(doc: Document, containers: Element[], identity: PageIdentity): boolean {
+  for (const h1 of doc.querySelectorAll('h1')) {
+    if (containers.some((c) => c.contains(h1))) continue;
+    const text = h1.textContent ?? '';
+    if (identity.titles.some((t) => sameTitle(t, text))) return true;
+  }
+  return false;
+}
+
+/** A headline and a page title match when one contains the other (titles often carry " | Site"). */
+function sameTitle(a: string, b: string): boolean {
+  const x = normalizeTitle(a);
+  const y = normalizeTitle(b);
+  if (!x || !y) return false;
+  return x === y || (Math.min(x.length, y.length) >= 12 && (x.includes(y) || y.includes(x)));
+}
+
+const normalizeTitle = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+
+/**
+ * One article. `identity` is set for the page's own article, whose metadata comes from the page's
+ * declarations; an appended article's comes from its own markup. `exclude` are appended articles
+ * to leave out when the page's own article is not marked up.
+ */
+function extractOne(
+  doc: Document,
+  pageUrl: string,
+  container: Element | null,
+  identity: PageIdentity | null,
+  exclude: Element[],
+): ExtractedArticle | null {
+  const clone = copyFor(doc, container, exclude);
+  stripNonText(clone.body ?? clone.documentElement);
+  const parsed = new Readability(clone, {
+    charThreshold: MIN_ARTICLE_CHARS,
+    keepClasses: true,
+    serializer: (node: Node) => node,
+  }).parse();
+  const content = (parsed?.content as unknown as Element | null | undefined) ?? null;
+  if (!content || isTeaserList(content)) return null;
+
+  const scope: ParentNode = container ?? doc;
+  const heading = container ? headingOf(container) : undefined;
+  const title = identity
+    ? firstText(heading, identity.ld?.headline, metaContent(doc, 'og:title'), parsed?.title, doc.title)
+    : firstText(heading, parsed?.title);
+  const contentImage = leadImageIn(content);
+  cleanArticleContent(content);
+  // The headline in all its forms, so that a copy of it at the top of the body is dropped.
+  const titles = [title, parsed?.title, firstMatchText(scope, ['h1']), ...(identity?.titles ?? [])].filter((t): t is string => Boolean(t));
+  const text = joinBlocks(trimBlocks(collectBlocks(content), { titles })).slice(0, MAX_TEXT_CHARS);
   if (text.length < MIN_ARTICLE_CHARS / 2) return null;
 
-  const scope = container ?? doc;
-  const ld = describedByPage ? readJsonLdArticle(doc) : null;
+  const ld = identity?.ld ?? null;
   const lang = documentLang(doc, container ?? undefined) ?? parsed?.lang ?? undefined;
-  const declaredDir = container?.closest('[dir]')?.getAttribute('dir') ?? doc.documentElement.getAttribute('dir') ?? parsed?.dir;
-  const pageTitle = describedByPage ? firstText(ld?.headline, metaContent(doc, 'og:title')) : '';
+  const declaredDir = container?.closest('[dir]')?.getAttribute('dir') ?? doc.documentElement.getAttribute('dir');
   return buildArticle({
-    url: describedByPage ? canonicalUrl(doc, pageUrl) : ownUrl(container!, pageUrl) ?? syntheticUrl(doc, pageUrl, container!, text),
+    url: identity ? canonicalUrl(doc, pageUrl) : (ownUrl(container!, pageUrl) ?? syntheticUrl(doc, pageUrl, container!, text)),
     pageUrl,
-    title: firstText(container ? headingOf(container) : undefined, pageTitle, parsed?.title, doc.title),
+    title,
     text,
     byline: firstText(
       ld?.author,
-      scope.querySelector('[rel="author"], [itemprop="author"], .byline, .author')?.textContent,
-      parsed?.byline,
-      describedByPage ? metaContent(doc, 'author', 'article:author') : undefined,
+      bylineIn(scope, BYLINE_SELECTORS),
+      identity ? metaContent(doc, 'author', 'article:author') : undefined,
+      identity ? parsed?.byline : undefined,
     ),
-    siteName: firstText(ld?.publisher, metaContent(doc, 'og:site_name', 'application-name'), parsed?.siteName),
+    siteName: firstText(identity?.ld?.publisher, metaContent(doc, 'og:site_name', 'application-name'), parsed?.siteName),
     publishedAt:
       toIsoDate(ld?.datePublished) ??
-      (describedByPage ? toIsoDate(metaContent(doc, 'article:published_time', 'datePublished', 'date', 'pubdate')) : undefined) ??
-      toIsoDate(scope.querySelector('time[datetime]')?.getAttribute('datetime')) ??
-      (describedByPage ? toIsoDate(parsed?.publishedTime) : undefined),
+      (identity ? toIsoDate(metaContent(doc, 'article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'dc.date', 'DC.date.issued')) : undefined) ??
+      publishedTimeIn(scope) ??
+      (identity ? toIsoDate(parsed?.publishedTime) : undefined),
     lang,
     dir: resolveDirection(declaredDir, lang, text),
     leadImage: absoluteHttpUrl(
-      describedByPage ? (ld?.image ?? metaContent(doc, 'og:image')) : scope.querySelector('img[src]')?.getAttribute('src'),
+      (identity ? (ld?.image ?? metaContent(doc, 'og:image', 'twitter:image')) : undefined) ?? (container ? leadImageIn(container) : contentImage),
       pageUrl,
     ),
   });
 }
 
-/** An appended article's own address, from the site's markup. */
+/**
+ * What the library returns on a section front: a run of teaser cards (several <article> blocks,
+ * each little more than a linked headline and a line of summary). Teasers are never an article.
+ */
+function isTeaserList(content: Element): boolean {
+  const cards = [...content.querySelectorAll('article, [itemtype*="schema.org/NewsArticle"], [itemtype*="schema.org/Article"]')];
+  const teasers = cards.filter((card) => paragraphChars(card) < MIN_ARTICLE_CHARS && card.querySelector('a[href]'));
+  if (teasers.length < 3) return false;
+  const teaserChars = teasers.reduce((sum, card) => sum + textLength(card), 0);
+  return teaserChars >= textLength(content) * 0.5;
+}
+
+/**
+ * An article's own address, from the site's markup: data-* URLs, its microdata, or a link that is
+ * its headline. Links elsewhere inside it (logos, tags, authors) are not its address.
+ */
 function ownUrl(container: Element, pageUrl: string): string | null {
   const declared =
     container.getAttribute('data-article-url') ??
     container.getAttribute('data-url') ??
-    container.querySelector('[itemprop="url"]')?.getAttribute('content') ??
-    container.querySelector('h1 a[href], h2 a[href]')?.getAttribute('href');
-  return declared ? cleanUrl(declared, pageUrl) : null;
+    (container.hasAttribute('itemscope') ? container.getAttribute('itemid') : null) ??
+    microdataUrl(container) ??
+    headlineLink(container);
+  return declared ? cleanUrl(declared.trim(), pageUrl) : null;
+}
+
+function microdataUrl(container: Element): string | null {
+  if (!container.hasAttribute('itemscope')) return null;
+  for (const el of container.querySelectorAll('[itemprop="url"], [itemprop="mainEntityOfPage"]')) {
+    // A property of a nested item (publisher, logo, author) describes that item, not the article.
+    if (el.parentElement?.closest('[itemscope]') !== container) continue;
+    const value = el.getAttribute('content') ?? el.getAttribute('href') ?? el.getAttribute('itemid');
+    if (value) return value;
+  }
+  return null;
+}
+
+function headlineLink(container: Element): string | null {
+  const heading = container.querySelector(HEADING);
+  const link = heading?.querySelector('a[href]') ?? heading?.closest('a[href]');
+  if (!heading || !link || !container.contains(link)) return null;
+  const headingChars = textLength(heading);
+  return headingChars > 0 && textLength(link) >= headingChars * 0.8 ? link.getAttribute('href') : null;
 }
 
 /** Without a URL of its own, an appended article is told apart by its heading. */
@@ -122,19 +256,77 @@ function syntheticUrl(doc: Document, pageUrl: string, container: Element, text: 
   return `${canonicalUrl(doc, pageUrl)}#article-${hashCode(headingOf(container) ?? text.slice(0, 200))}`;
 }
 
-/** A document holding the page's <head> and one article, so the library sees only that article. */
-function isolate(doc: Document, container: Element): Document {
-  const isolated = doc.implementation.createHTMLDocument(doc.title);
-  for (const node of doc.head?.childNodes ?? []) isolated.head.appendChild(isolated.importNode(node, true));
-  const lang = doc.documentElement.getAttribute('lang');
-  if (lang) isolated.documentElement.setAttribute('lang', lang);
-  isolated.body.appendChild(isolated.importNode(container, true));
-  return isolated;
+/** Two articles with one URL (a site reusing data-url): the later one gets its heading's hash. */
+function dedupeUrls(articles: ExtractedArticle[]): ExtractedArticle[] {
+  const seen = new Set<string>();
+  return articles.map((article) => {
+    if (!seen.has(article.url)) {
+      seen.add(article.url);
+      return article;
+    }
+    const url = `${article.url.replace(/#.*$/, '')}#article-${hashCode(article.title || article.text.slice(0, 200))}`;
+    seen.add(url);
+    return { ...article, url };
+  });
+}
+
+/**
+ * A copy of the page for the library, which mutates what it reads: with `container`, the page's
+ * <head> and that article alone (no need to copy a heavy page once per appended article);
+ * otherwise the whole page minus `exclude`, found in the copy by their child-index paths.
+ */
+function copyFor(doc: Document, container: Element | null, exclude: Element[]): Document {
+  if (container) {
+    const copy = doc.cloneNode(false) as Document;
+    const root = copy.importNode(doc.documentElement, false);
+    copy.appendChild(root);
+    if (doc.head) root.appendChild(copy.importNode(doc.head, true));
+    const body = copy.importNode(doc.body ?? doc.documentElement, false);
+    root.appendChild(body);
+    body.appendChild(copy.importNode(container, true));
+    return copy;
+  }
+  const paths = exclude.map((el) => pathFrom(doc.documentElement, el));
+  const copy = doc.cloneNode(true) as Document;
+  for (const path of paths) if (path) follow(copy.documentElement, path)?.remove();
+  return copy;
+}
+
+/** Child indexes from root down to el. */
+function pathFrom(root: Element, el: Element): number[] | null {
+  const path: number[] = [];
+  for (let node: Element | null = el; node !== root; node = node.parentElement) {
+    const parent: Element | null = node?.parentElement ?? null;
+    if (!node || !parent) return null;
+    path.push(Array.prototype.indexOf.call(parent.children, node));
+  }
+  return path.reverse();
+}
+
+function follow(root: Element, path: number[]): Element | null {
+  let node: Element | undefined = root;
+  for (const i of path) node = node?.children[i];
+  return node ?? null;
+}
+
+/** The first real picture: not a data: placeholder, a tracking pixel or an icon. */
+function leadImageIn(scope: ParentNode): string | undefined {
+  for (const img of scope.querySelectorAll('img')) {
+    const src = img.getAttribute('src') ?? img.getAttribute('data-src');
+    if (!src || src.startsWith('data:')) continue;
+    const width = Number(img.getAttribute('width'));
+    if (width > 0 && width < 100) continue;
+    return src;
+  }
+  return undefined;
 }
 
 function headingOf(container: Element): string | undefined {
-  const heading = container.querySelector('h1, [itemprop="headline"], h2');
-  return firstText(heading?.textContent ?? undefined);
+  for (const selector of HEADING.split(', ')) {
+    const text = firstText(container.querySelector(selector)?.textContent);
+    if (text) return text;
+  }
+  return undefined;
 }
 
 function firstText(...values: (string | null | undefined)[]): string {
@@ -157,13 +349,14 @@ interface ArticleFields extends Omit<ExtractedArticle, 'excerpt' | 'byline' | 's
 }
 
 function buildArticle(fields: ArticleFields): ExtractedArticle {
-  const excerpt = fields.text.length > EXCERPT_CHARS ? `${fields.text.slice(0, EXCERPT_CHARS).replace(/\s+\S*$/, '')}…` : fields.text;
+  const flat = fields.text.replace(/\s+/g, ' ');
+  const excerpt = flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS).replace(/\s+\S*$/, '')}…` : flat;
   const article: ExtractedArticle = {
     url: fields.url,
     pageUrl: fields.pageUrl,
     title: fields.title.slice(0, 1000),
     dir: fields.dir,
-    excerpt: excerpt.replace(/\s+/g, ' '),
+    excerpt,
     text: fields.text,
   };
   if (fields.byline) article.byline = fields.byline.slice(0, 500);

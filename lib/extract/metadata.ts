@@ -1,6 +1,5 @@
-// Article metadata from the page's own declarations: JSON-LD first (the most deliberate),
-// then Open Graph / meta tags, then markup such as <time>. No library does this for
-// several articles on one page, so Beatwatch reads it itself, cheaply and defensively.
+// Article metadata from the page's own declarations (JSON-LD, then meta tags, then markup such as <time>):
+// no library reads it per article when a page holds several.
 import { directionOfLang, directionOfText, type Direction } from '../text/direction';
 import { cleanUrl } from './url';
 
@@ -107,9 +106,50 @@ export function absoluteHttpUrl(value: string | null | undefined, base: string):
   }
 }
 
+/** The text of the first element matching the selectors, tried in order of preference. */
+export function firstMatchText(scope: ParentNode, selectors: string[]): string | undefined {
+  for (const selector of selectors) {
+    const text = scope.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
+    if (text) return text;
+  }
+  return undefined;
+}
+
+/**
+ * The author line of a block, without its "By" and without the date that often shares the line
+ * (`By Ana Rusu · <time>10 June</time>`).
+ */
+export function bylineIn(scope: ParentNode, selectors: string[]): string | undefined {
+  for (const selector of selectors) {
+    const el = scope.querySelector(selector);
+    if (!el) continue;
+    let text = el.textContent ?? '';
+    for (const time of el.querySelectorAll('time')) text = text.replace(time.textContent ?? '', ' ');
+    const cleaned = text
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^(by|por|par|von|di|da|door|av|от|автор:?|بقلم|كتب)\s+/i, '')
+      .replace(/[\s·|•,–—-]+$/u, '')
+      .trim();
+    if (cleaned) return cleaned;
+  }
+  return undefined;
+}
+
+/** A publication time declared inside a block: microdata first, then the first <time datetime>. */
+export function publishedTimeIn(scope: ParentNode): string | undefined {
+  const micro = scope.querySelector('[itemprop="datePublished"]');
+  const declared = micro?.getAttribute('datetime') ?? micro?.getAttribute('content') ?? scope.querySelector('time[datetime]')?.getAttribute('datetime');
+  return toIsoDate(declared);
+}
+
 export function documentLang(doc: Document, container?: Element): string | undefined {
   const scoped = container?.closest('[lang]')?.getAttribute('lang');
-  const lang = scoped ?? doc.documentElement.getAttribute('lang') ?? metaContent(doc, 'og:locale', 'language');
+  const lang =
+    scoped?.trim() ||
+    doc.documentElement.getAttribute('lang')?.trim() ||
+    doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content')?.trim() ||
+    metaContent(doc, 'og:locale', 'language', 'inLanguage');
   return lang?.trim().replace('_', '-').slice(0, 35) || undefined;
 }
 

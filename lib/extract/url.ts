@@ -2,8 +2,10 @@
 // parameters all land on the same stored record.
 
 const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'dclid', 'msclkid', 'mc_cid', 'mc_eid', 'igshid', 'yclid', '_ga', '_gl',
-  'ref_src', 'ref_url', 'cmpid', 'ocid', 'ito', 'smid', 'smtyp', 'at_medium', 'at_campaign',
+  'fbclid', 'gclid', 'gclsrc', 'dclid', 'wbraid', 'gbraid', 'msclkid', 'twclid', 'ttclid', 'li_fat_id', 'mc_cid', 'mc_eid',
+  'igshid', 'yclid', '_ga', '_gl', '_hsenc', '_hsmi', 'mkt_tok', 'vero_id', 'oly_anon_id', 'oly_enc_id',
+  'ref_src', 'ref_url', 'cmpid', 'ocid', 'ito', 'smid', 'smtyp', 'at_medium', 'at_campaign', 's_cid', 'ncid',
+  'guccounter', 'guce_referrer', 'guce_referrer_sig', '__twitter_impression',
 ]);
 
 function isTrackingParam(name: string): boolean {

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
+// Behaviour the reader relies on: each full article apart, teasers never captured, furniture dropped.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticles, findArticleContainers } from '@/lib/extract/article';
-import { blockText, removeNoise } from '@/lib/extract/clean';
+import { blockText, collectBlocks, removeNoise, trimBlocks } from '@/lib/extract/clean';
 
 const PAGES = join(__dirname, '../../fixtures/pages');
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -43,6 +44,45 @@ describe('extractArticles on the seed page', () => {
     expect(articles[2]!.text).toContain('غزة');
     expect(articles[0]!.text).not.toContain('غزة');
   });
+
+  it('never captures the related teasers, nor their summaries inside an article', () => {
+    const titles = articles.map((a) => a.title).join('\n');
+    expect(titles).not.toContain('مبعوثو ترمب إلى الشرق الأوسط');
+    expect(titles).not.toContain('روسيا تدين المحاولات الأوروبية');
+    for (const article of articles) {
+      expect(article.text).not.toContain('لم يدخل الرئيس الأميركي دونالد ترمب إلى البيت الأبيض في عهده الثاني');
+      expect(article.text).not.toContain('النشرة البريدية');
+    }
+  });
+
+  it('starts each text with the body: no headline, byline, date line, caption or share bar', () => {
+    for (const article of articles) {
+      const first = article.text.split('\n\n')[0]!;
+      expect(first).not.toBe(article.title);
+      expect(first.length).toBeGreaterThan(80);
+      expect(article.text).not.toContain(article.title);
+      expect(article.text).not.toMatch(/«الشرق الأوسط»|ذو الحجة|واتساب|\(أ\.ف\.ب\)|\(إ\.ب\.أ\)/);
+    }
+  });
+});
+
+describe('extractArticles on the infinite-scroll page', () => {
+  const doc = load('article--world-news-daily--infinite-scroll.html');
+  const articles = extractArticles(doc, 'http://127.0.0.1:8080/infinite.html');
+
+  it('captures the page article and the two appended ones, each with its own URL, byline and time', () => {
+    expect(articles.map((a) => [a.url, a.byline, a.publishedAt])).toEqual([
+      ['https://www.worldnewsdaily.example/business/2025/06/12/eu-energy-prices-summer', 'Lucia Ferrante', '2025-06-12T06:00:00.000Z'],
+      ['https://www.worldnewsdaily.example/world/europe/2025/06/11/ukraine-russia-prisoner-exchange-talks', 'Emre Yildiz', '2025-06-11T16:40:00.000Z'],
+      ['https://www.worldnewsdaily.example/sport/2025/06/11/madrid-beat-dortmund-late-winner', 'Sam Okafor', '2025-06-11T22:15:00.000Z'],
+    ]);
+  });
+
+  it('drops captions, share bars, tags and the related teasers', () => {
+    const all = articles.map((a) => a.text).join('\n');
+    expect(all).not.toMatch(/Photo: World News Daily|Facebook|European Union\n|Norway's gas maintenance|Loading next story/);
+    expect(articles[0]!.text.startsWith('Household energy bills')).toBe(true);
+  });
 });
 
 describe('extractArticles on other pages', () => {
@@ -52,6 +92,31 @@ describe('extractArticles on other pages', () => {
     expect(article!.dir).toBe('ltr');
     expect(article!.text.toLowerCase()).not.toMatch(/climate|election/);
     expect(article!.text.length).toBeGreaterThan(2000);
+  });
+});
+
+describe('extractArticles on small pages', () => {
+  const body = (text: string) => `<p>${text} ${'The talks continued late into the night, officials said, with no agreement on the main points. '.repeat(6)}</p>`;
+
+  it("puts the page's own article first even when an appended one comes before it in the page", () => {
+    const doc = parse(`<html><head><link rel="canonical" href="https://n.example/own?utm_source=x"><title>Own story</title></head><body>
+      <article data-article-url="https://n.example/other"><h2>Other story</h2>${body('Other.')}</article>
+      <article data-article-url="https://n.example/own"><h2>Own story</h2>${body('Own.')}</article></body></html>`);
+    expect(extractArticles(doc, 'https://n.example/own?fbclid=1').map((a) => [a.url, a.title])).toEqual([
+      ['https://n.example/own', 'Own story'],
+      ['https://n.example/other', 'Other story'],
+    ]);
+  });
+
+  it('infers right-to-left from the text when the page declares neither dir nor lang', () => {
+    const doc = parse(`<html><head><title>خبر</title></head><body><div><h1>خبر</h1><p>${'قال الوزير إن المفاوضات ستستأنف الأسبوع المقبل في إسطنبول بحضور الوفدين. '.repeat(8)}</p></div></body></html>`);
+    const [article] = extractArticles(doc, 'https://n.example/ar');
+    expect(article).toMatchObject({ dir: 'rtl' });
+    expect(article!.lang).toBeUndefined();
+  });
+
+  it('returns nothing for a section front of teasers', () => {
+    expect(extractArticles(load('front--world-news-daily--world-section.html'), 'http://127.0.0.1/world')).toEqual([]);
   });
 });
 
@@ -67,5 +132,13 @@ describe('clean-up helpers', () => {
     const root = document.querySelector('div')!;
     removeNoise(root);
     expect(blockText(root)).toBe('A long caption about the talks\n\nBody text.');
+  });
+  it('trimBlocks drops the repeated headline, the date line, credits, link lines and closing calls to action', () => {
+    const prose = 'Negotiators met for six hours in Istanbul on Thursday and agreed to meet again before the end of the month, officials said.';
+    const document = parse(`<div><h1>Talks resume in Istanbul</h1><p>Updated 10:42 am, June 12, 2025</p><p>${prose}</p>
+      <p>Delegates arrive at the palace. (Photo: Reuters)</p><p>Read also: <a href="/x">Grain corridor explained in five charts</a></p>
+      <p>${prose}</p><p>Sign up for our morning newsletter.</p></div>`);
+    const kept = trimBlocks(collectBlocks(document.querySelector('div')!), { titles: ['Talks resume in Istanbul'] });
+    expect(kept.map((b) => b.text)).toEqual([prose, prose]);
   });
 });
