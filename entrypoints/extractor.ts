@@ -10,6 +10,7 @@ import { sendToBackground } from '@/lib/send';
 import { loadTopics, watchTopics } from '@/lib/settings';
 
 const RESCAN_DELAY_MS = 800;
+const IDLE_TIMEOUT_MS = 1000;
 const LOADED = Symbol.for('beatwatch.extractor');
 
 export default defineUnlistedScript(() => {
@@ -29,6 +30,7 @@ export default defineUnlistedScript(() => {
     currentUrl: () => location.href,
     loadTopics,
     send: (capture) => sendToBackground('capture:save', capture),
+    idle: () => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS })),
   });
   const report = (error: unknown) => console.debug('Beatwatch:', error);
   const scan = () => void watcher.scan().catch(report);

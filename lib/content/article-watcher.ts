@@ -2,7 +2,7 @@
 // articles the site appends or swaps in later. Each article is extracted once and each
 // (article, topics) result sent once, however often the page mutates.
 import { detectArticle } from '../extract/detect';
-import { extractArticles } from '../extract/article';
+import { finishExtraction, planExtraction } from '../extract/article';
 import type { Capture, ExtractedArticle, Topic } from '../schema';
 import { compileTopics, matchTopics, type CompiledTopics } from '../topics/match';
 
@@ -11,6 +11,8 @@ export interface WatcherDeps {
   currentUrl: () => string;
   loadTopics: () => Promise<Topic[]>;
   send: (capture: Capture) => Promise<unknown>;
+  /** Resolves in the page's next idle period: each article is extracted in a task of its own. */
+  idle: () => Promise<void>;
 }
 
 export interface ArticleWatcher {
@@ -42,6 +44,7 @@ export function createArticleWatcher(deps: WatcherDeps): ArticleWatcher {
     const index = await topics();
     const captures: Capture[] = [];
     for (const article of articles) {
+      await deps.idle();
       const matches = matchTopics(article, index);
       if (matches.length === 0) continue;
       const key = `${article.url}\n${matches.map((m) => m.topicId).sort().join(',')}`;
@@ -62,7 +65,12 @@ export function createArticleWatcher(deps: WatcherDeps): ArticleWatcher {
       if (shape === lastShape) return [];
       lastShape = shape;
       const fresh: ExtractedArticle[] = [];
-      for (const article of extractArticles(deps.doc, deps.currentUrl())) {
+      const results: (ExtractedArticle | null)[] = [];
+      for (const step of planExtraction(deps.doc, deps.currentUrl())) {
+        await deps.idle();
+        results.push(step());
+      }
+      for (const article of finishExtraction(results)) {
         const key = `${article.url}\n${article.title}`;
         if (extracted.has(key)) continue;
         extracted.set(key, article);

@@ -76,30 +76,37 @@ function pageIdentity(doc: Document, pageUrl: string): PageIdentity {
  * of the page's own (it picks the strongest block, not the one the URL names).
  */
 export function extractArticles(doc: Document, pageUrl: string): ExtractedArticle[] {
+  return finishExtraction(planExtraction(doc, pageUrl).map((step) => step()));
+}
+
+/**
+ * The same work as extractArticles, as one step per article (the page's own first), so a caller
+ * on the page's main thread can run each in its own idle period; finishExtraction joins them.
+ */
+export function planExtraction(doc: Document, pageUrl: string): (() => ExtractedArticle | null)[] {
   const identity = pageIdentity(doc, pageUrl);
   const containers = findArticleContainers(doc);
-  if (containers.length === 0) {
-    const one = extractOne(doc, pageUrl, null, identity, []);
-    return one ? [one] : [];
-  }
+  if (containers.length === 0) return [() => extractOne(doc, pageUrl, null, identity, [])];
   const belongs = containers.map((c) => belongsToPage(c, pageUrl, identity));
   let mainIndex = belongs.indexOf('page');
   if (mainIndex < 0) mainIndex = belongs.indexOf('unknown');
+  const steps: (() => ExtractedArticle | null)[] = [];
   // Every marked-up article declares another address and the page's headline stands outside them:
   // the page's own article is not marked up, and is what remains without the appended ones.
   // Otherwise, with no article that is the page's own, each keeps its own address in page order.
-  const results: ExtractedArticle[] = [];
   if (mainIndex < 0 && hasOwnHeadlineOutside(doc, containers, identity)) {
-    const main = extractOne(doc, pageUrl, null, identity, containers);
-    if (main) results.push(main);
+    steps.push(() => extractOne(doc, pageUrl, null, identity, containers));
   }
-  containers.forEach((container, index) => {
-    const article = extractOne(doc, pageUrl, container, index === mainIndex ? identity : null, []);
-    if (!article) return;
-    if (index === mainIndex) results.unshift(article);
-    else results.push(article);
-  });
-  return dedupeUrls(results);
+  const order = mainIndex < 0 ? containers.map((_, i) => i) : [mainIndex, ...containers.map((_, i) => i).filter((i) => i !== mainIndex)];
+  for (const index of order) {
+    steps.push(() => extractOne(doc, pageUrl, containers[index]!, index === mainIndex ? identity : null, []));
+  }
+  return steps;
+}
+
+/** The articles of a plan's steps, each with an address of its own. */
+export function finishExtraction(results: (ExtractedArticle | null)[]): ExtractedArticle[] {
+  return dedupeUrls(results.filter((a): a is ExtractedArticle => a !== null));
 }
 
 /** The page's main article only (used when the reader clips a page by hand). */

@@ -16,6 +16,7 @@ function watch(doc: Document, topics: Topic[]) {
     currentUrl: () => 'http://127.0.0.1/seed.html',
     loadTopics: vi.fn(async () => topics),
     send: async (capture) => void sent.push(capture),
+    idle: async () => {},
   });
   return { watcher, sent };
 }
