@@ -10,6 +10,8 @@ import { ROOT, launchWithExtension, serveDirectory, setTopics, settledDigest, ex
 const json = process.argv.includes('--json');
 const log = (...args) => (json ? console.error : console.log)(...args);
 const ROUNDS = Number(process.env.BENCH_PAGE_ROUNDS ?? 5);
+// While iterating on one part: BENCH_PAGE_ONLY=highlights skips the others.
+const ONLY = process.env.BENCH_PAGE_ONLY;
 const GATE = join(ROOT, 'tests', 'fixtures', 'gate');
 const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
 
@@ -88,7 +90,7 @@ try {
   const gateUs = [];
   const decisionUs = [];
   const gateParseUs = [];
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < (ONLY === 'highlights' ? 0 : ROUNDS); round++) {
     for (const file of nonArticles) {
       let decisionMs = NaN;
       const events = await traceLoad(browser, `${server.origin}/tests/fixtures/gate/${file}`, {
@@ -116,7 +118,7 @@ try {
   await browser.context.route(`${server.origin}/__big-article.html`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: big }));
   for (const { name, path, body } of articlePages) {
     const runs = [];
-    for (let round = 0; round < ROUNDS; round++) {
+    for (let round = 0; round < (ONLY === 'highlights' ? 1 : ROUNDS); round++) {
       const url = `${server.origin}${path}${body ? '' : `?r=${round}`}`;
       const events = await traceLoad(browser, url, { afterLoad: (page) => page.waitForTimeout(3500) });
       const extractor = byScript(events, '/extractor.js');

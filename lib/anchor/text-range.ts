@@ -5,14 +5,9 @@ const SKIPPED = new Set(['script', 'style', 'noscript', 'template']);
 
 // Numeric DOM constants: the NodeFilter/Node globals are absent in some non-browser DOMs.
 const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
 const DOCUMENT_NODE = 9;
 const DOCUMENT_FRAGMENT_NODE = 11;
-const SHOW_ELEMENT = 0x1;
 const SHOW_TEXT = 0x4;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
-const FILTER_SKIP = 3;
 const POSITION_DISCONNECTED = 0x01;
 const POSITION_PRECEDING = 0x02;
 
@@ -26,19 +21,25 @@ export interface TextIndex {
 }
 
 export function buildTextIndex(root: Element): TextIndex {
-  const walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
-    acceptNode(node: Node): number {
-      if (node.nodeType === TEXT_NODE) return FILTER_ACCEPT;
-      // REJECT drops the whole subtree; SKIP still visits the children of ordinary elements.
-      return SKIPPED.has((node as Element).localName?.toLowerCase()) ? FILTER_REJECT : FILTER_SKIP;
-    },
-  });
+  // No filter callback: calling into JS for every element made this walk the main cost of
+  // re-attaching highlights on long pages. Skipped elements are recognised from a text node's
+  // ancestors instead, checked only up to the root and cached per parent element.
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
   const nodes: Text[] = [];
   const ends: number[] = [];
   const parts: string[] = [];
+  const skippedParent = new Map<Node, boolean>();
   let total = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType !== TEXT_NODE) continue;
+    const parent = node.parentNode;
+    if (parent && parent !== root) {
+      let skip = skippedParent.get(parent);
+      if (skip === undefined) {
+        skip = insideSkipped(parent, root);
+        skippedParent.set(parent, skip);
+      }
+      if (skip) continue;
+    }
     const data = (node as Text).data;
     nodes.push(node as Text);
     parts.push(data);
@@ -46,6 +47,13 @@ export function buildTextIndex(root: Element): TextIndex {
     ends.push(total);
   }
   return { root, nodes, ends, text: parts.join('') };
+}
+
+function insideSkipped(from: Node, root: Element): boolean {
+  for (let el: Node | null = from; el && el !== root; el = el.parentNode) {
+    if (el.nodeType === ELEMENT_NODE && SKIPPED.has((el as Element).localName?.toLowerCase())) return true;
+  }
+  return false;
 }
 
 export function textOf(root: Element): string {
