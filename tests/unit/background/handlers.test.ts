@@ -65,6 +65,42 @@ describe('tab:clip', () => {
   });
 });
 
+describe('highlights', () => {
+  const selectors = [
+    { type: 'TextQuoteSelector' as const, exact: 'Ukraine talks', prefix: '', suffix: '' },
+    { type: 'TextPositionSelector' as const, start: 0, end: 13 },
+  ] as [
+    { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
+    { type: 'TextPositionSelector'; start: number; end: number },
+  ];
+
+  it('highlighting a page that was not captured yet stores its article, then the highlight on it', async () => {
+    const { handlers, deps } = setup({ matchArticle: () => [match('ukraine')] });
+    const { id } = await handlers['highlight:add']({ pageUrl: 'https://n.example/a?utm_source=x', articleUrl: article.url, selectors }, { tabId: 4 });
+    const db = await deps.db;
+    const stored = await db.get('highlights', id);
+    const record = await db.get('articles', stored!.articleId!);
+    expect(record).toMatchObject({ url: article.url, topicIds: ['ukraine'] });
+    expect(stored).toMatchObject({ pageUrl: 'https://n.example/a', note: '', placed: true });
+    expect(deps.injectExtractor).toHaveBeenCalledWith(4);
+    const [digest] = await handlers['digest:get']({}, {});
+    expect(digest!.articles[0]!.highlights.map((h) => h.text)).toEqual(['Ukraine talks']);
+  });
+
+  it('lists a page\'s highlights by its clean address, records placement, notes and undoable deletes', async () => {
+    const { handlers } = setup();
+    const { id } = await handlers['highlight:add']({ pageUrl: 'https://n.example/a', articleUrl: article.url, selectors }, {});
+    expect(await handlers['highlight:for-page']({ pageUrl: 'https://n.example/a#section?' }, {})).toEqual([{ id, selectors }]);
+    await handlers['highlight:placement']({ placed: [], unplaced: [id] }, {});
+    await handlers['highlight:note']({ id, note: 'worth quoting' }, {});
+    const deleted = await handlers['highlight:delete']({ id }, {});
+    expect(deleted).toMatchObject({ placed: false, note: 'worth quoting' });
+    expect(await handlers['highlight:for-page']({ pageUrl: 'https://n.example/a' }, {})).toEqual([]);
+    await handlers['highlight:restore']({ record: deleted! }, {});
+    expect(await handlers['highlight:for-page']({ pageUrl: 'https://n.example/a' }, {})).toHaveLength(1);
+  });
+});
+
 describe('page:activate', () => {
   it('loads the extractor into the tab the gate ran in', async () => {
     const { handlers, deps } = setup();
