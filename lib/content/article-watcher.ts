@@ -68,7 +68,10 @@ export function createArticleWatcher(deps: WatcherDeps): ArticleWatcher {
       const results: (ExtractedArticle | null)[] = [];
       for (const step of planExtraction(deps.doc, deps.currentUrl())) {
         await deps.idle();
+        const started = performance.now();
         results.push(step());
+        // One User Timing entry per article: DevTools (and npm run bench:page) see each task's cost.
+        performance.measure('beatwatch:extract', { start: started });
       }
       for (const article of finishExtraction(results)) {
         const key = `${article.url}\n${article.title}`;

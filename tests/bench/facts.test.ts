@@ -1,9 +1,10 @@
 // Cost of key-fact extraction on the gold articles, beside the cost of sentence splitting alone (the floor it builds on).
-// Prints median and p95 per article in ms; with BENCH_JSON=1, one JSON line for scripts.
+// Prints median and p95 per article in ms; `npm run bench:facts -- --json` gives them as JSON.
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../lib/facts/extract';
 import { splitSentences } from '../../lib/facts/sentences';
 import { loadGold } from '../unit/facts/gold';
+import { reportFigures } from './report';
 
 const WARMUP_ROUNDS = 5;
 const ROUNDS = 40;
@@ -46,15 +47,13 @@ describe('facts benchmark', () => {
       splitP95Ms: round(split.p95),
       ratioMedian: round(extract.median / split.median),
     };
-    if (process.env.BENCH_JSON === '1') {
-      console.log(JSON.stringify(result));
-    } else {
+    reportFigures(result, () =>
       console.log(
         `extractFacts: median ${result.extractMedianMs} ms, p95 ${result.extractP95Ms} ms per article ` +
           `(${result.articles} articles, ~${result.meanChars} chars); splitSentences: median ${result.splitMedianMs} ms, ` +
           `p95 ${result.splitP95Ms} ms; ratio ${result.ratioMedian}×`,
-      );
-    }
+      ),
+    );
     expect(extract.median).toBeGreaterThan(0);
   });
 });
