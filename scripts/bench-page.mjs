@@ -66,9 +66,10 @@ const longestTask = (events) => Math.max(0, ...events.filter(isTask).map((e) => 
 
 async function bigArticle() {
   const html = await readFile(join(PAGES, 'article--world-news-daily--ukraine-grain-talks.html'), 'utf8');
-  const paragraphs = [...html.matchAll(/<p>[\s\S]*?<\/p>/g)].map((m) => m[0]).join('\n');
+  const paragraphs = [...html.matchAll(/<p>[\s\S]*?<\/p>/g)].map((m) => m[0]);
+  // Numbered copies: identical paragraphs would be dropped as repeats and make the page look small.
   let body = '';
-  while (body.length < 1_000_000) body += paragraphs;
+  for (let i = 1; body.length < 1_000_000; i++) body += paragraphs.map((p) => p.replace('<p>', `<p>(${i}) `)).join('\n');
   const page = html.replace(/(<div class="article-text"[^>]*>)/, `$1\n${body}`);
   if (page === html) throw new Error('bench:page could not grow the English fixture: its markup changed');
   return page;

@@ -19,6 +19,9 @@ import { canonicalUrl, cleanUrl } from './url';
 
 const MIN_ARTICLE_CHARS = 400;
 const EXCERPT_CHARS = 280;
+const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe']);
+/** Text read from one article (about 20,000 words): bounds the work on giant or hostile pages. */
+const TEXT_BUDGET = 120_000;
 const HEADING = 'h1, [itemprop="headline"], h2';
 const BYLINE_SELECTORS = ['[itemprop="author"] [itemprop="name"]', '[rel="author"]', '[itemprop="author"]', '.byline', '.author'];
 
@@ -283,20 +286,51 @@ function dedupeUrls(articles: ExtractedArticle[]): ExtractedArticle[] {
  * otherwise the whole page minus `exclude`, found in the copy by their child-index paths.
  */
 function copyFor(doc: Document, container: Element | null, exclude: Element[]): Document {
-  if (container) {
+  const source = container ?? (exclude.length === 0 ? doc.body : null);
+  if (source) {
     const copy = doc.cloneNode(false) as Document;
     const root = copy.importNode(doc.documentElement, false);
     copy.appendChild(root);
     if (doc.head) root.appendChild(copy.importNode(doc.head, true));
     const body = copy.importNode(doc.body ?? doc.documentElement, false);
     root.appendChild(body);
-    body.appendChild(copy.importNode(container, true));
+    const budget = { left: TEXT_BUDGET };
+    if (container) {
+      const imported = importWithinBudget(copy, container, budget);
+      if (imported) body.appendChild(imported);
+    } else {
+      for (let child = source.firstChild; child && budget.left > 0; child = child.nextSibling) {
+        const imported = importWithinBudget(copy, child, budget);
+        if (imported) body.appendChild(imported);
+      }
+    }
     return copy;
   }
   const paths = exclude.map((el) => pathFrom(doc.documentElement, el));
   const copy = doc.cloneNode(true) as Document;
   for (const path of paths) if (path) follow(copy.documentElement, path)?.remove();
   return copy;
+}
+
+/**
+ * Copies a node, but only its first TEXT_BUDGET characters of text: the library's cost grows
+ * with the page, and a digest needs the title, the lead and a bounded body, not a megabyte.
+ */
+function importWithinBudget(copy: Document, node: Node, budget: { left: number }): Node | null {
+  if (budget.left <= 0) return null;
+  // Code and styles are dropped before extraction anyway; their text must not spend the budget.
+  if (node.nodeType === 1 && NOT_TEXT.has((node as Element).localName)) return null;
+  const size = node.textContent?.length ?? 0;
+  if (size <= budget.left || node.nodeType !== 1) {
+    budget.left -= size;
+    return copy.importNode(node, true);
+  }
+  const shallow = copy.importNode(node, false);
+  for (let child = node.firstChild; child && budget.left > 0; child = child.nextSibling) {
+    const imported = importWithinBudget(copy, child, budget);
+    if (imported) shallow.appendChild(imported);
+  }
+  return shallow;
 }
 
 /** Child indexes from root down to el. */
