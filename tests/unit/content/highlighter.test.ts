@@ -67,6 +67,21 @@ describe('createHighlighter', () => {
     expect(highlighter.hasPending()).toBe(true);
   });
 
+  it('places a highlight whose text arrives late, once the page fills in', async () => {
+    const first = setup();
+    select('hosted the talks');
+    await first.highlighter.highlightSelection();
+    const selectors = first.added[0]!.selectors;
+    const { highlighter, placement } = setup([{ id: 'h-late0000', selectors }]);
+    const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.includes('hosted the talks'))!;
+    paragraph.remove();
+    expect(await highlighter.attach()).toEqual({ placed: [], unplaced: ['h-late0000'] });
+    document.querySelector('article')!.append(paragraph);
+    expect(await highlighter.retry()).toEqual(['h-late0000']);
+    expect(placement).toHaveBeenLastCalledWith(['h-late0000'], []);
+    expect(highlighter.hasPending()).toBe(false);
+  });
+
   it('marks and unmarks the stored key facts', async () => {
     const { highlighter, painted } = setup();
     expect(await highlighter.markFacts(true)).toBe(1);
