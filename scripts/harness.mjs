@@ -1,6 +1,8 @@
 // Drives the built extension in a real Chromium: a static server for news pages on
 // 127.0.0.1, a browser with Beatwatch loaded, and helpers to set topics, visit pages and
 // read the digest through the extension's own protocol. Used by `npm start` and the e2e tests.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,8 +36,30 @@ export async function serveDirectory(dir) {
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
+/**
+ * Makes sure the browser is there. On a fresh Debian machine (as root) Chromium is installed
+ * from Debian's packages, so `npm start` and `npm test` need no set-up step of their own.
+ */
+export function ensureChromium() {
+  if (existsSync(CHROMIUM_PATH)) return;
+  const custom = process.env.BEATWATCH_CHROMIUM ?? process.env.CHROMIUM_PATH;
+  const canInstall = !custom && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  if (!canInstall) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}. Install Debian's (sudo apt-get install chromium) or point BEATWATCH_CHROMIUM at another Chromium.`,
+    );
+  }
+  console.error("Chromium is missing: installing Debian's chromium package (apt-get)…");
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+    const result = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
+    if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed; install chromium by hand.`);
+  }
+}
+
 /** Chromium with the built extension loaded; headless unless told otherwise. */
 export async function launchWithExtension({ extensionDir = CHROME_BUILD, headless = true } = {}) {
+  ensureChromium();
   await stat(join(extensionDir, 'manifest.json')).catch(() => {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   });
