@@ -6,16 +6,22 @@ export interface Props {
   text: string;
   /** null: no test run yet. */
   hits: Hit[] | null;
+  /** Whether the topic's real rule (title/lead, or enough mentions) would capture this article. */
+  captured: boolean;
   dir: 'ltr' | 'rtl' | 'auto';
 }
 
 /** A test text with the query's hits marked, built from text nodes (never markup from the text). */
-export function QueryTester({ title, text, hits, dir }: Props) {
+export function QueryTester({ title, text, hits, captured, dir }: Props) {
   if (hits === null) return null;
   return (
     <div class="query-test" dir={dir}>
       <p role="status" class={hits.length ? '' : 'muted'}>
-        {hits.length ? `Matches: ${hits.length} hit${hits.length === 1 ? '' : 's'}.` : 'No match.'}
+        {hits.length ? `${hits.length} hit${hits.length === 1 ? '' : 's'}. ` : 'No match.'}
+        {hits.length > 0 &&
+          (captured
+            ? 'Beatwatch would capture this article for the topic.'
+            : 'Not captured: a passing mention only (the topic must be in the title or lead, or in two passages).')}
       </p>
       {title && (
         <p class="test-title">

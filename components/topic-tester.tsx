@@ -16,8 +16,8 @@ export interface Props {
   /** Open web pages the reader can test against. */
   tabs: { id: number; title: string }[];
   loadTabArticle: (tabId: number) => Promise<TestArticle | null>;
-  /** Hits of the query on an article, or an error message. */
-  test: (query: string, article: TestArticle) => Hit[] | string;
+  /** Every hit of the query on an article and whether the topic would capture it, or an error message. */
+  test: (query: string, article: TestArticle) => { hits: Hit[]; captured: boolean } | string;
 }
 
 /** "Does my query match this?": pasted text or the article in an open tab, with the hits marked. */
@@ -79,7 +79,9 @@ export function TopicTester({ query, tabs, loadTabArticle, test }: Props) {
           {outcome}
         </p>
       )}
-      {subject && Array.isArray(outcome) && <QueryTester title={subject.title} text={subject.text} hits={outcome} dir={subject.dir} />}
+      {subject && outcome && typeof outcome !== 'string' && (
+        <QueryTester title={subject.title} text={subject.text} hits={outcome.hits} captured={outcome.captured} dir={subject.dir} />
+      )}
     </section>
   );
 }

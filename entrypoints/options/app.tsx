@@ -21,15 +21,14 @@ function validateQuery(query: string) {
 
 const aliasesFor = (query: string) => aliasSuggestionsForQuery(query, [navigator.language]);
 
-/** The hits of a draft query on a test article (every hit, as if the topic required one mention). */
+/** Every hit of a draft query on a test article, and whether the topic's real rule would capture it. */
 function testQuery(query: string, article: TestArticle) {
   const error = validateQuery(query);
   if (error) return error.message;
-  const [match] = matchTopics(
-    { title: article.title, text: article.text, url: article.url, lang: article.lang },
-    compileTopics([{ id: 'draft', query, minMentions: 1 }]),
-  );
-  return match?.hits ?? [];
+  const input = { title: article.title, text: article.text, url: article.url, lang: article.lang };
+  const [every] = matchTopics(input, compileTopics([{ id: 'draft', query, minMentions: 1 }]));
+  const captured = matchTopics(input, compileTopics([{ id: 'draft', query }])).length > 0;
+  return { hits: every?.hits ?? [], captured };
 }
 
 async function openWebTabs() {

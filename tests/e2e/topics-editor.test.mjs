@@ -61,6 +61,7 @@ describe('topics editor', () => {
 
     await options.getByLabel('Text to test the query on').fill('وقال وزير الدفاع إن بلاده تدعم لأوكرانيا وأوكرانيا.');
     assert.equal(await options.locator('.query-test mark').count(), 2, 'both clitic forms are marked');
+    await options.getByText('Beatwatch would capture this article for the topic.').waitFor();
     await options.close();
   });
 
