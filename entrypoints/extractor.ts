@@ -35,12 +35,13 @@ export default defineUnlistedScript(() => {
   const report = (error: unknown) => console.debug('Beatwatch:', error);
   const scan = () => void watcher.scan().catch(report);
 
+  // scan() waits for an idle period before each article itself; the timer only debounces.
   let timer: number | undefined;
   const scanSoon = () => {
     clearTimeout(timer);
-    timer = window.setTimeout(() => requestIdleCallback(scan, { timeout: 2000 }), RESCAN_DELAY_MS);
+    timer = window.setTimeout(scan, RESCAN_DELAY_MS);
   };
-  requestIdleCallback(scan, { timeout: 2000 });
+  scan();
   // Infinite scroll appends articles; single-page sites swap them and change the address.
   new MutationObserver(scanSoon).observe(document.body, { childList: true, subtree: true });
   addEventListener('popstate', scanSoon);

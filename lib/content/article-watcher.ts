@@ -1,7 +1,6 @@
-// The content script's state machine: gate → extract → match → send, then again for
-// articles the site appends or swaps in later. Each article is extracted once and each
+// The extractor's state machine (the gate already passed): extract → match → send, then again
+// for articles the site appends or swaps in later. Each article is extracted once and each
 // (article, topics) result sent once, however often the page mutates.
-import { detectArticle } from '../extract/detect';
 import { finishExtraction, planExtraction } from '../extract/article';
 import type { Capture, ExtractedArticle, Topic } from '../schema';
 import { compileTopics, matchTopics, type CompiledTopics } from '../topics/match';
@@ -20,8 +19,6 @@ export interface ArticleWatcher {
   scan(): Promise<Capture[]>;
   /** Topics changed: match the articles already extracted again. */
   retopic(topics: Topic[]): Promise<Capture[]>;
-  /** Whether the cheap gate thinks this document holds an article. */
-  looksLikeArticle(): boolean;
 }
 
 export function createArticleWatcher(deps: WatcherDeps): ArticleWatcher {
@@ -58,8 +55,6 @@ export function createArticleWatcher(deps: WatcherDeps): ArticleWatcher {
   }
 
   return {
-    looksLikeArticle: () => detectArticle(deps.doc).likely,
-
     async scan() {
       const shape = pageShape();
       if (shape === lastShape) return [];

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createArticleWatcher } from '@/lib/content/article-watcher';
+import { detectArticle } from '@/lib/extract/detect';
 import type { Capture, Topic } from '@/lib/schema';
 
 const PAGES = join(__dirname, '../../fixtures/pages');
@@ -25,7 +26,7 @@ describe('createArticleWatcher', () => {
   it('sends each matching article once, however often the page is scanned', async () => {
     const doc = load('article--asharq-al-awsat--russia-ukraine-istanbul.html');
     const { watcher, sent } = watch(doc, [topic('gaza', 'غزة')]);
-    expect(watcher.looksLikeArticle()).toBe(true);
+    expect(detectArticle(doc).likely).toBe(true);
     await watcher.scan();
     await watcher.scan();
     expect(sent.map((c) => c.article.title)).toEqual(['ألمانيا لن تشارك في قوة استقرار بغزة «في المستقبل المنظور»']);
@@ -45,8 +46,7 @@ describe('createArticleWatcher', () => {
     expect(sent).toHaveLength(2);
   });
 
-  it('lets a section front through the gate as "not an article"', () => {
-    const { watcher } = watch(load('front--world-news-daily--world-section.html'), []);
-    expect(watcher.looksLikeArticle()).toBe(false);
+  it('a section front does not pass the gate, so the extractor is never loaded there', () => {
+    expect(detectArticle(load('front--world-news-daily--world-section.html')).likely).toBe(false);
   });
 });
