@@ -30,10 +30,17 @@ export interface TopicMatch {
  * in the title or the lead (one of the query's words there is enough, e.g. for a NEAR pair found further down), or
  * in at least DEFAULT_BODY_PASSAGES separate passages of the body (a passage: up to PASSAGE_WORDS words within one
  * paragraph). One passage deep in the body is usually a teaser, a "Read more" link or an aside, even when it names
- * the topic twice ("Ukraine war: Kyiv says…"). An explicit minMentions replaces the rule: that many mentions,
- * wherever they stand.
+ * the topic twice ("Ukraine war: Kyiv says…"). Words built on the query's words count at the top too (see
+ * RELATED_MIN_STEM). An explicit minMentions replaces the rule: that many mentions, wherever they stand.
  */
 export const LEAD_WORDS = 60;
+/**
+ * A word built on a topic word (Ukrainian, الأوكراني, украинский: the word without a final vowel, then more letters)
+ * never matches by itself, but in the title or lead it makes a topic that the article does name prominent. Arabic
+ * reports name a country once and then speak of "the Ukrainian president" and "Ukrainian officials" (the seed's
+ * Trump–Zelensky article). Stems shorter than this are not used: غز or ira would start unrelated words.
+ */
+export const RELATED_MIN_STEM = 4;
 export const DEFAULT_BODY_PASSAGES = 2;
 export const PASSAGE_WORDS = 25;
 const WEIGHT_TITLE = 3;
@@ -77,6 +84,8 @@ interface CompiledTopic {
   root: EvalNode;
   /** Patterns the query looks for (not those it excludes): any of them in the title or lead makes it prominent. */
   wanted: number[];
+  /** Prefix patterns for words built on the wanted single-word terms (see RELATED_MIN_STEM). */
+  related: number[];
   minMentions?: number;
 }
 
@@ -94,6 +103,8 @@ export interface CompiledTopics {
    * character alone starts too many of them for the first-token index to narrow anything down.
    */
   readonly byCharPair: ReadonlyMap<number, Pattern[]>;
+  /** Stems of words built on single-word terms (RELATED_MIN_STEM), by their startKey; searched in title and lead. */
+  readonly byRelatedStart: ReadonlyMap<number, Pattern[]>;
 }
 
 function addTo<K>(index: Map<K, Pattern[]>, key: K, pattern: Pattern): void {
@@ -102,8 +113,13 @@ function addTo<K>(index: Map<K, Pattern[]>, key: K, pattern: Pattern): void {
   else index.set(key, [pattern]);
 }
 
+export interface CompileOptions {
+  /** Let words built on a topic word make it prominent (default true; false is kept to measure the rule). */
+  relatedForms?: boolean;
+}
+
 /** Compiles saved topics once; topics whose query does not parse are skipped, as are topics past MAX_TOPICS. */
-export function compileTopics(topics: TopicInput[]): CompiledTopics {
+export function compileTopics(topics: TopicInput[], { relatedForms = true }: CompileOptions = {}): CompiledTopics {
   const compiled: CompiledTopic[] = [];
   const patterns: Pattern[] = [];
   const patternByKey = new Map<string, Pattern>();
@@ -131,6 +147,21 @@ export function compileTopics(topics: TopicInput[]): CompiledTopics {
       } else addTo(byFirstToken, first, pattern);
     }
     if (pattern.topics[pattern.topics.length - 1] !== topic) pattern.topics.push(topic);
+    return pattern.id;
+  };
+
+  // Words built on a term: an index of their own, looked up only at the top of the article, and making no topic a
+  // candidate (the term itself must occur).
+  const relatedPatternByStem = new Map<string, Pattern>();
+  const byRelatedStart = new Map<number, Pattern[]>();
+  const relatedPatternFor = (stem: string): number => {
+    let pattern = relatedPatternByStem.get(stem);
+    if (pattern === undefined) {
+      pattern = { tokens: [stem], prefix: true, topics: [], id: patterns.length };
+      patterns.push(pattern);
+      relatedPatternByStem.set(stem, pattern);
+      addTo(byRelatedStart, startKey(stem, PREFIX_KEY), pattern);
+    }
     return pattern.id;
   };
 
@@ -166,9 +197,25 @@ export function compileTopics(topics: TopicInput[]): CompiledTopics {
     const index = compiled.length;
     const wanted: number[] = [];
     const root = toEval(parsed.ast, index, wanted);
-    compiled.push({ id: topic.id, root, wanted, minMentions: topic.minMentions });
+    const related: number[] = [];
+    for (const id of relatedForms ? new Set(wanted) : []) {
+      const { tokens, prefix } = patterns[id];
+      const stem = tokens.length === 1 && !prefix ? relatedStem(tokens[0]) : undefined;
+      if (stem !== undefined) related.push(relatedPatternFor(stem));
+    }
+    compiled.push({ id: topic.id, root, wanted, related, minMentions: topic.minMentions });
   }
-  return { topics: compiled, patterns, byFirstToken, byPrefixStart, byShortPrefix, byCharPair };
+  return { topics: compiled, patterns, byFirstToken, byPrefixStart, byShortPrefix, byCharPair, byRelatedStart };
+}
+
+/** Final letters a derived word replaces: Latin and Cyrillic vowels, Arabic alef and tā' marbūṭa (ة, normalized ه). */
+const REPLACED_FINALS = 'aeiouyаеиоуыяюьіїєا\u0647';
+
+/** The stem words built on `token` start with, if it is a plain word long enough to have a telling one. */
+export function relatedStem(token: string): string | undefined {
+  if (!/^\p{L}+$/u.test(token) || isCharToken(token)) return undefined;
+  const stem = REPLACED_FINALS.includes(token[token.length - 1]) ? token.slice(0, -1) : token;
+  return stem.length >= RELATED_MIN_STEM ? stem : undefined;
 }
 
 /** Where one pattern occurs: a token range in one field, with word positions for NEAR. */
@@ -302,20 +349,41 @@ function lookUp(compiled: CompiledTopics, found: Found, field: number, stream: T
   }
 }
 
-function findOccurrences(compiled: CompiledTopics, fields: { field: number; stream: TokenStream }[]): Found {
+/** Words built on a term's stem (اوكراني, ukrainian; the term itself is found too, which changes nothing). */
+function lookUpRelated(compiled: CompiledTopics, found: Found, field: number, stream: TokenStream, i: number, form: string, skip: number) {
+  if (form.length < RELATED_MIN_STEM) return;
+  const related = compiled.byRelatedStart.get(startKey(form, PREFIX_KEY));
+  if (related === undefined) return;
+  for (const pattern of related) if (form.startsWith(pattern.tokens[0])) record(found, pattern.id, field, stream, i, i, skip);
+}
+
+/** A field to search, and how many of its tokens (from the start) to search for words built on terms. */
+interface SearchedField {
+  field: number;
+  stream: TokenStream;
+  relatedUpTo: number;
+}
+
+function findOccurrences(compiled: CompiledTopics, fields: SearchedField[]): Found {
   const found: Found = new Array(compiled.patterns.length);
   const variants: Variants = { forms: [], skips: [] };
-  for (const { field, stream } of fields) {
+  const withRelated = compiled.byRelatedStart.size > 0;
+  for (const { field, stream, relatedUpTo } of fields) {
     const forms = stream.forms;
     for (let i = 0; i < forms.length; i++) {
       const form = forms[i];
+      const related = withRelated && i < relatedUpTo;
       lookUp(compiled, found, field, stream, i, form, 0);
+      if (related) lookUpRelated(compiled, found, field, stream, i, form, 0);
       if (variants.forms.length > 0) {
         variants.forms.length = 0;
         variants.skips.length = 0;
       }
       variantsOf(form, variants);
-      for (let v = 0; v < variants.forms.length; v++) lookUp(compiled, found, field, stream, i, variants.forms[v], variants.skips[v]);
+      for (let v = 0; v < variants.forms.length; v++) {
+        lookUp(compiled, found, field, stream, i, variants.forms[v], variants.skips[v]);
+        if (related) lookUpRelated(compiled, found, field, stream, i, variants.forms[v], variants.skips[v]);
+      }
     }
   }
   return found;
@@ -446,9 +514,10 @@ export function matchTopics(
   if (compiled.topics.length === 0) return [];
   const title = tokenizeStream(article.title);
   const text = tokenizeStream(article.text);
+  const lead = leadEnd(text.forms);
   const found = findOccurrences(compiled, [
-    { field: FIELD_TITLE, stream: title },
-    { field: FIELD_TEXT, stream: text },
+    { field: FIELD_TITLE, stream: title, relatedUpTo: title.forms.length },
+    { field: FIELD_TEXT, stream: text, relatedUpTo: lead },
   ]);
   const isCandidate = new Uint8Array(compiled.topics.length);
   found.forEach((_, patternId) => {
@@ -457,7 +526,6 @@ export function matchTopics(
 
   const host = hostOf(article.url);
   const ctx: ArticleContext = { found, nearSpans: new Map(), host, lang: article.lang?.toLowerCase() };
-  const lead = leadEnd(text.forms);
   const results: TopicMatch[] = [];
   for (let index = 0; index < isCandidate.length; index++) {
     if (isCandidate[index] === 0) continue;
@@ -467,8 +535,10 @@ export function matchTopics(
     collectMentions(topic.root, ctx, mentions);
     const counted = distinctMentions(mentions);
     let score = 0;
-    // The query's own words at the top: the pair a NEAR found deeper down still belongs to a prominent topic.
-    const prominent = topic.wanted.some((p) => found[p]?.some((o) => o.field === FIELD_TITLE || o.first < lead));
+    // The query's own words (or words built on them) at the top: the pair a NEAR found deeper down still belongs to
+    // a prominent topic.
+    const atTop = (p: number) => found[p]?.some((o) => o.field === FIELD_TITLE || o.first < lead) === true;
+    const prominent = topic.wanted.some(atTop) || topic.related.some(atTop);
     let passages = 0;
     let passageStart = -Infinity;
     // counted is in reading order, so body mentions come in text order.

@@ -29,13 +29,13 @@ function articleOf(id: string) {
 }
 
 /** Precision and recall of a mention rule over the whole set; `minMentions` overrides cases that set none. */
-function evaluate(minMentions?: number) {
+function evaluate(minMentions?: number, relatedForms = true) {
   let tp = 0;
   let fp = 0;
   let fn = 0;
   const wrong: string[] = [];
   for (const c of fixture.cases) {
-    const compiled = compileTopics([{ id: 'topic', query: c.query, minMentions: c.minMentions ?? minMentions }]);
+    const compiled = compileTopics([{ id: 'topic', query: c.query, minMentions: c.minMentions ?? minMentions }], { relatedForms });
     const actual = matchTopics(articleOf(c.article), compiled).length > 0;
     if (actual && c.expected) tp++;
     if (actual && !c.expected) fp++;
@@ -61,6 +61,7 @@ describe('labelled set', () => {
     // The alternatives the default mention rule was chosen against, printed for the record.
     const anyMention = evaluate(1);
     const twoMentions = evaluate(2);
+    const withoutRelated = evaluate(undefined, false);
     const fmt = (name: string, r: { precision: number; recall: number }) =>
       `${name.padEnd(42)} precision ${r.precision.toFixed(3)}  recall ${r.recall.toFixed(3)}`;
     console.log(
@@ -69,6 +70,7 @@ describe('labelled set', () => {
         fmt('default (title/lead, or 2 body passages)', chosen),
         fmt('alternative: 1 mention anywhere', anyMention),
         fmt('alternative: 2 mentions anywhere', twoMentions),
+        fmt('alternative: default, no related forms', withoutRelated),
       ].join('\n'),
     );
     expect(chosen.wrong).toEqual([]);

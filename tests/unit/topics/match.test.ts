@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileTopics, matchTopics, type TopicInput } from '@/lib/topics/match';
+import { compileTopics, matchTopics, relatedStem, type TopicInput } from '@/lib/topics/match';
 
 function run(topics: TopicInput[] | string, article: { title: string; text: string; url?: string; lang?: string }) {
   const input = typeof topics === 'string' ? [{ id: 't', query: topics }] : topics;
@@ -85,6 +85,37 @@ describe('matchTopics', () => {
     expect(matches('grain NEAR/2 exports', 'Prices', `${filler}Grain exports fell.`)).toBe(false);
     expect(run([{ id: 't', query: 'ukraine', minMentions: 1 }], { title: 'Weather', text: body })).toHaveLength(1);
     expect(run([{ id: 't', query: 'ukraine', minMentions: 3 }], { title: 'Ukraine', text: body })).toHaveLength(0);
+  });
+
+  it('lets a word built on a topic word at the top make a topic named deeper down prominent', () => {
+    const filler = 'Filler words about other things. '.repeat(20);
+    const deep = `${filler}Ukraine was mentioned once.`;
+    expect(matches('ukraine', 'Ukrainian officials meet', deep)).toBe(true);
+    expect(matches('ukraine', 'Weather', `The Ukrainian president spoke. ${deep}`)).toBe(true);
+    // The derived word never matches by itself, and deep down it does not count as a second passage.
+    expect(matches('ukraine', 'Ukrainian officials meet', filler)).toBe(false);
+    expect(matches('ukraine', 'Weather', `${deep}\n\nUkrainian officials agreed.`)).toBe(false);
+    // Arabic nisba: الأوكراني in the lead, لأوكرانيا once in the body.
+    const arabicDeep = `${'كلمات أخرى عن موضوع مختلف. '.repeat(20)}الضمان الأمني لأوكرانيا.`;
+    expect(matches('أوكرانيا', 'لقاء مع نظيره الأوكراني', arabicDeep)).toBe(true);
+    expect(matches('أوكرانيا', 'لقاء مع نظيره الأوكراني', arabicDeep.replace('لأوكرانيا', 'لكييف'))).toBe(false);
+    // A phrase, a prefix or an excluded word gets no derived forms.
+    expect(matches('"ukraine war"', 'Ukrainian officials', `${filler}The Ukraine war goes on.`)).toBe(false);
+    expect(matches('energy -ukraine', 'Ukrainian energy', 'Energy prices rose.')).toBe(true);
+    const compiled = compileTopics([{ id: 't', query: 'ukraine' }], { relatedForms: false });
+    expect(matchTopics({ title: 'Ukrainian officials meet', text: deep }, compiled)).toEqual([]);
+  });
+
+  it('builds derived-word stems only from plain words with a telling stem', () => {
+    expect(relatedStem('ukraine')).toBe('ukrain');
+    expect(relatedStem('украина')).toBe('украин');
+    expect(relatedStem('україна')).toBe('україн');
+    expect(relatedStem('اوكرانيا')).toBe('اوكراني');
+    expect(relatedStem('israel')).toBe('israel');
+    expect(relatedStem('غزه')).toBeUndefined();
+    expect(relatedStem('oil')).toBeUndefined();
+    expect(relatedStem('g20')).toBeUndefined();
+    expect(relatedStem('乌克兰')).toBeUndefined();
   });
 
   it('scores title and lead above the body', () => {
