@@ -10,8 +10,9 @@ import { ROOT, launchWithExtension, serveDirectory, setTopics, settledDigest, ex
 const json = process.argv.includes('--json');
 const log = (...args) => (json ? console.error : console.log)(...args);
 const ROUNDS = Number(process.env.BENCH_PAGE_ROUNDS ?? 5);
-// While iterating on one part: BENCH_PAGE_ONLY=highlights skips the others.
-const ONLY = process.env.BENCH_PAGE_ONLY;
+// While iterating on one part: BENCH_PAGE_ONLY=gate, articles or highlights (comma-separated) skips the others.
+const ONLY = process.env.BENCH_PAGE_ONLY?.split(',');
+const runs = (part) => !ONLY || ONLY.includes(part);
 const GATE = join(ROOT, 'tests', 'fixtures', 'gate');
 const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
 
@@ -21,6 +22,7 @@ function percentile(xs, p) {
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
 }
 const ms = (us) => Math.round(us) / 1000;
+const tenth = (x) => Math.round(x * 10) / 10;
 
 /** Loads a URL with tracing on and returns the complete events ('X') with durations in µs. */
 async function traceLoad(browser, url, { afterLoad } = {}) {
@@ -30,7 +32,7 @@ async function traceLoad(browser, url, { afterLoad } = {}) {
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
   const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8'] },
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'blink.user_timing'] },
     transferMode: 'ReportEvents',
   });
   await page.goto(url, { waitUntil: 'load' });
@@ -39,7 +41,19 @@ async function traceLoad(browser, url, { afterLoad } = {}) {
   await cdp.send('Tracing.end');
   await done;
   await page.close();
-  return events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
+  const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
+  complete.gateDecisionUs = gateDecisionUs(events);
+  return complete;
+}
+
+/**
+ * The gate's decision time from the trace: content.ts marks 'beatwatch:gate-start' and measures 'beatwatch:gate'
+ * from it. Traces keep both call times in µs, where the page's performance entries are rounded to 0.1 ms.
+ */
+function gateDecisionUs(events) {
+  const start = events.find((e) => e.name === 'beatwatch:gate-start')?.args?.data?.callTime;
+  const end = events.find((e) => e.name === 'beatwatch:gate' && e.ph === 'b')?.args?.callTime;
+  return typeof start === 'number' && typeof end === 'number' ? end - start : NaN;
 }
 
 const byScript = (events, file) =>
@@ -80,80 +94,8 @@ const extensionSize = async (file) => (await stat(join(ROOT, '.output', 'chrome-
 const labels = JSON.parse(await readFile(join(GATE, 'labels.json'), 'utf8'));
 const nonArticles = labels.filter((e) => e.label !== 'article').map((e) => e.file);
 
-const server = await serveDirectory(ROOT);
-const browser = await launchWithExtension();
-try {
-  await setTopics(browser, [{ name: 'Ukraine', query: 'Ukraine OR أوكرانيا' }]);
-  const popup = await extensionPage(browser);
-  const capturedTitles = async () => (await settledDigest(popup, { quietMs: 300 })).reduce((n, d) => n + d.count, 0);
-
-  // Non-article pages: content.js must decide fast and do nothing else.
-  const gateUs = [];
-  const decisionUs = [];
-  const gateParseUs = [];
-  for (let round = 0; round < (ONLY === 'highlights' ? 0 : ROUNDS); round++) {
-    for (const file of nonArticles) {
-      let decisionMs = NaN;
-      const events = await traceLoad(browser, `${server.origin}/tests/fixtures/gate/${file}`, {
-        afterLoad: async (page) => {
-          await page.waitForTimeout(400);
-          decisionMs = await page.evaluate(() => performance.getEntriesByName('beatwatch:gate')[0]?.duration ?? NaN);
-        },
-      });
-      const content = byScript(events, '/content-scripts/content.js');
-      if (!content.length) continue;
-      gateUs.push(topLevelSum(content));
-      if (!Number.isNaN(decisionMs)) decisionUs.push(decisionMs * 1000);
-      gateParseUs.push(parseTime(events));
-      if (byScript(events, '/extractor.js').length) log(`  warning: the extractor ran on non-article ${file}`);
-    }
-  }
-
-  // Article pages: the extractor's work and the longest task while it runs.
-  const big = await bigArticle();
-  const articlePages = [
-    { name: 'seed page', path: `/tests/fixtures/pages/article--asharq-al-awsat--russia-ukraine-istanbul.html` },
-    { name: '1 MB article', path: '/__big-article.html', body: big },
-  ];
-  const articles = [];
-  await browser.context.route(`${server.origin}/__big-article.html`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: big }));
-  for (const { name, path, body } of ONLY === 'highlights' ? [] : articlePages) {
-    const runs = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const url = `${server.origin}${path}${body ? '' : `?r=${round}`}`;
-      let steps = [];
-      const events = await traceLoad(browser, url, {
-        afterLoad: async (page) => {
-          await page.waitForTimeout(3500);
-          // The watcher leaves one User Timing entry per article it extracts (one idle task each).
-          steps = await page.evaluate(() => performance.getEntriesByName('beatwatch:extract').map((e) => e.duration));
-        },
-      });
-      const extractor = byScript(events, '/extractor.js');
-      const ours = [...extractor, ...byScript(events, '/content-scripts/content.js')];
-      runs.push({
-        stepsMs: steps,
-        extractUs: steps.reduce((a, b) => a + b, 0) * 1000,
-        // Beatwatch's longest uninterrupted stretch on the main thread: a script evaluation, a callback, or an extraction step.
-        longestOwnCallUs: Math.max(0, ...ours.map((e) => e.dur), ...steps.map((ms) => ms * 1000)),
-        longestTaskUs: longestTask(events),
-        parseUs: parseTime(events),
-        captured: await capturedTitles(),
-      });
-    }
-    articles.push({
-      name,
-      bytes: (body ?? (await readFile(join(ROOT, path))).toString()).length,
-      extractMs: ms(median(runs.map((r) => r.extractUs))),
-      stepsMs: runs.at(-1).stepsMs.map((x) => Math.round(x * 10) / 10),
-      longestBeatwatchCallMs: ms(Math.max(...runs.map((r) => r.longestOwnCallUs))),
-      longestPageTaskMs: ms(median(runs.map((r) => r.longestTaskUs))),
-      captured: runs.at(-1).captured,
-      parseMs: ms(median(runs.map((r) => r.parseUs))),
-    });
-  }
-  await settledDigest(popup, { quietMs: 500 });
-
+/** Re-attaching 100 highlights stored for the 1 MB page, as a reader's visit would. */
+async function measureHighlights() {
   // 100 highlights on the long page, stored as a reader's would be, then re-attached on a visit.
   const longUrl = `${server.origin}/__big-article.html`;
   const quotes = await (async () => {
@@ -226,45 +168,128 @@ try {
     await page.close();
   }
 
-  const highlights = {
-      count: quotes.length,
-      painted: Math.min(...reattach.map((r) => r.painted)),
-      reattachMedianMs: median(reattach.map((r) => r.ms)),
-      reattachMaxMs: Math.max(...reattach.map((r) => r.ms)),
-      readTextMedianMs: median(reattach.map((r) => r.textMs)),
-      ratioToReadText: Math.round((median(reattach.map((r) => r.ms)) / Math.max(0.1, median(reattach.map((r) => r.textMs)))) * 10) / 10,
-      longTasksOverFiftyMs: reattach.flatMap((r) => r.longTasks).length,
+  return {
+    count: quotes.length,
+    painted: Math.min(...reattach.map((r) => r.painted)),
+    reattachMedianMs: tenth(median(reattach.map((r) => r.ms))),
+    reattachMaxMs: tenth(Math.max(...reattach.map((r) => r.ms))),
+    readTextMedianMs: tenth(median(reattach.map((r) => r.textMs))),
+    ratioToReadText: Math.round((median(reattach.map((r) => r.ms)) / Math.max(0.1, median(reattach.map((r) => r.textMs)))) * 10) / 10,
+    longTasksOverFiftyMs: reattach.flatMap((r) => r.longTasks).length,
   };
-  const figures = ONLY === 'highlights' ? { highlights } : {
-    nonArticle: {
-      pages: nonArticles.length,
-      samples: gateUs.length,
-      decisionMedianMs: ms(median(decisionUs)),
-      decisionP95Ms: ms(percentile(decisionUs, 95)),
-      contentScriptMedianMs: ms(median(gateUs)),
-      contentScriptP95Ms: ms(percentile(gateUs, 95)),
-      parseHtmlMedianMs: ms(median(gateParseUs)),
-      ratioToParse: Math.round((median(gateUs) / median(gateParseUs)) * 100) / 100,
-    },
+}
+
+const server = await serveDirectory(ROOT);
+const browser = await launchWithExtension();
+try {
+  await setTopics(browser, [{ name: 'Ukraine', query: 'Ukraine OR أوكرانيا' }]);
+  const popup = await extensionPage(browser);
+  const capturedTitles = async () => (await settledDigest(popup, { quietMs: 300 })).reduce((n, d) => n + d.count, 0);
+
+  // Non-article pages: content.js must decide fast and do nothing else.
+  const gateUs = [];
+  const decisionUs = [];
+  const gateParseUs = [];
+  for (let round = 0; round < (runs('gate') ? ROUNDS : 0); round++) {
+    for (const file of nonArticles) {
+      const events = await traceLoad(browser, `${server.origin}/tests/fixtures/gate/${file}`, {
+        afterLoad: (page) => page.waitForTimeout(400),
+      });
+      const content = byScript(events, '/content-scripts/content.js');
+      if (!content.length) continue;
+      gateUs.push(topLevelSum(content));
+      if (!Number.isNaN(events.gateDecisionUs)) decisionUs.push(events.gateDecisionUs);
+      gateParseUs.push(parseTime(events));
+      if (byScript(events, '/extractor.js').length) log(`  warning: the extractor ran on non-article ${file}`);
+    }
+  }
+
+  // Article pages: the extractor's work and the longest task while it runs.
+  const big = await bigArticle();
+  const articlePages = [
+    { name: 'seed page', path: `/tests/fixtures/pages/article--asharq-al-awsat--russia-ukraine-istanbul.html` },
+    { name: '1 MB article', path: '/__big-article.html', body: big },
+  ];
+  const articles = [];
+  await browser.context.route(`${server.origin}/__big-article.html`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: big }));
+  for (const { name, path, body } of runs('articles') ? articlePages : []) {
+    const rounds = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const url = `${server.origin}${path}${body ? '' : `?r=${round}`}`;
+      let steps = [];
+      const events = await traceLoad(browser, url, {
+        afterLoad: async (page) => {
+          await page.waitForTimeout(3500);
+          // The watcher leaves one User Timing entry per article it extracts (one idle task each).
+          steps = await page.evaluate(() => performance.getEntriesByName('beatwatch:extract').map((e) => e.duration));
+        },
+      });
+      const extractor = byScript(events, '/extractor.js');
+      const ours = [...extractor, ...byScript(events, '/content-scripts/content.js')];
+      const calls = [...ours.map((e) => ({ us: e.dur, what: `${e.name} ${String(e.args?.data?.url ?? '').split('/').pop()}` })), ...steps.map((ms) => ({ us: ms * 1000, what: 'extraction step' }))];
+      const longest = calls.reduce((a, b) => (b.us > a.us ? b : a), { us: 0, what: 'none' });
+      rounds.push({
+        stepsMs: steps,
+        extractUs: steps.reduce((a, b) => a + b, 0) * 1000,
+        // Beatwatch's longest uninterrupted stretch on the main thread: a script evaluation, a callback, or an extraction step.
+        longestOwnCallUs: longest.us,
+        longestOwnCall: longest.what,
+        longestTaskUs: longestTask(events),
+        parseUs: parseTime(events),
+        captured: await capturedTitles(),
+      });
+    }
+    articles.push({
+      name,
+      bytes: (body ?? (await readFile(join(ROOT, path))).toString()).length,
+      extractMs: ms(median(rounds.map((r) => r.extractUs))),
+      stepsMs: rounds.at(-1).stepsMs.map((x) => Math.round(x * 10) / 10),
+      longestBeatwatchCallMs: ms(Math.max(...rounds.map((r) => r.longestOwnCallUs))),
+      longestBeatwatchCallMedianMs: ms(median(rounds.map((r) => r.longestOwnCallUs))),
+      longestBeatwatchCallWas: rounds.reduce((a, b) => (b.longestOwnCallUs > a.longestOwnCallUs ? b : a)).longestOwnCall,
+      longestPageTaskMs: ms(median(rounds.map((r) => r.longestTaskUs))),
+      captured: rounds.at(-1).captured,
+      parseMs: ms(median(rounds.map((r) => r.parseUs))),
+    });
+  }
+  await settledDigest(popup, { quietMs: 500 });
+
+  const highlights = runs('highlights') ? await measureHighlights() : undefined;
+
+  const figures = {
+    nonArticle: runs('gate')
+      ? {
+          pages: nonArticles.length,
+          samples: gateUs.length,
+          decisionMedianMs: ms(median(decisionUs)),
+          decisionP95Ms: ms(percentile(decisionUs, 95)),
+          contentScriptMedianMs: ms(median(gateUs)),
+          contentScriptP95Ms: ms(percentile(gateUs, 95)),
+          parseHtmlMedianMs: ms(median(gateParseUs)),
+          ratioToParse: Math.round((median(gateUs) / median(gateParseUs)) * 100) / 100,
+        }
+      : undefined,
     articles: articles.map((a) => ({ ...a, ratioExtractToParse: Math.round((a.extractMs / a.parseMs) * 100) / 100 })),
     highlights,
     sizes: { contentJsBytes: await extensionSize('content-scripts/content.js'), extractorJsBytes: await extensionSize('extractor.js') },
   };
-  const h = highlights;
-  const highlightLine = `re-attaching ${h.count} highlights on the 1 MB page: median ${h.reattachMedianMs} ms, max ${h.reattachMaxMs} ms, ${h.painted} painted; baseline one read of the page's text ${h.readTextMedianMs} ms (ratio ${h.ratioToReadText}); tasks over 50 ms during the visits (any, the page's own included): ${h.longTasksOverFiftyMs}`;
   if (json) console.log(JSON.stringify(figures));
-  else if (ONLY === 'highlights') log(highlightLine);
   else {
     const n = figures.nonArticle;
-    log(`non-article pages (${n.pages} pages × ${ROUNDS} rounds, ${n.samples} samples):`);
-    log(`  the gate's decision (main() to "not an article"): median ${n.decisionMedianMs} ms, p95 ${n.decisionP95Ms} ms`);
-    log(`  content.js evaluation in all (framework, polyfill, gate; traced): median ${n.contentScriptMedianMs} ms, p95 ${n.contentScriptP95Ms} ms`);
-    log(`  baseline, the browser parsing the same pages: median ${n.parseHtmlMedianMs} ms (ratio ${n.ratioToParse})`);
+    if (n) {
+      log(`non-article pages (${n.pages} pages × ${ROUNDS} rounds, ${n.samples} samples):`);
+      log(`  the gate's decision (main() to "not an article", from the trace's User Timing): median ${n.decisionMedianMs} ms, p95 ${n.decisionP95Ms} ms`);
+      log(`  content.js evaluation in all (framework, polyfill, gate; traced): median ${n.contentScriptMedianMs} ms, p95 ${n.contentScriptP95Ms} ms`);
+      log(`  baseline, the browser parsing the same pages: median ${n.parseHtmlMedianMs} ms (ratio ${n.ratioToParse})`);
+    }
     for (const a of figures.articles) {
       log(`${a.name} (${Math.round(a.bytes / 1024)} KB, ${a.captured} articles stored in all): extraction ${a.extractMs} ms in all (median), per article [${a.stepsMs.join(', ')}] ms;`);
-      log(`    longest Beatwatch call (script evaluation or callback) ${a.longestBeatwatchCallMs} ms (worst of ${ROUNDS}); the page's own longest task ${a.longestPageTaskMs} ms; parse ${a.parseMs} ms (extract/parse ${a.ratioExtractToParse})`);
+      log(`    longest Beatwatch call (script evaluation, callback or extraction step): median ${a.longestBeatwatchCallMedianMs} ms, worst of ${ROUNDS} ${a.longestBeatwatchCallMs} ms (${a.longestBeatwatchCallWas}); the page's own longest task ${a.longestPageTaskMs} ms; parse ${a.parseMs} ms (extract/parse ${a.ratioExtractToParse})`);
     }
-    log(highlightLine);
+    const h = highlights;
+    if (h) {
+      log(`re-attaching ${h.count} highlights on the 1 MB page: median ${h.reattachMedianMs} ms, max ${h.reattachMaxMs} ms, ${h.painted} painted; baseline one read of the page's text ${h.readTextMedianMs} ms (ratio ${h.ratioToReadText}); tasks over 50 ms during the visits (any, the page's own included): ${h.longTasksOverFiftyMs}`);
+    }
     log(`sizes: content.js ${figures.sizes.contentJsBytes} B, extractor.js ${figures.sizes.extractorJsBytes} B`);
   }
 } finally {

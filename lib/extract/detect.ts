@@ -1,5 +1,7 @@
 // The content script runs on every page; this gate decides in well under a millisecond whether a page
 // is worth handing to the (expensive) extractor, so non-article pages cost the reader almost nothing.
+// No regular expressions on the common path: in a fresh isolated world each one's first use costs about a
+// tenth of a millisecond (measured in Chromium), more than all the string work they would save.
 
 export interface ArticleSignals {
   /** A JSON-LD entity of an article type (NewsArticle, BlogPosting, …) at top level, in `@graph` or as `mainEntity`. */
@@ -75,7 +77,8 @@ const NON_ARTICLE_TYPES = new Set([
   'realestatelisting',
 ]);
 
-const OG_NON_ARTICLE = /^(product|og:product|video|music|profile|book|books|business|place|restaurant|game)(\.|$)/;
+/** `og:type` kinds (the part before any `.`, as in `video.movie`) that are not articles. */
+const OG_NON_ARTICLE = new Set(['product', 'og:product', 'video', 'music', 'profile', 'book', 'books', 'business', 'place', 'restaurant', 'game']);
 
 const PUBLISHED_META = new Set([
   'article:published_time',
@@ -106,8 +109,7 @@ const MIN_PARAGRAPH = 30;
 const LONG_PARAGRAPH = 120;
 // A CJK character carries about as much as a short word; weight it so one threshold fits all scripts.
 const CJK_WEIGHT = 2.5;
-const SEARCH_FIELD = /^(q|s|query|search|keywords?)$/i;
-const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+const SEARCH_FIELDS = new Set(['q', 's', 'query', 'search', 'keyword', 'keywords']);
 
 export const LIKELY_THRESHOLD = 3;
 
@@ -187,7 +189,7 @@ function collectSignals(doc: Document): ArticleSignals {
     const input = inputs[i];
     const type = (input.getAttribute('type') ?? '').toLowerCase();
     if (type === 'password') passwordInput = true;
-    else if ((type === 'search' || SEARCH_FIELD.test(input.getAttribute('name') ?? '')) && (input.getAttribute('value') ?? '').trim()) {
+    else if ((type === 'search' || SEARCH_FIELDS.has((input.getAttribute('name') ?? '').toLowerCase())) && (input.getAttribute('value') ?? '').trim()) {
       searchQuery = true;
     }
   }
@@ -205,7 +207,7 @@ function collectSignals(doc: Document): ArticleSignals {
         publishedTime = true;
         continue;
       }
-      const type = itemtype.trim().split(/[\s/#]+/).pop()?.toLowerCase() ?? '';
+      const type = lastTypeName(itemtype);
       if (ARTICLE_TYPES.has(type)) microdataArticle = true;
       else if (NON_ARTICLE_TYPES.has(type)) microdataNonArticle = true;
     }
@@ -219,7 +221,7 @@ function collectSignals(doc: Document): ArticleSignals {
     microdataArticle,
     nonArticleSchema: (ld.nonArticle || microdataNonArticle) && !hasArticleType,
     ogArticle,
-    ogNonArticle: OG_NON_ARTICLE.test(ogType),
+    ogNonArticle: OG_NON_ARTICLE.has(ogType.split('.', 1)[0]),
     publishedTime,
     articleElements,
     paragraphChars: text.chars,
@@ -271,7 +273,7 @@ function visitLd(node: unknown, out: LdSummary, depth: number): void {
   let isArticle = false;
   for (const t of types) {
     if (typeof t !== 'string') continue;
-    const name = t.replace(/^.*[/:]/, '').toLowerCase();
+    const name = typeName(t);
     if (ARTICLE_TYPES.has(name)) isArticle = true;
     else if (NON_ARTICLE_TYPES.has(name)) out.nonArticle = true;
   }
@@ -283,12 +285,31 @@ function visitLd(node: unknown, out: LdSummary, depth: number): void {
   if (obj.mainEntity) visitLd(obj.mainEntity, out, depth + 1);
 }
 
+/** `https://schema.org/NewsArticle` or `schema:NewsArticle` → `newsarticle`. */
+function typeName(type: string): string {
+  return type.slice(Math.max(type.lastIndexOf('/'), type.lastIndexOf(':')) + 1).toLowerCase();
+}
+
+/** The last schema.org type an `itemtype` lists (types are URLs separated by spaces). */
+function lastTypeName(itemtype: string): string {
+  let end = itemtype.length;
+  while (end > 0 && isTypeSeparator(itemtype.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && !isTypeSeparator(itemtype.charCodeAt(start - 1))) start--;
+  return itemtype.slice(start, end).toLowerCase();
+}
+
+function isTypeSeparator(c: number): boolean {
+  return c === 0x2f || c === 0x23 || c <= 0x20; // '/', '#', spaces and controls
+}
+
+// Only for JSON-LD that does not parse, which is rare: regular expressions are fine here.
 function scanLdText(text: string, out: LdSummary): void {
   const typeRe = /"@type"\s*:\s*(?:\[\s*)?"([^"]+)"/g;
   let m: RegExpExecArray | null;
   let count = 0;
   while ((m = typeRe.exec(text)) !== null && count++ < 50) {
-    const name = m[1].replace(/^.*[/:]/, '').toLowerCase();
+    const name = typeName(m[1]);
     if (ARTICLE_TYPES.has(name)) out.article = true;
     else if (NON_ARTICLE_TYPES.has(name)) out.nonArticle = true;
   }
@@ -323,9 +344,19 @@ function makeWeigher(): (text: string) => number {
   let weight = 0;
   return (text) => {
     const len = text.trim().length;
-    if (weight === 0 && len >= MIN_PARAGRAPH / CJK_WEIGHT) weight = CJK.test(text.slice(0, 200)) ? CJK_WEIGHT : 1;
+    if (weight === 0 && len >= MIN_PARAGRAPH / CJK_WEIGHT) weight = hasCjk(text, 200) ? CJK_WEIGHT : 1;
     return len * (weight || 1);
   };
+}
+
+/** Kana, CJK ideographs or Hangul among the first `limit` characters. */
+function hasCjk(text: string, limit: number): boolean {
+  const n = Math.min(text.length, limit);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)) return true;
+  }
+  return false;
 }
 
 function measureParagraphs(doc: Document, out: TextMeasure, weigh: (text: string) => number): void {
@@ -371,27 +402,134 @@ function measureLineBreaks(doc: Document, out: TextMeasure, weigh: (text: string
   }
 }
 
-const LISTING_PATH = /\/(search|tags?|topics?|category|categories|section|sections|author|authors|archive|archives|page\/\d+)(\/|$)/i;
-const DATED_PATH = /\/(19|20)\d{2}[/-](0?[1-9]|1[0-2])([/-]|$)/;
+const LISTING_SEGMENTS = new Set([
+  'search',
+  'tag',
+  'tags',
+  'topic',
+  'topics',
+  'category',
+  'categories',
+  'section',
+  'sections',
+  'author',
+  'authors',
+  'archive',
+  'archives',
+]);
 
-function classifyUrl(href: string): ArticleSignals['urlShape'] {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return 'unknown';
+/**
+ * What a URL looks like: a site's home, a listing (search, tag, section, author, archive, `page/N`), an article
+ * (a dated path, a long number or a long slug), or something else. Read by hand rather than with `URL` and regular
+ * expressions, which are slow on their first use in a fresh world; tests check it against the regular expressions.
+ */
+export function classifyUrl(href: string): ArticleSignals['urlShape'] {
+  const url = splitUrl(href.trim());
+  if (url === undefined) return 'unknown';
+  const { path, query } = url;
+  const segments = path.split('/').slice(1);
+  if (segments[segments.length - 1] === '') segments.pop();
+  if (segments.length === 0 || (segments.length === 1 && isHomeSegment(segments[0].toLowerCase()))) return 'home';
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i].toLowerCase();
+    if (LISTING_SEGMENTS.has(segment)) return 'listing';
+    if (segment === 'page' && i + 1 < segments.length && digitRun(segments[i + 1], 0) === segments[i + 1].length && segments[i + 1] !== '') {
+      return 'listing';
+    }
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'unknown';
-  const path = url.pathname;
-  if (path === '/' || path === '' || /^\/(index\.\w+|home|[a-z]{2}(-[a-z]{2})?)\/?$/i.test(path)) return 'home';
-  if (LISTING_PATH.test(path) || url.searchParams.has('q')) return 'listing';
-  const last = path.replace(/\/+$/, '').split('/').pop() ?? '';
+  if (query.split('&').some((pair) => pair.split('=', 1)[0] === 'q')) return 'listing';
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 0x2f) end--;
+  const last = path.slice(path.lastIndexOf('/', end - 1) + 1, end);
   let slug = last;
   try {
     slug = decodeURIComponent(last);
   } catch {
     // Malformed escapes: judge the raw segment.
   }
-  if (DATED_PATH.test(path) || /\d{5,}/.test(slug) || slug.split(/[-_]/).length >= 4) return 'article';
+  if (hasDatedSegment(path) || longestDigitRun(slug) >= 5 || countWordBreaks(slug) >= 3) return 'article';
   return 'other';
+}
+
+/** An absolute http(s) URL's path (at least `/`) and query, or undefined. */
+function splitUrl(href: string): { path: string; query: string } | undefined {
+  const scheme = href.slice(0, 8).toLowerCase();
+  const start = scheme.startsWith('https://') ? 8 : scheme.startsWith('http://') ? 7 : -1;
+  if (start < 0) return undefined;
+  let end = href.indexOf('#', start);
+  if (end < 0) end = href.length;
+  let queryStart = href.indexOf('?', start);
+  if (queryStart < 0 || queryStart > end) queryStart = end;
+  let pathStart = href.indexOf('/', start);
+  if (pathStart < 0 || pathStart > queryStart) pathStart = queryStart;
+  if (pathStart === start) return undefined; // no host
+  const path = href.slice(pathStart, queryStart).split('\\').join('/');
+  return { path: path || '/', query: href.slice(Math.min(queryStart + 1, end), end) };
+}
+
+/** `home`, `index.html`, a language (`en`, `pt-br`). */
+function isHomeSegment(segment: string): boolean {
+  if (segment === 'home') return true;
+  if (segment.startsWith('index.')) return segment.length > 6 && wordRun(segment, 6) === segment.length - 6;
+  return (segment.length === 2 && isLetters(segment)) || (segment.length === 5 && segment[2] === '-' && isLetters(segment.slice(0, 2) + segment.slice(3)));
+}
+
+function isLetters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  return true;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** Length of the run of ASCII digits at `from`. */
+function digitRun(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  return i - from;
+}
+
+/** Length of the run of ASCII letters, digits and `_` at `from`. */
+function wordRun(text: string, from: number): number {
+  let i = from;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (!isDigit(text.charCodeAt(i)) && !(c >= 0x61 && c <= 0x7a) && text.charCodeAt(i) !== 0x5f) break;
+  }
+  return i - from;
+}
+
+function longestDigitRun(text: string): number {
+  let longest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const run = digitRun(text, i);
+    if (run > longest) longest = run;
+    i += run;
+  }
+  return longest;
+}
+
+function countWordBreaks(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) if (text[i] === '-' || text[i] === '_') count++;
+  return count;
+}
+
+/** `/2024/05/`, `/2024-5-`, `/1999/12` (end): a year (19xx, 20xx) and a month, as dated article paths have. */
+function hasDatedSegment(path: string): boolean {
+  const boundary = (i: number) => i === path.length || path[i] === '/' || path[i] === '-';
+  for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
+    const century = path.slice(i + 1, i + 3);
+    if ((century !== '19' && century !== '20') || digitRun(path, i + 3) < 2 || (path[i + 5] !== '/' && path[i + 5] !== '-')) continue;
+    const m1 = path.charCodeAt(i + 6);
+    const m2 = path.charCodeAt(i + 7);
+    if (m1 === 0x30 && m2 >= 0x31 && m2 <= 0x39 && boundary(i + 8)) return true;
+    if (m1 >= 0x31 && m1 <= 0x39 && boundary(i + 7)) return true;
+    if (m1 === 0x31 && m2 >= 0x30 && m2 <= 0x32 && boundary(i + 8)) return true;
+  }
+  return false;
 }
