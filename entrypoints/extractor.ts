@@ -1,13 +1,13 @@
 // Loaded by the background into pages that passed the gate: extraction, matching and the
 // watch for appended or swapped articles. Kept out of content.js so ordinary pages never
-// pay for Readability, the matcher or zod.
+// pay for Readability or the matcher; it has no zod (see lib/page-receiver.ts).
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createArticleWatcher } from '@/lib/content/article-watcher';
 import { extractMainArticle } from '@/lib/extract/article';
-import { createReceiver } from '@/lib/messages';
+import { createPageReceiver } from '@/lib/page-receiver';
 import { sendToBackground } from '@/lib/send';
-import { loadTopics, watchTopics } from '@/lib/settings';
+import { onTopicsChanged, readStoredTopics, topicsForMatching } from '@/lib/topic-storage';
 
 const RESCAN_DELAY_MS = 800;
 const IDLE_TIMEOUT_MS = 1000;
@@ -18,17 +18,16 @@ export default defineUnlistedScript(() => {
   if (scope[LOADED]) return;
   scope[LOADED] = true;
 
-  const receive = createReceiver(
-    'content',
+  const receive = createPageReceiver(
     { 'page:extract-main': () => extractMainArticle(document, location.href) },
-    (sender) => (sender.id === browser.runtime.id && !sender.tab ? 'background' : null),
+    (sender) => sender.id === browser.runtime.id && !sender.tab,
   );
   browser.runtime.onMessage.addListener((message, sender) => receive(message, sender));
 
   const watcher = createArticleWatcher({
     doc: document,
     currentUrl: () => location.href,
-    loadTopics,
+    loadTopics: async () => topicsForMatching(await readStoredTopics()),
     send: (capture) => sendToBackground('capture:save', capture),
     idle: () => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS })),
   });
@@ -45,5 +44,5 @@ export default defineUnlistedScript(() => {
   // Infinite scroll appends articles; single-page sites swap them and change the address.
   new MutationObserver(scanSoon).observe(document.body, { childList: true, subtree: true });
   addEventListener('popstate', scanSoon);
-  watchTopics((topics) => void watcher.retopic(topics).catch(report));
+  onTopicsChanged(() => void readStoredTopics().then((raw) => watcher.retopic(topicsForMatching(raw)).catch(report)));
 });

@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createHighlighter, cssHighlightPainter } from '@/lib/content/highlighter';
-import { createReceiver } from '@/lib/messages';
+import { createPageReceiver } from '@/lib/page-receiver';
 import { sendToBackground } from '@/lib/send';
 
 const LOADED = Symbol.for('beatwatch.highlighter');
@@ -24,13 +24,12 @@ export default defineUnlistedScript(() => {
     factsFor: (urls) => sendToBackground('facts:for-urls', { urls }),
   });
 
-  const receive = createReceiver(
-    'content',
+  const receive = createPageReceiver(
     {
       'page:highlight-selection': () => highlighter.highlightSelection(),
       'page:mark-facts': async ({ on }) => ({ marked: await highlighter.markFacts(on) }),
     },
-    (sender) => (sender.id === browser.runtime.id && !sender.tab ? 'background' : null),
+    (sender) => sender.id === browser.runtime.id && !sender.tab,
   );
   browser.runtime.onMessage.addListener((message, sender) => receive(message, sender));
 

@@ -1,6 +1,8 @@
 // Beatwatch's one protocol: every message between the content script, the extension pages
 // (popup, options) and the background is declared here once, with its direction, its
-// payload schema and its result type. The receiving side parses every payload with zod.
+// payload schema and its result type. The background, the boundary, parses every payload
+// with zod; scripts in pages read the few background-to-page payloads by hand
+// (lib/page-receiver.ts), which keeps zod out of them.
 import { z } from 'zod';
 import { wrap, type Envelope, type Reply } from './envelope';
 import type { ArticleRecord } from './db/schema';
@@ -170,9 +172,9 @@ export function classifySender(sender: SenderInfo, extensionId: string, extensio
 
 /**
  * Builds the receiving side: validates the envelope, the direction and the payload, then
- * calls the handler. A bad message gets an error reply and reaches no handler. In a page,
- * several Beatwatch scripts listen at once (extractor, highlighter): a known message that
- * this one has no handler for gets no reply from it (undefined), so another can answer.
+ * calls the handler. A bad message gets an error reply and reaches no handler. A known
+ * message that this receiver has no handler for gets no reply from it (undefined), so
+ * another listener can answer.
  */
 export function createReceiver<To extends Receiver>(
   to: To,

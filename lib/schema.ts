@@ -1,11 +1,11 @@
 // Zod schemas for everything that crosses a boundary: messages, stored settings, backup files.
 // Types are inferred from these, so the runtime check and the compile-time type never drift apart.
 import { z } from 'zod';
+import { MAX_TEXT_CHARS } from './limits';
 
 // Extension pages forbid eval by CSP; without this, zod probes `new Function` at first use.
 z.config({ jitless: true });
 
-export const MAX_TEXT_CHARS = 400_000;
 const shortText = (max: number) => z.string().max(max);
 
 export const topicIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a topic id is 1–64 lowercase letters, digits or dashes');

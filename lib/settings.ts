@@ -4,26 +4,14 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { topicSchema, type Topic } from './schema';
+import { AREA_KEY, currentArea, onTopicsChanged, readStoredTopics, STORE_VERSION, TOPICS_KEY } from './topic-storage';
 import { MAX_TOPICS, parseQuery } from './topics/query';
-
-const TOPICS_KEY = 'topics';
-const AREA_KEY = 'topicsArea';
-const STORE_VERSION = 1;
 
 const storedTopicsSchema = z.object({ version: z.literal(STORE_VERSION), topics: z.array(z.unknown()) });
 
-type AreaName = 'sync' | 'local';
-
-async function currentArea(): Promise<AreaName> {
-  const { [AREA_KEY]: area } = await browser.storage.local.get(AREA_KEY);
-  return area === 'local' || !browser.storage.sync ? 'local' : 'sync';
-}
-
 /** The stored topics; entries that fail validation are skipped, never passed on. */
 export async function loadTopics(): Promise<Topic[]> {
-  const area = await currentArea();
-  const { [TOPICS_KEY]: raw } = await browser.storage[area].get(TOPICS_KEY);
-  return parseStoredTopics(raw);
+  return parseStoredTopics(await readStoredTopics());
 }
 
 export function parseStoredTopics(raw: unknown): Topic[] {
@@ -67,11 +55,7 @@ export async function saveTopics(topics: Topic[]): Promise<void> {
 
 /** Calls back with the new topics whenever they change in either area. */
 export function watchTopics(onChange: (topics: Topic[]) => void): () => void {
-  const listener = (changes: Record<string, unknown>) => {
-    if (TOPICS_KEY in changes) void loadTopics().then(onChange);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return onTopicsChanged(() => void loadTopics().then(onChange));
 }
 
 /** A readable, unique id: the name's letters plus a random suffix. */

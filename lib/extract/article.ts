@@ -1,7 +1,8 @@
 // Every full article on a page, the page's own first, each with its own text and metadata: Readability
 // finds one body per call and cannot tell the page's article from appended ones (the only importer of it).
 import { Readability } from '@mozilla/readability';
-import { MAX_TEXT_CHARS, type ExtractedArticle } from '../schema';
+import { MAX_TEXT_CHARS } from '../limits';
+import type { ExtractedArticle } from '../schema';
 import { cleanArticleContent, collectBlocks, joinBlocks, stripNonText, textLength, trimBlocks } from './clean';
 import {
   absoluteHttpUrl,
@@ -36,7 +37,7 @@ export function findArticleContainers(doc: Document): Element[] {
     if (el === doc.documentElement || el === doc.body) continue;
     if (full.some((outer) => outer.contains(el))) continue;
     if (!el.querySelector(HEADING)) continue;
-    if (paragraphChars(el) < MIN_ARTICLE_CHARS) continue;
+    if (!hasProse(el, MIN_ARTICLE_CHARS)) continue;
     // Keep the innermost full article: a wrapper around several articles is not itself one.
     for (let i = full.length - 1; i >= 0; i--) if (el.contains(full[i]!)) full.splice(i, 1);
     full.push(el);
@@ -44,13 +45,15 @@ export function findArticleContainers(doc: Document): Element[] {
   return full;
 }
 
-function paragraphChars(el: Element): number {
+/** At least `min` characters in the block's paragraphs (captions and asides aside); stops counting there. */
+function hasProse(el: Element, min: number): boolean {
   let total = 0;
   for (const p of el.querySelectorAll('p')) {
     if (p.closest('figure, figcaption, aside, nav, footer')) continue;
     total += (p.textContent ?? '').trim().length;
+    if (total >= min) return true;
   }
-  return total;
+  return false;
 }
 
 /** What the page says about its own article: used to tell it apart from articles appended below it. */
@@ -222,7 +225,7 @@ function extractOne(
  */
 function isTeaserList(content: Element): boolean {
   const cards = [...content.querySelectorAll('article, [itemtype*="schema.org/NewsArticle"], [itemtype*="schema.org/Article"]')];
-  const teasers = cards.filter((card) => paragraphChars(card) < MIN_ARTICLE_CHARS && card.querySelector('a[href]'));
+  const teasers = cards.filter((card) => !hasProse(card, MIN_ARTICLE_CHARS) && card.querySelector('a[href]'));
   if (teasers.length < 3) return false;
   const teaserChars = teasers.reduce((sum, card) => sum + textLength(card), 0);
   return teaserChars >= textLength(content) * 0.5;

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadTopics, newTopicId, parseStoredTopics, saveTopics, TopicsError, watchTopics } from '@/lib/settings';
 import type { Topic } from '@/lib/schema';
+import { readStoredTopics, topicsForMatching } from '@/lib/topic-storage';
 
 const topic = (id: string, extra: Partial<Topic> = {}): Topic => ({ id, name: `Topic ${id}`, query: 'ukraine', createdAt: 1, ...extra });
 
@@ -48,5 +49,29 @@ describe('newTopicId', () => {
   it('is readable and valid for any name', () => {
     expect(newTopicId('Ukraine talks', () => 0.5)).toMatch(/^ukraine-talks-[a-z0-9]{6}$/);
     expect(newTopicId('أوكرانيا', () => 0)).toBe('topic-000000');
+  });
+});
+
+describe('topics for matching (page side, no zod)', () => {
+  it('reads what saveTopics wrote: id, query and minMentions', async () => {
+    await saveTopics([topic('a'), topic('b', { minMentions: 2 })]);
+    expect(topicsForMatching(await readStoredTopics())).toEqual([
+      { id: 'a', query: 'ukraine' },
+      { id: 'b', query: 'ukraine', minMentions: 2 },
+    ]);
+  });
+
+  it('skips entries without a string id and query, and ignores a minMentions out of range', () => {
+    const raw = {
+      version: 1,
+      topics: [null, 'x', { id: 1, query: 'a' }, { id: 'ok', query: 'a', minMentions: 0 }, { id: 'x'.repeat(65), query: 'a' }, { id: 'm', query: 'a', minMentions: 2.5 }],
+    };
+    expect(topicsForMatching(raw)).toEqual([
+      { id: 'ok', query: 'a' },
+      { id: 'm', query: 'a' },
+    ]);
+    expect(topicsForMatching({ version: 2, topics: [{ id: 'a', query: 'a' }] })).toEqual([]);
+    expect(topicsForMatching({ version: 1, topics: 'no' })).toEqual([]);
+    expect(topicsForMatching(undefined)).toEqual([]);
   });
 });
