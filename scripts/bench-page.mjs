@@ -220,8 +220,11 @@ try {
       const events = await traceLoad(browser, url, {
         afterLoad: async (page) => {
           await page.waitForTimeout(3500);
-          // The watcher leaves one User Timing entry per idle task: planning, then each article it extracts.
-          steps = await page.evaluate(() => [...performance.getEntriesByName('beatwatch:plan'), ...performance.getEntriesByName('beatwatch:extract')].map((e) => e.duration));
+          // The watcher leaves one User Timing entry per idle task: planning, each article it extracts, then the
+          // tokenizer's preparation and each article's matching.
+          steps = await page.evaluate(() =>
+            ['plan', 'extract', 'prepare', 'match'].flatMap((task) => performance.getEntriesByName(`beatwatch:${task}`).map((e) => e.duration)),
+          );
         },
       });
       const extractor = byScript(events, '/extractor.js');
@@ -283,7 +286,7 @@ try {
       log(`  baseline, the browser parsing the same pages: median ${n.parseHtmlMedianMs} ms (ratio ${n.ratioToParse})`);
     }
     for (const a of figures.articles) {
-      log(`${a.name} (${Math.round(a.bytes / 1024)} KB, ${a.captured} articles stored in all): extraction ${a.extractMs} ms in all (median), per task (planning, then each article) [${a.stepsMs.join(', ')}] ms;`);
+      log(`${a.name} (${Math.round(a.bytes / 1024)} KB, ${a.captured} articles stored in all): extraction and matching ${a.extractMs} ms in all (median), per task (planning, each article, tokenizer, each match) [${a.stepsMs.join(', ')}] ms;`);
       log(`    longest Beatwatch call (script evaluation, callback or extraction step): median ${a.longestBeatwatchCallMedianMs} ms, worst of ${ROUNDS} ${a.longestBeatwatchCallMs} ms (${a.longestBeatwatchCallWas}); the page's own longest task ${a.longestPageTaskMs} ms; parse ${a.parseMs} ms (extract/parse ${a.ratioExtractToParse})`);
     }
     const h = highlights;

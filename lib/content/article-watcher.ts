@@ -3,6 +3,7 @@
 // (article, topics) result sent once, however often the page mutates.
 import { finishExtraction, planExtraction } from '../extract/article';
 import type { Capture, ExtractedArticle } from '../schema';
+import { prepareTokenizer } from '../text/tokenize';
 import { compileTopics, matchTopics, type CompiledTopics, type TopicInput } from '../topics/match';
 
 export interface WatcherDeps {
@@ -19,6 +20,16 @@ export interface ArticleWatcher {
   scan(): Promise<Capture[]>;
   /** Topics changed: match the articles already extracted again. */
   retopic(topics: TopicInput[]): Promise<Capture[]>;
+}
+
+/** Runs one task's work with a User Timing entry: DevTools (and npm run bench:page) see each task's cost. */
+function measured<T>(name: string, work: () => T): T {
+  const start = performance.now();
+  try {
+    return work();
+  } finally {
+    performance.measure(name, { start });
+  }
 }
 
 export function createArticleWatcher(deps: WatcherDeps): ArticleWatcher {
@@ -39,10 +50,12 @@ export function createArticleWatcher(deps: WatcherDeps): ArticleWatcher {
 
   async function sendMatches(articles: ExtractedArticle[]): Promise<Capture[]> {
     const index = await topics();
+    await deps.idle();
+    measured('beatwatch:prepare', prepareTokenizer);
     const captures: Capture[] = [];
     for (const article of articles) {
       await deps.idle();
-      const matches = matchTopics(article, index);
+      const matches = measured('beatwatch:match', () => matchTopics(article, index));
       if (matches.length === 0) continue;
       const key = `${article.url}\n${matches.map((m) => m.topicId).sort().join(',')}`;
       if (sent.has(key)) continue;
@@ -64,15 +77,16 @@ export function createArticleWatcher(deps: WatcherDeps): ArticleWatcher {
       // Planning (finding the article blocks) gets an idle period of its own too: run at once, it would land in
       // the task that evaluates the extractor's script, already the longest Beatwatch task on a page.
       await deps.idle();
-      const planned = performance.now();
-      const steps = planExtraction(deps.doc, deps.currentUrl());
-      // One User Timing entry per task: DevTools (and npm run bench:page) see each one's cost.
-      performance.measure('beatwatch:plan', { start: planned });
+      const steps = measured('beatwatch:plan', () => planExtraction(deps.doc, deps.currentUrl()));
       for (const step of steps) {
         await deps.idle();
-        const started = performance.now();
-        results.push(step());
-        performance.measure('beatwatch:extract', { start: started });
+        let result = measured('beatwatch:extract', step);
+        while (typeof result === 'function') {
+          const next = result;
+          await deps.idle();
+          result = measured('beatwatch:extract', next);
+        }
+        results.push(result);
       }
       for (const article of finishExtraction(results)) {
         const key = `${article.url}\n${article.title}`;

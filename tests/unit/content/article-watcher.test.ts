@@ -46,6 +46,30 @@ describe('createArticleWatcher', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('waits for an idle period before every task: planning, each share of each article, the tokenizer, each match', async () => {
+    const doc = load('article--asharq-al-awsat--russia-ukraine-istanbul.html');
+    performance.clearMeasures();
+    const ours = () => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('beatwatch:'));
+    // How many tasks had run (each leaves a User Timing entry) whenever the watcher waited for an idle period.
+    const tasksBeforeIdle: number[] = [];
+    const watcher = createArticleWatcher({
+      doc,
+      currentUrl: () => 'http://127.0.0.1/seed.html',
+      loadTopics: async () => [topic('ukraine', 'أوكرانيا')],
+      send: async () => {},
+      idle: async () => void tasksBeforeIdle.push(ours().length),
+    });
+    await watcher.scan();
+    const names = ours().map((m) => m.name);
+    expect(names[0]).toBe('beatwatch:plan');
+    // Four articles, each copied then parsed: eight extraction tasks.
+    expect(names.filter((n) => n === 'beatwatch:extract')).toHaveLength(8);
+    expect(names).toContain('beatwatch:prepare');
+    expect(names.filter((n) => n === 'beatwatch:match')).toHaveLength(4);
+    // One wait before each task, never two tasks in one go.
+    expect(tasksBeforeIdle).toEqual(names.map((_, i) => i));
+  });
+
   it('a section front does not pass the gate, so the extractor is never loaded there', () => {
     expect(detectArticle(load('front--world-news-daily--world-section.html')).likely).toBe(false);
   });
