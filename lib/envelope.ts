@@ -1,5 +1,5 @@
-// The wire format of Beatwatch's messages, with no dependencies: the gate content script
-// that runs on every page imports this, not the zod schemas in messages.ts.
+// The wire format of Beatwatch's messages and the receiving mechanics, with no dependencies:
+// scripts in pages import this, not the zod schemas in messages.ts.
 
 export interface Envelope {
   beatwatch: 1;
@@ -21,4 +21,54 @@ export function unwrapReply<R>(reply: unknown): R {
   const { ok, result, error } = reply as { ok: boolean; result?: unknown; error?: unknown };
   if (!ok) throw new Error(typeof error === 'string' ? error : 'Beatwatch: request failed');
   return result as R;
+}
+
+/** The envelope of a Beatwatch message, or undefined for anything else. */
+export function readEnvelope(raw: unknown): Envelope | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const { beatwatch, type } = raw as Record<string, unknown>;
+  if (beatwatch !== 1 || typeof type !== 'string' || type.length > 64) return undefined;
+  if (Object.keys(raw).some((key) => key !== 'beatwatch' && key !== 'type' && key !== 'payload')) return undefined;
+  return raw as Envelope;
+}
+
+/** How a receiver treats one message type: whether a sender may send it, and how its payload is read. */
+export interface Route<S> {
+  accepts(sender: S): boolean;
+  read(payload: unknown): { ok: true; value: unknown } | { ok: false; error: string };
+}
+
+export interface SenderContext {
+  url?: string;
+  tab?: { id?: number };
+}
+
+type Handler = (payload: unknown, context: { tabId?: number; url?: string }) => unknown;
+
+/**
+ * The receiving side: checks the envelope, the route (unknown types are refused), the sender and the payload,
+ * then calls the handler; a bad message gets an error reply and reaches no handler. A known message this
+ * receiver has no handler for gets no reply from it (undefined), so another listener (in a page, another
+ * Beatwatch script) can answer.
+ */
+export function receiveWith<S extends SenderContext>(routeOf: (type: string) => Route<S> | undefined, handlers: Record<string, Handler | undefined>) {
+  return (raw: unknown, sender: S): Promise<Reply<unknown>> | undefined => {
+    const envelope = readEnvelope(raw);
+    if (!envelope) return Promise.resolve({ ok: false, error: 'not a Beatwatch message' });
+    const { type } = envelope;
+    const route = routeOf(type);
+    if (!route) return Promise.resolve({ ok: false, error: `unknown message "${type}"` });
+    const handler = Object.hasOwn(handlers, type) ? handlers[type] : undefined;
+    if (!handler) return undefined;
+    return (async (): Promise<Reply<unknown>> => {
+      if (!route.accepts(sender)) return { ok: false, error: `"${type}" is not accepted from this sender` };
+      const payload = route.read(envelope.payload);
+      if (!payload.ok) return { ok: false, error: `invalid "${type}" payload${payload.error ? `: ${payload.error}` : ''}` };
+      try {
+        return { ok: true, result: (await handler(payload.value, { tabId: sender.tab?.id, url: sender.url })) ?? null };
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    })();
+  };
 }

@@ -4,7 +4,7 @@
 // with zod; scripts in pages read the few background-to-page payloads by hand
 // (lib/page-receiver.ts), which keeps zod out of them.
 import { z } from 'zod';
-import { wrap, type Envelope, type Reply } from './envelope';
+import { receiveWith, wrap, type Envelope } from './envelope';
 import type { ArticleRecord } from './db/schema';
 import type { DigestTopic } from './db/articles';
 import {
@@ -143,8 +143,6 @@ export type PayloadOf<T extends MessageType> = z.input<Protocol[T]['payload']>;
 export type ParsedPayloadOf<T extends MessageType> = z.output<Protocol[T]['payload']>;
 export type ResultOf<T extends MessageType> = Exclude<Protocol[T]['result'], undefined>;
 
-export const envelopeSchema = z.object({ beatwatch: z.literal(1), type: z.string().max(64), payload: z.unknown() }).strict();
-
 export function envelope<T extends MessageType>(type: T, payload: PayloadOf<T>): Envelope {
   return wrap(type, payload);
 }
@@ -181,26 +179,18 @@ export function createReceiver<To extends Receiver>(
   handlers: Partial<Handlers<To>>,
   identify: (sender: SenderInfo) => Sender | null,
 ) {
-  const table = handlers as Record<string, ((p: unknown, c: { tabId?: number; url?: string }) => unknown) | undefined>;
-  return (raw: unknown, sender: SenderInfo): Promise<Reply<unknown>> | undefined => {
-    const env = envelopeSchema.safeParse(raw);
-    if (!env.success) return Promise.resolve({ ok: false, error: 'not a Beatwatch message' });
-    const type = env.data.type as MessageType;
-    const spec = Object.hasOwn(protocol, type) ? protocol[type] : undefined;
-    if (!spec || spec.to !== to) return Promise.resolve({ ok: false, error: `unknown message "${env.data.type}"` });
-    const handler = Object.hasOwn(table, type) ? table[type] : undefined;
-    if (!handler) return undefined;
-    return (async (): Promise<Reply<unknown>> => {
-      const from = identify(sender);
-      if (from !== spec.from) return { ok: false, error: `"${type}" is not accepted from this sender` };
-      const payload = spec.payload.safeParse(env.data.payload);
-      if (!payload.success) return { ok: false, error: `invalid "${type}" payload: ${z.prettifyError(payload.error)}` };
-      try {
-        const result = await handler(payload.data, { tabId: sender.tab?.id, url: sender.url });
-        return { ok: true, result: result ?? null };
-      } catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
-      }
-    })();
-  };
+  return receiveWith<SenderInfo>(
+    (type) => {
+      const spec = Object.hasOwn(protocol, type) ? protocol[type as MessageType] : undefined;
+      if (!spec || spec.to !== to) return undefined;
+      return {
+        accepts: (sender) => identify(sender) === spec.from,
+        read: (payload) => {
+          const parsed = spec.payload.safeParse(payload);
+          return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: z.prettifyError(parsed.error) };
+        },
+      };
+    },
+    handlers as Record<string, ((payload: unknown, context: { tabId?: number; url?: string }) => unknown) | undefined>,
+  );
 }

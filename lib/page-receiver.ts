@@ -3,7 +3,7 @@
 // receives; what it sends a page is its own. So a page checks the sender, the envelope and the direction, and
 // reads the few payload fields by hand: zod stays out of the scripts injected into pages, where building its
 // schemas cost several milliseconds of each article page's longest task.
-import type { Reply } from './envelope';
+import { receiveWith } from './envelope';
 import type { Handlers, SenderInfo } from './messages';
 
 type PageHandlers = Handlers<'content'>;
@@ -23,30 +23,20 @@ const pagePayloads: { [T in PageMessage]: (payload: unknown) => Parameters<PageH
     isRecord(payload) && typeof payload.on === 'boolean' && Object.keys(payload).length === 1 ? { on: payload.on } : undefined,
 };
 
-/**
- * Builds a page script's receiving side. Several Beatwatch scripts listen in one page: a page message that this
- * one has no handler for gets no reply from it (undefined), so another can answer.
- */
+/** Builds a page script's receiving side (see receiveWith in lib/envelope.ts). */
 export function createPageReceiver(handlers: Partial<PageHandlers>, isBackground: (sender: SenderInfo) => boolean) {
-  const table = handlers as Record<string, ((payload: unknown) => unknown) | undefined>;
-  return (raw: unknown, sender: SenderInfo): Promise<Reply<unknown>> | undefined => {
-    if (!isRecord(raw) || raw.beatwatch !== 1 || typeof raw.type !== 'string' || Object.keys(raw).some((k) => k !== 'beatwatch' && k !== 'type' && k !== 'payload')) {
-      return Promise.resolve({ ok: false, error: 'not a Beatwatch message' });
-    }
-    const type = raw.type;
-    const read = Object.hasOwn(pagePayloads, type) ? pagePayloads[type as PageMessage] : undefined;
-    if (!read) return Promise.resolve({ ok: false, error: `unknown message "${type.slice(0, 64)}"` });
-    const handler = Object.hasOwn(table, type) ? table[type] : undefined;
-    if (!handler) return undefined;
-    return (async (): Promise<Reply<unknown>> => {
-      if (!isBackground(sender)) return { ok: false, error: `"${type}" is not accepted from this sender` };
-      const payload = read(raw.payload);
-      if (payload === undefined) return { ok: false, error: `invalid "${type}" payload` };
-      try {
-        return { ok: true, result: (await handler(payload)) ?? null };
-      } catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
-      }
-    })();
-  };
+  return receiveWith<SenderInfo>(
+    (type) => {
+      const read = Object.hasOwn(pagePayloads, type) ? pagePayloads[type as PageMessage] : undefined;
+      if (!read) return undefined;
+      return {
+        accepts: isBackground,
+        read: (payload) => {
+          const value = read(payload);
+          return value === undefined ? { ok: false, error: '' } : { ok: true, value };
+        },
+      };
+    },
+    handlers as Record<string, ((payload: unknown) => unknown) | undefined>,
+  );
 }

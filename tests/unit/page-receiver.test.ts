@@ -19,7 +19,7 @@ describe('createPageReceiver', () => {
     const { handlers, receive } = receiver();
     expect(await receive(envelope('page:mark-facts', { on: true }), fromBackground)).toEqual({ ok: true, result: { marked: 3 } });
     expect(await receive(envelope('page:highlight-selection', {}), fromBackground)).toEqual({ ok: true, result: { added: true } });
-    expect(handlers['page:mark-facts']).toHaveBeenCalledWith({ on: true });
+    expect(handlers['page:mark-facts']).toHaveBeenCalledWith({ on: true }, expect.anything());
   });
 
   it('refuses other senders, malformed envelopes, background-bound types and bad payloads without calling handlers', async () => {
