@@ -34,6 +34,8 @@ function measured<T>(name: string, work: () => T): T {
 
 export function createArticleWatcher(deps: WatcherDeps): ArticleWatcher {
   const extracted = new Map<string, ExtractedArticle>();
+  /** What each planned article (by PlannedArticle.key) came out as. */
+  const byPlanKey = new Map<string, ExtractedArticle>();
   const sent = new Set<string>();
   let compiled: CompiledTopics | null = null;
   let lastShape = '';
@@ -77,14 +79,21 @@ export function createArticleWatcher(deps: WatcherDeps): ArticleWatcher {
       // Planning (finding the article blocks) gets an idle period of its own too: run at once, it would land in
       // the task that evaluates the extractor's script, already the longest Beatwatch task on a page.
       await deps.idle();
-      const steps = measured('beatwatch:plan', () => planExtraction(deps.doc, deps.currentUrl()));
-      for (const step of steps) {
-        await deps.idle();
-        let result = measured('beatwatch:extract', step);
-        while (typeof result === 'function') {
-          const next = result;
+      const plan = measured('beatwatch:plan', () => planExtraction(deps.doc, deps.currentUrl()));
+      for (const { key, step } of plan) {
+        // Articles extracted by an earlier scan are not extracted again (a page that appends its tenth article
+        // would otherwise pay for all ten). One that came out empty, perhaps still loading, gets another try.
+        let result = byPlanKey.get(key) ?? null;
+        if (!result) {
           await deps.idle();
-          result = measured('beatwatch:extract', next);
+          let share = measured('beatwatch:extract', step);
+          while (typeof share === 'function') {
+            const next = share;
+            await deps.idle();
+            share = measured('beatwatch:extract', next);
+          }
+          result = share;
+          if (result) byPlanKey.set(key, result);
         }
         results.push(result);
       }

@@ -86,7 +86,7 @@ function pageIdentity(doc: Document, pageUrl: string): PageIdentity {
  * of the page's own (it picks the strongest block, not the one the URL names).
  */
 export function extractArticles(doc: Document, pageUrl: string): ExtractedArticle[] {
-  return finishExtraction(planExtraction(doc, pageUrl).map(runToEnd));
+  return finishExtraction(planExtraction(doc, pageUrl).map(({ step }) => runToEnd(step)));
 }
 
 /**
@@ -102,27 +102,40 @@ export function runToEnd(step: ExtractionStep): ExtractedArticle | null {
   return result;
 }
 
+/** One article's extraction, with a cheap key that names it: the same key, the same article. */
+export interface PlannedArticle {
+  /** Which article, and in which role: lets a caller that scans a page again skip articles it extracted. */
+  key: string;
+  step: ExtractionStep;
+}
+
 /**
  * The same work as extractArticles, as steps per article (the page's own first), so a caller
  * on the page's main thread can run each in its own idle period; finishExtraction joins them.
  */
-export function planExtraction(doc: Document, pageUrl: string): ExtractionStep[] {
+export function planExtraction(doc: Document, pageUrl: string): PlannedArticle[] {
   const identity = pageIdentity(doc, pageUrl);
   const containers = findArticleContainers(doc);
-  if (containers.length === 0) return [() => extractOne(doc, pageUrl, null, identity, [])];
+  // The page's own article outside any marked-up block: named by the address and the title.
+  const pageKey = (scope: string) => `page\n${scope}\n${urlKey(pageUrl, pageUrl) ?? pageUrl}\n${identity.titles[0] ?? ''}`;
+  if (containers.length === 0) return [{ key: pageKey('whole'), step: () => extractOne(doc, pageUrl, null, identity, []) }];
   const belongs = containers.map((c) => belongsToPage(c, pageUrl, identity));
   let mainIndex = belongs.indexOf('page');
   if (mainIndex < 0) mainIndex = belongs.indexOf('unknown');
-  const steps: ExtractionStep[] = [];
+  const steps: PlannedArticle[] = [];
   // Every marked-up article declares another address and the page's headline stands outside them:
   // the page's own article is not marked up, and is what remains without the appended ones.
   // Otherwise, with no article that is the page's own, each keeps its own address in page order.
   if (mainIndex < 0 && hasOwnHeadlineOutside(doc, containers, identity)) {
-    steps.push(() => extractOne(doc, pageUrl, null, identity, containers));
+    steps.push({ key: pageKey('outside blocks'), step: () => extractOne(doc, pageUrl, null, identity, containers) });
   }
   const order = mainIndex < 0 ? containers.map((_, i) => i) : [mainIndex, ...containers.map((_, i) => i).filter((i) => i !== mainIndex)];
   for (const index of order) {
-    steps.push(() => extractOne(doc, pageUrl, containers[index]!, index === mainIndex ? identity : null, []));
+    const container = containers[index]!;
+    const own = index === mainIndex;
+    // A block is named by its address and headline: a site that swaps a story inside the same element changes both.
+    const key = `block\n${own ? pageKey('own block') : ''}\n${ownUrl(container, pageUrl) ?? ''}\n${headingOf(container) ?? ''}`;
+    steps.push({ key, step: () => extractOne(doc, pageUrl, container, own ? identity : null, []) });
   }
   return steps;
 }

@@ -40,7 +40,10 @@ describe('createArticleWatcher', () => {
     const { watcher, sent } = watch(doc, [topic('gaza', 'غزة')]);
     expect(await watcher.scan()).toEqual([]);
     doc.body.append(appended[1]!);
+    performance.clearMeasures();
     expect((await watcher.scan()).map((c) => c.matches[0]!.topicId)).toEqual(['gaza']);
+    // Only the new article is extracted (copied, then parsed): the page's own is not extracted again.
+    expect(performance.getEntriesByName('beatwatch:extract')).toHaveLength(2);
     const retopic = await watcher.retopic([topic('istanbul', 'إسطنبول')]);
     expect(retopic.map((c) => c.article.title)).toEqual(['لقاء روسي - أوكراني غير مُعلن سبق مفاوضات إسطنبول']);
     expect(sent).toHaveLength(2);
