@@ -21,7 +21,7 @@ export function QueryTester({ title, text, hits, captured, dir }: Props) {
         {hits.length > 0 &&
           (captured
             ? 'Beatwatch would capture this article for the topic.'
-            : 'Not captured: a passing mention only (the topic must be in the title or lead, or in two passages).')}
+            : 'Not captured: a passing mention only (the topic, or a word built on it such as “Ukrainian”, must be in the title or lead; or the topic in two passages).')}
       </p>
       {title && (
         <p class="test-title">
