@@ -2,6 +2,7 @@
 // the IndexedDB database.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { ensureGateRegistered } from '@/lib/background/gate-registration';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { badgeText, memoryArea, TabTopics, type SessionArea } from '@/lib/background/tab-topics';
 import { pageHighlights } from '@/lib/db/highlights';
@@ -20,6 +21,8 @@ const HIGHLIGHT_CSS =
   '::highlight(beatwatch-fact){background-color:rgba(90,170,255,.35);color:inherit}';
 
 export default defineBackground(() => {
+  // The gate content script on every page (registered, not declared: see gate-registration.ts).
+  void ensureGateRegistered(browser.scripting).catch((error: unknown) => console.error('Beatwatch: cannot register the gate', error));
   // Opened once per worker life; handlers await the promise (main() cannot be async).
   const db = openDatabase();
   const session = (browser.storage as { session?: SessionArea }).session;
@@ -69,7 +72,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => receive(message, sender));
 
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    // A new document in the tab starts a new count; the content script recaptures.
+    // A new document in the tab starts a new count; the gate and extractor recapture.
     if (change.status === 'loading' && change.url) void tabTopics.clear(tabId).then(() => setBadge(tabId, 0));
     // A page with stored highlights gets them painted again.
     if (change.status === 'complete' && tab.url && /^https?:/.test(tab.url)) {

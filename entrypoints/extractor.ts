@@ -1,5 +1,5 @@
 // Loaded by the background into pages that passed the gate: extraction, matching and the
-// watch for appended or swapped articles. Kept out of content.js so ordinary pages never
+// watch for appended or swapped articles. Kept out of gate.js so ordinary pages never
 // pay for Readability or the matcher; it has no zod (see lib/page-receiver.ts).
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';

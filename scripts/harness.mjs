@@ -58,6 +58,14 @@ export function ensureChromium() {
 }
 
 /** Chromium with the built extension loaded; headless unless told otherwise. */
+async function waitFor(condition, what, timeoutMs = 15000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export async function launchWithExtension({ extensionDir = CHROME_BUILD, headless = true } = {}) {
   ensureChromium();
   await stat(join(extensionDir, 'manifest.json')).catch(() => {
@@ -82,6 +90,8 @@ export async function launchWithExtension({ extensionDir = CHROME_BUILD, headles
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   const extensionId = new URL(worker.url()).host;
+  // The background registers the gate content script when it starts: pages opened before that get none.
+  await waitFor(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0), 'the gate script to be registered');
   return {
     context,
     extensionId,
