@@ -3,18 +3,17 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 
 /**
- * gate.js runs in a fresh isolated world on every page, so its functions are always cold.
- * V8's explicit compile hint compiles them eagerly (off the main thread where it can); measured
- * with npm run bench:page, it brought the gate's median decision from 2.1 to 1.3 ms.
+ * gate.js runs in a fresh isolated world on every page, so its functions are always cold. V8's explicit compile
+ * hint compiles them all while the script loads instead of one by one as they are first called. Measured with
+ * npm run bench:page, the script's cost from its start to the decision stays the same (the work moves, it does
+ * not shrink), but the decision itself, from main(), takes 1.1 instead of 1.9-2.3 ms: the page learns sooner.
  */
-function eagerContentScript(): Plugin {
+function eagerGate(): Plugin {
   return {
-    name: 'beatwatch:eager-content-script',
+    name: 'beatwatch:eager-gate',
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
-        if (chunk.type === 'chunk' && chunk.fileName === 'gate.js') {
-          chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
-        }
+        if (chunk.type === 'chunk' && chunk.fileName === 'gate.js') chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
       }
     },
   };
@@ -25,7 +24,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports: every module says what it uses, and lib/ stays plain TypeScript.
   imports: false,
-  vite: () => ({ plugins: [preact(), eagerContentScript()] }),
+  vite: () => ({ plugins: [preact(), eagerGate()] }),
   manifest: ({ browser }) => ({
     name: 'Beatwatch',
     description:
