@@ -4,7 +4,7 @@
 // with zod; scripts in pages read the few background-to-page payloads by hand
 // (lib/page-receiver.ts), which keeps zod out of them.
 import { z } from 'zod';
-import { receiveWith, wrap, type Envelope } from './envelope';
+import { receiveWith, wrap, type Envelope, type SenderContext } from './envelope';
 import type { ArticleRecord } from './db/schema';
 import type { DigestTopic } from './db/articles';
 import {
@@ -154,10 +154,9 @@ export type Handlers<To extends Receiver> = {
   ) => Promise<ResultOf<T>> | ResultOf<T>;
 };
 
-export interface SenderInfo {
+/** What the browser says about a message's sender (the fields a receiver reads). */
+export interface SenderInfo extends SenderContext {
   id?: string;
-  url?: string;
-  tab?: { id?: number };
 }
 
 /** Which kind of sender a message came from, or null when it is not ours at all. */
