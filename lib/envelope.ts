@@ -23,13 +23,18 @@ export function unwrapReply<R>(reply: unknown): R {
   return result as R;
 }
 
+/** A plain object (not null, not an array): what envelopes and payloads must be. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** The envelope of a Beatwatch message, or undefined for anything else. */
 export function readEnvelope(raw: unknown): Envelope | undefined {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  const { beatwatch, type } = raw as Record<string, unknown>;
+  if (!isRecord(raw)) return undefined;
+  const { beatwatch, type } = raw;
   if (beatwatch !== 1 || typeof type !== 'string' || type.length > 64) return undefined;
   if (Object.keys(raw).some((key) => key !== 'beatwatch' && key !== 'type' && key !== 'payload')) return undefined;
-  return raw as Envelope;
+  return raw as unknown as Envelope;
 }
 
 /** How a receiver treats one message type: whether a sender may send it, and how its payload is read. */

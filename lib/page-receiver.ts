@@ -3,15 +3,11 @@
 // receives; what it sends a page is its own. So a page checks the sender, the envelope and the direction, and
 // reads the few payload fields by hand: zod stays out of the scripts injected into pages, where building its
 // schemas cost several milliseconds of each article page's longest task.
-import { receiveWith } from './envelope';
+import { isRecord, receiveWith } from './envelope';
 import type { Handlers, SenderInfo } from './messages';
 
 type PageHandlers = Handlers<'content'>;
 type PageMessage = keyof PageHandlers;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const noFields = (payload: unknown) => (isRecord(payload) && Object.keys(payload).length === 0 ? {} : undefined);
 
