@@ -12,7 +12,14 @@ export function AliasSuggestions({ aliases, onAdd }: Props) {
     <div class="aliases" role="group" aria-label="Names in other languages">
       <span class="muted">Also in other languages: </span>
       {aliases.map((alias) => (
-        <button type="button" key={alias} class="chip" dir="auto" onClick={() => onAdd(alias)} aria-label={`Add ${alias} to the query`}>
+        <button
+          type="button"
+          key={alias}
+          class="chip"
+          dir="auto"
+          onClick={() => onAdd(alias)}
+          aria-label={`Add ${alias} to the query`}
+        >
           + {alias}
         </button>
       ))}

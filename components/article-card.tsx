@@ -53,7 +53,12 @@ export function ArticleCard({ article, onOpen, onOpenFact, onDelete, onSaveNote,
       {article.highlights.length > 0 && (
         <ul class="highlights" aria-label="Highlights">
           {article.highlights.map((highlight) => (
-            <HighlightQuote key={highlight.id} highlight={highlight} onSaveNote={onSaveNote} onDelete={onDeleteHighlight} />
+            <HighlightQuote
+              key={highlight.id}
+              highlight={highlight}
+              onSaveNote={onSaveNote}
+              onDelete={onDeleteHighlight}
+            />
           ))}
         </ul>
       )}

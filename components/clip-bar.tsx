@@ -22,7 +22,11 @@ export function ClipBar({ topics, busy, message, onClip }: Props) {
     >
       <label>
         Clip this page to{' '}
-        <select value={selected} onChange={(event) => setTopicId(event.currentTarget.value)} aria-label="Topic to clip to">
+        <select
+          value={selected}
+          onChange={(event) => setTopicId(event.currentTarget.value)}
+          aria-label="Topic to clip to"
+        >
           {topics.map((topic) => (
             <option key={topic.id} value={topic.id}>
               {topic.name}

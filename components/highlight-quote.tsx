@@ -24,7 +24,14 @@ export function HighlightQuote({ highlight, onSaveNote, onDelete }: Props) {
             setEditing(false);
           }}
         >
-          <textarea dir="auto" value={note} maxLength={5000} rows={2} aria-label="Note" onInput={(e) => setNote(e.currentTarget.value)} />
+          <textarea
+            dir="auto"
+            value={note}
+            maxLength={5000}
+            rows={2}
+            aria-label="Note"
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
           <button type="submit">Save note</button>{' '}
           <button type="button" onClick={() => setEditing(false)}>
             Cancel

@@ -25,10 +25,20 @@ export function QueryTester({ title, text, hits, captured, dir }: Props) {
       </p>
       {title && (
         <p class="test-title">
-          <strong>{marked(title, hits.filter((h) => h.field === 'title'))}</strong>
+          <strong>
+            {marked(
+              title,
+              hits.filter((h) => h.field === 'title'),
+            )}
+          </strong>
         </p>
       )}
-      <div class="test-text">{marked(text, hits.filter((h) => h.field === 'text'))}</div>
+      <div class="test-text">
+        {marked(
+          text,
+          hits.filter((h) => h.field === 'text'),
+        )}
+      </div>
     </div>
   );
 }

@@ -20,7 +20,15 @@ export interface Props {
 }
 
 /** Adds or edits a topic; the query is checked as the reader types and an invalid one cannot be saved. */
-export function TopicForm({ initial, submitLabel, validateQuery, aliasesFor, onQueryChange, onSubmit, onCancel }: Props) {
+export function TopicForm({
+  initial,
+  submitLabel,
+  validateQuery,
+  aliasesFor,
+  onQueryChange,
+  onSubmit,
+  onCancel,
+}: Props) {
   const [name, setName] = useState(initial.name);
   const [query, setQueryState] = useState(initial.query);
   const setQuery = (next: string) => {
@@ -47,7 +55,14 @@ export function TopicForm({ initial, submitLabel, validateQuery, aliasesFor, onQ
     >
       <label>
         Name
-        <input name="name" value={name} maxLength={80} required dir="auto" onInput={(e) => setName(e.currentTarget.value)} />
+        <input
+          name="name"
+          value={name}
+          maxLength={80}
+          required
+          dir="auto"
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
       </label>
       <label>
         Query
@@ -62,7 +77,9 @@ export function TopicForm({ initial, submitLabel, validateQuery, aliasesFor, onQ
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
       </label>
-      {!queryError && <AliasSuggestions aliases={aliasesFor(query)} onAdd={(alias) => setQuery(`${query.trim()} OR "${alias}"`)} />}
+      {!queryError && (
+        <AliasSuggestions aliases={aliasesFor(query)} onAdd={(alias) => setQuery(`${query.trim()} OR "${alias}"`)} />
+      )}
       <p id="query-help" class={queryError ? 'error' : 'muted'} role={queryError ? 'alert' : undefined}>
         {queryError
           ? `At character ${queryError.position + 1}: ${queryError.message}`

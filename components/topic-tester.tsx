@@ -73,14 +73,24 @@ export function TopicTester({ query, tabs, loadTabArticle, test }: Props) {
           </button>
         </div>
       )}
-      {message && <p class="muted" role="status">{message}</p>}
+      {message && (
+        <p class="muted" role="status">
+          {message}
+        </p>
+      )}
       {typeof outcome === 'string' && (
         <p class="error" role="alert">
           {outcome}
         </p>
       )}
       {subject && outcome && typeof outcome !== 'string' && (
-        <QueryTester title={subject.title} text={subject.text} hits={outcome.hits} captured={outcome.captured} dir={subject.dir} />
+        <QueryTester
+          title={subject.title}
+          text={subject.text}
+          hits={outcome.hits}
+          captured={outcome.captured}
+          dir={subject.dir}
+        />
       )}
     </section>
   );

@@ -22,7 +22,9 @@ const HIGHLIGHT_CSS =
 
 export default defineBackground(() => {
   // The gate content script on every page (registered, not declared: see gate-registration.ts).
-  void ensureGateRegistered(browser.scripting).catch((error: unknown) => console.error('Beatwatch: cannot register the gate', error));
+  void ensureGateRegistered(browser.scripting).catch((error: unknown) =>
+    console.error('Beatwatch: cannot register the gate', error),
+  );
   // Opened once per worker life; handlers await the promise (main() cannot be async).
   const db = openDatabase();
   const session = (browser.storage as { session?: SessionArea }).session;
@@ -76,7 +78,9 @@ export default defineBackground(() => {
     if (change.status === 'loading' && change.url) void tabTopics.clear(tabId).then(() => setBadge(tabId, 0));
     // A page with stored highlights gets them painted again.
     if (change.status === 'complete' && tab.url && /^https?:/.test(tab.url)) {
-      void hasHighlights(tab.url).then((yes) => (yes ? injectHighlighter(tabId) : undefined)).catch(() => {});
+      void hasHighlights(tab.url)
+        .then((yes) => (yes ? injectHighlighter(tabId) : undefined))
+        .catch(() => {});
     }
   });
 
@@ -87,7 +91,8 @@ export default defineBackground(() => {
     browser.contextMenus.create({ id: HIGHLIGHT_MENU_ID, title: 'Highlight with Beatwatch', contexts: ['selection'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === HIGHLIGHT_MENU_ID && tab?.id !== undefined) void highlightSelectionIn(tab.id).catch(() => {});
+    if (info.menuItemId === HIGHLIGHT_MENU_ID && tab?.id !== undefined)
+      void highlightSelectionIn(tab.id).catch(() => {});
   });
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== HIGHLIGHT_COMMAND) return;

@@ -32,7 +32,9 @@ export default defineUnlistedScript(() => {
   const check = () => {
     if (activated || !detectArticle(document).likely) return;
     activated = true;
-    requestIdleCallback(() => void sendToBackground('page:activate', {}).catch(() => (activated = false)), { timeout: ACTIVATE_TIMEOUT_MS });
+    requestIdleCallback(() => void sendToBackground('page:activate', {}).catch(() => (activated = false)), {
+      timeout: ACTIVATE_TIMEOUT_MS,
+    });
   };
   check();
   // A User Timing entry: DevTools (and npm run bench:page) show what the decision cost this page.

@@ -43,6 +43,7 @@ export default defineUnlistedScript(() => {
     }, RETRY_DELAY_MS);
   });
   void highlighter.attach().then(() => {
-    if (highlighter.hasPending()) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    if (highlighter.hasPending())
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   });
 });

@@ -56,7 +56,10 @@ type Handler = (payload: unknown, context: { tabId?: number; url?: string }) => 
  * receiver has no handler for gets no reply from it (undefined), so another listener (in a page, another
  * Beatwatch script) can answer.
  */
-export function receiveWith<S extends SenderContext>(routeOf: (type: string) => Route<S> | undefined, handlers: Record<string, Handler | undefined>) {
+export function receiveWith<S extends SenderContext>(
+  routeOf: (type: string) => Route<S> | undefined,
+  handlers: Record<string, Handler | undefined>,
+) {
   return (raw: unknown, sender: S): Promise<Reply<unknown>> | undefined => {
     const envelope = readEnvelope(raw);
     if (!envelope) return Promise.resolve({ ok: false, error: 'not a Beatwatch message' });
@@ -68,7 +71,8 @@ export function receiveWith<S extends SenderContext>(routeOf: (type: string) => 
     return (async (): Promise<Reply<unknown>> => {
       if (!route.accepts(sender)) return { ok: false, error: `"${type}" is not accepted from this sender` };
       const payload = route.read(envelope.payload);
-      if (!payload.ok) return { ok: false, error: `invalid "${type}" payload${payload.error ? `: ${payload.error}` : ''}` };
+      if (!payload.ok)
+        return { ok: false, error: `invalid "${type}" payload${payload.error ? `: ${payload.error}` : ''}` };
       try {
         return { ok: true, result: (await handler(payload.value, { tabId: sender.tab?.id, url: sender.url })) ?? null };
       } catch (error) {

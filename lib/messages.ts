@@ -34,8 +34,11 @@ interface MessageSpec<From extends Sender, To extends Receiver, Payload extends 
 }
 
 function message<Result>() {
-  return <From extends Sender, To extends Receiver, Payload extends z.ZodType>(spec: { from: From; to: To; payload: Payload }) =>
-    spec as MessageSpec<From, To, Payload, Result>;
+  return <From extends Sender, To extends Receiver, Payload extends z.ZodType>(spec: {
+    from: From;
+    to: To;
+    payload: Payload;
+  }) => spec as MessageSpec<From, To, Payload, Result>;
 }
 
 const empty = z.object({}).strict();
@@ -88,7 +91,9 @@ export const protocol = {
   'highlight:placement': message<{ recorded: true }>()({
     from: 'content',
     to: 'background',
-    payload: z.object({ placed: z.array(highlightIdSchema).max(5000), unplaced: z.array(highlightIdSchema).max(5000) }).strict(),
+    payload: z
+      .object({ placed: z.array(highlightIdSchema).max(5000), unplaced: z.array(highlightIdSchema).max(5000) })
+      .strict(),
   }),
   /** The floating button was pressed: highlight the selection in the sender's tab. */
   'highlight:request': message<{ added: boolean }>()({ from: 'content', to: 'background', payload: empty }),
@@ -186,7 +191,9 @@ export function createReceiver<To extends Receiver>(
         accepts: (sender) => identify(sender) === spec.from,
         read: (payload) => {
           const parsed = spec.payload.safeParse(payload);
-          return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: z.prettifyError(parsed.error) };
+          return parsed.success
+            ? { ok: true, value: parsed.data }
+            : { ok: false, error: z.prettifyError(parsed.error) };
         },
       };
     },

@@ -16,7 +16,9 @@ const pagePayloads: { [T in PageMessage]: (payload: unknown) => Parameters<PageH
   'page:highlight-selection': noFields,
   'page:extract-main': noFields,
   'page:mark-facts': (payload) =>
-    isRecord(payload) && typeof payload.on === 'boolean' && Object.keys(payload).length === 1 ? { on: payload.on } : undefined,
+    isRecord(payload) && typeof payload.on === 'boolean' && Object.keys(payload).length === 1
+      ? { on: payload.on }
+      : undefined,
 };
 
 /** Builds a page script's receiving side (see receiveWith in lib/envelope.ts). */

@@ -8,7 +8,9 @@ z.config({ jitless: true });
 
 const shortText = (max: number) => z.string().max(max);
 
-export const topicIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a topic id is 1–64 lowercase letters, digits or dashes');
+export const topicIdSchema = z
+  .string()
+  .regex(/^[a-z0-9-]{1,64}$/, 'a topic id is 1–64 lowercase letters, digits or dashes');
 
 export const topicSchema = z.object({
   id: topicIdSchema,
@@ -91,17 +93,21 @@ export const articleRecordSchema = extractedArticleSchema.extend({
 });
 
 export const selectorsSchema = z.tuple([
-  z.object({
-    type: z.literal('TextQuoteSelector'),
-    exact: z.string().min(1).max(5000),
-    prefix: z.string().max(200),
-    suffix: z.string().max(200),
-  }).strict(),
-  z.object({
-    type: z.literal('TextPositionSelector'),
-    start: z.number().int().nonnegative(),
-    end: z.number().int().nonnegative(),
-  }).strict(),
+  z
+    .object({
+      type: z.literal('TextQuoteSelector'),
+      exact: z.string().min(1).max(5000),
+      prefix: z.string().max(200),
+      suffix: z.string().max(200),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('TextPositionSelector'),
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+    })
+    .strict(),
 ]);
 
 export const highlightIdSchema = z.string().regex(/^h-[0-9a-z-]{8,64}$/);
@@ -113,7 +119,10 @@ export const highlightRecordSchema = z.object({
   /** The page's address without tracking parameters or fragment: where it is re-attached. */
   pageUrl: httpUrlSchema,
   /** The stored article it belongs to, when the page holds one. */
-  articleId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+  articleId: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
   selectors: selectorsSchema,
   note: noteSchema,
   /** Whether the last visit could place it on the page. */

@@ -66,6 +66,8 @@ export function newTopicId(name: string, random: () => number = Math.random): st
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 40);
-  const suffix = Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0');
+  const suffix = Math.floor(random() * 36 ** 6)
+    .toString(36)
+    .padStart(6, '0');
   return slug ? `${slug}-${suffix}` : `topic-${suffix}`;
 }

@@ -45,7 +45,10 @@ export function topicsForMatching(raw: unknown): TopicInput[] {
     if (typeof item !== 'object' || item === null) continue;
     const { id, query, minMentions } = item as Record<string, unknown>;
     if (typeof id !== 'string' || typeof query !== 'string' || id.length > 64 || query.length > 500) continue;
-    const min = typeof minMentions === 'number' && Number.isInteger(minMentions) && minMentions >= 1 && minMentions <= 20 ? minMentions : undefined;
+    const min =
+      typeof minMentions === 'number' && Number.isInteger(minMentions) && minMentions >= 1 && minMentions <= 20
+        ? minMentions
+        : undefined;
     out.push(min === undefined ? { id, query } : { id, query, minMentions: min });
   }
   return out;

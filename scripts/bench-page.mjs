@@ -55,7 +55,9 @@ async function traceLoad(browser, url, { afterLoad, light = false } = {}) {
 
 /** From the start of gate.js's evaluation (the trace's EvaluateScript) to the gate's decision: all the script costs first. */
 function gateFromScriptStartUs(events) {
-  const evaluation = events.find((e) => e.name === 'EvaluateScript' && String(e.args?.data?.url ?? '').endsWith('/gate.js'));
+  const evaluation = events.find(
+    (e) => e.name === 'EvaluateScript' && String(e.args?.data?.url ?? '').endsWith('/gate.js'),
+  );
   const end = events.find((e) => e.name === 'beatwatch:gate' && e.ph === 'b')?.args?.callTime;
   return evaluation && typeof end === 'number' ? end - evaluation.ts : NaN;
 }
@@ -71,7 +73,11 @@ function gateDecisionUs(events) {
 }
 
 const byScript = (events, file) =>
-  events.filter((e) => (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.callFunction') && String(e.args?.data?.url ?? '').endsWith(file));
+  events.filter(
+    (e) =>
+      (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.callFunction') &&
+      String(e.args?.data?.url ?? '').endsWith(file),
+  );
 /** Top-level script time, without counting nested events twice. */
 function topLevelSum(events) {
   const sorted = [...events].sort((a, b) => a.ts - b.ts);
@@ -97,7 +103,8 @@ async function bigArticle() {
   const paragraphs = [...html.matchAll(/<p>[\s\S]*?<\/p>/g)].map((m) => m[0]);
   // Numbered copies: identical paragraphs would be dropped as repeats and make the page look small.
   let body = '';
-  for (let i = 1; body.length < 1_000_000; i++) body += paragraphs.map((p) => p.replace('<p>', `<p>(${i}) `)).join('\n');
+  for (let i = 1; body.length < 1_000_000; i++)
+    body += paragraphs.map((p) => p.replace('<p>', `<p>(${i}) `)).join('\n');
   const page = html.replace(/(<div class="article-text"[^>]*>)/, `$1\n${body}`);
   if (page === html) throw new Error('bench:page could not grow the English fixture: its markup changed');
   return page;
@@ -124,7 +131,13 @@ async function measureHighlights() {
         const exact = paragraphs[i].textContent.trim().slice(0, 60);
         const at = text.indexOf(exact, out.length ? out[out.length - 1].end : 0);
         if (at < 0) continue;
-        out.push({ exact, start: at, end: at + exact.length, prefix: text.slice(Math.max(0, at - 32), at), suffix: text.slice(at + exact.length, at + exact.length + 32) });
+        out.push({
+          exact,
+          start: at,
+          end: at + exact.length,
+          prefix: text.slice(Math.max(0, at - 32), at),
+          suffix: text.slice(at + exact.length, at + exact.length + 32),
+        });
       }
       return out;
     });
@@ -162,10 +175,15 @@ async function measureHighlights() {
     const page = await browser.context.newPage();
     await page.addInitScript(() => {
       window.__longTasks = [];
-      new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+      new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
+        type: 'longtask',
+        buffered: true,
+      });
     });
     await page.goto(longUrl, { waitUntil: 'load' });
-    await page.waitForFunction(() => performance.getEntriesByName('beatwatch:highlights').length > 0, null, { timeout: 15000 });
+    await page.waitForFunction(() => performance.getEntriesByName('beatwatch:highlights').length > 0, null, {
+      timeout: 15000,
+    });
     reattach.push(
       await page.evaluate(() => ({
         ms: performance.getEntriesByName('beatwatch:highlights')[0].duration,
@@ -188,7 +206,8 @@ async function measureHighlights() {
     reattachMedianMs: tenth(median(reattach.map((r) => r.ms))),
     reattachMaxMs: tenth(Math.max(...reattach.map((r) => r.ms))),
     readTextMedianMs: tenth(median(reattach.map((r) => r.textMs))),
-    ratioToReadText: Math.round((median(reattach.map((r) => r.ms)) / Math.max(0.1, median(reattach.map((r) => r.textMs)))) * 10) / 10,
+    ratioToReadText:
+      Math.round((median(reattach.map((r) => r.ms)) / Math.max(0.1, median(reattach.map((r) => r.textMs)))) * 10) / 10,
     longTasksOverFiftyMs: reattach.flatMap((r) => r.longTasks).length,
   };
 }
@@ -228,7 +247,9 @@ try {
     { name: '1 MB article', path: '/__big-article.html', body: big },
   ];
   const articles = [];
-  await browser.context.route(`${server.origin}/__big-article.html`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: big }));
+  await browser.context.route(`${server.origin}/__big-article.html`, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: big }),
+  );
   for (const { name, path, body } of runs('articles') ? articlePages : []) {
     const rounds = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -240,13 +261,23 @@ try {
           // The watcher leaves one User Timing entry per idle task: planning, each article it extracts, then the
           // tokenizer's preparation and each article's matching.
           steps = await page.evaluate(() =>
-            ['plan', 'extract', 'prepare', 'match'].flatMap((task) => performance.getEntriesByName(`beatwatch:${task}`).map((e) => e.duration)),
+            ['plan', 'extract', 'prepare', 'match'].flatMap((task) =>
+              performance.getEntriesByName(`beatwatch:${task}`).map((e) => e.duration),
+            ),
           );
         },
       });
       const extractor = byScript(events, '/extractor.js');
       const ours = [...extractor, ...byScript(events, '/gate.js')];
-      const calls = [...ours.map((e) => ({ us: e.dur, what: `${e.name} ${String(e.args?.data?.url ?? '').split('/').pop()}` })), ...steps.map((ms) => ({ us: ms * 1000, what: 'extraction task' }))];
+      const calls = [
+        ...ours.map((e) => ({
+          us: e.dur,
+          what: `${e.name} ${String(e.args?.data?.url ?? '')
+            .split('/')
+            .pop()}`,
+        })),
+        ...steps.map((ms) => ({ us: ms * 1000, what: 'extraction task' })),
+      ];
       const longest = calls.reduce((a, b) => (b.us > a.us ? b : a), { us: 0, what: 'none' });
       rounds.push({
         stepsMs: steps,
@@ -266,7 +297,8 @@ try {
       stepsMs: rounds.at(-1).stepsMs.map((x) => Math.round(x * 10) / 10),
       longestBeatwatchCallMs: ms(Math.max(...rounds.map((r) => r.longestOwnCallUs))),
       longestBeatwatchCallMedianMs: ms(median(rounds.map((r) => r.longestOwnCallUs))),
-      longestBeatwatchCallWas: rounds.reduce((a, b) => (b.longestOwnCallUs > a.longestOwnCallUs ? b : a)).longestOwnCall,
+      longestBeatwatchCallWas: rounds.reduce((a, b) => (b.longestOwnCallUs > a.longestOwnCallUs ? b : a))
+        .longestOwnCall,
       longestPageTaskMs: ms(median(rounds.map((r) => r.longestTaskUs))),
       captured: rounds.at(-1).captured,
       parseMs: ms(median(rounds.map((r) => r.parseUs))),
@@ -300,18 +332,30 @@ try {
     const n = figures.nonArticle;
     if (n) {
       log(`non-article pages (${n.pages} pages × ${ROUNDS} rounds, ${n.samples} samples):`);
-      log(`  the gate's decision (main() to "not an article", from the trace's User Timing): median ${n.decisionMedianMs} ms, p95 ${n.decisionP95Ms} ms`);
-      log(`  from the script's start (its compilation and evaluation included) to the decision: median ${n.fromScriptStartMedianMs} ms, p95 ${n.fromScriptStartP95Ms} ms`);
-      log(`  gate.js in all (evaluation and callbacks while the page loads; traced): median ${n.contentScriptMedianMs} ms, p95 ${n.contentScriptP95Ms} ms`);
+      log(
+        `  the gate's decision (main() to "not an article", from the trace's User Timing): median ${n.decisionMedianMs} ms, p95 ${n.decisionP95Ms} ms`,
+      );
+      log(
+        `  from the script's start (its compilation and evaluation included) to the decision: median ${n.fromScriptStartMedianMs} ms, p95 ${n.fromScriptStartP95Ms} ms`,
+      );
+      log(
+        `  gate.js in all (evaluation and callbacks while the page loads; traced): median ${n.contentScriptMedianMs} ms, p95 ${n.contentScriptP95Ms} ms`,
+      );
       log(`  baseline, the browser parsing the same pages: median ${n.parseHtmlMedianMs} ms (ratio ${n.ratioToParse})`);
     }
     for (const a of figures.articles) {
-      log(`${a.name} (${Math.round(a.bytes / 1024)} KB, ${a.captured} articles stored in all): extraction and matching ${a.extractMs} ms in all (median), per task (planning, each article, tokenizer, each match) [${a.stepsMs.join(', ')}] ms;`);
-      log(`    longest Beatwatch call (script evaluation, callback or extraction step): median ${a.longestBeatwatchCallMedianMs} ms, worst of ${ROUNDS} ${a.longestBeatwatchCallMs} ms (${a.longestBeatwatchCallWas}); the page's own longest task ${a.longestPageTaskMs} ms; parse ${a.parseMs} ms (extract/parse ${a.ratioExtractToParse})`);
+      log(
+        `${a.name} (${Math.round(a.bytes / 1024)} KB, ${a.captured} articles stored in all): extraction and matching ${a.extractMs} ms in all (median), per task (planning, each article, tokenizer, each match) [${a.stepsMs.join(', ')}] ms;`,
+      );
+      log(
+        `    longest Beatwatch call (script evaluation, callback or extraction step): median ${a.longestBeatwatchCallMedianMs} ms, worst of ${ROUNDS} ${a.longestBeatwatchCallMs} ms (${a.longestBeatwatchCallWas}); the page's own longest task ${a.longestPageTaskMs} ms; parse ${a.parseMs} ms (extract/parse ${a.ratioExtractToParse})`,
+      );
     }
     const h = highlights;
     if (h) {
-      log(`re-attaching ${h.count} highlights on the 1 MB page: median ${h.reattachMedianMs} ms, max ${h.reattachMaxMs} ms, ${h.painted} painted; baseline one read of the page's text ${h.readTextMedianMs} ms (ratio ${h.ratioToReadText}); tasks over 50 ms during the visits (any, the page's own included): ${h.longTasksOverFiftyMs}`);
+      log(
+        `re-attaching ${h.count} highlights on the 1 MB page: median ${h.reattachMedianMs} ms, max ${h.reattachMaxMs} ms, ${h.painted} painted; baseline one read of the page's text ${h.readTextMedianMs} ms (ratio ${h.ratioToReadText}); tasks over 50 ms during the visits (any, the page's own included): ${h.longTasksOverFiftyMs}`,
+      );
     }
     log(`sizes: gate.js ${figures.sizes.gateJsBytes} B, extractor.js ${figures.sizes.extractorJsBytes} B`);
   }

@@ -21,7 +21,13 @@ if (positional[0]) env[`BENCH_${name.toUpperCase()}_DIR`] = resolve(positional[0
 
 const result = spawnSync(
   process.execPath,
-  [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'vitest.bench.config.ts', `tests/bench/${name}.test.ts`],
+  [
+    join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'),
+    'run',
+    '--config',
+    'vitest.bench.config.ts',
+    `tests/bench/${name}.test.ts`,
+  ],
   { cwd: ROOT, env, stdio: ['ignore', json ? 2 : 'inherit', 'inherit'] },
 );
 if (json && result.status === 0) process.stdout.write(`${readFileSync(jsonFile, 'utf8')}\n`);

@@ -13,7 +13,15 @@ export const ROOT = resolve(import.meta.dirname, '..');
 export const CHROME_BUILD = join(ROOT, '.output', 'chrome-mv3');
 export const CHROMIUM_PATH = process.env.BEATWATCH_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+};
 
 /** Serves a directory on 127.0.0.1 (a free port); never outside it. */
 export async function serveDirectory(dir) {
@@ -24,7 +32,10 @@ export async function serveDirectory(dir) {
       const file = normalize(join(root, path));
       if (file !== root && !file.startsWith(root + sep)) throw new Error('outside');
       if (!(await stat(file)).isFile()) throw new Error('not a file');
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
       res.end(await readFile(file));
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -51,7 +62,10 @@ export function ensureChromium() {
   }
   console.error("Chromium is missing: installing Debian's chromium package (apt-get)…");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', 'chromium'],
+  ]) {
     const result = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
     if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed; install chromium by hand.`);
   }
@@ -91,7 +105,10 @@ export async function launchWithExtension({ extensionDir = CHROME_BUILD, headles
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   const extensionId = new URL(worker.url()).host;
   // The background registers the gate content script when it starts: pages opened before that get none.
-  await waitFor(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0), 'the gate script to be registered');
+  await waitFor(
+    () => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0),
+    'the gate script to be registered',
+  );
   return {
     context,
     extensionId,
@@ -120,7 +137,14 @@ export async function setTopics(browser, topics) {
 }
 
 function slug(name) {
-  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'topic';
+  return (
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'topic'
+  );
 }
 
 /** An extension page in a tab, for talking to the background as the popup does. */
@@ -132,7 +156,10 @@ export async function extensionPage(browser, path = 'popup.html') {
 
 /** Sends a protocol message from an extension page and returns the reply's result. */
 export async function ask(page, type, payload = {}) {
-  const reply = await page.evaluate(([t, p]) => chrome.runtime.sendMessage({ beatwatch: 1, type: t, payload: p }), [type, payload]);
+  const reply = await page.evaluate(
+    ([t, p]) => chrome.runtime.sendMessage({ beatwatch: 1, type: t, payload: p }),
+    [type, payload],
+  );
   if (!reply?.ok) throw new Error(`${type}: ${reply?.error ?? 'no reply'}`);
   return reply.result;
 }

@@ -5,7 +5,16 @@ import { readdir, readFile, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ROOT, digestAsJson, extensionPage, launchWithExtension, serveDirectory, setTopics, settledDigest, visit } from './harness.mjs';
+import {
+  ROOT,
+  digestAsJson,
+  extensionPage,
+  launchWithExtension,
+  serveDirectory,
+  setTopics,
+  settledDigest,
+  visit,
+} from './harness.mjs';
 
 const USAGE = `Usage: npm start -- [options]
   --topics FILE      topics to track, JSON {"topics":[{"name":…,"query":…}]} (default: scripts/demo-topics.json)
@@ -16,7 +25,16 @@ const USAGE = `Usage: npm start -- [options]
   --no-build         use the existing .output/chrome-mv3 build`;
 
 const topicsFileSchema = z.object({
-  topics: z.array(z.object({ name: z.string().trim().min(1).max(80), query: z.string().trim().min(1).max(500), minMentions: z.number().int().min(1).max(20).optional() })).min(1).max(500),
+  topics: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1).max(80),
+        query: z.string().trim().min(1).max(500),
+        minMentions: z.number().int().min(1).max(20).optional(),
+      }),
+    )
+    .min(1)
+    .max(500),
 });
 
 function fail(message) {
@@ -66,7 +84,10 @@ const log = (line) => (args.json ? process.stderr : process.stdout).write(`${lin
 
 if (!args['no-build']) {
   log('Building the extension (wxt build)…');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'wxt', 'bin', 'wxt.mjs'), 'build'], { cwd: ROOT, stdio: ['ignore', args.json ? 2 : 'inherit', 'inherit'] });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'wxt', 'bin', 'wxt.mjs'), 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', args.json ? 2 : 'inherit', 'inherit'],
+  });
 }
 
 const server = await serveDirectory(pagesDir);

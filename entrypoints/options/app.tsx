@@ -40,7 +40,9 @@ async function openWebTabs() {
 
 async function loadTabArticle(tabId: number): Promise<TestArticle | null> {
   const article = await sendToBackground('tab:article', { tabId });
-  return article && { title: article.title, text: article.text, url: article.url, lang: article.lang, dir: article.dir };
+  return (
+    article && { title: article.title, text: article.text, url: article.url, lang: article.lang, dir: article.dir }
+  );
 }
 
 export function App() {
@@ -114,7 +116,10 @@ export function App() {
     try {
       await saveTopics(next);
       setTopics(next);
-      setFileMessage({ kind: 'ok', text: `Imported ${result.topics.length} topic(s)${result.skipped ? `; ${result.skipped} already followed` : ''}.` });
+      setFileMessage({
+        kind: 'ok',
+        text: `Imported ${result.topics.length} topic(s)${result.skipped ? `; ${result.skipped} already followed` : ''}.`,
+      });
     } catch (e) {
       setFileMessage({ kind: 'error', text: `${e instanceof Error ? e.message : String(e)} Nothing was changed.` });
     }
@@ -155,7 +160,12 @@ export function App() {
           />
         </section>
       )}
-      <TopicTester query={current && !draftQuery ? current.query : draftQuery} tabs={tabs} loadTabArticle={loadTabArticle} test={testQuery} />
+      <TopicTester
+        query={current && !draftQuery ? current.query : draftQuery}
+        tabs={tabs}
+        loadTabArticle={loadTabArticle}
+        test={testQuery}
+      />
       <div class="toolbar">
         <button type="button" onClick={exportFile} disabled={!topics.length}>
           Export topics…
@@ -176,7 +186,10 @@ export function App() {
           }}
         />
         {fileMessage && (
-          <span role={fileMessage.kind === 'error' ? 'alert' : 'status'} class={fileMessage.kind === 'error' ? 'error' : 'muted'}>
+          <span
+            role={fileMessage.kind === 'error' ? 'alert' : 'status'}
+            class={fileMessage.kind === 'error' ? 'error' : 'muted'}
+          >
             {fileMessage.text}
           </span>
         )}

@@ -140,23 +140,23 @@ export function App() {
           {openTopic ? (
             openTopic.articles.length ? (
               <>
-              <TopicFacts
-                groups={topicFactGroups(openTopic.articles)}
-                onOpenSource={(url, text) => void browser.tabs.create({ url: textFragmentUrl(url, text) })}
-              />
-              <ul class="articles" aria-label={`Articles on ${openTopic.topic.name}`}>
-                {openTopic.articles.map((article) => (
-                  <ArticleCard
-                    key={article.id}
-                    article={article}
-                    onOpen={(url) => void browser.tabs.create({ url })}
-                    onOpenFact={(a, fact) => void browser.tabs.create({ url: textFragmentUrl(a.url, fact.text) })}
-                    onDelete={remove}
-                    onSaveNote={saveNote}
-                    onDeleteHighlight={removeHighlight}
-                  />
-                ))}
-              </ul>
+                <TopicFacts
+                  groups={topicFactGroups(openTopic.articles)}
+                  onOpenSource={(url, text) => void browser.tabs.create({ url: textFragmentUrl(url, text) })}
+                />
+                <ul class="articles" aria-label={`Articles on ${openTopic.topic.name}`}>
+                  {openTopic.articles.map((article) => (
+                    <ArticleCard
+                      key={article.id}
+                      article={article}
+                      onOpen={(url) => void browser.tabs.create({ url })}
+                      onOpenFact={(a, fact) => void browser.tabs.create({ url: textFragmentUrl(a.url, fact.text) })}
+                      onDelete={remove}
+                      onSaveNote={saveNote}
+                      onDeleteHighlight={removeHighlight}
+                    />
+                  ))}
+                </ul>
               </>
             ) : (
               <EmptyState title="Nothing read on this beat yet" />

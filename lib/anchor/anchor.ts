@@ -27,7 +27,8 @@ function isSelectors(s: unknown): s is Selectors {
 
 function byPosition(p: PreparedText, [quote, pos]: Selectors): Offsets | null {
   const { start, end } = pos;
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > p.raw.length) return null;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > p.raw.length)
+    return null;
   const there = p.raw.slice(start, end);
   if (there !== quote.exact && normalizeText(there) !== normalizeText(quote.exact)) return null;
   return contextAgreement(p, quote, start, end) >= MIN_POSITION_CONTEXT ? { start, end } : null;
@@ -39,7 +40,11 @@ function byQuote(p: PreparedText, [quote, pos]: Selectors, deadline: number): Of
   return match && { start: match.start, end: match.end };
 }
 
-export function anchorSelectors(root: Element, selectors: Selectors, options: { deadline?: number } = {}): Range | null {
+export function anchorSelectors(
+  root: Element,
+  selectors: Selectors,
+  options: { deadline?: number } = {},
+): Range | null {
   if (!isSelectors(selectors)) return null;
   const deadline = options.deadline ?? performance.now() + DEFAULT_BUDGET_MS;
   const index = buildTextIndex(root);

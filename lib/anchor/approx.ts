@@ -42,9 +42,9 @@ export function compilePattern(pattern: string, reversed = false): CompiledPatte
   const eq = new Int32Array(slots * blocks);
   for (let i = 0; i < rows.length; i += 2) {
     const row = rows[i + 1];
-    eq[rows[i] * blocks + ((row / W) | 0)] |= 1 << row % W;
+    eq[rows[i] * blocks + ((row / W) | 0)] |= 1 << (row % W);
   }
-  return { length: m, blocks, reversed, eq, lowSlot, highSlot, lastHigh: 1 << (m - 1) % W };
+  return { length: m, blocks, reversed, eq, lowSlot, highSlot, lastHigh: 1 << ((m - 1) % W) };
 }
 
 /** Offset into pat.eq of the bit rows for character code c. */
@@ -152,7 +152,8 @@ export function alignAnchored(
   for (let t = 1; t <= limit; t++) {
     const base = eqBase(pat, text.charCodeAt(direction > 0 ? from + t - 1 : from - t));
     let carry = 1; // row 0 grows by one per text character: the alignment is pinned at `from`
-    for (let b = 0; b <= last; b++) carry = advanceBlock(pv, mv, b, pat.eq[base + b], carry, b === last ? pat.lastHigh : TOP);
+    for (let b = 0; b <= last; b++)
+      carry = advanceBlock(pv, mv, b, pat.eq[base + b], carry, b === last ? pat.lastHigh : TOP);
     bottom += carry;
     if (bottom < best.distance || (bottom === best.distance && Math.abs(t - m) < Math.abs(best.length - m))) {
       best = { distance: bottom, length: t };

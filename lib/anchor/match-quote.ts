@@ -121,7 +121,11 @@ function toMatch(p: PreparedText, s: Scored): QuoteMatch {
  * quotes). Returns raw offsets into the text, or null when nothing is within maxErrors or the
  * deadline passed. If it passes during the fuzzy stage, the best exact occurrence (if any) is kept.
  */
-export function matchQuote(text: string | PreparedText, quote: Quote, options: MatchQuoteOptions = {}): QuoteMatch | null {
+export function matchQuote(
+  text: string | PreparedText,
+  quote: Quote,
+  options: MatchQuoteOptions = {},
+): QuoteMatch | null {
   const p = typeof text === 'string' ? prepareText(text) : text;
   const { norm } = p;
   const exact = normalizeText(quote.exact);

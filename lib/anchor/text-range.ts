@@ -84,7 +84,8 @@ function pointOffset(index: TextIndex, container: Node, offset: number): number 
     // Character data: an indexed text node maps inside itself; anything else (skipped script
     // text, comments) maps to the position just before it.
     const i = countBefore(index, (t) => precedes(t, container));
-    if (index.nodes[i] === container) return startOfNode(index, i) + Math.max(0, Math.min(offset, (container as Text).length));
+    if (index.nodes[i] === container)
+      return startOfNode(index, i) + Math.max(0, Math.min(offset, (container as Text).length));
     return startOfNode(index, i);
   }
   const child = container.childNodes[offset];
@@ -128,9 +129,20 @@ export function rangeInIndex(index: TextIndex, start: number, end: number): Rang
   // Start in the node holding character `start`, end in the node holding `end - 1`: the range
   // then hugs the text instead of spilling into neighbouring empty or skipped nodes.
   const at = (i: number, offset: number): [Text, number] =>
-    i < nodes.length ? [nodes[i], offset - startOfNode(index, i)] : [nodes[nodes.length - 1], nodes[nodes.length - 1].length];
-  const [sNode, sOff] = at(firstNode(index, (e) => e > start), start);
-  const [eNode, eOff] = end === start ? [sNode, sOff] : at(firstNode(index, (e) => e >= end), end);
+    i < nodes.length
+      ? [nodes[i], offset - startOfNode(index, i)]
+      : [nodes[nodes.length - 1], nodes[nodes.length - 1].length];
+  const [sNode, sOff] = at(
+    firstNode(index, (e) => e > start),
+    start,
+  );
+  const [eNode, eOff] =
+    end === start
+      ? [sNode, sOff]
+      : at(
+          firstNode(index, (e) => e >= end),
+          end,
+        );
   const range = index.root.ownerDocument.createRange();
   range.setStart(sNode, sOff);
   range.setEnd(eNode, eOff);

@@ -6,7 +6,9 @@
 
 /** The part of `browser.scripting` this needs: easy to fake in tests. */
 export interface ContentScriptRegistry {
-  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<{ id: string; js?: string[]; matches?: string[] }[]>;
+  getRegisteredContentScripts(filter?: {
+    ids?: string[];
+  }): Promise<{ id: string; js?: string[]; matches?: string[] }[]>;
   registerContentScripts(scripts: RegisteredScript[]): Promise<unknown>;
   updateContentScripts(scripts: RegisteredScript[]): Promise<unknown>;
 }
@@ -33,13 +35,16 @@ export const GATE_SCRIPT: RegisteredScript = {
  * Makes sure the gate is registered as this version declares it. Registrations outlive the worker and browser
  * restarts, so this runs at every background start and changes something only on install or after an update.
  */
-export async function ensureGateRegistered(registry: ContentScriptRegistry): Promise<'registered' | 'updated' | 'unchanged'> {
+export async function ensureGateRegistered(
+  registry: ContentScriptRegistry,
+): Promise<'registered' | 'updated' | 'unchanged'> {
   const [current] = await registry.getRegisteredContentScripts({ ids: [GATE_SCRIPT.id] });
   if (!current) {
     await registry.registerContentScripts([GATE_SCRIPT]);
     return 'registered';
   }
-  const same = (a: string[] | undefined, b: string[]) => a !== undefined && a.length === b.length && a.every((x, i) => x.replace(/^\//, '') === b[i]);
+  const same = (a: string[] | undefined, b: string[]) =>
+    a !== undefined && a.length === b.length && a.every((x, i) => x.replace(/^\//, '') === b[i]);
   if (same(current.js, GATE_SCRIPT.js) && same(current.matches, GATE_SCRIPT.matches)) return 'unchanged';
   await registry.updateContentScripts([GATE_SCRIPT]);
   return 'updated';

@@ -56,7 +56,10 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
       const { record, created } = await saveCapture(await deps.db, { ...capture, matches }, { facts, now: now() });
       let tabTopicCount = 0;
       if (tabId !== undefined) {
-        tabTopicCount = await deps.tabTopics.add(tabId, matches.map((m) => m.topicId));
+        tabTopicCount = await deps.tabTopics.add(
+          tabId,
+          matches.map((m) => m.topicId),
+        );
         await deps.setBadge(tabId, tabTopicCount);
       }
       return { articleId: record.id, created, tabTopicCount };
@@ -67,7 +70,10 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
       if (!topics.some((t) => t.id === topicId)) throw new Error('That topic no longer exists.');
       const record = await clipTab(tabId, topicId);
       if (!record) throw new Error('No article text was found on this page.');
-      const tabTopicCount = await deps.tabTopics.add(tabId, record.topicIds.filter((id) => topics.some((t) => t.id === id)));
+      const tabTopicCount = await deps.tabTopics.add(
+        tabId,
+        record.topicIds.filter((id) => topics.some((t) => t.id === id)),
+      );
       await deps.setBadge(tabId, tabTopicCount);
       return { articleId: record.id, title: record.title };
     },
@@ -140,7 +146,9 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
 
     async 'facts:for-urls'({ urls }) {
       const db = await deps.db;
-      const records = await Promise.all(urls.map(async (url) => getArticle(db, await articleIdFor(cleanUrl(url) ?? url))));
+      const records = await Promise.all(
+        urls.map(async (url) => getArticle(db, await articleIdFor(cleanUrl(url) ?? url))),
+      );
       return records.flatMap((record) => record?.facts.map((f) => f.text) ?? []);
     },
 

@@ -59,7 +59,10 @@ export function createArticleWatcher(deps: WatcherDeps): ArticleWatcher {
       await deps.idle();
       const matches = measured('beatwatch:match', () => matchTopics(article, index));
       if (matches.length === 0) continue;
-      const key = `${article.url}\n${matches.map((m) => m.topicId).sort().join(',')}`;
+      const key = `${article.url}\n${matches
+        .map((m) => m.topicId)
+        .sort()
+        .join(',')}`;
       if (sent.has(key)) continue;
       sent.add(key);
       const capture = { article, matches };

@@ -100,7 +100,11 @@ export function createHighlighter(deps: HighlighterDeps) {
       const range = selection.getRangeAt(0);
       const selectors = describeRange(root(), range);
       if (!selectors) return { added: false };
-      const { id } = await deps.add({ pageUrl: deps.pageUrl(), articleUrl: articleUrlOf(range.commonAncestorContainer), selectors });
+      const { id } = await deps.add({
+        pageUrl: deps.pageUrl(),
+        articleUrl: articleUrlOf(range.commonAncestorContainer),
+        selectors,
+      });
       placed.set(id, range.cloneRange());
       repaint();
       selection.removeAllRanges();
@@ -113,8 +117,12 @@ export function createHighlighter(deps: HighlighterDeps) {
         deps.painter.paint(FACT_NAME, []);
         return 0;
       }
-      const own = [...deps.doc.querySelectorAll('[data-article-url]')].map((el) => cleanUrl(el.getAttribute('data-article-url') ?? '', deps.pageUrl()));
-      const urls = [...new Set([canonicalUrl(deps.doc, deps.pageUrl()), ...own.filter((u): u is string => Boolean(u))])];
+      const own = [...deps.doc.querySelectorAll('[data-article-url]')].map((el) =>
+        cleanUrl(el.getAttribute('data-article-url') ?? '', deps.pageUrl()),
+      );
+      const urls = [
+        ...new Set([canonicalUrl(deps.doc, deps.pageUrl()), ...own.filter((u): u is string => Boolean(u))]),
+      ];
       return this.markSentences(await deps.factsFor(urls));
     },
 

@@ -35,13 +35,16 @@ export async function saveCapture(db: Database, capture: Capture, options: SaveO
   return { record, created: !existing };
 }
 
-export function mergeCapture(existing: ArticleRecord | undefined, id: string, capture: Capture, options: SaveOptions, now: number): ArticleRecord {
+export function mergeCapture(
+  existing: ArticleRecord | undefined,
+  id: string,
+  capture: Capture,
+  options: SaveOptions,
+  now: number,
+): ArticleRecord {
   const matchedIds = capture.matches.map((m) => m.topicId);
   const clippedTo = union(existing?.clippedTo ?? [], options.clipTo ? [options.clipTo] : []);
-  const matches = [
-    ...(existing?.matches ?? []).filter((old) => !matchedIds.includes(old.topicId)),
-    ...capture.matches,
-  ];
+  const matches = [...(existing?.matches ?? []).filter((old) => !matchedIds.includes(old.topicId)), ...capture.matches];
   return {
     ...capture.article,
     id,
@@ -63,7 +66,17 @@ export type HighlightSummary = Pick<HighlightRecord, 'id' | 'note' | 'placed' | 
 
 export type ArticleSummary = Pick<
   ArticleRecord,
-  'id' | 'url' | 'title' | 'siteName' | 'publishedAt' | 'lang' | 'dir' | 'excerpt' | 'facts' | 'firstSeenAt' | 'clippedTo'
+  | 'id'
+  | 'url'
+  | 'title'
+  | 'siteName'
+  | 'publishedAt'
+  | 'lang'
+  | 'dir'
+  | 'excerpt'
+  | 'facts'
+  | 'firstSeenAt'
+  | 'clippedTo'
 > & { highlights: HighlightSummary[] };
 
 export interface DigestTopic {
@@ -79,12 +92,16 @@ export async function listDigest(db: Database, topics: Topic[]): Promise<DigestT
   const tx = db.transaction(['articles', 'highlights'], 'readonly');
   const index = tx.objectStore('articles').index('by-topic');
   const perTopic = await Promise.all(topics.map((topic) => index.getAll(topic.id)));
-  const shown = perTopic.map((records) => records.sort((a, b) => newestFirst(a) - newestFirst(b)).slice(0, DIGEST_ARTICLES_PER_TOPIC));
+  const shown = perTopic.map((records) =>
+    records.sort((a, b) => newestFirst(a) - newestFirst(b)).slice(0, DIGEST_ARTICLES_PER_TOPIC),
+  );
   const ids = [...new Set(shown.flat().map((r) => r.id))];
   const byArticle = tx.objectStore('highlights').index('by-article');
   const highlightLists = await Promise.all(ids.map((id) => byArticle.getAll(id)));
   await tx.done;
-  const highlights = new Map(ids.map((id, i) => [id, highlightLists[i]!.sort((a, b) => a.createdAt - b.createdAt).map(summarizeHighlight)]));
+  const highlights = new Map(
+    ids.map((id, i) => [id, highlightLists[i]!.sort((a, b) => a.createdAt - b.createdAt).map(summarizeHighlight)]),
+  );
   return topics.map((topic, i) => ({
     topic,
     count: perTopic[i]!.length,
@@ -93,7 +110,13 @@ export async function listDigest(db: Database, topics: Topic[]): Promise<DigestT
 }
 
 function summarizeHighlight(record: HighlightRecord): HighlightSummary {
-  return { id: record.id, text: record.selectors[0].exact, note: record.note, placed: record.placed, createdAt: record.createdAt };
+  return {
+    id: record.id,
+    text: record.selectors[0].exact,
+    note: record.note,
+    placed: record.placed,
+    createdAt: record.createdAt,
+  };
 }
 
 function newestFirst(record: ArticleRecord): number {

@@ -21,12 +21,19 @@ export async function recordPlacement(db: Database, placed: string[], unplaced: 
   const updates = [...placed.map((id) => [id, true] as const), ...unplaced.map((id) => [id, false] as const)];
   const records = await Promise.all(updates.map(([id]) => tx.store.get(id)));
   await Promise.all(
-    records.map((record, i) => (record && record.placed !== updates[i]![1] ? tx.store.put({ ...record, placed: updates[i]![1] }) : undefined)),
+    records.map((record, i) =>
+      record && record.placed !== updates[i]![1] ? tx.store.put({ ...record, placed: updates[i]![1] }) : undefined,
+    ),
   );
   await tx.done;
 }
 
-export async function updateHighlightNote(db: Database, id: string, note: string, now = Date.now()): Promise<HighlightRecord> {
+export async function updateHighlightNote(
+  db: Database,
+  id: string,
+  note: string,
+  now = Date.now(),
+): Promise<HighlightRecord> {
   const tx = db.transaction('highlights', 'readwrite');
   const record = await tx.store.get(id);
   if (!record) throw new Error('That highlight no longer exists.');

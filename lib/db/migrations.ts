@@ -23,8 +23,14 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const DB_VERSION = MIGRATIONS.length;
 
-export function runMigrations(db: IDBPDatabase<BeatwatchDB>, oldVersion: number, newVersion: number, tx: UpgradeTransaction): void {
-  if (newVersion < oldVersion) throw new Error(`Beatwatch database downgrade detected: v${oldVersion} → v${newVersion}`);
+export function runMigrations(
+  db: IDBPDatabase<BeatwatchDB>,
+  oldVersion: number,
+  newVersion: number,
+  tx: UpgradeTransaction,
+): void {
+  if (newVersion < oldVersion)
+    throw new Error(`Beatwatch database downgrade detected: v${oldVersion} → v${newVersion}`);
   for (let version = oldVersion + 1; version <= newVersion; version++) {
     const migrate = MIGRATIONS[version - 1];
     if (!migrate) throw new Error(`No migration to Beatwatch database v${version}`);

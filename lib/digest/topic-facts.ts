@@ -23,7 +23,11 @@ export function topicFactGroups(articles: ArticleSummary[]): TopicFactGroup[] {
       dir: representative.article.dir,
       lang: representative.article.lang,
       score: Math.max(...members.map((m) => m.score)),
-      sources: [...new Map(members.map((m) => [m.article.id, { articleId: m.article.id, title: m.article.title, url: m.article.url }])).values()],
+      sources: [
+        ...new Map(
+          members.map((m) => [m.article.id, { articleId: m.article.id, title: m.article.title, url: m.article.url }]),
+        ).values(),
+      ],
     }))
     .sort((a, b) => b.sources.length - a.sources.length || b.score - a.score)
     .slice(0, MAX_GROUPS)

@@ -28,7 +28,13 @@ const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'ifr
  */
 const TEXT_BUDGET = 80_000;
 const HEADING = 'h1, [itemprop="headline"], h2';
-const BYLINE_SELECTORS = ['[itemprop="author"] [itemprop="name"]', '[rel="author"]', '[itemprop="author"]', '.byline', '.author'];
+const BYLINE_SELECTORS = [
+  '[itemprop="author"] [itemprop="name"]',
+  '[rel="author"]',
+  '[itemprop="author"]',
+  '.byline',
+  '.author',
+];
 
 /** A full article (not a teaser) in the page: an <article>-like block with a heading and real body text. */
 export function findArticleContainers(doc: Document): Element[] {
@@ -75,7 +81,9 @@ function pageIdentity(doc: Document, pageUrl: string): PageIdentity {
     const key = raw ? urlKey(raw, pageUrl) : null;
     if (key) urls.add(key);
   }
-  const titles = [ld?.headline, metaContent(doc, 'og:title', 'twitter:title'), doc.title].filter((t): t is string => Boolean(t?.trim()));
+  const titles = [ld?.headline, metaContent(doc, 'og:title', 'twitter:title'), doc.title].filter((t): t is string =>
+    Boolean(t?.trim()),
+  );
   return { urls, titles, ld };
 }
 
@@ -117,8 +125,10 @@ export function planExtraction(doc: Document, pageUrl: string): PlannedArticle[]
   const identity = pageIdentity(doc, pageUrl);
   const containers = findArticleContainers(doc);
   // The page's own article outside any marked-up block: named by the address and the title.
-  const pageKey = (scope: string) => `page\n${scope}\n${urlKey(pageUrl, pageUrl) ?? pageUrl}\n${identity.titles[0] ?? ''}`;
-  if (containers.length === 0) return [{ key: pageKey('whole'), step: () => extractOne(doc, pageUrl, null, identity, []) }];
+  const pageKey = (scope: string) =>
+    `page\n${scope}\n${urlKey(pageUrl, pageUrl) ?? pageUrl}\n${identity.titles[0] ?? ''}`;
+  if (containers.length === 0)
+    return [{ key: pageKey('whole'), step: () => extractOne(doc, pageUrl, null, identity, []) }];
   const belongs = containers.map((c) => belongsToPage(c, pageUrl, identity));
   let mainIndex = belongs.indexOf('page');
   if (mainIndex < 0) mainIndex = belongs.indexOf('unknown');
@@ -129,7 +139,10 @@ export function planExtraction(doc: Document, pageUrl: string): PlannedArticle[]
   if (mainIndex < 0 && hasOwnHeadlineOutside(doc, containers, identity)) {
     steps.push({ key: pageKey('outside blocks'), step: () => extractOne(doc, pageUrl, null, identity, containers) });
   }
-  const order = mainIndex < 0 ? containers.map((_, i) => i) : [mainIndex, ...containers.map((_, i) => i).filter((i) => i !== mainIndex)];
+  const order =
+    mainIndex < 0
+      ? containers.map((_, i) => i)
+      : [mainIndex, ...containers.map((_, i) => i).filter((i) => i !== mainIndex)];
   for (const index of order) {
     const container = containers[index]!;
     const own = index === mainIndex;
@@ -227,7 +240,9 @@ function extractFromCopy(
   const contentImage = leadImageIn(content);
   cleanArticleContent(content);
   // The headline in all its forms, so that a copy of it at the top of the body is dropped.
-  const titles = [title, parsed?.title, firstMatchText(scope, ['h1']), ...(identity?.titles ?? [])].filter((t): t is string => Boolean(t));
+  const titles = [title, parsed?.title, firstMatchText(scope, ['h1']), ...(identity?.titles ?? [])].filter(
+    (t): t is string => Boolean(t),
+  );
   const text = joinBlocks(trimBlocks(collectBlocks(content), { titles })).slice(0, MAX_TEXT_CHARS);
   if (text.length < MIN_ARTICLE_CHARS / 2) return null;
 
@@ -235,7 +250,9 @@ function extractFromCopy(
   const lang = documentLang(doc, container ?? undefined) ?? parsed?.lang ?? undefined;
   const declaredDir = container?.closest('[dir]')?.getAttribute('dir') ?? doc.documentElement.getAttribute('dir');
   return buildArticle({
-    url: identity ? canonicalUrl(doc, pageUrl) : (ownUrl(container!, pageUrl) ?? syntheticUrl(doc, pageUrl, container!, text)),
+    url: identity
+      ? canonicalUrl(doc, pageUrl)
+      : (ownUrl(container!, pageUrl) ?? syntheticUrl(doc, pageUrl, container!, text)),
     pageUrl,
     title,
     text,
@@ -245,16 +262,34 @@ function extractFromCopy(
       identity ? metaContent(doc, 'author', 'article:author') : undefined,
       identity ? parsed?.byline : undefined,
     ),
-    siteName: firstText(identity?.ld?.publisher, metaContent(doc, 'og:site_name', 'application-name'), parsed?.siteName),
+    siteName: firstText(
+      identity?.ld?.publisher,
+      metaContent(doc, 'og:site_name', 'application-name'),
+      parsed?.siteName,
+    ),
     publishedAt:
       toIsoDate(ld?.datePublished) ??
-      (identity ? toIsoDate(metaContent(doc, 'article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'dc.date', 'DC.date.issued')) : undefined) ??
+      (identity
+        ? toIsoDate(
+            metaContent(
+              doc,
+              'article:published_time',
+              'datePublished',
+              'date',
+              'pubdate',
+              'publishdate',
+              'dc.date',
+              'DC.date.issued',
+            ),
+          )
+        : undefined) ??
       publishedTimeIn(scope) ??
       (identity ? toIsoDate(parsed?.publishedTime) : undefined),
     lang,
     dir: resolveDirection(declaredDir, lang, text),
     leadImage: absoluteHttpUrl(
-      (identity ? (ld?.image ?? metaContent(doc, 'og:image', 'twitter:image')) : undefined) ?? (container ? leadImageIn(container) : contentImage),
+      (identity ? (ld?.image ?? metaContent(doc, 'og:image', 'twitter:image')) : undefined) ??
+        (container ? leadImageIn(container) : contentImage),
       pageUrl,
     ),
   });
@@ -265,7 +300,9 @@ function extractFromCopy(
  * each little more than a linked headline and a line of summary). Teasers are never an article.
  */
 function isTeaserList(content: Element): boolean {
-  const cards = [...content.querySelectorAll('article, [itemtype*="schema.org/NewsArticle"], [itemtype*="schema.org/Article"]')];
+  const cards = [
+    ...content.querySelectorAll('article, [itemtype*="schema.org/NewsArticle"], [itemtype*="schema.org/Article"]'),
+  ];
   const teasers = cards.filter((card) => !hasProse(card, MIN_ARTICLE_CHARS) && card.querySelector('a[href]'));
   if (teasers.length < 3) return false;
   const teaserChars = teasers.reduce((sum, card) => sum + textLength(card), 0);

@@ -8,24 +8,124 @@ const ALWAYS_DROP = 'script, style, noscript, template, iframe, svg, canvas, but
 // `c-share-bar` and `relatedLinks` match while `shared-content` or `url-breadcrumb` wrappers
 // are still guarded by the size check in `isFurniture`.
 const FURNITURE_WORDS = new Set([
-  'share', 'sharing', 'sharebar', 'sharetools', 'social', 'socials', 'sociallinks',
-  'tags', 'taglist', 'keywords', 'topics',
-  'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'optin', 'paywall', 'cta',
-  'related', 'recommended', 'recommendations', 'recirc', 'recirculation', 'outbrain', 'taboola', 'trending', 'popular', 'mostread',
-  'promo', 'promotion', 'sponsor', 'sponsored', 'advert', 'advertisement', 'advertising', 'ad', 'ads', 'adslot', 'dfp', 'gpt',
-  'watermark', 'breadcrumb', 'breadcrumbs', 'comments', 'comment', 'disqus', 'toolbar', 'modal', 'popup',
-  'caption', 'captions', 'credit', 'credits', 'figcaption', 'gallery', 'slideshow', 'carousel', 'lightbox',
-  'byline', 'bylines', 'author', 'authors', 'dateline', 'timestamp', 'published', 'updated', 'meta', 'metadata',
-  'bio', 'footer', 'header', 'visually', 'sr', 'screenreader', 'offscreen',
+  'share',
+  'sharing',
+  'sharebar',
+  'sharetools',
+  'social',
+  'socials',
+  'sociallinks',
+  'tags',
+  'taglist',
+  'keywords',
+  'topics',
+  'newsletter',
+  'newsletters',
+  'subscribe',
+  'subscription',
+  'signup',
+  'optin',
+  'paywall',
+  'cta',
+  'related',
+  'recommended',
+  'recommendations',
+  'recirc',
+  'recirculation',
+  'outbrain',
+  'taboola',
+  'trending',
+  'popular',
+  'mostread',
+  'promo',
+  'promotion',
+  'sponsor',
+  'sponsored',
+  'advert',
+  'advertisement',
+  'advertising',
+  'ad',
+  'ads',
+  'adslot',
+  'dfp',
+  'gpt',
+  'watermark',
+  'breadcrumb',
+  'breadcrumbs',
+  'comments',
+  'comment',
+  'disqus',
+  'toolbar',
+  'modal',
+  'popup',
+  'caption',
+  'captions',
+  'credit',
+  'credits',
+  'figcaption',
+  'gallery',
+  'slideshow',
+  'carousel',
+  'lightbox',
+  'byline',
+  'bylines',
+  'author',
+  'authors',
+  'dateline',
+  'timestamp',
+  'published',
+  'updated',
+  'meta',
+  'metadata',
+  'bio',
+  'footer',
+  'header',
+  'visually',
+  'sr',
+  'screenreader',
+  'offscreen',
 ]);
 
 // Two-word class names ("read-more", "also-read", "more-stories") that mark furniture.
-const FURNITURE_PAIRS = /\b(read (more|also|next)|also (read|see|on)|see also|more (stories|news|from|on|like|articles)|next (article|story|post)|you (may|might)|don ?t miss|further reading|in (this|other) (story|news)|most (read|viewed|popular)|author (box|info|card)|about (the )?author|sign up|follow us|skip (to|link))\b/;
+const FURNITURE_PAIRS =
+  /\b(read (more|also|next)|also (read|see|on)|see also|more (stories|news|from|on|like|articles)|next (article|story|post)|you (may|might)|don ?t miss|further reading|in (this|other) (story|news)|most (read|viewed|popular)|author (box|info|card)|about (the )?author|sign up|follow us|skip (to|link))\b/;
 
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
-  'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY',
-  'TABLE', 'TD', 'TH', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'CAPTION',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
 ]);
 
 /** The words of an element's class names and id: `relatedLinks c-share_bar` gives related, links, c, share, bar. */
@@ -188,11 +288,16 @@ const normalized = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu
 
 // A line of metadata: a date or time, "By …", "Updated …", a photo credit.
 const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
-const DATE_LINE = new RegExp(`(\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b${MONTH} \\d{1,2}\\b|\\b\\d{1,2} ${MONTH}\\b|\\b\\d{1,2}:\\d{2}\\b|\\b(updated|published|posted)\\b)`, 'i');
+const DATE_LINE = new RegExp(
+  `(\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b${MONTH} \\d{1,2}\\b|\\b\\d{1,2} ${MONTH}\\b|\\b\\d{1,2}:\\d{2}\\b|\\b(updated|published|posted)\\b)`,
+  'i',
+);
 const BYLINE = /^(by|por|von|par|di|от|بقلم|كتب)\s/i;
-const CREDIT = /(\b(photo|image|picture|credit|foto)s?\s*(by|credit)?\s*:|(تصوير|الصورة)\s*:|\((photo|image|credit|ap|reuters|afp|getty)[^)]*\)\s*$|\bgetty images\s*$|\b(reuters|ap|afp|epa)\s*(photo)?\/|credit\s*\.\.\.|\bcredit:)/i;
+const CREDIT =
+  /(\b(photo|image|picture|credit|foto)s?\s*(by|credit)?\s*:|(تصوير|الصورة)\s*:|\((photo|image|credit|ap|reuters|afp|getty)[^)]*\)\s*$|\bgetty images\s*$|\b(reuters|ap|afp|epa)\s*(photo)?\/|credit\s*\.\.\.|\bcredit:)/i;
 // Calls to action and credits that close an article: newsletter and follow prompts, reporting credits, copyright.
-const CLOSING_LINE = /(\bsign(ing)? up\b|\bsubscribe\b|\bnewsletters?\b|\bfollow (us|him|her|me|them|[@\w'’]+ on)\b|\bclick here\b|\bcontributed (to )?(this )?(report|story)|\breporting by\b|\bediting by\b|\bwrite to\b|\bemail \S+ at\b|\breach (the )?\S+ at\b|\bcopyright\b|©|\ball rights reserved\b|\bjoin our\b|\bhave a (news )?tip\b|\bdownload (the|our)\b)/i;
+const CLOSING_LINE =
+  /(\bsign(ing)? up\b|\bsubscribe\b|\bnewsletters?\b|\bfollow (us|him|her|me|them|[@\w'’]+ on)\b|\bclick here\b|\bcontributed (to )?(this )?(report|story)|\breporting by\b|\bediting by\b|\bwrite to\b|\bemail \S+ at\b|\breach (the )?\S+ at\b|\bcopyright\b|©|\ball rights reserved\b|\bjoin our\b|\bhave a (news )?tip\b|\bdownload (the|our)\b)/i;
 const URL_ONLY = /^(https?:\/\/|www\.)\S+$/i;
 
 export interface TrimContext {
@@ -206,13 +311,19 @@ export function trimBlocks(blocks: TextBlock[], context: TrimContext): TextBlock
   // "Read also: <link>", a related headline, a bare link: mostly link text and short.
   const isLinkLine = (b: TextBlock) => b.linkChars / b.text.length >= 0.6 && b.text.length < 300;
   let kept = blocks.filter(
-    (b) => !titles.has(normalized(b.text)) && !URL_ONLY.test(b.text) && !isLinkLine(b) && !(words(b.text) <= 60 && CREDIT.test(b.text)),
+    (b) =>
+      !titles.has(normalized(b.text)) &&
+      !URL_ONLY.test(b.text) &&
+      !isLinkLine(b) &&
+      !(words(b.text) <= 60 && CREDIT.test(b.text)),
   );
   // Before the first paragraph of prose: short lines with a date or a "By". Not every short line:
   // some articles open with a one-line paragraph (measured: dropping all cost 0.009 recall).
   const first = kept.findIndex((b) => words(b.text) >= 20);
   if (first > 0) {
-    kept = kept.filter((b, i) => i >= first || !(words(b.text) < 25 && (DATE_LINE.test(b.text) || BYLINE.test(b.text))));
+    kept = kept.filter(
+      (b, i) => i >= first || !(words(b.text) < 25 && (DATE_LINE.test(b.text) || BYLINE.test(b.text))),
+    );
   }
   // After the last paragraph of prose: calls to action and credits.
   let end = kept.length;

@@ -78,7 +78,19 @@ const NON_ARTICLE_TYPES = new Set([
 ]);
 
 /** `og:type` kinds (the part before any `.`, as in `video.movie`) that are not articles. */
-const OG_NON_ARTICLE = new Set(['product', 'og:product', 'video', 'music', 'profile', 'book', 'books', 'business', 'place', 'restaurant', 'game']);
+const OG_NON_ARTICLE = new Set([
+  'product',
+  'og:product',
+  'video',
+  'music',
+  'profile',
+  'book',
+  'books',
+  'business',
+  'place',
+  'restaurant',
+  'game',
+]);
 
 const PUBLISHED_META = new Set([
   'article:published_time',
@@ -164,7 +176,12 @@ function collectSignals(doc: Document): ArticleSignals {
   const metaCount = Math.min(metas.length, MAX_METAS);
   for (let i = 0; i < metaCount; i++) {
     const meta = metas[i];
-    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '').toLowerCase();
+    const key = (
+      meta.getAttribute('property') ??
+      meta.getAttribute('name') ??
+      meta.getAttribute('itemprop') ??
+      ''
+    ).toLowerCase();
     if (!key) continue;
     const content = meta.getAttribute('content') ?? '';
     if (key === 'og:type') ogType = content.trim().toLowerCase();
@@ -189,7 +206,10 @@ function collectSignals(doc: Document): ArticleSignals {
     const input = inputs[i];
     const type = (input.getAttribute('type') ?? '').toLowerCase();
     if (type === 'password') passwordInput = true;
-    else if ((type === 'search' || SEARCH_FIELDS.has((input.getAttribute('name') ?? '').toLowerCase())) && (input.getAttribute('value') ?? '').trim()) {
+    else if (
+      (type === 'search' || SEARCH_FIELDS.has((input.getAttribute('name') ?? '').toLowerCase())) &&
+      (input.getAttribute('value') ?? '').trim()
+    ) {
       searchQuery = true;
     }
   }
@@ -433,7 +453,12 @@ export function classifyUrl(href: string): ArticleSignals['urlShape'] {
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i].toLowerCase();
     if (LISTING_SEGMENTS.has(segment)) return 'listing';
-    if (segment === 'page' && i + 1 < segments.length && digitRun(segments[i + 1], 0) === segments[i + 1].length && segments[i + 1] !== '') {
+    if (
+      segment === 'page' &&
+      i + 1 < segments.length &&
+      digitRun(segments[i + 1], 0) === segments[i + 1].length &&
+      segments[i + 1] !== ''
+    ) {
       return 'listing';
     }
   }
@@ -471,7 +496,10 @@ function splitUrl(href: string): { path: string; query: string } | undefined {
 function isHomeSegment(segment: string): boolean {
   if (segment === 'home') return true;
   if (segment.startsWith('index.')) return segment.length > 6 && wordRun(segment, 6) === segment.length - 6;
-  return (segment.length === 2 && isLetters(segment)) || (segment.length === 5 && segment[2] === '-' && isLetters(segment.slice(0, 2) + segment.slice(3)));
+  return (
+    (segment.length === 2 && isLetters(segment)) ||
+    (segment.length === 5 && segment[2] === '-' && isLetters(segment.slice(0, 2) + segment.slice(3)))
+  );
 }
 
 function isLetters(text: string): boolean {
@@ -524,7 +552,12 @@ function hasDatedSegment(path: string): boolean {
   const boundary = (i: number) => i === path.length || path[i] === '/' || path[i] === '-';
   for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
     const century = path.slice(i + 1, i + 3);
-    if ((century !== '19' && century !== '20') || digitRun(path, i + 3) < 2 || (path[i + 5] !== '/' && path[i + 5] !== '-')) continue;
+    if (
+      (century !== '19' && century !== '20') ||
+      digitRun(path, i + 3) < 2 ||
+      (path[i + 5] !== '/' && path[i + 5] !== '-')
+    )
+      continue;
     const m1 = path.charCodeAt(i + 6);
     const m2 = path.charCodeAt(i + 7);
     if (m1 === 0x30 && m2 >= 0x31 && m2 <= 0x39 && boundary(i + 8)) return true;

@@ -3,7 +3,8 @@
 import { directionOfLang, directionOfText, type Direction } from '../text/direction';
 import { cleanUrl } from './url';
 
-const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|ScholarlyArticle|Report)$/;
+const ARTICLE_TYPES =
+  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|ScholarlyArticle|Report)$/;
 const MAX_JSON_LD_SCRIPTS = 8;
 const MAX_JSON_LD_CHARS = 200_000;
 
@@ -139,7 +140,10 @@ export function bylineIn(scope: ParentNode, selectors: string[]): string | undef
 /** A publication time declared inside a block: microdata first, then the first <time datetime>. */
 export function publishedTimeIn(scope: ParentNode): string | undefined {
   const micro = scope.querySelector('[itemprop="datePublished"]');
-  const declared = micro?.getAttribute('datetime') ?? micro?.getAttribute('content') ?? scope.querySelector('time[datetime]')?.getAttribute('datetime');
+  const declared =
+    micro?.getAttribute('datetime') ??
+    micro?.getAttribute('content') ??
+    scope.querySelector('time[datetime]')?.getAttribute('datetime');
   return toIsoDate(declared);
 }
 
@@ -153,7 +157,11 @@ export function documentLang(doc: Document, container?: Element): string | undef
   return lang?.trim().replace('_', '-').slice(0, 35) || undefined;
 }
 
-export function resolveDirection(declared: string | null | undefined, lang: string | undefined, text: string): Direction {
+export function resolveDirection(
+  declared: string | null | undefined,
+  lang: string | undefined,
+  text: string,
+): Direction {
   if (declared === 'rtl' || declared === 'ltr') return declared;
   return directionOfLang(lang) ?? directionOfText(text);
 }

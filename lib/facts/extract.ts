@@ -196,11 +196,14 @@ function junkSentences(text: string, title: string, sentences: readonly Sentence
   const counts = new Map<string, number>();
   for (const s of sentences) counts.set(s.text, (counts.get(s.text) ?? 0) + 1);
   const junk = sentences.map(
-    (s) => (counts.get(s.text) ?? 0) > 1 || (Math.abs(s.text.length - title.length) <= 8 && normalizeTerm(s.text) === titleKey),
+    (s) =>
+      (counts.get(s.text) ?? 0) > 1 ||
+      (Math.abs(s.text.length - title.length) <= 8 && normalizeTerm(s.text) === titleKey),
   );
   let first = 0;
   for (let i = 0; i < sentences.length; i++) {
-    const paragraphEnds = i + 1 === sentences.length || LINE_BREAK.test(text.slice(sentences[i].end, sentences[i + 1].start));
+    const paragraphEnds =
+      i + 1 === sentences.length || LINE_BREAK.test(text.slice(sentences[i].end, sentences[i + 1].start));
     if (!paragraphEnds) continue;
     if (punctuated && !isTerminated(sentences[i].text)) junk.fill(true, first, i + 1);
     first = i + 1;
@@ -209,7 +212,10 @@ function junkSentences(text: string, title: string, sentences: readonly Sentence
 }
 
 /** Candidate sentences with their signals and term frequencies, in article order. */
-function candidatesOf(article: { title: string; text: string; lang?: string }, terms: readonly TopicTerm[]): Candidate[] {
+function candidatesOf(
+  article: { title: string; text: string; lang?: string },
+  terms: readonly TopicTerm[],
+): Candidate[] {
   const sentences = splitSentences(article.text, article.lang);
   const punctuated = sentences.some((s) => isTerminated(s.text));
   const junk = junkSentences(article.text, article.title, sentences, punctuated);
@@ -316,7 +322,10 @@ function pickDiverse(candidates: readonly Candidate[], norms: readonly number[],
  * Headings, photo captions, bylines, repeated lines and very short sentences are never facts when the article has
  * punctuated sentences; short articles give fewer facts. Facts come back in article order; `score` ranks them.
  */
-export function extractFacts(article: { title: string; text: string; lang?: string }, options: ExtractOptions = {}): Fact[] {
+export function extractFacts(
+  article: { title: string; text: string; lang?: string },
+  options: ExtractOptions = {},
+): Fact[] {
   const candidates = candidatesOf(article, parseTerms(options.topicTerms ?? []));
   if (candidates.length === 0) return [];
   const norms = score(candidates, article.title);

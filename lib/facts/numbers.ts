@@ -18,11 +18,37 @@ export interface NumberMention {
 
 // Words that scale the number before them: "6 آلاف", "4.2 billion", "ثلاثة آلاف", "20 тыс.".
 const MULTIPLIERS = new Map<string, number>([
-  ['thousand', 1e3], ['thousands', 1e3], ['million', 1e6], ['millions', 1e6], ['billion', 1e9], ['billions', 1e9], ['trillion', 1e12],
-  ['الف', 1e3], ['الاف', 1e3], ['الفا', 1e3], ['مليون', 1e6], ['ملايين', 1e6], ['مليونا', 1e6], ['مليار', 1e9], ['مليارات', 1e9],
-  ['mille', 1e3], ['milliers', 1e3], ['milliard', 1e9], ['milliards', 1e9],
-  ['тыс', 1e3], ['тысяч', 1e3], ['тысячи', 1e3], ['тысяча', 1e3], ['млн', 1e6], ['миллион', 1e6], ['миллиона', 1e6], ['миллионов', 1e6],
-  ['млрд', 1e9], ['миллиард', 1e9], ['миллиарда', 1e9], ['миллиардов', 1e9],
+  ['thousand', 1e3],
+  ['thousands', 1e3],
+  ['million', 1e6],
+  ['millions', 1e6],
+  ['billion', 1e9],
+  ['billions', 1e9],
+  ['trillion', 1e12],
+  ['الف', 1e3],
+  ['الاف', 1e3],
+  ['الفا', 1e3],
+  ['مليون', 1e6],
+  ['ملايين', 1e6],
+  ['مليونا', 1e6],
+  ['مليار', 1e9],
+  ['مليارات', 1e9],
+  ['mille', 1e3],
+  ['milliers', 1e3],
+  ['milliard', 1e9],
+  ['milliards', 1e9],
+  ['тыс', 1e3],
+  ['тысяч', 1e3],
+  ['тысячи', 1e3],
+  ['тысяча', 1e3],
+  ['млн', 1e6],
+  ['миллион', 1e6],
+  ['миллиона', 1e6],
+  ['миллионов', 1e6],
+  ['млрд', 1e9],
+  ['миллиард', 1e9],
+  ['миллиарда', 1e9],
+  ['миллиардов', 1e9],
 ]);
 // Spelled-out numbers (folded forms). "one"/"واحد" are left out: they are pronouns and articles far more often than figures.
 const WORD_VALUES = new Map<string, number>();
@@ -51,10 +77,23 @@ addWords(1e6, 'million مليون');
 addWords(1e9, 'billion مليار milliard');
 // Vague amounts ("thousands of", "آلاف الأسر"), bucketed by order of magnitude so "hundreds" and "مئات" compare equal.
 const VAGUE = new Map<string, string>([
-  ['dozens', '~10'], ['dozen', '12'], ['عشرات', '~10'], ['dizaines', '~10'], ['десятки', '~10'],
-  ['hundreds', '~100'], ['مئات', '~100'], ['centaines', '~100'], ['сотни', '~100'],
-  ['thousands', '~1000'], ['الاف', '~1000'], ['milliers', '~1000'], ['тысячи', '~1000'],
-  ['millions', '~1e6'], ['ملايين', '~1e6'], ['billions', '~1e9'], ['مليارات', '~1e9'],
+  ['dozens', '~10'],
+  ['dozen', '12'],
+  ['عشرات', '~10'],
+  ['dizaines', '~10'],
+  ['десятки', '~10'],
+  ['hundreds', '~100'],
+  ['مئات', '~100'],
+  ['centaines', '~100'],
+  ['сотни', '~100'],
+  ['thousands', '~1000'],
+  ['الاف', '~1000'],
+  ['milliers', '~1000'],
+  ['тысячи', '~1000'],
+  ['millions', '~1e6'],
+  ['ملايين', '~1e6'],
+  ['billions', '~1e9'],
+  ['مليارات', '~1e9'],
 ]);
 
 // "الاثنين" is Monday far more often than "the two".
@@ -89,7 +128,14 @@ export function readNumbers(tokens: readonly Token[], text: string): NumberMenti
     if (token.isDigits) {
       const next = tokens[i + 1];
       if (next?.isDigits && next.norm.length === 2 && text.slice(token.end, next.start) === ':') {
-        mentions.push({ key: `${token.norm}:${next.norm}`, first: i, last: i + 1, digits: true, value: NaN, time: true });
+        mentions.push({
+          key: `${token.norm}:${next.norm}`,
+          first: i,
+          last: i + 1,
+          digits: true,
+          value: NaN,
+          time: true,
+        });
         i += 2;
         continue;
       }

@@ -10,13 +10,53 @@ export interface Sentence {
 
 // Words that end in a full stop but almost never end a sentence in news copy: titles before names.
 const TITLES = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gen', 'gov', 'col', 'lt', 'capt', 'sgt', 'rev', 'hon', 'st',
-  'mme', 'mlle', 'mm', 'pr',
-  'проф', 'акад', 'им', 'ул', 'пр',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sen',
+  'rep',
+  'gen',
+  'gov',
+  'col',
+  'lt',
+  'capt',
+  'sgt',
+  'rev',
+  'hon',
+  'st',
+  'mme',
+  'mlle',
+  'mm',
+  'pr',
+  'проф',
+  'акад',
+  'им',
+  'ул',
+  'пр',
 ]);
 // Abbreviations that sit before a number ("No. 10", "Sept. 11", "p. 4"): repaired only when a digit follows.
 const BEFORE_NUMBER = new Set([
-  'no', 'nos', 'art', 'vol', 'p', 'pp', 'fig', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'no',
+  'nos',
+  'art',
+  'vol',
+  'p',
+  'pp',
+  'fig',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
 ]);
 
 // A quotation that runs over several sentences is kept whole (with its attribution), up to this many characters.
@@ -124,7 +164,7 @@ function splitParagraph(text: string, from: number, to: number, language: string
     pushTrimmed(out, text, from, to);
     return;
   }
-  for (let start = from; start < to; ) {
+  for (let start = from; start < to;) {
     const end = cutPoint(text, start, to);
     splitPiece(text, start, end, language, out);
     start = end;
@@ -133,7 +173,10 @@ function splitParagraph(text: string, from: number, to: number, language: string
 
 function splitPiece(text: string, from: number, to: number, language: string, out: Sentence[]): void {
   const paragraph = text.slice(from, to);
-  const pieces = Array.from(segmenterFor(language).segment(paragraph), (s) => ({ start: s.index, end: s.index + s.segment.length }));
+  const pieces = Array.from(segmenterFor(language).segment(paragraph), (s) => ({
+    start: s.index,
+    end: s.index + s.segment.length,
+  }));
   let i = 0;
   while (i < pieces.length) {
     const start = pieces[i].start;

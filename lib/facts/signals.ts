@@ -39,12 +39,26 @@ const OTHER_MONTHS = set(
 );
 const AR_ANCHORED = set('مارس نيسان اب');
 // Russian months by stem, for their case forms ("января", "в январе"); May is matched whole ("майор" is a major).
-const RU_MONTH_PREFIXES = ['январ', 'феврал', 'март', 'апрел', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
+const RU_MONTH_PREFIXES = [
+  'январ',
+  'феврал',
+  'март',
+  'апрел',
+  'июн',
+  'июл',
+  'август',
+  'сентябр',
+  'октябр',
+  'ноябр',
+  'декабр',
+];
 const RU_MAY = set('май мая мае');
 const MONTH_BEFORE = set('شهر شهري month mois месяц');
 const MONTH_AFTER = set('الماضي المقبل الحالي الجاري القادم');
 // Words before a four-digit number that make it a year.
-const YEAR_CUES = set('عام العام سنه منذ حتى بحلول مطلع نهايه in since by until before after of from early late en depuis avant apres в с до к году');
+const YEAR_CUES = set(
+  'عام العام سنه منذ حتى بحلول مطلع نهايه in since by until before after of from early late en depuis avant apres в с до к году',
+);
 const YEAR_AFTER = set('г год году года');
 
 // Duration units (folded). Arabic duals ("ساعتين", "ليومين") are durations on their own; the rest need a number before.
@@ -114,7 +128,12 @@ function monthAt(tokens: readonly Token[], i: number): boolean {
     if (!AR_ANCHORED.has(base)) return true;
     // The Levantine August must be written "آب" with madda; "أب" (father) folds to the same letters.
     if (base === 'اب' && !t.raw.includes('آب')) return false;
-    return besideNumber || MONTH_BEFORE.has(prev?.norm ?? '') || MONTH_AFTER.has(next?.norm ?? '') || Boolean(prev && monthLike(prev));
+    return (
+      besideNumber ||
+      MONTH_BEFORE.has(prev?.norm ?? '') ||
+      MONTH_AFTER.has(next?.norm ?? '') ||
+      Boolean(prev && monthLike(prev))
+    );
   }
   return RU_MAY.has(t.norm) || (t.norm.charCodeAt(0) >= 0x0430 && RU_MONTH_PREFIXES.some((p) => t.norm.startsWith(p)));
 }
@@ -212,7 +231,8 @@ export function readSignals(text: string, tokens: readonly Token[]): Signals {
     if (!monthAt(tokens, i)) continue;
     const before = endingAt.get(i - 1);
     const after = startingAt.get(i + 1);
-    const isDay = (k: number | undefined) => k !== undefined && mentions[k].digits && mentions[k].value >= 1 && mentions[k].value <= 31;
+    const isDay = (k: number | undefined) =>
+      k !== undefined && mentions[k].digits && mentions[k].value >= 1 && mentions[k].value <= 31;
     // "16 مايو (أيار)" names one date twice.
     if (i - lastMonth > 2) {
       if (isDay(before) || isDay(after)) dates++;
@@ -224,7 +244,15 @@ export function readSignals(text: string, tokens: readonly Token[]): Signals {
   }
 
   mentions.forEach((m, k) => {
-    if (used.has(k) || !m.digits || m.first !== m.last || m.value < 1900 || m.value > 2099 || !Number.isInteger(m.value)) return;
+    if (
+      used.has(k) ||
+      !m.digits ||
+      m.first !== m.last ||
+      m.value < 1900 ||
+      m.value > 2099 ||
+      !Number.isInteger(m.value)
+    )
+      return;
     const prev = tokens[m.first - 1];
     const next = tokens[m.first + 1];
     if ((prev && (YEAR_CUES.has(prev.norm) || monthLike(prev))) || (next && YEAR_AFTER.has(next.norm))) {
@@ -239,7 +267,9 @@ export function readSignals(text: string, tokens: readonly Token[]): Signals {
     if (!unit) continue;
     const half = HALF.has(tokens[i - 1]?.norm ?? '');
     // "two and a half hours": the number sits up to three tokens before "half".
-    const before = half ? [i - 2, i - 3, i - 4].map((j) => endingAt.get(j)).find((k) => k !== undefined) : endingAt.get(i - 1);
+    const before = half
+      ? [i - 2, i - 3, i - 4].map((j) => endingAt.get(j)).find((k) => k !== undefined)
+      : endingAt.get(i - 1);
     const orNumber = OR.has(tokens[i + 1]?.norm ?? '') ? startingAt.get(i + 2) : undefined;
     if (unit === 'dual' || half || (before !== undefined && !used.has(before)) || orNumber !== undefined) {
       // "ساعتين ونصف ساعة" is one duration.

@@ -149,7 +149,10 @@ function normalize(original: string, map: OffsetMap | undefined): string {
   let i = 0;
   while (i < n) {
     const c = original.charCodeAt(i);
-    if (c < 0x80 && !(i + 1 < n && original.charCodeAt(i + 1) >= 0x300 && isMark(original.codePointAt(i + 1) as number))) {
+    if (
+      c < 0x80 &&
+      !(i + 1 < n && original.charCodeAt(i + 1) >= 0x300 && isMark(original.codePointAt(i + 1) as number))
+    ) {
       i++;
       continue;
     }

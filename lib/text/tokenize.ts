@@ -25,7 +25,8 @@ export const PARAGRAPH_GAP = 64;
 // Some engines segment very long strings slowly: long paragraphs are cut at a space near this length.
 const MAX_CHUNK = 2000;
 
-const CHAR_SCRIPTS = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}\\u30fc';
+const CHAR_SCRIPTS =
+  '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}\\u30fc';
 const HAS_CHAR_SCRIPT = new RegExp(`[${CHAR_SCRIPTS}]`, 'u');
 const CHAR_UNITS = new RegExp(`[${CHAR_SCRIPTS}]\\p{M}*`, 'gu');
 const WORDISH = /[\p{L}\p{N}]/u;

@@ -3,11 +3,51 @@
 import { normalizeTerm } from '../text/normalize';
 
 /** Languages whose names are offered, in this order. */
-export const ALIAS_LOCALES = ['en', 'ar', 'ru', 'uk', 'fr', 'de', 'es', 'it', 'pt', 'zh', 'ja', 'ko', 'tr', 'fa', 'he', 'hi', 'pl'];
+export const ALIAS_LOCALES = [
+  'en',
+  'ar',
+  'ru',
+  'uk',
+  'fr',
+  'de',
+  'es',
+  'it',
+  'pt',
+  'zh',
+  'ja',
+  'ko',
+  'tr',
+  'fa',
+  'he',
+  'hi',
+  'pl',
+];
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 // ISO 3166 user-assigned and exceptional codes: not places a reader tracks.
-const NOT_REGIONS = new Set(['AA', 'QM', 'QN', 'QO', 'QP', 'QQ', 'QR', 'QS', 'QT', 'QU', 'QV', 'QW', 'QX', 'QY', 'QZ', 'XA', 'XB', 'ZZ', 'EU', 'EZ', 'UN']);
+const NOT_REGIONS = new Set([
+  'AA',
+  'QM',
+  'QN',
+  'QO',
+  'QP',
+  'QQ',
+  'QR',
+  'QS',
+  'QT',
+  'QU',
+  'QV',
+  'QW',
+  'QX',
+  'QY',
+  'QZ',
+  'XA',
+  'XB',
+  'ZZ',
+  'EU',
+  'EZ',
+  'UN',
+]);
 
 const namesByLocale = new Map<string, Map<string, string>>();
 const formatters = new Map<string, Intl.DisplayNames | undefined>();

@@ -26,7 +26,9 @@ export function exportTopics(topics: Topic[]): string {
   const file = {
     format: TOPICS_FILE_FORMAT,
     version: 1,
-    topics: topics.map(({ name, query, minMentions }) => (minMentions ? { name, query, minMentions } : { name, query })),
+    topics: topics.map(({ name, query, minMentions }) =>
+      minMentions ? { name, query, minMentions } : { name, query },
+    ),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -53,14 +55,20 @@ export function parseTopicsFile(text: string, existing: Topic[]): ImportResult {
   for (const [i, topic] of parsed.data.topics.entries()) {
     const query = parseQuery(topic.query);
     if (!query.ok) {
-      return { ok: false, error: `Topic ${i + 1} (“${topic.name}”): ${query.error.message} at character ${query.error.position + 1}.` };
+      return {
+        ok: false,
+        error: `Topic ${i + 1} (“${topic.name}”): ${query.error.message} at character ${query.error.position + 1}.`,
+      };
     }
   }
   const key = (t: { name: string; query: string }) => `${t.name.trim()}\n${t.query.trim()}`;
   const have = new Set(existing.map(key));
   const fresh = parsed.data.topics.filter((t) => !have.has(key(t)) && have.add(key(t)));
   if (existing.length + fresh.length > MAX_TOPICS) {
-    return { ok: false, error: `Importing would make ${existing.length + fresh.length} topics; at most ${MAX_TOPICS} can be followed.` };
+    return {
+      ok: false,
+      error: `Importing would make ${existing.length + fresh.length} topics; at most ${MAX_TOPICS} can be followed.`,
+    };
   }
   return { ok: true, topics: fresh, skipped: parsed.data.topics.length - fresh.length };
 }

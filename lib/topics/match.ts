@@ -294,7 +294,15 @@ function arabicArticle(form: string, skip: number, out: Variants): void {
 type Found = (Occurrence[] | undefined)[];
 
 /** Records an occurrence unless it repeats the previous one (the same word reached through two of its variants). */
-function record(found: Found, pattern: number, field: number, stream: TokenStream, first: number, last: number, skip: number) {
+function record(
+  found: Found,
+  pattern: number,
+  field: number,
+  stream: TokenStream,
+  first: number,
+  last: number,
+  skip: number,
+) {
   let list = found[pattern];
   if (list === undefined) {
     list = [];
@@ -321,18 +329,28 @@ function continues(pattern: Pattern, stream: TokenStream, i: number, from: numbe
 }
 
 /** Looks one form of token i up in the indexes; `skip` leading characters of the token were left out to get it. */
-function lookUp(compiled: CompiledTopics, found: Found, field: number, stream: TokenStream, i: number, form: string, skip: number) {
+function lookUp(
+  compiled: CompiledTopics,
+  found: Found,
+  field: number,
+  stream: TokenStream,
+  i: number,
+  form: string,
+  skip: number,
+) {
   const exact = compiled.byFirstToken.get(form);
   if (exact !== undefined) {
     for (const pattern of exact) {
-      if (continues(pattern, stream, i, 1)) record(found, pattern.id, field, stream, i, i + pattern.tokens.length - 1, skip);
+      if (continues(pattern, stream, i, 1))
+        record(found, pattern.id, field, stream, i, i + pattern.tokens.length - 1, skip);
     }
   }
   const { byPrefixStart, byShortPrefix, byCharPair } = compiled;
   if (byPrefixStart.size > 0 && form.length >= PREFIX_KEY) {
     const prefixed = byPrefixStart.get(startKey(form, PREFIX_KEY));
     if (prefixed !== undefined) {
-      for (const pattern of prefixed) if (form.startsWith(pattern.tokens[0])) record(found, pattern.id, field, stream, i, i, skip);
+      for (const pattern of prefixed)
+        if (form.startsWith(pattern.tokens[0])) record(found, pattern.id, field, stream, i, i, skip);
     }
   }
   if (byShortPrefix.size > 0 && form.length >= 2) {
@@ -343,18 +361,28 @@ function lookUp(compiled: CompiledTopics, found: Found, field: number, stream: T
     const paired = byCharPair.get(form.charCodeAt(0) * 0x10000 + stream.forms[i + 1].charCodeAt(0));
     if (paired !== undefined) {
       for (const pattern of paired) {
-        if (continues(pattern, stream, i, 2)) record(found, pattern.id, field, stream, i, i + pattern.tokens.length - 1, skip);
+        if (continues(pattern, stream, i, 2))
+          record(found, pattern.id, field, stream, i, i + pattern.tokens.length - 1, skip);
       }
     }
   }
 }
 
 /** Words built on a term's stem (اوكراني, ukrainian; the term itself is found too, which changes nothing). */
-function lookUpRelated(compiled: CompiledTopics, found: Found, field: number, stream: TokenStream, i: number, form: string, skip: number) {
+function lookUpRelated(
+  compiled: CompiledTopics,
+  found: Found,
+  field: number,
+  stream: TokenStream,
+  i: number,
+  form: string,
+  skip: number,
+) {
   if (form.length < RELATED_MIN_STEM) return;
   const related = compiled.byRelatedStart.get(startKey(form, PREFIX_KEY));
   if (related === undefined) return;
-  for (const pattern of related) if (form.startsWith(pattern.tokens[0])) record(found, pattern.id, field, stream, i, i, skip);
+  for (const pattern of related)
+    if (form.startsWith(pattern.tokens[0])) record(found, pattern.id, field, stream, i, i, skip);
 }
 
 /** A field to search, and how many of its tokens (from the start) to search for words built on terms. */
@@ -430,7 +458,11 @@ function spansOf(node: EvalNode, ctx: ArticleContext): Span[] {
   let low = 0;
   for (const a of left) {
     const reach = a.from - node.distance - 1;
-    while (low < right.length && (right[low].field < a.field || (right[low].field === a.field && right[low].to < reach))) low++;
+    while (
+      low < right.length &&
+      (right[low].field < a.field || (right[low].field === a.field && right[low].to < reach))
+    )
+      low++;
     for (let k = low; k < right.length && pairs.length < MAX_OCCURRENCES; k++) {
       const b = right[k];
       if (b.field !== a.field || b.from > a.to + node.distance + 1) break;
@@ -543,7 +575,8 @@ export function matchTopics(
     let passageStart = -Infinity;
     // counted is in reading order, so body mentions come in text order.
     for (const { occurrence } of counted) {
-      const weight = occurrence.field === FIELD_TITLE ? WEIGHT_TITLE : occurrence.first < lead ? WEIGHT_LEAD : WEIGHT_BODY;
+      const weight =
+        occurrence.field === FIELD_TITLE ? WEIGHT_TITLE : occurrence.first < lead ? WEIGHT_LEAD : WEIGHT_BODY;
       if (weight === WEIGHT_BODY && occurrence.from - passageStart >= PASSAGE_WORDS) {
         // Positions jump between paragraphs, so each paragraph starts a passage of its own.
         passages++;
@@ -552,7 +585,9 @@ export function matchTopics(
       score += weight;
     }
     const enough =
-      topic.minMentions !== undefined ? counted.length >= topic.minMentions : prominent || passages >= DEFAULT_BODY_PASSAGES;
+      topic.minMentions !== undefined
+        ? counted.length >= topic.minMentions
+        : prominent || passages >= DEFAULT_BODY_PASSAGES;
     if (!enough) continue;
     results.push({
       topicId: topic.id,

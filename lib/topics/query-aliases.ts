@@ -11,7 +11,16 @@ export function plainTerms(query: string): string[] {
   const phrase = /"([^"]*)"/g;
   for (const match of query.matchAll(phrase)) if (match[1]!.trim()) terms.push(match[1]!.trim());
   for (const word of query.replace(phrase, ' ').split(/[\s()|]+/)) {
-    if (!word || word === 'OR' || word === 'AND' || /^NEAR\/\d*$/.test(word) || word.startsWith('-') || word.includes(':') || word.endsWith('*')) continue;
+    if (
+      !word ||
+      word === 'OR' ||
+      word === 'AND' ||
+      /^NEAR\/\d*$/.test(word) ||
+      word.startsWith('-') ||
+      word.includes(':') ||
+      word.endsWith('*')
+    )
+      continue;
     terms.push(word);
   }
   return terms;

@@ -95,7 +95,8 @@ function readSite(value: string, pos: number, len: number): string {
 function readLang(value: string, pos: number, len: number): string {
   const code = value.toLowerCase();
   if (code === '') fail('lang: needs a language code right after it, like lang:ar or lang:en', pos, len);
-  if (!LANG_CODE.test(code)) fail(`"${value}" is not a language code; use one like lang:ar, lang:en or lang:zh`, pos, len);
+  if (!LANG_CODE.test(code))
+    fail(`"${value}" is not a language code; use one like lang:ar, lang:en or lang:zh`, pos, len);
   return code;
 }
 
@@ -164,7 +165,11 @@ function makeTerm(raw: string, phrase: boolean, pos: number, len: number): TermN
   const star = trimmed.indexOf('*');
   const prefix = star >= 0 && star === trimmed.length - 1;
   if (star >= 0 && !prefix) {
-    fail('* can only end a word, to match every word that begins that way, like ukrain*.', pos + (phrase ? 1 : 0) + star, 1);
+    fail(
+      '* can only end a word, to match every word that begins that way, like ukrain*.',
+      pos + (phrase ? 1 : 0) + star,
+      1,
+    );
   }
   const tokens = tokenizeTerm(normalizeTerm(prefix ? trimmed.slice(0, -1) : raw));
   // Chinese, Japanese and Thai already match on characters, inside longer words: the * adds nothing there.
@@ -297,7 +302,11 @@ class Parser {
       if (!this.startsOperand(this.peek())) fail('NEAR needs a word or "phrase" on both sides.', next.pos, next.len);
       const right = this.parseUnary();
       if (!isPositional(left) || !isPositional(right)) {
-        fail('NEAR joins words or "phrases" (or alternatives in parentheses); keep exclusions and filters outside it.', next.pos, next.len);
+        fail(
+          'NEAR joins words or "phrases" (or alternatives in parentheses); keep exclusions and filters outside it.',
+          next.pos,
+          next.len,
+        );
       }
       left = { type: 'near', distance: next.distance, left, right };
     }
@@ -382,5 +391,7 @@ export const UNEXPECTED_ERROR = 'This query could not be read.';
 
 /** Why a reader cannot add another topic, or null when they can. */
 export function topicLimitError(topicCount: number): string | null {
-  return topicCount >= MAX_TOPICS ? `You can follow at most ${MAX_TOPICS} topics; remove one before adding another.` : null;
+  return topicCount >= MAX_TOPICS
+    ? `You can follow at most ${MAX_TOPICS} topics; remove one before adding another.`
+    : null;
 }

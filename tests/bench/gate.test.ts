@@ -64,7 +64,8 @@ it('gate: precision, recall, rejection and cost per page', () => {
   if (!process.env.BENCH_GATE_DIR && existsSync(join(CORPUS, 'index.json'))) {
     const index = JSON.parse(readFileSync(join(CORPUS, 'index.json'), 'utf8')) as { pages: { dir: string }[] };
     let hits = 0;
-    for (const p of index.pages) if (detectArticle(parse(readFileSync(join(CORPUS, p.dir, 'page.html'), 'utf8'))).likely) hits++;
+    for (const p of index.pages)
+      if (detectArticle(parse(readFileSync(join(CORPUS, p.dir, 'page.html'), 'utf8'))).likely) hits++;
     corpus = { pages: index.pages.length, recall: hits / index.pages.length };
   }
 
@@ -88,12 +89,19 @@ it('gate: precision, recall, rejection and cost per page', () => {
     mistakes,
   };
   reportFigures(figures, () => {
-    console.log(`gate on ${figures.pages} labelled pages (${figures.articles} articles, ${figures.nonArticles} others), ${figures.dom} DOM`);
+    console.log(
+      `gate on ${figures.pages} labelled pages (${figures.articles} articles, ${figures.nonArticles} others), ${figures.dom} DOM`,
+    );
     console.log(`  precision ${figures.precision}  recall ${figures.recall}  rejection ${figures.rejection}`);
     console.log(`  detectArticle: median ${figures.gateMedianUs} µs, p95 ${figures.gateP95Us} µs per page`);
-    console.log(`  baseline ${figures.baseline}: median ${figures.baselineMedianUs} µs, p95 ${figures.baselineP95Us} µs`);
+    console.log(
+      `  baseline ${figures.baseline}: median ${figures.baselineMedianUs} µs, p95 ${figures.baselineP95Us} µs`,
+    );
     console.log(`  ratio gate/baseline (medians): ${figures.ratioMedian}`);
-    if (corpus) console.log(`  recall on the extraction corpus (all articles): ${figures.corpusRecall} over ${corpus.pages} pages`);
+    if (corpus)
+      console.log(
+        `  recall on the extraction corpus (all articles): ${figures.corpusRecall} over ${corpus.pages} pages`,
+      );
     if (mistakes.length) console.log(`  ${mistakes.join('\n  ')}`);
   });
   expect(labels.length).toBeGreaterThan(0);

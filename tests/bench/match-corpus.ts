@@ -28,7 +28,26 @@ function zipf<T>(items: readonly T[], from = 0): T {
 }
 
 const SYLLABLES: Record<string, string[]> = {
-  latin: ['ka', 'ro', 'mi', 'tel', 'san', 'dor', 'ver', 'li', 'on', 'ta', 'gra', 'ne', 'pol', 'stu', 'ber', 'é', 'qu', 'ain'],
+  latin: [
+    'ka',
+    'ro',
+    'mi',
+    'tel',
+    'san',
+    'dor',
+    'ver',
+    'li',
+    'on',
+    'ta',
+    'gra',
+    'ne',
+    'pol',
+    'stu',
+    'ber',
+    'é',
+    'qu',
+    'ain',
+  ],
   cyrillic: ['ка', 'ро', 'ми', 'тел', 'сан', 'дор', 'вер', 'ли', 'он', 'та', 'гра', 'не', 'пол', 'ст', 'їн', 'ій'],
   arabic: ['كا', 'رو', 'مي', 'تل', 'سان', 'در', 'فر', 'لي', 'ون', 'طا', 'غر', 'نة', 'بو', 'ست', 'أو', 'إي', 'ى'],
 };

@@ -5,7 +5,15 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, digestWhen, extensionPage, launchWithExtension, serveDirectory, setTopics, settledDigest } from '../../scripts/harness.mjs';
+import {
+  ROOT,
+  digestWhen,
+  extensionPage,
+  launchWithExtension,
+  serveDirectory,
+  setTopics,
+  settledDigest,
+} from '../../scripts/harness.mjs';
 
 const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
 const SEED = 'article--asharq-al-awsat--russia-ukraine-istanbul.html';
@@ -88,13 +96,24 @@ describe('articles that arrive after load', () => {
     ]);
     const ukraineUrls = digest.find((d) => d.topic.id === 'ukraine').articles.map((a) => decodeURIComponent(a.url));
     for (const id of ['5150001', '5224001', '5223901']) {
-      assert.equal(ukraineUrls.filter((u) => u.includes(`/${id}-`)).length, 1, `one article with id ${id}: ${ukraineUrls.join(' | ')}`);
+      assert.equal(
+        ukraineUrls.filter((u) => u.includes(`/${id}-`)).length,
+        1,
+        `one article with id ${id}: ${ukraineUrls.join(' | ')}`,
+      );
     }
-    for (const teaser of ['مبعوثو ترمب إلى الشرق الأوسط... تغريد خارج سرب البيروقراطية', 'روسيا تدين المحاولات الأوروبية لـ«نسف» تقدم محادثات السلام']) {
+    for (const teaser of [
+      'مبعوثو ترمب إلى الشرق الأوسط... تغريد خارج سرب البيروقراطية',
+      'روسيا تدين المحاولات الأوروبية لـ«نسف» تقدم محادثات السلام',
+    ]) {
       assert.ok(!digest.some((d) => d.articles.some((a) => a.title === teaser)), `teaser not captured: ${teaser}`);
     }
     const urls = digest.flatMap((d) => d.articles.map((a) => a.url));
-    assert.equal(new Set(urls).size, new Set(digest.flatMap((d) => d.articles.map((a) => a.title))).size, 'each article has its own URL');
+    assert.equal(
+      new Set(urls).size,
+      new Set(digest.flatMap((d) => d.articles.map((a) => a.title))).size,
+      'each article has its own URL',
+    );
     await page.close();
   });
 
@@ -112,7 +131,10 @@ describe('articles that arrive after load', () => {
     await page.waitForURL(/story=2/);
     digest = await digestWhen(popup, (d) => titles(d, 'forest').length > 0);
     const forest = digest.find((d) => d.topic.id === 'forest').articles;
-    assert.deepEqual(forest.map((a) => a.title), ['Researchers map the oldest known forest floor in Norway']);
+    assert.deepEqual(
+      forest.map((a) => a.title),
+      ['Researchers map the oldest known forest floor in Norway'],
+    );
     assert.match(forest[0].url, /story=2$/, 'the swapped story is stored under the address the site pushed');
     assert.match(digest.find((d) => d.topic.id === 'ukraine-en').articles[0].url, /story=1$/);
     await page.close();

@@ -4,7 +4,16 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, digestAsJson, extensionPage, launchWithExtension, serveDirectory, setTopics, settledDigest, visit } from '../../scripts/harness.mjs';
+import {
+  ROOT,
+  digestAsJson,
+  extensionPage,
+  launchWithExtension,
+  serveDirectory,
+  setTopics,
+  settledDigest,
+  visit,
+} from '../../scripts/harness.mjs';
 
 const SEED = 'article--asharq-al-awsat--russia-ukraine-istanbul.html';
 const SEED_TITLE = 'لقاء روسي - أوكراني غير مُعلن سبق مفاوضات إسطنبول';
@@ -45,12 +54,19 @@ describe('key facts', () => {
     assert.ok(main.facts.length >= 3 && main.facts.length <= 7, `3–7 facts, got ${main.facts.length}`);
     const found = Object.entries(README_FACTS).filter(([, words]) => main.facts.some((f) => f.text.includes(words)));
     console.log(`# README facts found: ${found.map(([name]) => name).join('; ')}`);
-    assert.ok(found.length >= 4, `at least four README facts, found ${found.length}: ${main.facts.map((f) => f.text).join(' | ')}`);
+    assert.ok(
+      found.length >= 4,
+      `at least four README facts, found ${found.length}: ${main.facts.map((f) => f.text).join(' | ')}`,
+    );
 
     await popup.reload();
     await popup.click('[data-topic-id="ukraine"]');
     const card = popup.locator('.article-card', { hasText: SEED_TITLE });
-    assert.equal(await card.locator('.facts li').count(), main.facts.length, 'the popup lists the facts under the article');
+    assert.equal(
+      await card.locator('.facts li').count(),
+      main.facts.length,
+      'the popup lists the facts under the article',
+    );
 
     await popup.getByRole('button', { name: 'Mark key facts on this page' }).click();
     await popup.getByText(/\d+ marked/).waitFor();

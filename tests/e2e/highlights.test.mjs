@@ -6,7 +6,16 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, extensionPage, launchWithExtension, selectText, serveDirectory, setTopics, settledDigest, visit } from '../../scripts/harness.mjs';
+import {
+  ROOT,
+  extensionPage,
+  launchWithExtension,
+  selectText,
+  serveDirectory,
+  setTopics,
+  settledDigest,
+  visit,
+} from '../../scripts/harness.mjs';
 
 const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
 const SEED = 'article--asharq-al-awsat--russia-ukraine-istanbul.html';
@@ -62,13 +71,20 @@ describe('highlights', () => {
     await button.waitFor({ state: 'hidden' });
 
     await waitFor(async () => (await painted(page)) === 1, 'the highlight to be painted');
-    assert.equal(await page.locator(paragraph).evaluate((p) => p.childNodes.length), before, 'no element was wrapped around the text');
+    assert.equal(
+      await page.locator(paragraph).evaluate((p) => p.childNodes.length),
+      before,
+      'no element was wrapped around the text',
+    );
     const shot = join(ARTIFACTS, 'highlight-arabic.png');
     await page.locator(paragraph).screenshot({ path: shot });
     assert.ok((await readFile(shot)).length > 1000, `screenshot saved: ${shot}`);
     console.log(`# screenshot of the painted Arabic highlight: ${shot}`);
 
-    const [stored] = await waitFor(async () => (await highlightsInDigest()).filter((h) => h.text === PASSAGE), 'the highlight in the digest');
+    const [stored] = await waitFor(
+      async () => (await highlightsInDigest()).filter((h) => h.text === PASSAGE),
+      'the highlight in the digest',
+    );
     assert.equal(stored.placed, true);
 
     await page.reload({ waitUntil: 'load' });
@@ -86,18 +102,27 @@ describe('highlights', () => {
     const page = await visit(browser, url);
     await selectText(page, 'article.article-body', gone);
     await page.locator('beatwatch-highlight-button button').click();
-    await waitFor(async () => (await highlightsInDigest()).some((h) => h.text === gone), 'the second highlight to be stored');
+    await waitFor(
+      async () => (await highlightsInDigest()).some((h) => h.text === gone),
+      'the second highlight to be stored',
+    );
 
     // The site edits the article: that sentence is no longer there.
     const original = await readFile(join(PAGES, SEED), 'utf8');
-    await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: original.replace(gone, 'انتهت سريعاً') }));
+    await page.route(url, (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: original.replace(gone, 'انتهت سريعاً') }),
+    );
     await page.reload({ waitUntil: 'load' });
     const unplaced = await waitFor(
       async () => (await highlightsInDigest()).find((h) => h.text === gone && h.placed === false),
       'the highlight to be reported unplaced',
     );
     assert.ok(unplaced);
-    assert.equal((await highlightsInDigest()).find((h) => h.text === PASSAGE)?.placed, true, 'the other highlight is still placed');
+    assert.equal(
+      (await highlightsInDigest()).find((h) => h.text === PASSAGE)?.placed,
+      true,
+      'the other highlight is still placed',
+    );
 
     await popup.reload();
     await popup.click('[data-topic-id="ukraine"]');

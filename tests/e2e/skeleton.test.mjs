@@ -3,7 +3,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { join } from 'node:path';
-import { ROOT, ask, extensionPage, launchWithExtension, serveDirectory, setTopics, settledDigest, visit } from '../../scripts/harness.mjs';
+import {
+  ROOT,
+  ask,
+  extensionPage,
+  launchWithExtension,
+  serveDirectory,
+  setTopics,
+  settledDigest,
+  visit,
+} from '../../scripts/harness.mjs';
 
 const SEED = 'article--asharq-al-awsat--russia-ukraine-istanbul.html';
 const ENGLISH = 'article--world-news-daily--ukraine-grain-talks.html';

@@ -3,7 +3,16 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, ask, extensionPage, launchWithExtension, serveDirectory, setTopics, settledDigest, visit } from '../../scripts/harness.mjs';
+import {
+  ROOT,
+  ask,
+  extensionPage,
+  launchWithExtension,
+  serveDirectory,
+  setTopics,
+  settledDigest,
+  visit,
+} from '../../scripts/harness.mjs';
 
 const SEED = 'article--asharq-al-awsat--russia-ukraine-istanbul.html';
 const GAZA_TITLE = 'ألمانيا لن تشارك في قوة استقرار بغزة «في المستقبل المنظور»';
@@ -24,7 +33,11 @@ after(async () => {
   await server?.close();
 });
 
-const titlesOf = (digest, id) => digest.find((d) => d.topic.id === id).articles.map((a) => a.title).sort();
+const titlesOf = (digest, id) =>
+  digest
+    .find((d) => d.topic.id === id)
+    .articles.map((a) => a.title)
+    .sort();
 
 describe('topics editor', () => {
   test('editing a topic in the options page re-matches the open article page', async () => {
@@ -38,14 +51,22 @@ describe('topics editor', () => {
 
     await query.fill('غزة OR (');
     await options.getByText(/At character \d+:/).waitFor();
-    assert.equal(await options.getByRole('button', { name: 'Save' }).isDisabled(), true, 'an invalid query cannot be saved');
+    assert.equal(
+      await options.getByRole('button', { name: 'Save' }).isDisabled(),
+      true,
+      'an invalid query cannot be saved',
+    );
 
     await query.fill('غزة OR "ستورم شادو"');
     await options.getByRole('button', { name: 'Save' }).click();
     await options.locator('tr[data-topic-id="gaza"] code', { hasText: 'ستورم شادو' }).waitFor();
 
     const digest = await settledDigest(popup);
-    assert.deepEqual(titlesOf(digest, 'gaza'), [STORM_TITLE, GAZA_TITLE].sort(), 'the edited topic now also captures the Storm Shadow article');
+    assert.deepEqual(
+      titlesOf(digest, 'gaza'),
+      [STORM_TITLE, GAZA_TITLE].sort(),
+      'the edited topic now also captures the Storm Shadow article',
+    );
     await options.close();
   });
 
@@ -74,7 +95,10 @@ describe('topics editor', () => {
       buffer: Buffer.from('{"topics":[{"name":"Broken","query":"(\\"unclosed"}]}'),
     });
     await options.getByRole('alert').filter({ hasText: 'Nothing was changed.' }).waitFor();
-    assert.deepEqual((await ask(popup, 'digest:get')).map((d) => d.topic), before);
+    assert.deepEqual(
+      (await ask(popup, 'digest:get')).map((d) => d.topic),
+      before,
+    );
 
     await options.getByLabel('Topics file to import').setInputFiles({
       name: 'topics.json',

@@ -4,7 +4,8 @@ import { classifySender, createReceiver, envelope, type Handlers } from '@/lib/m
 
 const EXT_ID = 'abc';
 const ORIGIN = 'chrome-extension://abc/';
-const identify = (sender: { id?: string; url?: string; tab?: { id?: number } }) => classifySender(sender, EXT_ID, ORIGIN);
+const identify = (sender: { id?: string; url?: string; tab?: { id?: number } }) =>
+  classifySender(sender, EXT_ID, ORIGIN);
 const fromPopup = { id: EXT_ID, url: `${ORIGIN}popup.html` };
 const fromContent = { id: EXT_ID, url: 'https://news.example/a', tab: { id: 4 } };
 
@@ -20,7 +21,14 @@ function receiver() {
   return { handlers, receive: createReceiver('background', handlers, identify) };
 }
 
-const article = { url: 'https://news.example/a', pageUrl: 'https://news.example/a', title: 'T', dir: 'ltr' as const, excerpt: 'e', text: 'body' };
+const article = {
+  url: 'https://news.example/a',
+  pageUrl: 'https://news.example/a',
+  title: 'T',
+  dir: 'ltr' as const,
+  excerpt: 'e',
+  text: 'body',
+};
 
 describe('classifySender', () => {
   it('tells extension pages, content scripts and strangers apart', () => {
@@ -35,9 +43,15 @@ describe('classifySender', () => {
 describe('createReceiver', () => {
   it('passes a valid message from the right sender to its handler, with the tab id', async () => {
     const { handlers, receive } = receiver();
-    const reply = await receive(envelope('capture:save', { article, matches: [{ topicId: 't', score: 1, mentions: 1, hits: [] }] }), fromContent);
+    const reply = await receive(
+      envelope('capture:save', { article, matches: [{ topicId: 't', score: 1, mentions: 1, hits: [] }] }),
+      fromContent,
+    );
     expect(reply).toEqual({ ok: true, result: { articleId: 'x', created: true, tabTopicCount: 1 } });
-    expect(handlers['capture:save']).toHaveBeenCalledWith(expect.objectContaining({ article }), { tabId: 4, url: fromContent.url });
+    expect(handlers['capture:save']).toHaveBeenCalledWith(expect.objectContaining({ article }), {
+      tabId: 4,
+      url: fromContent.url,
+    });
   });
 
   it('refuses a message from the wrong direction', async () => {
@@ -52,9 +66,17 @@ describe('createReceiver', () => {
   it('refuses malformed envelopes, unknown types and bad payloads without calling handlers', async () => {
     const { handlers, receive } = receiver();
     expect(await receive('hello', fromPopup)).toEqual({ ok: false, error: 'not a Beatwatch message' });
-    expect(await receive({ beatwatch: 1, type: 'toString', payload: {} }, fromPopup)).toMatchObject({ ok: false, error: expect.stringContaining('unknown message') });
-    expect(await receive({ beatwatch: 1, type: 'page:extract-main', payload: {} }, fromPopup)).toMatchObject({ ok: false });
-    const bad = await receive(envelope('capture:save', { article: { ...article, url: 'javascript:alert(1)' }, matches: [] }), fromContent);
+    expect(await receive({ beatwatch: 1, type: 'toString', payload: {} }, fromPopup)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('unknown message'),
+    });
+    expect(await receive({ beatwatch: 1, type: 'page:extract-main', payload: {} }, fromPopup)).toMatchObject({
+      ok: false,
+    });
+    const bad = await receive(
+      envelope('capture:save', { article: { ...article, url: 'javascript:alert(1)' }, matches: [] }),
+      fromContent,
+    );
     expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('invalid "capture:save" payload') });
     expect(await receive(envelope('digest:get', { extra: 1 } as never), fromPopup)).toMatchObject({ ok: false });
     expect(Object.values(handlers).every((h) => h.mock.calls.length === 0)).toBe(true);

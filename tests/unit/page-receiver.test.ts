@@ -17,8 +17,14 @@ function receiver() {
 describe('createPageReceiver', () => {
   it('passes a message from the background to its handler', async () => {
     const { handlers, receive } = receiver();
-    expect(await receive(envelope('page:mark-facts', { on: true }), fromBackground)).toEqual({ ok: true, result: { marked: 3 } });
-    expect(await receive(envelope('page:highlight-selection', {}), fromBackground)).toEqual({ ok: true, result: { added: true } });
+    expect(await receive(envelope('page:mark-facts', { on: true }), fromBackground)).toEqual({
+      ok: true,
+      result: { marked: 3 },
+    });
+    expect(await receive(envelope('page:highlight-selection', {}), fromBackground)).toEqual({
+      ok: true,
+      result: { added: true },
+    });
     expect(handlers['page:mark-facts']).toHaveBeenCalledWith({ on: true }, expect.anything());
   });
 
@@ -30,13 +36,26 @@ describe('createPageReceiver', () => {
     });
     expect(await receive(envelope('page:mark-facts', { on: true }), { id: 'other' })).toMatchObject({ ok: false });
     expect(await receive('hello', fromBackground)).toEqual({ ok: false, error: 'not a Beatwatch message' });
-    expect(await receive({ beatwatch: 1, type: 'page:mark-facts', payload: { on: true }, extra: 1 }, fromBackground)).toMatchObject({ ok: false });
-    expect(await receive({ beatwatch: 1, type: 'toString', payload: {} }, fromBackground)).toMatchObject({ ok: false, error: expect.stringContaining('unknown message') });
-    expect(await receive(envelope('digest:get', {}), fromBackground)).toMatchObject({ ok: false, error: expect.stringContaining('unknown message') });
+    expect(
+      await receive({ beatwatch: 1, type: 'page:mark-facts', payload: { on: true }, extra: 1 }, fromBackground),
+    ).toMatchObject({ ok: false });
+    expect(await receive({ beatwatch: 1, type: 'toString', payload: {} }, fromBackground)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('unknown message'),
+    });
+    expect(await receive(envelope('digest:get', {}), fromBackground)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('unknown message'),
+    });
     for (const payload of [{ on: 'yes' }, {}, { on: true, more: 1 }, null, [true]]) {
-      expect(await receive({ beatwatch: 1, type: 'page:mark-facts', payload }, fromBackground)).toEqual({ ok: false, error: 'invalid "page:mark-facts" payload' });
+      expect(await receive({ beatwatch: 1, type: 'page:mark-facts', payload }, fromBackground)).toEqual({
+        ok: false,
+        error: 'invalid "page:mark-facts" payload',
+      });
     }
-    expect(await receive({ beatwatch: 1, type: 'page:highlight-selection', payload: { x: 1 } }, fromBackground)).toMatchObject({ ok: false });
+    expect(
+      await receive({ beatwatch: 1, type: 'page:highlight-selection', payload: { x: 1 } }, fromBackground),
+    ).toMatchObject({ ok: false });
     expect(Object.values(handlers).every((h) => h.mock.calls.length === 0)).toBe(true);
   });
 
@@ -48,6 +67,9 @@ describe('createPageReceiver', () => {
   it('turns a handler error into an error reply', async () => {
     const { handlers, receive } = receiver();
     handlers['page:highlight-selection'].mockRejectedValueOnce(new Error('no selection'));
-    expect(await receive(envelope('page:highlight-selection', {}), fromBackground)).toEqual({ ok: false, error: 'no selection' });
+    expect(await receive(envelope('page:highlight-selection', {}), fromBackground)).toEqual({
+      ok: false,
+      error: 'no selection',
+    });
   });
 });

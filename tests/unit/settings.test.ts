@@ -4,7 +4,13 @@ import { loadTopics, newTopicId, parseStoredTopics, saveTopics, TopicsError, wat
 import type { Topic } from '@/lib/schema';
 import { readStoredTopics, topicsForMatching } from '@/lib/topic-storage';
 
-const topic = (id: string, extra: Partial<Topic> = {}): Topic => ({ id, name: `Topic ${id}`, query: 'ukraine', createdAt: 1, ...extra });
+const topic = (id: string, extra: Partial<Topic> = {}): Topic => ({
+  id,
+  name: `Topic ${id}`,
+  query: 'ukraine',
+  createdAt: 1,
+  ...extra,
+});
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -64,7 +70,14 @@ describe('topics for matching (page side, no zod)', () => {
   it('skips entries without a string id and query, and ignores a minMentions out of range', () => {
     const raw = {
       version: 1,
-      topics: [null, 'x', { id: 1, query: 'a' }, { id: 'ok', query: 'a', minMentions: 0 }, { id: 'x'.repeat(65), query: 'a' }, { id: 'm', query: 'a', minMentions: 2.5 }],
+      topics: [
+        null,
+        'x',
+        { id: 1, query: 'a' },
+        { id: 'ok', query: 'a', minMentions: 0 },
+        { id: 'x'.repeat(65), query: 'a' },
+        { id: 'm', query: 'a', minMentions: 2.5 },
+      ],
     };
     expect(topicsForMatching(raw)).toEqual([
       { id: 'ok', query: 'a' },

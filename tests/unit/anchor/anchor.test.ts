@@ -10,8 +10,14 @@ import { el, mount, selectBetween, textNodes } from './dom';
 function english() {
   return mount(
     el('h1', 'Council approves budget'),
-    el('p', 'The city council met on Tuesday. After a long debate the ', el('b', 'council approved'), ' the new budget for ',
-      el('a', 'public transport'), ', which adds three bus lines.'),
+    el(
+      'p',
+      'The city council met on Tuesday. After a long debate the ',
+      el('b', 'council approved'),
+      ' the new budget for ',
+      el('a', 'public transport'),
+      ', which adds three bus lines.',
+    ),
     el('p', 'Critics said the plan ', el('i', 'ignores'), ' cyclists.'),
   );
 }
@@ -19,8 +25,14 @@ function english() {
 function arabic() {
   return mount(
     el('h1', 'المجلس يقر الميزانية'),
-    el('p', 'اجتمع المجلس البلدي يوم الثلاثاء. وبعد نقاش طويل ', el('b', 'وافق المجلس'), ' على الميزانية الجديدة ',
-      el('a', 'للنقل العام'), '، التي تضيف ثلاثة خطوط حافلات.'),
+    el(
+      'p',
+      'اجتمع المجلس البلدي يوم الثلاثاء. وبعد نقاش طويل ',
+      el('b', 'وافق المجلس'),
+      ' على الميزانية الجديدة ',
+      el('a', 'للنقل العام'),
+      '، التي تضيف ثلاثة خطوط حافلات.',
+    ),
     el('p', 'وقال المنتقدون إن الخطة ', el('i', 'تتجاهل'), ' راكبي الدراجات.'),
   );
 }
@@ -168,8 +180,10 @@ describe('anchorSelectors after the page changed', () => {
 describe('anchorMany', () => {
   // Distinct sentences (a fixed pseudo-random walk over a vocabulary), so that a removed one has
   // no near-duplicate left for the fuzzy search to find.
-  const vocabulary = ('river harbour council winter budget station ferry museum bridge school ' +
-    'market tunnel garden library airport stadium clinic factory orchard canal').split(' ');
+  const vocabulary = (
+    'river harbour council winter budget station ferry museum bridge school ' +
+    'market tunnel garden library airport stadium clinic factory orchard canal'
+  ).split(' ');
   const sentence = (i: number) => {
     let x = (i + 1) * 7919; // xorshift32
     const words = Array.from({ length: 10 }, () => {

@@ -72,21 +72,27 @@ describe('searchApprox', () => {
 describe('alignAnchored', () => {
   it('finds the least distance of the pattern to runs pinned at one end', () => {
     fc.assert(
-      fc.property(alphabet('abc', 0, 80), alphabet('abc', 1, 70), fc.nat(80), fc.nat(100), (text, pattern, f, maxLen) => {
-        const from = f % (text.length + 1);
-        let fwd = Infinity;
-        let back = Infinity;
-        for (let len = 0; len <= maxLen; len++) {
-          if (from + len <= text.length) fwd = Math.min(fwd, editDistance(pattern, text.slice(from, from + len)));
-          if (from - len >= 0) back = Math.min(back, editDistance(pattern, text.slice(from - len, from)));
-        }
-        const f1 = alignAnchored(text, from, 1, compilePattern(pattern), maxLen);
-        const b1 = alignAnchored(text, from, -1, compilePattern(pattern, true), maxLen);
-        expect(f1.distance).toBe(fwd);
-        expect(b1.distance).toBe(back);
-        expect(editDistance(pattern, text.slice(from, from + f1.length))).toBe(fwd);
-        expect(editDistance(pattern, text.slice(from - b1.length, from))).toBe(back);
-      }),
+      fc.property(
+        alphabet('abc', 0, 80),
+        alphabet('abc', 1, 70),
+        fc.nat(80),
+        fc.nat(100),
+        (text, pattern, f, maxLen) => {
+          const from = f % (text.length + 1);
+          let fwd = Infinity;
+          let back = Infinity;
+          for (let len = 0; len <= maxLen; len++) {
+            if (from + len <= text.length) fwd = Math.min(fwd, editDistance(pattern, text.slice(from, from + len)));
+            if (from - len >= 0) back = Math.min(back, editDistance(pattern, text.slice(from - len, from)));
+          }
+          const f1 = alignAnchored(text, from, 1, compilePattern(pattern), maxLen);
+          const b1 = alignAnchored(text, from, -1, compilePattern(pattern, true), maxLen);
+          expect(f1.distance).toBe(fwd);
+          expect(b1.distance).toBe(back);
+          expect(editDistance(pattern, text.slice(from, from + f1.length))).toBe(fwd);
+          expect(editDistance(pattern, text.slice(from - b1.length, from))).toBe(back);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -95,7 +95,11 @@ describe('matchQuote: fuzzy', () => {
     const doc =
       'Sports: the team said it will appeal the ruling. ' +
       'Politics: after the vote the party said it would appeal the ruling in court next week.';
-    const quote = { exact: 'the party said it will appeal the ruling', prefix: 'Politics: after the vote ', suffix: ' in court next week' };
+    const quote = {
+      exact: 'the party said it will appeal the ruling',
+      prefix: 'Politics: after the vote ',
+      suffix: ' in court next week',
+    };
     expect(slice(doc, matchQuote(doc, quote))).toBe('the party said it would appeal the ruling');
   });
 

@@ -6,7 +6,20 @@ const invisible = /[\u00AD\u061C\u0640\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2
 
 describe('prepareText', () => {
   it('collapses whitespace, drops invisibles and maps every character back to its raw span', () => {
-    const chars = fc.constantFrom('a', 'ب', ' ', ' ', '\n', '\t', '\u00A0', '\u200F', '\u0640', '\uFEFF', '\u3000', 'é');
+    const chars = fc.constantFrom(
+      'a',
+      'ب',
+      ' ',
+      ' ',
+      '\n',
+      '\t',
+      '\u00A0',
+      '\u200F',
+      '\u0640',
+      '\uFEFF',
+      '\u3000',
+      'é',
+    );
     fc.assert(
       fc.property(fc.array(chars, { maxLength: 60 }), (arr) => {
         const raw = arr.join('');

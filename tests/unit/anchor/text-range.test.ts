@@ -91,35 +91,42 @@ describe('rangeFromTextOffsets', () => {
       return node;
     };
     fc.assert(
-      fc.property(fc.array(tree, { minLength: 1, maxLength: 3 }), fc.nat(), fc.nat(), fc.nat(), fc.nat(), (trees, a, b, c, d) => {
-        const root = mount(...trees.filter((t) => t.tag !== 'script').map(build));
-        const all: Node[] = [];
-        const visit = (n: Node) => {
-          all.push(n);
-          n.childNodes.forEach(visit);
-        };
-        visit(root);
-        const point = (i: number, j: number): [Node, number] => {
-          const n = all[i % all.length];
-          const max = n.nodeType === 3 ? (n as Text).length : n.childNodes.length;
-          return [n, j % (max + 1)];
-        };
-        const range = document.createRange();
-        range.setStart(...point(a, b));
-        range.setEnd(...point(c, d)); // collapses onto the end if it lies before the start
-        const before = document.createRange();
-        before.setStart(root, 0);
-        before.setEnd(range.startContainer, range.startOffset);
-        const visible = (r: Range) => r.toString().replace(/7/g, '');
-        const start = visible(before).length;
-        const text = textOf(root);
-        const offsets = textOffsetsOfRange(root, range);
-        expect(offsets).toEqual({ start, end: start + visible(range).length });
-        const back = rangeFromTextOffsets(root, offsets!.start, offsets!.end);
-        if (text.length === 0) return;
-        expect(visible(back!)).toBe(text.slice(offsets!.start, offsets!.end));
-        expect(textOffsetsOfRange(root, back!)).toEqual(offsets);
-      }),
+      fc.property(
+        fc.array(tree, { minLength: 1, maxLength: 3 }),
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+        (trees, a, b, c, d) => {
+          const root = mount(...trees.filter((t) => t.tag !== 'script').map(build));
+          const all: Node[] = [];
+          const visit = (n: Node) => {
+            all.push(n);
+            n.childNodes.forEach(visit);
+          };
+          visit(root);
+          const point = (i: number, j: number): [Node, number] => {
+            const n = all[i % all.length];
+            const max = n.nodeType === 3 ? (n as Text).length : n.childNodes.length;
+            return [n, j % (max + 1)];
+          };
+          const range = document.createRange();
+          range.setStart(...point(a, b));
+          range.setEnd(...point(c, d)); // collapses onto the end if it lies before the start
+          const before = document.createRange();
+          before.setStart(root, 0);
+          before.setEnd(range.startContainer, range.startOffset);
+          const visible = (r: Range) => r.toString().replace(/7/g, '');
+          const start = visible(before).length;
+          const text = textOf(root);
+          const offsets = textOffsetsOfRange(root, range);
+          expect(offsets).toEqual({ start, end: start + visible(range).length });
+          const back = rangeFromTextOffsets(root, offsets!.start, offsets!.end);
+          if (text.length === 0) return;
+          expect(visible(back!)).toBe(text.slice(offsets!.start, offsets!.end));
+          expect(textOffsetsOfRange(root, back!)).toEqual(offsets);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ensureGateRegistered, GATE_SCRIPT, type ContentScriptRegistry, type RegisteredScript } from '@/lib/background/gate-registration';
+import {
+  ensureGateRegistered,
+  GATE_SCRIPT,
+  type ContentScriptRegistry,
+  type RegisteredScript,
+} from '@/lib/background/gate-registration';
 
 /** An in-memory registry that behaves like browser.scripting's (ids unique, update needs an existing id). */
 function fakeRegistry(initial: (Partial<RegisteredScript> & { id: string })[] = []) {
@@ -33,7 +38,12 @@ describe('ensureGateRegistered', () => {
     expect(await ensureGateRegistered(registry)).toBe('registered');
     expect(await ensureGateRegistered(registry)).toBe('unchanged');
     expect(calls).toEqual(['register']);
-    expect(scripts.get('beatwatch-gate')).toMatchObject({ js: ['gate.js'], matches: ['http://*/*', 'https://*/*'], runAt: 'document_idle', allFrames: false });
+    expect(scripts.get('beatwatch-gate')).toMatchObject({
+      js: ['gate.js'],
+      matches: ['http://*/*', 'https://*/*'],
+      runAt: 'document_idle',
+      allFrames: false,
+    });
   });
 
   it('accepts the browser reporting the file with a leading slash, and updates a registration from an older version', async () => {

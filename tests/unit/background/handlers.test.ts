@@ -9,8 +9,20 @@ const topics: Topic[] = [
   { id: 'ukraine', name: 'Ukraine', query: 'ukraine', createdAt: 1 },
   { id: 'gaza', name: 'Gaza', query: 'gaza', createdAt: 1 },
 ];
-const article: ExtractedArticle = { url: 'https://n.example/a', pageUrl: 'https://n.example/a?x', title: 'Talks', dir: 'ltr', excerpt: 'e', text: 'Ukraine talks' };
-const match = (topicId: string) => ({ topicId, score: 1, mentions: 1, hits: [{ field: 'text' as const, start: 0, end: 7, term: 'ukraine' }] });
+const article: ExtractedArticle = {
+  url: 'https://n.example/a',
+  pageUrl: 'https://n.example/a?x',
+  title: 'Talks',
+  dir: 'ltr',
+  excerpt: 'e',
+  text: 'Ukraine talks',
+};
+const match = (topicId: string) => ({
+  topicId,
+  score: 1,
+  mentions: 1,
+  hits: [{ field: 'text' as const, start: 0, end: 7, term: 'ukraine' }],
+});
 
 let n = 0;
 function setup(overrides: Partial<BackgroundDeps> = {}) {
@@ -37,7 +49,10 @@ describe('capture:save', () => {
     const { handlers, setBadge, deps } = setup();
     const result = await handlers['capture:save']({ article, matches: [match('ukraine')] }, { tabId: 5 });
     expect(result).toMatchObject({ created: true, tabTopicCount: 1 });
-    await handlers['capture:save']({ article: { ...article, url: 'https://n.example/b' }, matches: [match('gaza')] }, { tabId: 5 });
+    await handlers['capture:save'](
+      { article: { ...article, url: 'https://n.example/b' }, matches: [match('gaza')] },
+      { tabId: 5 },
+    );
     expect(setBadge).toHaveBeenLastCalledWith(5, 2);
     const stored = await (await deps.db).get('articles', result.articleId);
     expect(stored?.facts).toHaveLength(1);
@@ -45,7 +60,9 @@ describe('capture:save', () => {
 
   it('ignores matches for topics the reader does not track, and refuses a capture left with none', async () => {
     const { handlers, deps } = setup();
-    await expect(handlers['capture:save']({ article, matches: [match('deleted-topic')] }, { tabId: 1 })).rejects.toThrow(/no tracked topic/);
+    await expect(
+      handlers['capture:save']({ article, matches: [match('deleted-topic')] }, { tabId: 1 }),
+    ).rejects.toThrow(/no tracked topic/);
     expect(await (await deps.db).count('articles')).toBe(0);
   });
 });
@@ -76,7 +93,10 @@ describe('highlights', () => {
 
   it('highlighting a page that was not captured yet stores its article, then the highlight on it', async () => {
     const { handlers, deps } = setup({ matchArticle: () => [match('ukraine')] });
-    const { id } = await handlers['highlight:add']({ pageUrl: 'https://n.example/a?utm_source=x', articleUrl: article.url, selectors }, { tabId: 4 });
+    const { id } = await handlers['highlight:add'](
+      { pageUrl: 'https://n.example/a?utm_source=x', articleUrl: article.url, selectors },
+      { tabId: 4 },
+    );
     const db = await deps.db;
     const stored = await db.get('highlights', id);
     const record = await db.get('articles', stored!.articleId!);
@@ -87,10 +107,15 @@ describe('highlights', () => {
     expect(digest!.articles[0]!.highlights.map((h) => h.text)).toEqual(['Ukraine talks']);
   });
 
-  it('lists a page\'s highlights by its clean address, records placement, notes and undoable deletes', async () => {
+  it("lists a page's highlights by its clean address, records placement, notes and undoable deletes", async () => {
     const { handlers } = setup();
-    const { id } = await handlers['highlight:add']({ pageUrl: 'https://n.example/a', articleUrl: article.url, selectors }, {});
-    expect(await handlers['highlight:for-page']({ pageUrl: 'https://n.example/a#section?' }, {})).toEqual([{ id, selectors }]);
+    const { id } = await handlers['highlight:add'](
+      { pageUrl: 'https://n.example/a', articleUrl: article.url, selectors },
+      {},
+    );
+    expect(await handlers['highlight:for-page']({ pageUrl: 'https://n.example/a#section?' }, {})).toEqual([
+      { id, selectors },
+    ]);
     await handlers['highlight:placement']({ placed: [], unplaced: [id] }, {});
     await handlers['highlight:note']({ id, note: 'worth quoting' }, {});
     const deleted = await handlers['highlight:delete']({ id }, {});

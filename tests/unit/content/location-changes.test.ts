@@ -23,7 +23,14 @@ describe('onLocationChange', () => {
   it('with the Navigation API, checks the address after each same-document navigation', () => {
     const navigation = new EventTarget();
     let href = 'https://news.example/a';
-    const win = { location: { get href() { return href; } }, navigation } as unknown as Window;
+    const win = {
+      location: {
+        get href() {
+          return href;
+        },
+      },
+      navigation,
+    } as unknown as Window;
     const callback = vi.fn();
     const stop = onLocationChange(win, callback);
     navigation.dispatchEvent(new Event('navigatesuccess'));

@@ -36,13 +36,22 @@ describe('saveCapture', () => {
     expect(second.created).toBe(false);
     expect(await db.count('articles')).toBe(1);
     const record = await db.get('articles', first.record.id);
-    expect(record).toMatchObject({ title: 'Updated', topicIds: ['ukraine', 'energy'], firstSeenAt: 10, lastSeenAt: 20, visits: 2 });
+    expect(record).toMatchObject({
+      title: 'Updated',
+      topicIds: ['ukraine', 'energy'],
+      firstSeenAt: 10,
+      lastSeenAt: 20,
+      visits: 2,
+    });
   });
 
   it('derives the id from the canonical URL, so a retry cannot duplicate', async () => {
     expect(await articleIdFor('https://a.example/1')).toBe(await articleIdFor('https://a.example/1'));
     expect(await articleIdFor('https://a.example/1')).not.toBe(await articleIdFor('https://a.example/2'));
-    await Promise.all([saveCapture(db, capture('https://a.example/1', ['t'])), saveCapture(db, capture('https://a.example/1', ['t']))]);
+    await Promise.all([
+      saveCapture(db, capture('https://a.example/1', ['t'])),
+      saveCapture(db, capture('https://a.example/1', ['t'])),
+    ]);
     expect(await db.count('articles')).toBe(1);
   });
 
@@ -60,7 +69,11 @@ describe('listDigest', () => {
     await saveCapture(db, capture('https://a.example/undated', ['t', 'u']), { now: Date.parse('2024-06-01') });
     const digest = await listDigest(db, [topic('t'), topic('u'), topic('empty')]);
     expect(digest.map((d) => d.count)).toEqual([3, 1, 0]);
-    expect(digest[0]!.articles.map((a) => a.url)).toEqual(['https://a.example/new', 'https://a.example/undated', 'https://a.example/old']);
+    expect(digest[0]!.articles.map((a) => a.url)).toEqual([
+      'https://a.example/new',
+      'https://a.example/undated',
+      'https://a.example/old',
+    ]);
     expect(digest[0]!.articles[0]).not.toHaveProperty('text');
   });
 });

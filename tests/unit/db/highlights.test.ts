@@ -1,7 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listDigest, saveCapture } from '@/lib/db/articles';
-import { addHighlight, deleteHighlight, newHighlightId, pageHighlights, recordPlacement, updateHighlightNote } from '@/lib/db/highlights';
+import {
+  addHighlight,
+  deleteHighlight,
+  newHighlightId,
+  pageHighlights,
+  recordPlacement,
+  updateHighlightNote,
+} from '@/lib/db/highlights';
 import { openDatabase, type Database } from '@/lib/db/open';
 import type { HighlightRecord } from '@/lib/schema';
 
@@ -25,14 +32,20 @@ const highlight = (id: string, extra: Partial<HighlightRecord> = {}): HighlightR
 });
 
 describe('highlights store', () => {
-  it('lists a page\'s highlights, records placement and notes', async () => {
+  it("lists a page's highlights, records placement and notes", async () => {
     await addHighlight(db, highlight('h-aaaaaaaa'));
     await addHighlight(db, highlight('h-bbbbbbbb'));
     await addHighlight(db, highlight('h-cccccccc', { pageUrl: 'https://n.example/other' }));
-    expect((await pageHighlights(db, 'https://n.example/a')).map((h) => h.id).sort()).toEqual(['h-aaaaaaaa', 'h-bbbbbbbb']);
+    expect((await pageHighlights(db, 'https://n.example/a')).map((h) => h.id).sort()).toEqual([
+      'h-aaaaaaaa',
+      'h-bbbbbbbb',
+    ]);
     await recordPlacement(db, ['h-aaaaaaaa'], ['h-bbbbbbbb', 'h-missing0']);
     expect((await db.get('highlights', 'h-bbbbbbbb'))?.placed).toBe(false);
-    expect(await updateHighlightNote(db, 'h-aaaaaaaa', 'key quote', 5)).toMatchObject({ note: 'key quote', updatedAt: 5 });
+    expect(await updateHighlightNote(db, 'h-aaaaaaaa', 'key quote', 5)).toMatchObject({
+      note: 'key quote',
+      updatedAt: 5,
+    });
     await expect(updateHighlightNote(db, 'h-missing0', 'x')).rejects.toThrow(/no longer exists/);
   });
 
@@ -50,7 +63,14 @@ describe('highlights store', () => {
 
   it('joins highlights to their article in the digest, oldest first', async () => {
     const { record } = await saveCapture(db, {
-      article: { url: 'https://n.example/a', pageUrl: 'https://n.example/a', title: 'T', dir: 'ltr', excerpt: '', text: 'x' },
+      article: {
+        url: 'https://n.example/a',
+        pageUrl: 'https://n.example/a',
+        title: 'T',
+        dir: 'ltr',
+        excerpt: '',
+        text: 'x',
+      },
       matches: [{ topicId: 't', score: 1, mentions: 1, hits: [] }],
     });
     await addHighlight(db, highlight('h-22222222', { articleId: record.id, createdAt: 2, note: 'n' }));

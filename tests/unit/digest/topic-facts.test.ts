@@ -17,7 +17,10 @@ const article = (id: string, facts: string[]): ArticleSummary => ({
 describe('topicFactGroups', () => {
   it('shows a fact reported by two sources once, with both, first', () => {
     const groups = topicFactGroups([
-      article('a', ['Russia and Ukraine agreed to exchange the bodies of 6,000 soldiers each.', 'Talks lasted two hours.']),
+      article('a', [
+        'Russia and Ukraine agreed to exchange the bodies of 6,000 soldiers each.',
+        'Talks lasted two hours.',
+      ]),
       article('b', ['Ukraine and Russia agreed to exchange the bodies of 6,000 soldiers each, officials said.']),
     ]);
     expect(groups[0]!.sources.map((s) => s.articleId)).toEqual(['a', 'b']);

@@ -37,7 +37,12 @@ describe('extractArticles on the seed page', () => {
     expect(main.text).not.toMatch(/(^|\n)TT(\n|$)/);
     const caption = 'جانب من الجولة الثانية للمفاوضات المباشرة بين روسيا وأوكرانيا';
     expect(main.text.split(caption).length - 1).toBeLessThanOrEqual(1);
-    expect(main).toMatchObject({ lang: 'ar', dir: 'rtl', siteName: 'الشرق الأوسط', publishedAt: '2025-06-03T10:00:00.000Z' });
+    expect(main).toMatchObject({
+      lang: 'ar',
+      dir: 'rtl',
+      siteName: 'الشرق الأوسط',
+      publishedAt: '2025-06-03T10:00:00.000Z',
+    });
   });
 
   it('keeps the Gaza article apart from the Ukraine ones', () => {
@@ -72,22 +77,39 @@ describe('extractArticles on the infinite-scroll page', () => {
 
   it('captures the page article and the two appended ones, each with its own URL, byline and time', () => {
     expect(articles.map((a) => [a.url, a.byline, a.publishedAt])).toEqual([
-      ['https://www.worldnewsdaily.example/business/2025/06/12/eu-energy-prices-summer', 'Lucia Ferrante', '2025-06-12T06:00:00.000Z'],
-      ['https://www.worldnewsdaily.example/world/europe/2025/06/11/ukraine-russia-prisoner-exchange-talks', 'Emre Yildiz', '2025-06-11T16:40:00.000Z'],
-      ['https://www.worldnewsdaily.example/sport/2025/06/11/madrid-beat-dortmund-late-winner', 'Sam Okafor', '2025-06-11T22:15:00.000Z'],
+      [
+        'https://www.worldnewsdaily.example/business/2025/06/12/eu-energy-prices-summer',
+        'Lucia Ferrante',
+        '2025-06-12T06:00:00.000Z',
+      ],
+      [
+        'https://www.worldnewsdaily.example/world/europe/2025/06/11/ukraine-russia-prisoner-exchange-talks',
+        'Emre Yildiz',
+        '2025-06-11T16:40:00.000Z',
+      ],
+      [
+        'https://www.worldnewsdaily.example/sport/2025/06/11/madrid-beat-dortmund-late-winner',
+        'Sam Okafor',
+        '2025-06-11T22:15:00.000Z',
+      ],
     ]);
   });
 
   it('drops captions, share bars, tags and the related teasers', () => {
     const all = articles.map((a) => a.text).join('\n');
-    expect(all).not.toMatch(/Photo: World News Daily|Facebook|European Union\n|Norway's gas maintenance|Loading next story/);
+    expect(all).not.toMatch(
+      /Photo: World News Daily|Facebook|European Union\n|Norway's gas maintenance|Loading next story/,
+    );
     expect(articles[0]!.text.startsWith('Household energy bills')).toBe(true);
   });
 });
 
 describe('extractArticles on other pages', () => {
   it('extracts the English article without its menus, sidebar or newsletter box', () => {
-    const [article, ...rest] = extractArticles(load('article--world-news-daily--ukraine-grain-talks.html'), 'http://127.0.0.1/x.html');
+    const [article, ...rest] = extractArticles(
+      load('article--world-news-daily--ukraine-grain-talks.html'),
+      'http://127.0.0.1/x.html',
+    );
     expect(rest).toHaveLength(0);
     expect(article!.dir).toBe('ltr');
     expect(article!.text.toLowerCase()).not.toMatch(/climate|election/);
@@ -96,10 +118,12 @@ describe('extractArticles on other pages', () => {
 });
 
 describe('extractArticles on small pages', () => {
-  const body = (text: string) => `<p>${text} ${'The talks continued late into the night, officials said, with no agreement on the main points. '.repeat(6)}</p>`;
+  const body = (text: string) =>
+    `<p>${text} ${'The talks continued late into the night, officials said, with no agreement on the main points. '.repeat(6)}</p>`;
 
   it("puts the page's own article first even when an appended one comes before it in the page", () => {
-    const doc = parse(`<html><head><link rel="canonical" href="https://n.example/own?utm_source=x"><title>Own story</title></head><body>
+    const doc =
+      parse(`<html><head><link rel="canonical" href="https://n.example/own?utm_source=x"><title>Own story</title></head><body>
       <article data-article-url="https://n.example/other"><h2>Other story</h2>${body('Other.')}</article>
       <article data-article-url="https://n.example/own"><h2>Own story</h2>${body('Own.')}</article></body></html>`);
     expect(extractArticles(doc, 'https://n.example/own?fbclid=1').map((a) => [a.url, a.title])).toEqual([
@@ -109,7 +133,9 @@ describe('extractArticles on small pages', () => {
   });
 
   it('infers right-to-left from the text when the page declares neither dir nor lang', () => {
-    const doc = parse(`<html><head><title>خبر</title></head><body><div><h1>خبر</h1><p>${'قال الوزير إن المفاوضات ستستأنف الأسبوع المقبل في إسطنبول بحضور الوفدين. '.repeat(8)}</p></div></body></html>`);
+    const doc = parse(
+      `<html><head><title>خبر</title></head><body><div><h1>خبر</h1><p>${'قال الوزير إن المفاوضات ستستأنف الأسبوع المقبل في إسطنبول بحضور الوفدين. '.repeat(8)}</p></div></body></html>`,
+    );
     const [article] = extractArticles(doc, 'https://n.example/ar');
     expect(article).toMatchObject({ dir: 'rtl' });
     expect(article!.lang).toBeUndefined();
@@ -134,7 +160,8 @@ describe('clean-up helpers', () => {
     expect(blockText(root)).toBe('A long caption about the talks\n\nBody text.');
   });
   it('trimBlocks drops the repeated headline, the date line, credits, link lines and closing calls to action', () => {
-    const prose = 'Negotiators met for six hours in Istanbul on Thursday and agreed to meet again before the end of the month, officials said.';
+    const prose =
+      'Negotiators met for six hours in Istanbul on Thursday and agreed to meet again before the end of the month, officials said.';
     const document = parse(`<div><h1>Talks resume in Istanbul</h1><p>Updated 10:42 am, June 12, 2025</p><p>${prose}</p>
       <p>Delegates arrive at the palace. (Photo: Reuters)</p><p>Read also: <a href="/x">Grain corridor explained in five charts</a></p>
       <p>${prose}</p><p>Sign up for our morning newsletter.</p></div>`);
@@ -146,7 +173,11 @@ describe('clean-up helpers', () => {
 describe('bounded work on giant pages', () => {
   it('reads at most about 80,000 characters of one article, title and lead included', () => {
     // Distinct paragraphs: repeated ones would be dropped as duplicates.
-    const paragraphs = Array.from({ length: 800 }, (_, i) => `<p>Session ${i + 1}: ${'negotiators met again in Istanbul to discuss grain shipments and prisoner exchanges. '.repeat(5)}</p>`);
+    const paragraphs = Array.from(
+      { length: 800 },
+      (_, i) =>
+        `<p>Session ${i + 1}: ${'negotiators met again in Istanbul to discuss grain shipments and prisoner exchanges. '.repeat(5)}</p>`,
+    );
     const doc = new DOMParser().parseFromString(
       `<html lang="en"><head><title>Giant</title></head><body><article><h1>A very long report on the talks</h1>${paragraphs.join('')}</article></body></html>`,
       'text/html',

@@ -36,7 +36,9 @@ describe('JSON-LD', () => {
     expect(signals(ld({ '@type': 'NewsArticle' })).jsonLdArticle).toBe(true);
     expect(signals(ld([{ '@type': 'BreadcrumbList' }, { '@type': 'ReportageNewsArticle' }])).jsonLdArticle).toBe(true);
     expect(signals(ld({ '@graph': [{ '@type': 'WebPage' }, { '@type': ['BlogPosting'] }] })).jsonLdArticle).toBe(true);
-    expect(signals(ld({ '@type': 'WebPage', mainEntity: { '@type': 'http://schema.org/Article' } })).jsonLdArticle).toBe(true);
+    expect(
+      signals(ld({ '@type': 'WebPage', mainEntity: { '@type': 'http://schema.org/Article' } })).jsonLdArticle,
+    ).toBe(true);
     expect(signals(ld({ '@type': 'WebSite' })).jsonLdArticle).toBe(false);
   });
 
@@ -56,7 +58,8 @@ describe('JSON-LD', () => {
   });
 
   it('survives invalid JSON by scanning for @type', () => {
-    const broken = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "a\nb", "datePublished": "2025",}</script>';
+    const broken =
+      '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "a\nb", "datePublished": "2025",}</script>';
     const s = signals(broken);
     expect(s.jsonLdArticle).toBe(true);
     expect(s.publishedTime).toBe(true);
@@ -95,7 +98,9 @@ describe('meta tags', () => {
 
   it('still reads meta tags the parser moved into <body>', () => {
     // A stray element in <head> ends the head: everything after it lands in <body>.
-    const doc = parse('<html><head><title>t</title><div>ad</div><meta property="og:type" content="article"></head><body></body></html>');
+    const doc = parse(
+      '<html><head><title>t</title><div>ad</div><meta property="og:type" content="article"></head><body></body></html>',
+    );
     expect(detectArticle(doc).signals.ogArticle).toBe(true);
   });
 });
@@ -107,7 +112,10 @@ describe('structure', () => {
 
   it('accepts a lone <time datetime> as a date but not a column of them', () => {
     expect(signals('', '<article><time datetime="2025-06-03">3 June</time></article>').publishedTime).toBe(true);
-    const teasers = Array.from({ length: 6 }, () => '<article><time datetime="2025-06-03">3 June</time></article>').join('');
+    const teasers = Array.from(
+      { length: 6 },
+      () => '<article><time datetime="2025-06-03">3 June</time></article>',
+    ).join('');
     expect(signals('', teasers).publishedTime).toBe(false);
   });
 
@@ -171,7 +179,9 @@ describe('text density', () => {
 
   it('falls back to itemprop=articleBody when prose is not in <p>', () => {
     const divs = Array.from({ length: 6 }, () => `<div class="para">${PROSE}</div>`).join('');
-    expect(signals('', `<section itemprop="articleBody">${divs}</section>`).bodyBlockChars).toBeGreaterThanOrEqual(PROSE.length * 6);
+    expect(signals('', `<section itemprop="articleBody">${divs}</section>`).bodyBlockChars).toBeGreaterThanOrEqual(
+      PROSE.length * 6,
+    );
   });
 });
 
@@ -193,7 +203,8 @@ describe('URL shape', () => {
 
   it('reads URLs by hand exactly as the regular expressions that define the shapes would', () => {
     // The definition (the gate's first version), kept here as the oracle.
-    const LISTING = /\/(search|tags?|topics?|category|categories|section|sections|author|authors|archive|archives|page\/\d+)(\/|$)/i;
+    const LISTING =
+      /\/(search|tags?|topics?|category|categories|section|sections|author|authors|archive|archives|page\/\d+)(\/|$)/i;
     const DATED = /\/(19|20)\d{2}[/-](0?[1-9]|1[0-2])([/-]|$)/;
     const byRegex = (href: string) => {
       let url: URL;
@@ -217,21 +228,65 @@ describe('URL shape', () => {
       return 'other';
     };
     const segment = fc.oneof(
-      fc.constantFrom('', 'home', 'Index.html', 'index.', 'en', 'pt-BR', 'e1', 'tag', 'Topics', 'page', '2', '123456', 'x-y-z-w', 'a_b-c_d'),
-      fc.constantFrom('2024', '1999', '2100', '05', '5', '12', '13', '0', '00', '2024-05', '2024-5-', '2024-13', '20245'),
+      fc.constantFrom(
+        '',
+        'home',
+        'Index.html',
+        'index.',
+        'en',
+        'pt-BR',
+        'e1',
+        'tag',
+        'Topics',
+        'page',
+        '2',
+        '123456',
+        'x-y-z-w',
+        'a_b-c_d',
+      ),
+      fc.constantFrom(
+        '2024',
+        '1999',
+        '2100',
+        '05',
+        '5',
+        '12',
+        '13',
+        '0',
+        '00',
+        '2024-05',
+        '2024-5-',
+        '2024-13',
+        '20245',
+      ),
       fc.stringMatching(/^[a-z0-9_-]{0,12}$/),
     );
     const href = fc
-      .tuple(fc.array(segment, { maxLength: 6 }), fc.boolean(), fc.constantFrom('', '?q=1', '?page=2', '?a=1&q', '#top', '?x#q=1'))
+      .tuple(
+        fc.array(segment, { maxLength: 6 }),
+        fc.boolean(),
+        fc.constantFrom('', '?q=1', '?page=2', '?a=1&q', '#top', '?x#q=1'),
+      )
       .map(([segments, slash, tail]) => `https://example.com/${segments.join('/')}${slash ? '/' : ''}${tail}`);
-    fc.assert(fc.property(href, (url) => classifyUrl(url) === byRegex(url)), { numRuns: 3000 });
-    for (const url of ['https://example.com', 'HTTPS://EXAMPLE.COM/Tag/x', 'https://example.com?q=x', 'https://example.com/a%ZZ-b-c-d', 'ftp://x/y']) {
+    fc.assert(
+      fc.property(href, (url) => classifyUrl(url) === byRegex(url)),
+      { numRuns: 3000 },
+    );
+    for (const url of [
+      'https://example.com',
+      'HTTPS://EXAMPLE.COM/Tag/x',
+      'https://example.com?q=x',
+      'https://example.com/a%ZZ-b-c-d',
+      'ftp://x/y',
+    ]) {
       expect(classifyUrl(url), url).toBe(byRegex(url));
     }
   });
 
   it('prefers the canonical link over og:url', () => {
-    const s = signals('<meta property="og:url" content="https://example.com/"><link rel="canonical" href="https://example.com/2025/06/a-b-c-d">');
+    const s = signals(
+      '<meta property="og:url" content="https://example.com/"><link rel="canonical" href="https://example.com/2025/06/a-b-c-d">',
+    );
     expect(s.urlShape).toBe('article');
   });
 });
@@ -254,11 +309,15 @@ describe('scoring', () => {
   };
 
   it('accepts a long body of prose without any metadata', () => {
-    expect(scoreSignals({ ...base, bodyBlockChars: 1500, paragraphChars: 1500, longParagraphs: 5 })).toBeGreaterThanOrEqual(3);
+    expect(
+      scoreSignals({ ...base, bodyBlockChars: 1500, paragraphChars: 1500, longParagraphs: 5 }),
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it('accepts a short brief with full metadata', () => {
-    expect(scoreSignals({ ...base, jsonLdArticle: true, ogArticle: true, publishedTime: true, bodyBlockChars: 300 })).toBeGreaterThanOrEqual(3);
+    expect(
+      scoreSignals({ ...base, jsonLdArticle: true, ogArticle: true, publishedTime: true, bodyBlockChars: 300 }),
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it('rejects a product page even with a long description and og:type=article', () => {
@@ -267,7 +326,9 @@ describe('scoring', () => {
   });
 
   it('rejects a section front that claims og:type=article', () => {
-    expect(scoreSignals({ ...base, ogArticle: true, articleElements: 12, bodyBlockChars: 120, paragraphChars: 1400 })).toBeLessThan(3);
+    expect(
+      scoreSignals({ ...base, ogArticle: true, articleElements: 12, bodyBlockChars: 120, paragraphChars: 1400 }),
+    ).toBeLessThan(3);
   });
 
   it('rejects a login wall', () => {

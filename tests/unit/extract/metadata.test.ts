@@ -2,17 +2,33 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { readJsonLdArticle, resolveDirection, toIsoDate } from '@/lib/extract/metadata';
 
-const doc = (head: string) => parseHTML(`<html><head>${head}</head><body></body></html>`).document as unknown as Document;
+const doc = (head: string) =>
+  parseHTML(`<html><head>${head}</head><body></body></html>`).document as unknown as Document;
 
 describe('readJsonLdArticle', () => {
   it('finds a NewsArticle inside @graph and reads names of authors and publisher', () => {
     const ld = readJsonLdArticle(
-      doc(`<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":["NewsArticle"],"headline":" Talks ","datePublished":"2025-06-03T10:00:00Z","author":[{"name":"A"},{"name":"B"}],"publisher":{"name":"Daily"},"image":[{"url":"https://x.example/i.jpg"}]}]}</script>`),
+      doc(
+        `<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":["NewsArticle"],"headline":" Talks ","datePublished":"2025-06-03T10:00:00Z","author":[{"name":"A"},{"name":"B"}],"publisher":{"name":"Daily"},"image":[{"url":"https://x.example/i.jpg"}]}]}</script>`,
+      ),
     );
-    expect(ld).toEqual({ headline: 'Talks', datePublished: '2025-06-03T10:00:00Z', author: 'A, B', publisher: 'Daily', url: undefined, image: 'https://x.example/i.jpg' });
+    expect(ld).toEqual({
+      headline: 'Talks',
+      datePublished: '2025-06-03T10:00:00Z',
+      author: 'A, B',
+      publisher: 'Daily',
+      url: undefined,
+      image: 'https://x.example/i.jpg',
+    });
   });
   it('skips broken JSON and non-article types', () => {
-    expect(readJsonLdArticle(doc('<script type="application/ld+json">{oops</script><script type="application/ld+json">{"@type":"Product","name":"x"}</script>'))).toBeNull();
+    expect(
+      readJsonLdArticle(
+        doc(
+          '<script type="application/ld+json">{oops</script><script type="application/ld+json">{"@type":"Product","name":"x"}</script>',
+        ),
+      ),
+    ).toBeNull();
   });
 });
 

@@ -16,15 +16,16 @@ describe('cleanUrl', () => {
 });
 
 describe('canonicalUrl', () => {
-  const page = (head: string) => parseHTML(`<html><head>${head}</head><body></body></html>`).document as unknown as Document;
+  const page = (head: string) =>
+    parseHTML(`<html><head>${head}</head><body></body></html>`).document as unknown as Document;
 
   it('prefers rel=canonical, then og:url, cleaned', () => {
-    expect(canonicalUrl(page('<link rel="canonical" href="https://a.example/s?utm_campaign=1">'), 'https://a.example/s?x=1')).toBe(
-      'https://a.example/s',
-    );
-    expect(canonicalUrl(page('<meta property="og:url" content="https://a.example/o?fbclid=2">'), 'https://a.example/s')).toBe(
-      'https://a.example/o',
-    );
+    expect(
+      canonicalUrl(page('<link rel="canonical" href="https://a.example/s?utm_campaign=1">'), 'https://a.example/s?x=1'),
+    ).toBe('https://a.example/s');
+    expect(
+      canonicalUrl(page('<meta property="og:url" content="https://a.example/o?fbclid=2">'), 'https://a.example/s'),
+    ).toBe('https://a.example/o');
   });
   it('falls back to the address without tracking parameters', () => {
     expect(canonicalUrl(page(''), 'https://a.example/s?utm_source=t#top')).toBe('https://a.example/s');

@@ -19,9 +19,16 @@ describe('fact signals', () => {
     expect(signals('وافقتا على تبادل جثث 6 آلاف جندي من كل جانب.')).toMatchObject({ quantities: 1, numbers: ['6000'] });
     expect(signals('شملت ألف أسير من كل جانب.')).toMatchObject({ quantities: 1, numbers: ['1000'] });
     expect(signals('يتوقع نحو ١٫٥ مليون زائر.')).toMatchObject({ quantities: 1, numbers: ['1500000'] });
-    expect(signals('It burned more than 12,000 acres at a cost of $4.3 billion.')).toMatchObject({ quantities: 2, money: 1 });
+    expect(signals('It burned more than 12,000 acres at a cost of $4.3 billion.')).toMatchObject({
+      quantities: 2,
+      money: 1,
+    });
     expect(signals('نحن نتحدث عن مئات الأطفال.')).toMatchObject({ quantities: 0, vague: 1, numbers: ['~100'] });
-    expect(signals('Près de 2\u202f000 personnes, soit 30\u00a0%.')).toMatchObject({ quantities: 2, money: 1, numbers: ['2000', '30'] });
+    expect(signals('Près de 2\u202f000 personnes, soit 30\u00a0%.')).toMatchObject({
+      quantities: 2,
+      money: 1,
+      numbers: ['2000', '30'],
+    });
   });
 
   it('does not take clock times, Monday or "the two" weekday for figures', () => {
@@ -30,10 +37,18 @@ describe('fact signals', () => {
   });
 
   it('reads dates and ranges with Egyptian/Gulf and Levantine month names', () => {
-    expect(signals('اقترحنا عقد اجتماع بين 20 و30 يونيو الحالي.')).toMatchObject({ dates: 1, ranges: 1, quantities: 0 });
+    expect(signals('اقترحنا عقد اجتماع بين 20 و30 يونيو الحالي.')).toMatchObject({
+      dates: 1,
+      ranges: 1,
+      quantities: 0,
+    });
     expect(signals('عقدت الجولة الأولى يوم 16 مايو (أيار) الماضي.')).toMatchObject({ dates: 1, quantities: 0 });
     expect(signals('The talks resume on 16 May in Istanbul.')).toMatchObject({ dates: 1 });
-    expect(signals('The council meets March 9 to 20 in Kingston.')).toMatchObject({ dates: 1, ranges: 1, quantities: 0 });
+    expect(signals('The council meets March 9 to 20 in Kingston.')).toMatchObject({
+      dates: 1,
+      ranges: 1,
+      quantities: 0,
+    });
     expect(signals('Les syndicats visent la période du 10 au 24 juin.')).toMatchObject({ dates: 1, ranges: 1 });
     expect(signals('أطلقت الحكومة حملة في أيار الماضي.')).toMatchObject({ periods: 1 });
     expect(signals('الحرب المستمرة منذ عام 2022.')).toMatchObject({ periods: 1, quantities: 0 });
@@ -53,7 +68,10 @@ describe('fact signals', () => {
   });
 
   it('counts quotations of three words or more and attributed speech', () => {
-    expect(signals('وقال يرماك في حسابه على «إكس»: «نحن نتحدث عن مئات الأطفال».')).toMatchObject({ quotes: 1, speech: true });
+    expect(signals('وقال يرماك في حسابه على «إكس»: «نحن نتحدث عن مئات الأطفال».')).toMatchObject({
+      quotes: 1,
+      speech: true,
+    });
     expect(signals('“Our priority remains protecting lives,” she said.')).toMatchObject({ quotes: 1, speech: true });
     expect(signals('The ministry of transport runs the trains.')).toMatchObject({ quotes: 0, speech: false });
     expect(signals('وزارة النقل تدير القطارات.')).toMatchObject({ speech: false });
@@ -63,7 +81,11 @@ describe('fact signals', () => {
 describe('extractFacts', () => {
   it('labels each fact with what it holds', () => {
     expect(kindsOf('وقال عمروف إن الجانبين وافقا على تبادل جثث 6 آلاف جندي.')).toEqual(['quantity', 'speech']);
-    expect(kindsOf('وأضاف عمروف: «اقترحنا على الجانب الروسي عقد اجتماع بين 20 و30 يونيو».')).toEqual(['date', 'quote', 'speech']);
+    expect(kindsOf('وأضاف عمروف: «اقترحنا على الجانب الروسي عقد اجتماع بين 20 و30 يونيو».')).toEqual([
+      'date',
+      'quote',
+      'speech',
+    ]);
     expect(kindsOf('The private meeting lasted two and a half hours.')).toEqual(['duration']);
     expect(kindsOf('تواصل الدعم الأوروبي لأوكرانيا رغم الخلافات.', ['أوكرانيا'])).toEqual(['topic']);
     expect(kindsOf('Talks on Ukraine’s grain exports stalled.', ['ukrain*'])).toEqual(['topic']);
@@ -82,7 +104,10 @@ describe('extractFacts', () => {
   it('is deterministic and returns facts in article order', () => {
     const gold = loadGold();
     const first = gold.map((a) => extractFacts(a, { topicTerms: ['Russia', 'روسيا'] }));
-    const again = [...gold].reverse().map((a) => extractFacts(a, { topicTerms: ['Russia', 'روسيا'] })).reverse();
+    const again = [...gold]
+      .reverse()
+      .map((a) => extractFacts(a, { topicTerms: ['Russia', 'روسيا'] }))
+      .reverse();
     expect(again).toEqual(first);
     for (const facts of first) {
       const starts = facts.map((f) => f.start);
@@ -111,7 +136,8 @@ describe('extractFacts', () => {
     const gold = loadGold();
     const lines: string[] = [];
     for (let round = 0; lines.join('\n').length < 400_000; round++) {
-      for (const article of gold) lines.push(...article.text.split('\n').map((line) => `${round}/${lines.length} ${line}`));
+      for (const article of gold)
+        lines.push(...article.text.split('\n').map((line) => `${round}/${lines.length} ${line}`));
     }
     const text = lines.join('\n');
     const started = performance.now();

@@ -16,7 +16,7 @@ export const SAME_FACT: [string, string][] = [
     'بلغت درجة الحرارة في البصرة 51.2 درجة مئوية أمس، في أعلى مستوى منذ بداية الصيف.',
   ],
   [
-    'Ukraine and Russia agreed to exchange the bodies of 6,000 soldiers from each side, Ukraine\'s defence minister said.',
+    "Ukraine and Russia agreed to exchange the bodies of 6,000 soldiers from each side, Ukraine's defence minister said.",
     'Russia and Ukraine agreed to swap the bodies of 6,000 soldiers from each side, Ukrainian Defence Minister Rustem Umerov said.',
   ],
   [
@@ -43,20 +43,11 @@ export const DIFFERENT_FACTS: [string, string][] = [
     'The two sides exchanged 1,000 prisoners each after the first round on 16 May.',
     'Ukraine says Russia holds 1,000 children who were deported from occupied areas on 16 May.',
   ],
-  [
-    'وشملت عملية التبادل ألف أسير من كل جانب.',
-    'وقالت كييف إن ألف طفل نقلوا قسراً إلى روسيا خلال الحرب.',
-  ],
+  ['وشملت عملية التبادل ألف أسير من كل جانب.', 'وقالت كييف إن ألف طفل نقلوا قسراً إلى روسيا خلال الحرب.'],
   [
     'The council approved a $25 million pilot program for mental-health responders.',
     'Small businesses will get grants of $25 million under a relief program approved by the council.',
   ],
-  [
-    'The fire has burned 12,000 acres of forest.',
-    'New rules protect 12,000 acres of farmland from development.',
-  ],
-  [
-    'انقطعت الكهرباء عن 12 ألف مشترك بسبب السيول.',
-    'أجلت فرق الإنقاذ 12 ألف شخص من المناطق المنخفضة.',
-  ],
+  ['The fire has burned 12,000 acres of forest.', 'New rules protect 12,000 acres of farmland from development.'],
+  ['انقطعت الكهرباء عن 12 ألف مشترك بسبب السيول.', 'أجلت فرق الإنقاذ 12 ألف شخص من المناطق المنخفضة.'],
 ];

@@ -10,9 +10,12 @@ describe('groupFacts', () => {
     expect(groupFacts([{ text: a }, { text: b }])).toHaveLength(1);
   });
 
-  it.each(DIFFERENT_FACTS.map(([a, b], i) => [i, a, b]))('keeps different facts apart even with equal figures (pair %i)', (_, a, b) => {
-    expect(groupFacts([{ text: a }, { text: b }])).toHaveLength(2);
-  });
+  it.each(DIFFERENT_FACTS.map(([a, b], i) => [i, a, b]))(
+    'keeps different facts apart even with equal figures (pair %i)',
+    (_, a, b) => {
+      expect(groupFacts([{ text: a }, { text: b }])).toHaveLength(2);
+    },
+  );
 
   it('never groups facts whose figures differ, however alike their words', () => {
     const groups = groupFacts([

@@ -8,7 +8,8 @@ const texts = (text: string, lang?: string) => splitSentences(text, lang).map((s
 
 describe('splitSentences', () => {
   it('keeps Arabic agency credits and د. (Dr.) inside their sentence', () => {
-    const text = 'جانب من المفاوضات في إسطنبول (أ.ف.ب) وقال د. محمد إن الأمر انتهى. وأكد المصدر ذلك (إ.ب.أ) و(د.ب.أ) أمس.';
+    const text =
+      'جانب من المفاوضات في إسطنبول (أ.ف.ب) وقال د. محمد إن الأمر انتهى. وأكد المصدر ذلك (إ.ب.أ) و(د.ب.أ) أمس.';
     expect(texts(text, 'ar')).toEqual([
       'جانب من المفاوضات في إسطنبول (أ.ف.ب) وقال د. محمد إن الأمر انتهى.',
       'وأكد المصدر ذلك (إ.ب.أ) و(د.ب.أ) أمس.',
@@ -24,7 +25,11 @@ describe('splitSentences', () => {
 
   it('keeps English titles, initials and initialisms inside their sentence', () => {
     const text = 'Mr. Smith met Dr. Jones at the U.S. Capitol. John F. Kennedy was there. See No. 10 for details.';
-    expect(texts(text, 'en')).toEqual(['Mr. Smith met Dr. Jones at the U.S. Capitol.', 'John F. Kennedy was there.', 'See No. 10 for details.']);
+    expect(texts(text, 'en')).toEqual([
+      'Mr. Smith met Dr. Jones at the U.S. Capitol.',
+      'John F. Kennedy was there.',
+      'See No. 10 for details.',
+    ]);
   });
 
   it('keeps a quotation that spans sentences whole', () => {
@@ -34,7 +39,12 @@ describe('splitSentences', () => {
 
   it('treats every line as a paragraph, so captions and headings stand alone', () => {
     const text = 'العنوان الفرعي\nوزير الخارجية الألماني (د.ب.أ)\r\n\nأعلن الوزير القرار. وأضاف تفاصيل.';
-    expect(texts(text, 'ar')).toEqual(['العنوان الفرعي', 'وزير الخارجية الألماني (د.ب.أ)', 'أعلن الوزير القرار.', 'وأضاف تفاصيل.']);
+    expect(texts(text, 'ar')).toEqual([
+      'العنوان الفرعي',
+      'وزير الخارجية الألماني (د.ب.أ)',
+      'أعلن الوزير القرار.',
+      'وأضاف تفاصيل.',
+    ]);
   });
 
   it('falls back to paragraphs for Thai', () => {
@@ -94,17 +104,21 @@ describe('splitSentences', () => {
       'The end.',
     );
     fc.assert(
-      fc.property(fc.array(fragment, { maxLength: 30 }), fc.constantFrom(undefined, 'ar', 'en', 'th'), (parts, lang) => {
-        const text = parts.join('');
-        let previousEnd = 0;
-        for (const s of splitSentences(text, lang)) {
-          expect(text.slice(s.start, s.end)).toBe(s.text);
-          expect(s.text.length).toBeGreaterThan(0);
-          expect(s.text).toBe(s.text.trim());
-          expect(s.start).toBeGreaterThanOrEqual(previousEnd);
-          previousEnd = s.end;
-        }
-      }),
+      fc.property(
+        fc.array(fragment, { maxLength: 30 }),
+        fc.constantFrom(undefined, 'ar', 'en', 'th'),
+        (parts, lang) => {
+          const text = parts.join('');
+          let previousEnd = 0;
+          for (const s of splitSentences(text, lang)) {
+            expect(text.slice(s.start, s.end)).toBe(s.text);
+            expect(s.text.length).toBeGreaterThan(0);
+            expect(s.text).toBe(s.text.trim());
+            expect(s.start).toBeGreaterThanOrEqual(previousEnd);
+            previousEnd = s.end;
+          }
+        },
+      ),
     );
   });
 });

@@ -18,7 +18,9 @@ interface LabelledCase {
   tags: string[];
 }
 
-const fixture = JSON.parse(readFileSync(new URL('../../fixtures/topics/labelled-cases.json', import.meta.url), 'utf8')) as {
+const fixture = JSON.parse(
+  readFileSync(new URL('../../fixtures/topics/labelled-cases.json', import.meta.url), 'utf8'),
+) as {
   articles: Record<string, LabelledArticle>;
   cases: LabelledCase[];
 };
@@ -35,7 +37,9 @@ function evaluate(minMentions?: number, relatedForms = true) {
   let fn = 0;
   const wrong: string[] = [];
   for (const c of fixture.cases) {
-    const compiled = compileTopics([{ id: 'topic', query: c.query, minMentions: c.minMentions ?? minMentions }], { relatedForms });
+    const compiled = compileTopics([{ id: 'topic', query: c.query, minMentions: c.minMentions ?? minMentions }], {
+      relatedForms,
+    });
     const actual = matchTopics(articleOf(c.article), compiled).length > 0;
     if (actual && c.expected) tp++;
     if (actual && !c.expected) fp++;
@@ -52,7 +56,8 @@ describe('labelled set', () => {
     for (const lang of ['ar', 'en', 'fr', 'zh']) expect(langs).toContain(lang);
     expect(langs.has('ru') || langs.has('uk')).toBe(true);
     const tags = new Set(fixture.cases.flatMap((c) => c.tags));
-    for (const tag of ['clitic', 'letter-variant', 'exclusion', 'phrase', 'proximity', 'false-friend', 'teaser']) expect(tags).toContain(tag);
+    for (const tag of ['clitic', 'letter-variant', 'exclusion', 'phrase', 'proximity', 'false-friend', 'teaser'])
+      expect(tags).toContain(tag);
     for (const c of fixture.cases) expect(parseQuery(c.query), c.id).toMatchObject({ ok: true });
   });
 

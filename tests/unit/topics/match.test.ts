@@ -14,7 +14,9 @@ describe('matchTopics', () => {
     const text = 'Kyiv and Moscow met in Istanbul.\n\nThe NEW YORK office said Ukraine would export grain.';
     const [match] = run([{ id: 'ua', query: 'ukraine OR "new york"' }], { title, text });
     expect(match.topicId).toBe('ua');
-    expect(match.hits.map((h) => [h.field, (h.field === 'title' ? title : text).slice(h.start, h.end), h.term])).toEqual([
+    expect(
+      match.hits.map((h) => [h.field, (h.field === 'title' ? title : text).slice(h.start, h.end), h.term]),
+    ).toEqual([
       ['title', 'Ukraine’s', 'ukraine'],
       ['text', 'NEW YORK', '"new york"'],
       ['text', 'Ukraine', 'ukraine'],

@@ -6,14 +6,66 @@ import { tokenize } from '@/lib/text/tokenize';
 
 /** Pieces of the query language, so generated input reaches deep into the parser, not just the lexer. */
 const PIECES = [
-  'ukraine', 'Україна', 'أوكرانيا', '乌克兰', 'ukrain*', 'u*', '*', '**', 'a*b', '"', '"new york"', '“', '”', '«', '»', '(', ')',
-  '((', '))', ' ', '  ', '\t', '\n', 'OR', 'or', '|', 'AND', 'NOT', '-', '-x', '--', 'NEAR', 'NEAR/3', 'NEAR/0', 'NEAR/999',
-  'NEAR/', 'site:', 'site:bbc.com', 'site:a/b', 'site:%', 'lang:', 'lang:ar', 'lang:x_1', ':', '\\', "'", 'é', '\u0301', 'ـ',
-  '\u200d', '\ud800', '😀',
+  'ukraine',
+  'Україна',
+  'أوكرانيا',
+  '乌克兰',
+  'ukrain*',
+  'u*',
+  '*',
+  '**',
+  'a*b',
+  '"',
+  '"new york"',
+  '“',
+  '”',
+  '«',
+  '»',
+  '(',
+  ')',
+  '((',
+  '))',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  'OR',
+  'or',
+  '|',
+  'AND',
+  'NOT',
+  '-',
+  '-x',
+  '--',
+  'NEAR',
+  'NEAR/3',
+  'NEAR/0',
+  'NEAR/999',
+  'NEAR/',
+  'site:',
+  'site:bbc.com',
+  'site:a/b',
+  'site:%',
+  'lang:',
+  'lang:ar',
+  'lang:x_1',
+  ':',
+  '\\',
+  "'",
+  'é',
+  '\u0301',
+  'ـ',
+  '\u200d',
+  '\ud800',
+  '😀',
 ];
 const piece = fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 }));
 const queryish = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
-const anyText = fc.oneof(queryish, fc.string({ unit: 'binary', maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 80 }));
+const anyText = fc.oneof(
+  queryish,
+  fc.string({ unit: 'binary', maxLength: 80 }),
+  fc.string({ unit: 'grapheme', maxLength: 80 }),
+);
 
 describe('parseQuery (property)', () => {
   it('never throws, and explains every error at a position inside the query', () => {
@@ -69,7 +121,18 @@ describe('parseQuery (property)', () => {
 });
 
 describe('matchTopics (property)', () => {
-  const words = fc.constantFrom('Ukraine', 'grain', 'Київ', 'وأوكرانيا', 'بغزة', 'Élysée', '伊斯坦布尔', 'l’Ukraine', 'NEW', 'york');
+  const words = fc.constantFrom(
+    'Ukraine',
+    'grain',
+    'Київ',
+    'وأوكرانيا',
+    'بغزة',
+    'Élysée',
+    '伊斯坦布尔',
+    'l’Ukraine',
+    'NEW',
+    'york',
+  );
   const separators = fc.constantFrom(' ', ', ', '. ', '\n\n', ' — ', '«', '»', ' (', ') ');
   const article = fc
     .array(fc.tuple(words, separators), { minLength: 1, maxLength: 60 })

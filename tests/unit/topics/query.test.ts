@@ -34,7 +34,10 @@ describe('parseQuery', () => {
   it('binds OR tighter than the implicit AND, as Google does', () => {
     expect(ast('ukraine grain OR wheat')).toEqual({
       type: 'and',
-      children: [term('ukraine', ['ukraine']), { type: 'or', children: [term('grain', ['grain']), term('wheat', ['wheat'])] }],
+      children: [
+        term('ukraine', ['ukraine']),
+        { type: 'or', children: [term('grain', ['grain']), term('wheat', ['wheat'])] },
+      ],
     });
     expect(ast('(a OR b) AND c')).toEqual(ast('(a OR b) c'));
   });
