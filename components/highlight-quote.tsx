@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { HighlightSummary } from '@/lib/db/articles';
+import { MAX_NOTE_CHARS } from '@/lib/limits';
 
 /** Props of HighlightQuote. */
 export interface Props {
@@ -27,7 +28,7 @@ export function HighlightQuote({ highlight, onSaveNote, onDelete }: Props) {
           <textarea
             dir="auto"
             value={note}
-            maxLength={5000}
+            maxLength={MAX_NOTE_CHARS}
             rows={2}
             aria-label="Note"
             onInput={(e) => setNote(e.currentTarget.value)}

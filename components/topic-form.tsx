@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { MAX_QUERY_CHARS, MAX_TOPIC_NAME_CHARS } from '@/lib/limits';
 import { AliasSuggestions } from './alias-suggestions';
 
 export interface TopicDraft {
@@ -58,7 +59,7 @@ export function TopicForm({
         <input
           name="name"
           value={name}
-          maxLength={80}
+          maxLength={MAX_TOPIC_NAME_CHARS}
           required
           dir="auto"
           onInput={(e) => setName(e.currentTarget.value)}
@@ -69,7 +70,7 @@ export function TopicForm({
         <input
           name="query"
           value={query}
-          maxLength={500}
+          maxLength={MAX_QUERY_CHARS}
           required
           dir="auto"
           aria-invalid={queryError ? 'true' : 'false'}

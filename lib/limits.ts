@@ -1,5 +1,32 @@
-// Sizes shared by the page side and the schemas that check them in the background. No zod here: page scripts
-// import this.
+// Every size limit and id pattern Beatwatch checks, once: the zod schemas at the boundary, the editors' input
+// fields and the page scripts' hand-written readers all take them from here, so they cannot drift apart.
+// No zod and no imports: page scripts import this.
 
 /** Characters of an article's text that are stored (and that the extractor sends). */
 export const MAX_TEXT_CHARS = 400_000;
+
+/** A topic's name, as typed in the editor. */
+export const MAX_TOPIC_NAME_CHARS = 80;
+/** A topic's query: longer ones are refused by the parser with an explanation (split it into several topics). */
+export const MAX_QUERY_CHARS = 500;
+/** Topics a reader can follow (and a topics file can hold). */
+export const MAX_TOPICS = 1000;
+/** A topic's own minimum number of mentions, when it sets one. */
+export const MIN_MENTIONS_RANGE = { min: 1, max: 20 } as const;
+
+/** Topic ids: lowercase letters, digits and dashes (a slug of the name plus a random suffix). */
+export const MAX_TOPIC_ID_CHARS = 64;
+export const TOPIC_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
+/** Article ids: the first 16 bytes of the canonical URL's SHA-256, in hex. */
+export const ARTICLE_ID_PATTERN = /^[0-9a-f]{32}$/;
+/** Highlight ids: `h-` and a random UUID. */
+export const HIGHLIGHT_ID_PATTERN = /^h-[0-9a-z-]{8,64}$/;
+
+/** A reader's note on a highlight. */
+export const MAX_NOTE_CHARS = 5000;
+/** The quoted text of one highlight. */
+export const MAX_QUOTE_CHARS = 5000;
+/** The context stored on either side of a quote. */
+export const MAX_QUOTE_CONTEXT_CHARS = 200;
+/** Highlights one page can report as (not) placed in one message. */
+export const MAX_HIGHLIGHTS_PER_PAGE = 5000;

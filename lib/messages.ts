@@ -8,9 +8,11 @@ import { receiveWith, wrap, type Envelope, type SenderContext } from './envelope
 import type { ArticleRecord } from './db/schema';
 import type { DigestTopic } from './db/articles';
 import {
+  articleIdSchema,
   articleRecordSchema,
   captureSchema,
   highlightIdSchema,
+  highlightIdsSchema,
   highlightRecordSchema,
   httpUrlSchema,
   noteSchema,
@@ -65,7 +67,7 @@ export const protocol = {
   'article:delete': message<ArticleRecord | null>()({
     from: 'extension-page',
     to: 'background',
-    payload: z.object({ id: z.string().regex(/^[0-9a-f]{32}$/) }).strict(),
+    payload: z.object({ id: articleIdSchema }).strict(),
   }),
   /** Undo of a delete. */
   'article:restore': message<{ restored: true }>()({
@@ -91,9 +93,7 @@ export const protocol = {
   'highlight:placement': message<{ recorded: true }>()({
     from: 'content',
     to: 'background',
-    payload: z
-      .object({ placed: z.array(highlightIdSchema).max(5000), unplaced: z.array(highlightIdSchema).max(5000) })
-      .strict(),
+    payload: z.object({ placed: highlightIdsSchema, unplaced: highlightIdsSchema }).strict(),
   }),
   /** The floating button was pressed: highlight the selection in the sender's tab. */
   'highlight:request': message<{ added: boolean }>()({ from: 'content', to: 'background', payload: empty }),

@@ -1,7 +1,20 @@
 // Zod schemas for everything that crosses a boundary: messages, stored settings, backup files.
 // Types are inferred from these, so the runtime check and the compile-time type never drift apart.
 import { z } from 'zod';
-import { MAX_TEXT_CHARS } from './limits';
+import {
+  ARTICLE_ID_PATTERN,
+  HIGHLIGHT_ID_PATTERN,
+  MAX_HIGHLIGHTS_PER_PAGE,
+  MAX_NOTE_CHARS,
+  MAX_QUERY_CHARS,
+  MAX_QUOTE_CHARS,
+  MAX_QUOTE_CONTEXT_CHARS,
+  MAX_TEXT_CHARS,
+  MAX_TOPIC_ID_CHARS,
+  MAX_TOPIC_NAME_CHARS,
+  MIN_MENTIONS_RANGE,
+  TOPIC_ID_PATTERN,
+} from './limits';
 
 // Extension pages forbid eval by CSP; without this, zod probes `new Function` at first use.
 z.config({ jitless: true });
@@ -10,16 +23,31 @@ const shortText = (max: number) => z.string().max(max);
 
 export const topicIdSchema = z
   .string()
-  .regex(/^[a-z0-9-]{1,64}$/, 'a topic id is 1–64 lowercase letters, digits or dashes');
+  .regex(TOPIC_ID_PATTERN, `a topic id is 1–${MAX_TOPIC_ID_CHARS} lowercase letters, digits or dashes`);
 
-export const topicSchema = z.object({
+/** What a reader writes for a topic (the editor's fields, a topics file's entries). */
+export const topicDraftSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'a topic needs a name')
+    .max(MAX_TOPIC_NAME_CHARS, `a topic name has at most ${MAX_TOPIC_NAME_CHARS} characters`),
+  query: z
+    .string()
+    .trim()
+    .min(1, 'a topic needs a query')
+    .max(MAX_QUERY_CHARS, `a query has at most ${MAX_QUERY_CHARS} characters`),
+  minMentions: z.number().int().min(MIN_MENTIONS_RANGE.min).max(MIN_MENTIONS_RANGE.max).optional(),
+});
+export type TopicDraftInput = z.infer<typeof topicDraftSchema>;
+
+export const topicSchema = topicDraftSchema.extend({
   id: topicIdSchema,
-  name: z.string().trim().min(1, 'a topic needs a name').max(80, 'a topic name has at most 80 characters'),
-  query: z.string().trim().min(1, 'a topic needs a query').max(500, 'a query has at most 500 characters'),
-  minMentions: z.number().int().min(1).max(20).optional(),
   createdAt: z.number().int().nonnegative(),
 });
 export type Topic = z.infer<typeof topicSchema>;
+
+export const articleIdSchema = z.string().regex(ARTICLE_ID_PATTERN, 'not an article id');
 
 export const httpUrlSchema = z
   .string()
@@ -37,7 +65,7 @@ export const hitSchema = z.object({
   field: z.enum(['title', 'text']),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
-  term: shortText(500),
+  term: shortText(MAX_QUERY_CHARS),
 });
 
 export const topicMatchSchema = z.object({
@@ -82,7 +110,7 @@ export type Capture = z.infer<typeof captureSchema>;
 
 /** A whole stored article, as the popup hands it back to undo a delete. */
 export const articleRecordSchema = extractedArticleSchema.extend({
-  id: z.string().regex(/^[0-9a-f]{32}$/),
+  id: articleIdSchema,
   topicIds: z.array(topicIdSchema).max(1000),
   matches: z.array(topicMatchSchema).max(1000),
   clippedTo: z.array(topicIdSchema).max(1000),
@@ -96,9 +124,9 @@ export const selectorsSchema = z.tuple([
   z
     .object({
       type: z.literal('TextQuoteSelector'),
-      exact: z.string().min(1).max(5000),
-      prefix: z.string().max(200),
-      suffix: z.string().max(200),
+      exact: z.string().min(1).max(MAX_QUOTE_CHARS),
+      prefix: z.string().max(MAX_QUOTE_CONTEXT_CHARS),
+      suffix: z.string().max(MAX_QUOTE_CONTEXT_CHARS),
     })
     .strict(),
   z
@@ -110,8 +138,11 @@ export const selectorsSchema = z.tuple([
     .strict(),
 ]);
 
-export const highlightIdSchema = z.string().regex(/^h-[0-9a-z-]{8,64}$/);
-export const noteSchema = z.string().max(5000, 'a note has at most 5,000 characters');
+export const highlightIdSchema = z.string().regex(HIGHLIGHT_ID_PATTERN, 'not a highlight id');
+export const noteSchema = z
+  .string()
+  .max(MAX_NOTE_CHARS, `a note has at most ${MAX_NOTE_CHARS.toLocaleString('en')} characters`);
+export const highlightIdsSchema = z.array(highlightIdSchema).max(MAX_HIGHLIGHTS_PER_PAGE);
 
 /** A reader's highlight, as the background stores it. */
 export const highlightRecordSchema = z.object({
@@ -119,10 +150,7 @@ export const highlightRecordSchema = z.object({
   /** The page's address without tracking parameters or fragment: where it is re-attached. */
   pageUrl: httpUrlSchema,
   /** The stored article it belongs to, when the page holds one. */
-  articleId: z
-    .string()
-    .regex(/^[0-9a-f]{32}$/)
-    .optional(),
+  articleId: articleIdSchema.optional(),
   selectors: selectorsSchema,
   note: noteSchema,
   /** Whether the last visit could place it on the page. */

@@ -5,7 +5,8 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { topicSchema, type Topic } from './schema';
 import { AREA_KEY, currentArea, onTopicsChanged, readStoredTopics, STORE_VERSION, TOPICS_KEY } from './topic-storage';
-import { MAX_TOPICS, parseQuery } from './topics/query';
+import { MAX_TOPICS } from './limits';
+import { parseQuery } from './topics/query';
 
 const storedTopicsSchema = z.object({ version: z.literal(STORE_VERSION), topics: z.array(z.unknown()) });
 

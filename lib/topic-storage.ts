@@ -2,6 +2,7 @@
 // zod: the extractor loaded into article pages reads topics through here. lib/settings.ts builds the validated
 // reading and writing on top of it.
 import { browser } from 'wxt/browser';
+import { MAX_QUERY_CHARS, MAX_TOPIC_ID_CHARS, MIN_MENTIONS_RANGE } from './limits';
 import type { TopicInput } from './topics/match';
 
 export const TOPICS_KEY = 'topics';
@@ -33,7 +34,7 @@ export function onTopicsChanged(onChange: () => void): () => void {
 
 /**
  * The three fields matching needs, read by hand from what storage holds. Entries without a string id and query
- * are skipped; a minMentions outside 1–20 is dropped (the default rule applies). lib/settings.ts checks
+ * are skipped; a minMentions outside MIN_MENTIONS_RANGE is dropped (the default rule applies). lib/settings.ts checks
  * everything else the editor and the background rely on.
  */
 export function topicsForMatching(raw: unknown): TopicInput[] {
@@ -44,9 +45,18 @@ export function topicsForMatching(raw: unknown): TopicInput[] {
   for (const item of topics) {
     if (typeof item !== 'object' || item === null) continue;
     const { id, query, minMentions } = item as Record<string, unknown>;
-    if (typeof id !== 'string' || typeof query !== 'string' || id.length > 64 || query.length > 500) continue;
+    if (
+      typeof id !== 'string' ||
+      typeof query !== 'string' ||
+      id.length > MAX_TOPIC_ID_CHARS ||
+      query.length > MAX_QUERY_CHARS
+    )
+      continue;
     const min =
-      typeof minMentions === 'number' && Number.isInteger(minMentions) && minMentions >= 1 && minMentions <= 20
+      typeof minMentions === 'number' &&
+      Number.isInteger(minMentions) &&
+      minMentions >= MIN_MENTIONS_RANGE.min &&
+      minMentions <= MIN_MENTIONS_RANGE.max
         ? minMentions
         : undefined;
     out.push(min === undefined ? { id, query } : { id, query, minMentions: min });

@@ -1,26 +1,17 @@
 // Topics to and from a JSON file, so readers can back them up, move them, or share a beat.
 // An imported file is untrusted: every topic is validated, and a bad file changes nothing.
 import { z } from 'zod';
-import type { Topic } from '../schema';
-import { MAX_TOPICS, parseQuery } from './query';
+import { MAX_TOPICS } from '../limits';
+import { topicDraftSchema, type Topic, type TopicDraftInput } from '../schema';
+import { parseQuery } from './query';
 
 export const TOPICS_FILE_FORMAT = 'beatwatch-topics';
 
 const fileSchema = z.object({
   format: z.literal(TOPICS_FILE_FORMAT).optional(),
   version: z.literal(1).optional(),
-  topics: z
-    .array(
-      z.object({
-        name: z.string().trim().min(1, 'a topic needs a name').max(80, 'a topic name has at most 80 characters'),
-        query: z.string().trim().min(1, 'a topic needs a query').max(500, 'a query has at most 500 characters'),
-        minMentions: z.number().int().min(1).max(20).optional(),
-      }),
-    )
-    .max(MAX_TOPICS, `a file holds at most ${MAX_TOPICS} topics`),
+  topics: z.array(topicDraftSchema).max(MAX_TOPICS, `a file holds at most ${MAX_TOPICS} topics`),
 });
-
-export type TopicDraftInput = z.infer<typeof fileSchema>['topics'][number];
 
 export function exportTopics(topics: Topic[]): string {
   const file = {

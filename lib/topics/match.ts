@@ -1,7 +1,8 @@
 // Matches many compiled topics against one article in a single pass over its words: topic terms are indexed by
 // their first token, each article word is looked up once, and only topics with a hit have their query evaluated.
 import { isCharToken, tokenizeStream, type TokenStream } from '../text/tokenize';
-import { MAX_TOPICS, parseQuery, type QueryNode, type TermNode } from './query';
+import { MAX_TOPICS } from '../limits';
+import { parseQuery, type QueryNode, type TermNode } from './query';
 
 export interface TopicInput {
   id: string;

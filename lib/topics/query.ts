@@ -1,10 +1,9 @@
 // The topic query language, Google Alerts style, parsed once when a topic is saved: the AST is stored with the
 // topic and compiled to literal tokens and bounded prefixes, never to a regular expression built from user text.
 import { normalizeTerm } from '../text/normalize';
+import { MAX_QUERY_CHARS, MAX_TOPICS } from '../limits';
 import { isCharToken, tokenizeTerm } from '../text/tokenize';
 
-export const MAX_QUERY_LENGTH = 500;
-export const MAX_TOPICS = 1000;
 export const MAX_NEAR_DISTANCE = 50;
 export const DEFAULT_NEAR_DISTANCE = 5;
 const MAX_DEPTH = 10;
@@ -364,13 +363,13 @@ class Parser {
 /** Parses a topic query. Never throws: errors come back with their position in `source` and a plain explanation. */
 export function parseQuery(source: string): ParseResult {
   if (typeof source !== 'string') return { ok: false, error: { message: 'A query must be text.', position: 0 } };
-  if (source.length > MAX_QUERY_LENGTH) {
+  if (source.length > MAX_QUERY_CHARS) {
     return {
       ok: false,
       error: {
-        message: `A query can be at most ${MAX_QUERY_LENGTH} characters long; this one has ${source.length}. Split it into several topics.`,
-        position: MAX_QUERY_LENGTH,
-        length: source.length - MAX_QUERY_LENGTH,
+        message: `A query can be at most ${MAX_QUERY_CHARS} characters long; this one has ${source.length}. Split it into several topics.`,
+        position: MAX_QUERY_CHARS,
+        length: source.length - MAX_QUERY_CHARS,
       },
     };
   }

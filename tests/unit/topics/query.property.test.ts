@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERY_LENGTH, UNEXPECTED_ERROR, parseQuery } from '@/lib/topics/query';
+import { MAX_QUERY_CHARS } from '@/lib/limits';
+import { UNEXPECTED_ERROR, parseQuery } from '@/lib/topics/query';
 import { compileTopics, matchTopics } from '@/lib/topics/match';
 import { tokenize } from '@/lib/text/tokenize';
 
@@ -110,8 +111,8 @@ describe('parseQuery (property)', () => {
     };
     for (const family of families) {
       const small = family(1).length;
-      const n = Math.floor(MAX_QUERY_LENGTH / small);
-      const large = timeOf(family(n).slice(0, MAX_QUERY_LENGTH));
+      const n = Math.floor(MAX_QUERY_CHARS / small);
+      const large = timeOf(family(n).slice(0, MAX_QUERY_CHARS));
       const quarter = timeOf(family(Math.floor(n / 4)));
       // Linear growth gives 4×, quadratic 16×; and a longest query parses in well under a millisecond.
       expect(large / quarter, family(3)).toBeLessThan(9);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERY_LENGTH, MAX_TOPICS, parseQuery, topicLimitError, type QueryNode } from '@/lib/topics/query';
+import { MAX_QUERY_CHARS, MAX_TOPICS } from '@/lib/limits';
+import { parseQuery, topicLimitError, type QueryNode } from '@/lib/topics/query';
 
 function ast(source: string): QueryNode {
   const result = parseQuery(source);
@@ -108,9 +109,9 @@ describe('parseQuery', () => {
 
   it('limits nesting and length with clear messages', () => {
     expect(error('('.repeat(11) + 'a' + ')'.repeat(11)).message).toContain('nest at most 10');
-    const long = 'a '.repeat(MAX_QUERY_LENGTH);
-    expect(error(long)).toMatchObject({ position: MAX_QUERY_LENGTH });
-    expect(error(long).message).toContain(`at most ${MAX_QUERY_LENGTH} characters`);
+    const long = 'a '.repeat(MAX_QUERY_CHARS);
+    expect(error(long)).toMatchObject({ position: MAX_QUERY_CHARS });
+    expect(error(long).message).toContain(`at most ${MAX_QUERY_CHARS} characters`);
   });
 
   it('limits the number of topics', () => {
