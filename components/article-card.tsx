@@ -1,5 +1,5 @@
 import type { ArticleSummary } from '@/lib/db/articles';
-import type { FactRecord } from '@/lib/schema';
+import type { Fact } from '@/lib/schema';
 import { FactItem } from './fact-item';
 import { HighlightQuote } from './highlight-quote';
 
@@ -7,7 +7,7 @@ import { HighlightQuote } from './highlight-quote';
 export interface Props {
   article: ArticleSummary;
   onOpen: (url: string) => void;
-  onOpenFact: (article: ArticleSummary, fact: FactRecord) => void;
+  onOpenFact: (article: ArticleSummary, fact: Fact) => void;
   onDelete: (id: string) => void;
   onSaveNote: (highlightId: string, note: string) => void;
   onDeleteHighlight: (highlightId: string) => void;

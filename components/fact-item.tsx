@@ -1,9 +1,9 @@
-import type { FactRecord } from '@/lib/schema';
+import type { Fact } from '@/lib/schema';
 
 /** Props of FactItem. */
 export interface Props {
-  fact: FactRecord;
-  onOpen: (fact: FactRecord) => void;
+  fact: Fact;
+  onOpen: (fact: Fact) => void;
 }
 
 /** One key fact; activating it opens the article at that sentence. */

@@ -1,4 +1,4 @@
-import type { Hit } from '@/lib/topics/match';
+import type { Hit } from '@/lib/schema';
 
 /** Props of QueryTester. */
 export interface Props {

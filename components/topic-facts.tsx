@@ -1,14 +1,8 @@
-/** One fact as reported by one or more articles of a topic. */
-export interface FactGroup {
-  text: string;
-  dir: 'ltr' | 'rtl';
-  lang?: string;
-  sources: { articleId: string; title: string; url: string }[];
-}
+import type { TopicFactGroup } from '@/lib/digest/topic-facts';
 
 /** Props of TopicFacts. */
 export interface Props {
-  groups: FactGroup[];
+  groups: TopicFactGroup[];
   onOpenSource: (url: string, factText: string) => void;
 }
 

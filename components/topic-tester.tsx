@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Hit } from '@/lib/topics/match';
+import type { Hit } from '@/lib/schema';
 import { QueryTester } from './query-tester';
 
 export interface TestArticle {

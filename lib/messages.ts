@@ -5,7 +5,7 @@
 // (lib/page-receiver.ts), which keeps zod out of them.
 import { z } from 'zod';
 import { receiveWith, wrap, type Envelope, type SenderContext } from './envelope';
-import type { ArticleRecord } from './db/schema';
+import type { ArticleRecord } from './schema';
 import type { DigestTopic } from './db/articles';
 import {
   articleIdSchema,
@@ -19,6 +19,7 @@ import {
   selectorsSchema,
   topicIdSchema,
   type HighlightRecord,
+  type Selectors,
   type ExtractedArticle,
 } from './schema';
 
@@ -84,7 +85,7 @@ export const protocol = {
     payload: z.object({ pageUrl: httpUrlSchema, articleUrl: httpUrlSchema, selectors: selectorsSchema }).strict(),
   }),
   /** The highlights to re-attach on a page. */
-  'highlight:for-page': message<{ id: string; selectors: z.infer<typeof selectorsSchema> }[]>()({
+  'highlight:for-page': message<{ id: string; selectors: Selectors }[]>()({
     from: 'content',
     to: 'background',
     payload: z.object({ pageUrl: httpUrlSchema }).strict(),

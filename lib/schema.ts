@@ -1,6 +1,7 @@
 // Zod schemas for everything that crosses a boundary: messages, stored settings, backup files.
 // Types are inferred from these, so the runtime check and the compile-time type never drift apart.
 import { z } from 'zod';
+import type { Selectors } from './anchor/types';
 import {
   ARTICLE_ID_PATTERN,
   HIGHLIGHT_ID_PATTERN,
@@ -67,6 +68,8 @@ export const hitSchema = z.object({
   end: z.number().int().nonnegative(),
   term: shortText(MAX_QUERY_CHARS),
 });
+/** Where a topic's query matched: a range of the title or the text, and the query term that found it. */
+export type Hit = z.infer<typeof hitSchema>;
 
 export const topicMatchSchema = z.object({
   topicId: topicIdSchema,
@@ -74,16 +77,23 @@ export const topicMatchSchema = z.object({
   mentions: z.number().int().nonnegative(),
   hits: z.array(hitSchema).max(2000),
 });
-export type TopicMatchRecord = z.infer<typeof topicMatchSchema>;
+/** A topic an article matched, with its score, its number of mentions and their places. */
+export type TopicMatch = z.infer<typeof topicMatchSchema>;
+
+export const factKindSchema = z.enum(['quantity', 'date', 'duration', 'quote', 'speech', 'topic']);
+export type FactKind = z.infer<typeof factKindSchema>;
 
 export const factSchema = z.object({
+  /** The sentence, exactly as in the article: article.text.slice(start, end) === text. */
   text: shortText(2000),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
+  /** Relevance in [0, 1], relative to the best sentence of the same article (before the redundancy penalty). */
   score: z.number().finite(),
-  kinds: z.array(z.enum(['quantity', 'date', 'duration', 'quote', 'speech', 'topic'])).max(6),
+  kinds: z.array(factKindSchema).max(6),
 });
-export type FactRecord = z.infer<typeof factSchema>;
+/** A key fact: one sentence of an article, with why it was kept. */
+export type Fact = z.infer<typeof factSchema>;
 
 /** One article as the content script extracted it. */
 export const extractedArticleSchema = z.object({
@@ -108,17 +118,25 @@ export const captureSchema = z.object({
 });
 export type Capture = z.infer<typeof captureSchema>;
 
-/** A whole stored article, as the popup hands it back to undo a delete. */
+/** A stored article (one per canonical URL, whatever the number of visits), as the popup hands it back to undo a delete. */
 export const articleRecordSchema = extractedArticleSchema.extend({
+  /** Deterministic: derived from the canonical URL, so a retried write cannot duplicate. */
   id: articleIdSchema,
+  /** Topics this article belongs to: matched ever, or clipped to by the reader. */
   topicIds: z.array(topicIdSchema).max(1000),
+  /** The latest match result per topic (hits with positions). */
   matches: z.array(topicMatchSchema).max(1000),
+  /** Topics the reader clipped the article to by hand. */
   clippedTo: z.array(topicIdSchema).max(1000),
   facts: z.array(factSchema).max(10),
   firstSeenAt: z.number().int().nonnegative(),
   lastSeenAt: z.number().int().nonnegative(),
   visits: z.number().int().positive(),
 });
+export type ArticleRecord = z.infer<typeof articleRecordSchema>;
+
+/** A highlight's W3C Web Annotation selectors; the shape itself is lib/anchor's (the schema is checked against it). */
+export type { Selectors };
 
 export const selectorsSchema = z.tuple([
   z
@@ -136,7 +154,7 @@ export const selectorsSchema = z.tuple([
       end: z.number().int().nonnegative(),
     })
     .strict(),
-]);
+]) satisfies z.ZodType<Selectors>;
 
 export const highlightIdSchema = z.string().regex(HIGHLIGHT_ID_PATTERN, 'not a highlight id');
 export const noteSchema = z

@@ -9,9 +9,8 @@ import { TopicFacts } from '@/components/topic-facts';
 import { TopicList } from '@/components/topic-list';
 import { UndoToast } from '@/components/undo-toast';
 import type { DigestTopic } from '@/lib/db/articles';
-import type { ArticleRecord } from '@/lib/db/schema';
 import { topicFactGroups } from '@/lib/digest/topic-facts';
-import type { HighlightRecord } from '@/lib/schema';
+import type { ArticleRecord, HighlightRecord } from '@/lib/schema';
 import { sendToBackground } from '@/lib/send';
 import { textFragmentUrl } from '@/lib/text/fragment';
 

@@ -12,7 +12,7 @@ import {
 import { cleanUrl } from '../extract/url';
 import type { Database } from '../db/open';
 import type { Handlers } from '../messages';
-import type { ExtractedArticle, FactRecord, Topic, TopicMatchRecord } from '../schema';
+import type { ExtractedArticle, Fact, Topic, TopicMatch } from '../schema';
 import { TabTopics } from './tab-topics';
 
 export interface BackgroundDeps {
@@ -27,8 +27,8 @@ export interface BackgroundDeps {
   highlightSelectionIn: (tabId: number) => Promise<{ added: boolean }>;
   /** Loads the highlighter into a tab and has it mark (or unmark) the key facts. */
   markFactsIn: (tabId: number, on: boolean) => Promise<{ marked: number }>;
-  matchArticle: (article: ExtractedArticle, topics: Topic[]) => TopicMatchRecord[];
-  factsFor: (article: ExtractedArticle, matches: TopicMatchRecord[]) => FactRecord[];
+  matchArticle: (article: ExtractedArticle, topics: Topic[]) => TopicMatch[];
+  factsFor: (article: ExtractedArticle, matches: TopicMatch[]) => Fact[];
   now?: () => number;
 }
 

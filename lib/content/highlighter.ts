@@ -6,7 +6,7 @@ import { describeRange } from '../anchor/describe';
 import { matchQuote } from '../anchor/match-quote';
 import { prepareText } from '../anchor/normalize';
 import { buildTextIndex, rangeInIndex } from '../anchor/text-range';
-import type { Selectors } from '../anchor/types';
+import type { Selectors } from '../schema';
 import { canonicalUrl, cleanUrl } from '../extract/url';
 
 export const HIGHLIGHT_NAME = 'beatwatch-highlight';

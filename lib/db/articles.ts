@@ -1,9 +1,8 @@
 // Repository functions for stored articles. Each write is one readwrite transaction with
 // nothing but IndexedDB requests inside it, so a worker killed at any moment leaves the
 // database either before or after the write, never in between.
-import type { Capture, FactRecord, HighlightRecord, Topic } from '../schema';
+import type { ArticleRecord, Capture, Fact, HighlightRecord, Topic } from '../schema';
 import type { Database } from './open';
-import type { ArticleRecord } from './schema';
 
 /** A deterministic id for a canonical URL (hex SHA-256, shortened): the same article always gets the same key. */
 export async function articleIdFor(canonicalUrl: string): Promise<string> {
@@ -14,7 +13,7 @@ export async function articleIdFor(canonicalUrl: string): Promise<string> {
 export interface SaveOptions {
   /** A topic the reader clipped this article to by hand. */
   clipTo?: string;
-  facts?: FactRecord[];
+  facts?: Fact[];
   now?: number;
 }
 

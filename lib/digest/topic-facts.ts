@@ -3,6 +3,7 @@
 import type { ArticleSummary } from '../db/articles';
 import { groupFacts } from '../facts/merge';
 
+/** One fact as reported by one or more articles of a topic: what the popup's TopicFacts view shows. */
 export interface TopicFactGroup {
   text: string;
   dir: 'ltr' | 'rtl';

@@ -1,21 +1,10 @@
 // Picks the few sentences of an article a reader would keep — figures, dates, durations, who said what — offline and
 // deterministically. Extractive on purpose: every fact is a sentence of the article with its offsets, so the digest can jump back.
+import type { Fact, FactKind } from '../schema';
 import { normalizeTerm } from '../text/normalize';
 import { splitSentences, type Sentence } from './sentences';
 import { readSignals, type Signals } from './signals';
 import { contentStems, tokenize, type Token } from './tokens';
-
-export type FactKind = 'quantity' | 'date' | 'duration' | 'quote' | 'speech' | 'topic';
-
-export interface Fact {
-  /** The sentence, exactly as in the article: article.text.slice(start, end) === text. */
-  text: string;
-  start: number;
-  end: number;
-  /** Relevance in [0, 1], relative to the best sentence of the same article (before the redundancy penalty). */
-  score: number;
-  kinds: FactKind[];
-}
 
 export interface ExtractOptions {
   /** The topic's terms; a trailing "*" makes the last word a prefix. */

@@ -2,26 +2,13 @@
 // their first token, each article word is looked up once, and only topics with a hit have their query evaluated.
 import { isCharToken, tokenizeStream, type TokenStream } from '../text/tokenize';
 import { MAX_TOPICS } from '../limits';
+import type { TopicMatch } from '../schema';
 import { parseQuery, type QueryNode, type TermNode } from './query';
 
 export interface TopicInput {
   id: string;
   query: string;
   minMentions?: number;
-}
-
-export interface Hit {
-  field: 'title' | 'text';
-  start: number;
-  end: number;
-  term: string;
-}
-
-export interface TopicMatch {
-  topicId: string;
-  score: number;
-  mentions: number;
-  hits: Hit[];
 }
 
 /*

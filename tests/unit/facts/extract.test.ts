@@ -1,6 +1,7 @@
 // Key-fact signals and selection: kinds, offsets, determinism, clamping, redundancy, junk lines, topic terms, bounded work.
 import { describe, expect, it } from 'vitest';
-import { extractFacts, type Fact, type FactKind } from '../../../lib/facts/extract';
+import { extractFacts } from '../../../lib/facts/extract';
+import type { Fact, FactKind } from '../../../lib/schema';
 import { readSignals } from '../../../lib/facts/signals';
 import { tokenize } from '../../../lib/facts/tokens';
 import { loadGold } from './gold';
