@@ -6,7 +6,7 @@ import { ensureGateRegistered } from '@/lib/background/gate-registration';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { badgeText, memoryArea, TabTopics, type SessionArea } from '@/lib/background/tab-topics';
 import { pageHighlights } from '@/lib/db/highlights';
-import { openDatabase } from '@/lib/db/open';
+import { openDatabase } from '@/lib/db/database';
 import { cleanUrl } from '@/lib/extract/url';
 import { extractFacts } from '@/lib/facts/extract';
 import { classifySender, createReceiver } from '@/lib/messages';

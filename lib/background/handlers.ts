@@ -10,7 +10,7 @@ import {
   updateHighlightNote,
 } from '../db/highlights';
 import { cleanUrl } from '../extract/url';
-import type { Database } from '../db/open';
+import type { Database } from '../db/database';
 import type { Handlers } from '../messages';
 import type { ExtractedArticle, Fact, Topic, TopicMatch } from '../schema';
 import { TabTopics } from './tab-topics';

@@ -2,7 +2,7 @@
 // nothing but IndexedDB requests inside it, so a worker killed at any moment leaves the
 // database either before or after the write, never in between.
 import type { ArticleRecord, Capture, Fact, HighlightRecord, Topic } from '../schema';
-import type { Database } from './open';
+import type { Database } from './database';
 
 /** A deterministic id for a canonical URL (hex SHA-256, shortened): the same article always gets the same key. */
 export async function articleIdFor(canonicalUrl: string): Promise<string> {

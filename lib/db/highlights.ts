@@ -1,7 +1,7 @@
 // Repository functions for the reader's highlights. Like articles, each write is a single
 // transaction, and a delete hands the record back for undo.
 import type { HighlightRecord } from '../schema';
-import type { Database } from './open';
+import type { Database } from './database';
 
 export function newHighlightId(random: () => string = () => crypto.randomUUID()): string {
   return `h-${random()}`;

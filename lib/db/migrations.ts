@@ -1,7 +1,7 @@
 // Append-only schema migrations. Entry N upgrades version N-1 to N; a shipped entry is
 // never edited, so every reader's database, however old, reaches the same shape.
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { BeatwatchDB } from './schema';
+import type { BeatwatchDB } from './database';
 
 type UpgradeTransaction = IDBPTransaction<BeatwatchDB, StoreNames<BeatwatchDB>[], 'versionchange'>;
 export type Migration = (db: IDBPDatabase<BeatwatchDB>, tx: UpgradeTransaction) => void;

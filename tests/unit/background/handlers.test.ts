@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { createBackgroundHandlers, type BackgroundDeps } from '@/lib/background/handlers';
 import { memoryArea, TabTopics } from '@/lib/background/tab-topics';
-import { openDatabase } from '@/lib/db/open';
+import { openDatabase } from '@/lib/db/database';
 import type { ExtractedArticle, Topic } from '@/lib/schema';
 
 const topics: Topic[] = [

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleIdFor, deleteArticle, listDigest, restoreArticle, saveCapture } from '@/lib/db/articles';
 import { DB_VERSION, MIGRATIONS } from '@/lib/db/migrations';
-import { openDatabase, type Database } from '@/lib/db/open';
+import { openDatabase, type Database } from '@/lib/db/database';
 import type { Capture, Topic } from '@/lib/schema';
 
 let db: Database;

@@ -9,7 +9,7 @@ import {
   recordPlacement,
   updateHighlightNote,
 } from '@/lib/db/highlights';
-import { openDatabase, type Database } from '@/lib/db/open';
+import { openDatabase, type Database } from '@/lib/db/database';
 import type { HighlightRecord } from '@/lib/schema';
 
 let db: Database;
