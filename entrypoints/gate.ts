@@ -5,7 +5,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createHighlightButton } from '@/lib/content/highlight-button';
 import { onLocationChange } from '@/lib/content/location-changes';
-import { detectArticle } from '@/lib/extract/detect';
+import { detectArticle } from '@/lib/extract/gate';
 import { backgroundSender } from '@/lib/sender';
 
 const LATE_CHECK_MS = 2500;

@@ -16,6 +16,7 @@ import {
   toIsoDate,
   type JsonLdArticle,
 } from './metadata';
+import { ARTICLE_BLOCK_SELECTOR, PUBLISHED_DATE_KEYS } from './schema-org';
 import { canonicalUrl, cleanUrl } from './url';
 
 const MIN_ARTICLE_CHARS = 400;
@@ -38,9 +39,7 @@ const BYLINE_SELECTORS = [
 
 /** A full article (not a teaser) in the page: an <article>-like block with a heading and real body text. */
 export function findArticleContainers(doc: Document): Element[] {
-  const candidates = doc.querySelectorAll(
-    'article, [itemtype*="schema.org/NewsArticle"], [itemtype*="schema.org/Article"], [itemtype*="schema.org/BlogPosting"], [data-article-url]',
-  );
+  const candidates = doc.querySelectorAll(`${ARTICLE_BLOCK_SELECTOR}, [data-article-url]`);
   const full: Element[] = [];
   for (const el of candidates) {
     // Microdata on <html> or <body> describes the page, not a block in it.
@@ -269,20 +268,7 @@ function extractFromCopy(
     ),
     publishedAt:
       toIsoDate(ld?.datePublished) ??
-      (identity
-        ? toIsoDate(
-            metaContent(
-              doc,
-              'article:published_time',
-              'datePublished',
-              'date',
-              'pubdate',
-              'publishdate',
-              'dc.date',
-              'DC.date.issued',
-            ),
-          )
-        : undefined) ??
+      (identity ? toIsoDate(metaContent(doc, ...PUBLISHED_DATE_KEYS)) : undefined) ??
       publishedTimeIn(scope) ??
       (identity ? toIsoDate(parsed?.publishedTime) : undefined),
     lang,
@@ -300,9 +286,7 @@ function extractFromCopy(
  * each little more than a linked headline and a line of summary). Teasers are never an article.
  */
 function isTeaserList(content: Element): boolean {
-  const cards = [
-    ...content.querySelectorAll('article, [itemtype*="schema.org/NewsArticle"], [itemtype*="schema.org/Article"]'),
-  ];
+  const cards = [...content.querySelectorAll(ARTICLE_BLOCK_SELECTOR)];
   const teasers = cards.filter((card) => !hasProse(card, MIN_ARTICLE_CHARS) && card.querySelector('a[href]'));
   if (teasers.length < 3) return false;
   const teaserChars = teasers.reduce((sum, card) => sum + textLength(card), 0);

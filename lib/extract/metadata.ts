@@ -1,10 +1,9 @@
 // Article metadata from the page's own declarations (JSON-LD, then meta tags, then markup such as <time>):
 // no library reads it per article when a page holds several.
 import { directionOfLang, directionOfText, type Direction } from '../text/direction';
+import { ARTICLE_TYPES, typeName } from './schema-org';
 import { cleanUrl } from './url';
 
-const ARTICLE_TYPES =
-  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|ScholarlyArticle|Report)$/;
 const MAX_JSON_LD_SCRIPTS = 8;
 const MAX_JSON_LD_CHARS = 200_000;
 
@@ -46,7 +45,7 @@ function findArticleNode(node: unknown, depth: number): JsonLdArticle | null {
   }
   const record = node as Record<string, unknown>;
   const types = ([] as unknown[]).concat(record['@type'] ?? []);
-  if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))) {
+  if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.has(typeName(t)))) {
     return {
       headline: asText(record.headline) ?? asText(record.name),
       datePublished: asText(record.datePublished),

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { expect, it } from 'vitest';
-import { detectArticle } from '@/lib/extract/detect';
+import { detectArticle } from '@/lib/extract/gate';
 import { median, percentile, reportFigures } from './report';
 
 const ROOT = resolve(__dirname, '../..');

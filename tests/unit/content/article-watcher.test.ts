@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createArticleWatcher } from '@/lib/content/article-watcher';
-import { detectArticle } from '@/lib/extract/detect';
+import { detectArticle } from '@/lib/extract/gate';
 import type { Capture, Topic } from '@/lib/schema';
 
 const PAGES = join(__dirname, '../../fixtures/pages');

@@ -2,6 +2,8 @@
 // is worth handing to the (expensive) extractor, so non-article pages cost the reader almost nothing.
 // No regular expressions on the common path: in a fresh isolated world each one's first use costs about a
 // tenth of a millisecond (measured in Chromium), more than all the string work they would save.
+import { ARTICLE_TYPES, lastTypeName, NON_ARTICLE_TYPES, PUBLISHED_DATE_KEYS, typeName } from './schema-org';
+import { classifyUrl, type UrlShape } from './url-shape';
 
 export interface ArticleSignals {
   /** A JSON-LD entity of an article type (NewsArticle, BlogPosting, …) at top level, in `@graph` or as `mainEntity`. */
@@ -29,7 +31,7 @@ export interface ArticleSignals {
   /** A search box arrives pre-filled, as on search-result pages. */
   searchQuery: boolean;
   /** What the canonical (or page) URL looks like. */
-  urlShape: 'home' | 'listing' | 'article' | 'other' | 'unknown';
+  urlShape: UrlShape;
 }
 
 export interface GateDecision {
@@ -37,45 +39,6 @@ export interface GateDecision {
   score: number;
   signals: ArticleSignals;
 }
-
-const ARTICLE_TYPES = new Set([
-  'article',
-  'newsarticle',
-  'reportagenewsarticle',
-  'analysisnewsarticle',
-  'opinionnewsarticle',
-  'backgroundnewsarticle',
-  'reviewnewsarticle',
-  'asknewsarticle',
-  'askpublicnewsarticle',
-  'satiricalarticle',
-  'blogposting',
-  'liveblogposting',
-  'report',
-  'techarticle',
-]);
-
-// Forum posts are Articles in schema.org's hierarchy, but a thread is not news to watch.
-const NON_ARTICLE_TYPES = new Set([
-  'product',
-  'productgroup',
-  'videoobject',
-  'discussionforumposting',
-  'socialmediaposting',
-  'qapage',
-  'question',
-  'searchresultspage',
-  'collectionpage',
-  'profilepage',
-  'recipe',
-  'event',
-  'jobposting',
-  'movie',
-  'musicrecording',
-  'musicalbum',
-  'softwareapplication',
-  'realestatelisting',
-]);
 
 /** `og:type` kinds (the part before any `.`, as in `video.movie`) that are not articles. */
 const OG_NON_ARTICLE = new Set([
@@ -92,21 +55,7 @@ const OG_NON_ARTICLE = new Set([
   'game',
 ]);
 
-const PUBLISHED_META = new Set([
-  'article:published_time',
-  'og:article:published_time',
-  'datepublished',
-  'pubdate',
-  'publishdate',
-  'publish-date',
-  'publication_date',
-  'date',
-  'dc.date.issued',
-  'dcterms.created',
-  'parsely-pub-date',
-  'sailthru.date',
-  'cxenseparse:recs:publishtime',
-]);
+const PUBLISHED_META = new Set(PUBLISHED_DATE_KEYS.map((key) => key.toLowerCase()));
 
 // Bounds that keep the gate's cost independent of page size.
 const MAX_LD_SCRIPTS = 5;
@@ -305,24 +254,6 @@ function visitLd(node: unknown, out: LdSummary, depth: number): void {
   if (obj.mainEntity) visitLd(obj.mainEntity, out, depth + 1);
 }
 
-/** `https://schema.org/NewsArticle` or `schema:NewsArticle` → `newsarticle`. */
-function typeName(type: string): string {
-  return type.slice(Math.max(type.lastIndexOf('/'), type.lastIndexOf(':')) + 1).toLowerCase();
-}
-
-/** The last schema.org type an `itemtype` lists (types are URLs separated by spaces). */
-function lastTypeName(itemtype: string): string {
-  let end = itemtype.length;
-  while (end > 0 && isTypeSeparator(itemtype.charCodeAt(end - 1))) end--;
-  let start = end;
-  while (start > 0 && !isTypeSeparator(itemtype.charCodeAt(start - 1))) start--;
-  return itemtype.slice(start, end).toLowerCase();
-}
-
-function isTypeSeparator(c: number): boolean {
-  return c === 0x2f || c === 0x23 || c <= 0x20; // '/', '#', spaces and controls
-}
-
 // Only for JSON-LD that does not parse, which is rare: regular expressions are fine here.
 function scanLdText(text: string, out: LdSummary): void {
   const typeRe = /"@type"\s*:\s*(?:\[\s*)?"([^"]+)"/g;
@@ -420,149 +351,4 @@ function measureLineBreaks(doc: Document, out: TextMeasure, weigh: (text: string
     out.chars += sum;
     if (sum > out.block) out.block = sum;
   }
-}
-
-const LISTING_SEGMENTS = new Set([
-  'search',
-  'tag',
-  'tags',
-  'topic',
-  'topics',
-  'category',
-  'categories',
-  'section',
-  'sections',
-  'author',
-  'authors',
-  'archive',
-  'archives',
-]);
-
-/**
- * What a URL looks like: a site's home, a listing (search, tag, section, author, archive, `page/N`), an article
- * (a dated path, a long number or a long slug), or something else. Read by hand rather than with `URL` and regular
- * expressions, which are slow on their first use in a fresh world; tests check it against the regular expressions.
- */
-export function classifyUrl(href: string): ArticleSignals['urlShape'] {
-  const url = splitUrl(href.trim());
-  if (url === undefined) return 'unknown';
-  const { path, query } = url;
-  const segments = path.split('/').slice(1);
-  if (segments[segments.length - 1] === '') segments.pop();
-  if (segments.length === 0 || (segments.length === 1 && isHomeSegment(segments[0].toLowerCase()))) return 'home';
-  for (let i = 0; i < segments.length; i++) {
-    const segment = segments[i].toLowerCase();
-    if (LISTING_SEGMENTS.has(segment)) return 'listing';
-    if (
-      segment === 'page' &&
-      i + 1 < segments.length &&
-      digitRun(segments[i + 1], 0) === segments[i + 1].length &&
-      segments[i + 1] !== ''
-    ) {
-      return 'listing';
-    }
-  }
-  if (query.split('&').some((pair) => pair.split('=', 1)[0] === 'q')) return 'listing';
-  let end = path.length;
-  while (end > 0 && path.charCodeAt(end - 1) === 0x2f) end--;
-  const last = path.slice(path.lastIndexOf('/', end - 1) + 1, end);
-  let slug = last;
-  try {
-    slug = decodeURIComponent(last);
-  } catch {
-    // Malformed escapes: judge the raw segment.
-  }
-  if (hasDatedSegment(path) || longestDigitRun(slug) >= 5 || countWordBreaks(slug) >= 3) return 'article';
-  return 'other';
-}
-
-/** An absolute http(s) URL's path (at least `/`) and query, or undefined. */
-function splitUrl(href: string): { path: string; query: string } | undefined {
-  const scheme = href.slice(0, 8).toLowerCase();
-  const start = scheme.startsWith('https://') ? 8 : scheme.startsWith('http://') ? 7 : -1;
-  if (start < 0) return undefined;
-  let end = href.indexOf('#', start);
-  if (end < 0) end = href.length;
-  let queryStart = href.indexOf('?', start);
-  if (queryStart < 0 || queryStart > end) queryStart = end;
-  let pathStart = href.indexOf('/', start);
-  if (pathStart < 0 || pathStart > queryStart) pathStart = queryStart;
-  if (pathStart === start) return undefined; // no host
-  const path = href.slice(pathStart, queryStart).split('\\').join('/');
-  return { path: path || '/', query: href.slice(Math.min(queryStart + 1, end), end) };
-}
-
-/** `home`, `index.html`, a language (`en`, `pt-br`). */
-function isHomeSegment(segment: string): boolean {
-  if (segment === 'home') return true;
-  if (segment.startsWith('index.')) return segment.length > 6 && wordRun(segment, 6) === segment.length - 6;
-  return (
-    (segment.length === 2 && isLetters(segment)) ||
-    (segment.length === 5 && segment[2] === '-' && isLetters(segment.slice(0, 2) + segment.slice(3)))
-  );
-}
-
-function isLetters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x61 || c > 0x7a) return false;
-  }
-  return true;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
-/** Length of the run of ASCII digits at `from`. */
-function digitRun(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-  return i - from;
-}
-
-/** Length of the run of ASCII letters, digits and `_` at `from`. */
-function wordRun(text: string, from: number): number {
-  let i = from;
-  for (; i < text.length; i++) {
-    const c = text.charCodeAt(i) | 0x20;
-    if (!isDigit(text.charCodeAt(i)) && !(c >= 0x61 && c <= 0x7a) && text.charCodeAt(i) !== 0x5f) break;
-  }
-  return i - from;
-}
-
-function longestDigitRun(text: string): number {
-  let longest = 0;
-  for (let i = 0; i < text.length; i++) {
-    const run = digitRun(text, i);
-    if (run > longest) longest = run;
-    i += run;
-  }
-  return longest;
-}
-
-function countWordBreaks(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) if (text[i] === '-' || text[i] === '_') count++;
-  return count;
-}
-
-/** `/2024/05/`, `/2024-5-`, `/1999/12` (end): a year (19xx, 20xx) and a month, as dated article paths have. */
-function hasDatedSegment(path: string): boolean {
-  const boundary = (i: number) => i === path.length || path[i] === '/' || path[i] === '-';
-  for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
-    const century = path.slice(i + 1, i + 3);
-    if (
-      (century !== '19' && century !== '20') ||
-      digitRun(path, i + 3) < 2 ||
-      (path[i + 5] !== '/' && path[i + 5] !== '-')
-    )
-      continue;
-    const m1 = path.charCodeAt(i + 6);
-    const m2 = path.charCodeAt(i + 7);
-    if (m1 === 0x30 && m2 >= 0x31 && m2 <= 0x39 && boundary(i + 8)) return true;
-    if (m1 >= 0x31 && m1 <= 0x39 && boundary(i + 7)) return true;
-    if (m1 === 0x31 && m2 >= 0x30 && m2 <= 0x32 && boundary(i + 8)) return true;
-  }
-  return false;
 }
