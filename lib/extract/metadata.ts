@@ -1,8 +1,8 @@
 // Article metadata from the page's own declarations (JSON-LD, then meta tags, then markup such as <time>):
 // no library reads it per article when a page holds several.
 import { directionOfLang, directionOfText, type Direction } from '../text/direction';
-import { ARTICLE_TYPES, typeName } from './schema-org';
-import { cleanUrl } from './url';
+import { ARTICLE_TYPES, PUBLISHED_DATE_KEYS, typeName } from './schema-org';
+import { canonicalUrl } from './url';
 
 const MAX_JSON_LD_SCRIPTS = 8;
 const MAX_JSON_LD_CHARS = 200_000;
@@ -146,14 +146,82 @@ export function publishedTimeIn(scope: ParentNode): string | undefined {
   return toIsoDate(declared);
 }
 
-export function documentLang(doc: Document, container?: Element): string | undefined {
-  const scoped = container?.closest('[lang]')?.getAttribute('lang');
-  const lang =
-    scoped?.trim() ||
-    doc.documentElement.getAttribute('lang')?.trim() ||
-    doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content')?.trim() ||
-    metaContent(doc, 'og:locale', 'language', 'inLanguage');
+/**
+ * What a page declares about itself, read once per extraction: its JSON-LD article, addresses, titles, author, site,
+ * date, language, direction and image. Every article on the page is assembled from this and its own block.
+ */
+export interface PageMetadata {
+  ld: JsonLdArticle | null;
+  /** rel=canonical, og:url or the address itself (see canonicalUrl). */
+  canonicalUrl: string;
+  /** og:url as declared. */
+  ogUrl?: string;
+  /** The JSON-LD headline, og:title (or twitter:title) and the document's title, those that are set. */
+  titles: string[];
+  /** og:title alone. */
+  ogTitle?: string;
+  /** The document's <title>. */
+  documentTitle: string;
+  /** The `author` or `article:author` meta tag. */
+  author?: string;
+  /** og:site_name or application-name. */
+  siteName?: string;
+  /** The first publication date among PUBLISHED_DATE_KEYS, as ISO 8601. */
+  publishedAt?: string;
+  /** The document's language (see langOf). */
+  lang?: string;
+  /** The root element's `dir`. */
+  dir?: string;
+  /** og:image or twitter:image, as declared. */
+  image?: string;
+}
+
+export function readPageMetadata(doc: Document, pageUrl: string): PageMetadata {
+  const ld = readJsonLdArticle(doc);
+  const titles = [ld?.headline, metaContent(doc, 'og:title', 'twitter:title'), doc.title].filter((t): t is string =>
+    Boolean(t?.trim()),
+  );
+  return {
+    ld,
+    canonicalUrl: canonicalUrl(doc, pageUrl),
+    ogUrl: metaContent(doc, 'og:url'),
+    titles,
+    ogTitle: metaContent(doc, 'og:title'),
+    documentTitle: doc.title,
+    author: metaContent(doc, 'author', 'article:author'),
+    siteName: metaContent(doc, 'og:site_name', 'application-name'),
+    publishedAt: toIsoDate(metaContent(doc, ...PUBLISHED_DATE_KEYS)),
+    lang: langTag(
+      doc.documentElement.getAttribute('lang')?.trim() ||
+        doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content')?.trim() ||
+        metaContent(doc, 'og:locale', 'language', 'inLanguage'),
+    ),
+    dir: doc.documentElement.getAttribute('dir') ?? undefined,
+    image: metaContent(doc, 'og:image', 'twitter:image'),
+  };
+}
+
+/** A block's language: its own or an ancestor's `lang`, else the page's. */
+export function langOf(container: Element | null, page: PageMetadata): string | undefined {
+  return langTag(container?.closest('[lang]')?.getAttribute('lang')?.trim()) ?? page.lang;
+}
+
+function langTag(lang: string | null | undefined): string | undefined {
   return lang?.trim().replace('_', '-').slice(0, 35) || undefined;
+}
+
+/** A block's declared direction (its own or an ancestor's `dir`), else the page's. */
+export function dirOf(container: Element | null, page: PageMetadata): string | undefined {
+  return container?.closest('[dir]')?.getAttribute('dir') ?? page.dir;
+}
+
+/** The first of the values that has text, whitespace collapsed; '' when none has. */
+export function firstText(...values: (string | null | undefined)[]): string {
+  for (const value of values) {
+    const cleaned = value?.replace(/\s+/g, ' ').trim();
+    if (cleaned) return cleaned;
+  }
+  return '';
 }
 
 export function resolveDirection(
@@ -164,5 +232,3 @@ export function resolveDirection(
   if (declared === 'rtl' || declared === 'ltr') return declared;
   return directionOfLang(lang) ?? directionOfText(text);
 }
-
-export { cleanUrl };

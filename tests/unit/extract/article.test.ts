@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractArticles, findArticleContainers } from '@/lib/extract/article';
+import { extractArticles } from '@/lib/extract/article';
+import { findArticleContainers } from '@/lib/extract/plan';
 import { blockText, collectBlocks, removeNoise, trimBlocks } from '@/lib/extract/clean';
 
 const PAGES = join(__dirname, '../../fixtures/pages');

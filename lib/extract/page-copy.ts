@@ -1,0 +1,75 @@
+// A bounded copy of the page for Readability, which mutates what it reads: the library's cost grows with the page,
+// and a digest needs the title, the lead and a bounded body, not a megabyte.
+
+const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe']);
+/**
+ * Text read from one article (about 13,000 words, more than the longest article of the extraction corpus): bounds
+ * the work on giant or hostile pages, where Readability's share grows faster than the text (npm run bench:page).
+ */
+export const TEXT_BUDGET = 80_000;
+
+/**
+ * A copy of the page: with `container`, the page's <head> and that article alone (no need to copy a heavy page once
+ * per appended article); otherwise the whole page minus `exclude`, found in the copy by their child-index paths.
+ */
+export function copyFor(doc: Document, container: Element | null, exclude: Element[]): Document {
+  const source = container ?? (exclude.length === 0 ? doc.body : null);
+  if (source) {
+    const copy = doc.cloneNode(false) as Document;
+    const root = copy.importNode(doc.documentElement, false);
+    copy.appendChild(root);
+    if (doc.head) root.appendChild(copy.importNode(doc.head, true));
+    const body = copy.importNode(doc.body ?? doc.documentElement, false);
+    root.appendChild(body);
+    const budget = { left: TEXT_BUDGET };
+    if (container) {
+      const imported = importWithinBudget(copy, container, budget);
+      if (imported) body.appendChild(imported);
+    } else {
+      for (let child = source.firstChild; child && budget.left > 0; child = child.nextSibling) {
+        const imported = importWithinBudget(copy, child, budget);
+        if (imported) body.appendChild(imported);
+      }
+    }
+    return copy;
+  }
+  const paths = exclude.map((el) => pathFrom(doc.documentElement, el));
+  const copy = doc.cloneNode(true) as Document;
+  for (const path of paths) if (path) follow(copy.documentElement, path)?.remove();
+  return copy;
+}
+
+/** Copies a node, but only its first `budget.left` characters of text. */
+function importWithinBudget(copy: Document, node: Node, budget: { left: number }): Node | null {
+  if (budget.left <= 0) return null;
+  // Code and styles are dropped before extraction anyway; their text must not spend the budget.
+  if (node.nodeType === 1 && NOT_TEXT.has((node as Element).localName)) return null;
+  const size = node.textContent?.length ?? 0;
+  if (size <= budget.left || node.nodeType !== 1) {
+    budget.left -= size;
+    return copy.importNode(node, true);
+  }
+  const shallow = copy.importNode(node, false);
+  for (let child = node.firstChild; child && budget.left > 0; child = child.nextSibling) {
+    const imported = importWithinBudget(copy, child, budget);
+    if (imported) shallow.appendChild(imported);
+  }
+  return shallow;
+}
+
+/** Child indexes from root down to el. */
+function pathFrom(root: Element, el: Element): number[] | null {
+  const path: number[] = [];
+  for (let node: Element | null = el; node !== root; node = node.parentElement) {
+    const parent: Element | null = node?.parentElement ?? null;
+    if (!node || !parent) return null;
+    path.push(Array.prototype.indexOf.call(parent.children, node));
+  }
+  return path.reverse();
+}
+
+function follow(root: Element, path: number[]): Element | null {
+  let node: Element | undefined = root;
+  for (const i of path) node = node?.children[i];
+  return node ?? null;
+}

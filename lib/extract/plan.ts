@@ -1,0 +1,177 @@
+// Which articles a page holds and in which role: the page's own (marked up or not) and the ones a site appended
+// below it, each named by a cheap key so a later scan can skip what it already extracted. Readability finds one body
+// per call and cannot tell the page's article from appended ones: this decides before it is called.
+import { textLength } from './clean';
+import { firstText, type PageMetadata } from './metadata';
+import { ARTICLE_BLOCK_SELECTOR } from './schema-org';
+import { cleanUrl } from './url';
+
+export const MIN_ARTICLE_CHARS = 400;
+const HEADING = 'h1, [itemprop="headline"], h2';
+
+/** One article to extract: the block that holds it (null: the page outside its blocks) and its role. */
+export interface ArticlePlan {
+  /** Which article, and in which role: the same key, the same article. */
+  key: string;
+  container: Element | null;
+  /** The page's own article, whose metadata comes from the page's declarations. */
+  own: boolean;
+  /** Appended articles to leave out when the page's own article is not marked up. */
+  exclude: Element[];
+}
+
+/** A full article (not a teaser) in the page: an <article>-like block with a heading and real body text. */
+export function findArticleContainers(doc: Document): Element[] {
+  const candidates = doc.querySelectorAll(`${ARTICLE_BLOCK_SELECTOR}, [data-article-url]`);
+  const full: Element[] = [];
+  for (const el of candidates) {
+    // Microdata on <html> or <body> describes the page, not a block in it.
+    if (el === doc.documentElement || el === doc.body) continue;
+    if (full.some((outer) => outer.contains(el))) continue;
+    if (!el.querySelector(HEADING)) continue;
+    if (!hasProse(el, MIN_ARTICLE_CHARS)) continue;
+    // Keep the innermost full article: a wrapper around several articles is not itself one.
+    for (let i = full.length - 1; i >= 0; i--) if (el.contains(full[i]!)) full.splice(i, 1);
+    full.push(el);
+  }
+  return full;
+}
+
+/** At least `min` characters in the block's paragraphs (captions and asides aside); stops counting there. */
+export function hasProse(el: Element, min: number): boolean {
+  let total = 0;
+  for (const p of el.querySelectorAll('p')) {
+    if (p.closest('figure, figcaption, aside, nav, footer')) continue;
+    total += (p.textContent ?? '').trim().length;
+    if (total >= min) return true;
+  }
+  return false;
+}
+
+/**
+ * The page's articles, its own first. A page with no marked-up article is one article, the whole page; marked-up
+ * articles are extracted one by one, so one article's title is never joined to another's body and the library
+ * cannot pick an appended article instead of the page's own (it picks the strongest block, not the one the URL names).
+ */
+export function planArticles(doc: Document, pageUrl: string, page: PageMetadata): ArticlePlan[] {
+  const pageUrls = pageUrlKeys(pageUrl, page);
+  const containers = findArticleContainers(doc);
+  // The page's own article outside any marked-up block: named by the address and the title.
+  const pageKey = (scope: string) => `page\n${scope}\n${urlKey(pageUrl, pageUrl) ?? pageUrl}\n${page.titles[0] ?? ''}`;
+  if (containers.length === 0) return [{ key: pageKey('whole'), container: null, own: true, exclude: [] }];
+  const belongs = containers.map((c) => belongsToPage(c, pageUrl, pageUrls, page.titles));
+  let mainIndex = belongs.indexOf('page');
+  if (mainIndex < 0) mainIndex = belongs.indexOf('unknown');
+  const plans: ArticlePlan[] = [];
+  // Every marked-up article declares another address and the page's headline stands outside them:
+  // the page's own article is not marked up, and is what remains without the appended ones.
+  // Otherwise, with no article that is the page's own, each keeps its own address in page order.
+  if (mainIndex < 0 && hasOwnHeadlineOutside(doc, containers, page.titles)) {
+    plans.push({ key: pageKey('outside blocks'), container: null, own: true, exclude: containers });
+  }
+  const order =
+    mainIndex < 0
+      ? containers.map((_, i) => i)
+      : [mainIndex, ...containers.map((_, i) => i).filter((i) => i !== mainIndex)];
+  for (const index of order) {
+    const container = containers[index]!;
+    const own = index === mainIndex;
+    // A block is named by its address and headline: a site that swaps a story inside the same element changes both.
+    const key = `block\n${own ? pageKey('own block') : ''}\n${ownUrl(container, pageUrl) ?? ''}\n${headingOf(container) ?? ''}`;
+    plans.push({ key, container, own, exclude: [] });
+  }
+  return plans;
+}
+
+/** The page's addresses as `urlKey`s: what a marked-up article that is the page's own declares. */
+function pageUrlKeys(pageUrl: string, page: PageMetadata): Set<string> {
+  const urls = new Set<string>();
+  for (const raw of [pageUrl, page.canonicalUrl, page.ogUrl, page.ld?.url]) {
+    const key = raw ? urlKey(raw, pageUrl) : null;
+    if (key) urls.add(key);
+  }
+  return urls;
+}
+
+/** Whether a marked-up article is the page's own ('page'), declares another address ('other'), or says neither. */
+function belongsToPage(
+  container: Element,
+  pageUrl: string,
+  pageUrls: Set<string>,
+  titles: string[],
+): 'page' | 'other' | 'unknown' {
+  const own = ownUrl(container, pageUrl);
+  if (own && pageUrls.has(urlKey(own, pageUrl)!)) return 'page';
+  const heading = headingOf(container);
+  if (heading && titles.some((t) => sameTitle(t, heading))) return 'page';
+  return own ? 'other' : 'unknown';
+}
+
+/** An address for comparison only: sites mix http and https, www and not, trailing slashes. */
+function urlKey(raw: string, base: string): string | null {
+  const clean = cleanUrl(raw.trim(), base);
+  if (!clean) return null;
+  const url = new URL(clean);
+  return `${url.hostname.replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+}
+
+function hasOwnHeadlineOutside(doc: Document, containers: Element[], titles: string[]): boolean {
+  for (const h1 of doc.querySelectorAll('h1')) {
+    if (containers.some((c) => c.contains(h1))) continue;
+    const text = h1.textContent ?? '';
+    if (titles.some((t) => sameTitle(t, text))) return true;
+  }
+  return false;
+}
+
+/** A headline and a page title match when one contains the other (titles often carry " | Site"). */
+function sameTitle(a: string, b: string): boolean {
+  const x = comparableTitle(a);
+  const y = comparableTitle(b);
+  if (!x || !y) return false;
+  return x === y || (Math.min(x.length, y.length) >= 12 && (x.includes(y) || y.includes(x)));
+}
+
+const comparableTitle = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+
+/**
+ * An article's own address, from the site's markup: data-* URLs, its microdata, or a link that is
+ * its headline. Links elsewhere inside it (logos, tags, authors) are not its address.
+ */
+export function ownUrl(container: Element, pageUrl: string): string | null {
+  const declared =
+    container.getAttribute('data-article-url') ??
+    container.getAttribute('data-url') ??
+    (container.hasAttribute('itemscope') ? container.getAttribute('itemid') : null) ??
+    microdataUrl(container) ??
+    headlineLink(container);
+  return declared ? cleanUrl(declared.trim(), pageUrl) : null;
+}
+
+function microdataUrl(container: Element): string | null {
+  if (!container.hasAttribute('itemscope')) return null;
+  for (const el of container.querySelectorAll('[itemprop="url"], [itemprop="mainEntityOfPage"]')) {
+    // A property of a nested item (publisher, logo, author) describes that item, not the article.
+    if (el.parentElement?.closest('[itemscope]') !== container) continue;
+    const value = el.getAttribute('content') ?? el.getAttribute('href') ?? el.getAttribute('itemid');
+    if (value) return value;
+  }
+  return null;
+}
+
+function headlineLink(container: Element): string | null {
+  const heading = container.querySelector(HEADING);
+  const link = heading?.querySelector('a[href]') ?? heading?.closest('a[href]');
+  if (!heading || !link || !container.contains(link)) return null;
+  const headingChars = textLength(heading);
+  return headingChars > 0 && textLength(link) >= headingChars * 0.8 ? link.getAttribute('href') : null;
+}
+
+/** A block's headline: its first h1, headline microdata or h2 with text. */
+export function headingOf(container: Element): string | undefined {
+  for (const selector of HEADING.split(', ')) {
+    const text = firstText(container.querySelector(selector)?.textContent);
+    if (text) return text;
+  }
+  return undefined;
+}
