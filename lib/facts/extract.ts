@@ -4,7 +4,7 @@ import type { Fact, FactKind } from '../schema';
 import { normalizeTerm } from '../text/normalize';
 import { splitSentences, type Sentence } from './sentences';
 import { readSignals, type Signals } from './signals';
-import { contentStems, tokenize, type Token } from './tokens';
+import { contentStems, splitWords, type Word } from './words';
 
 export interface ExtractOptions {
   /** The topic's terms; a trailing "*" makes the last word a prefix. */
@@ -57,7 +57,7 @@ type Vector = Map<string, number>;
 
 interface Candidate {
   sentence: Sentence;
-  tokens: Token[];
+  tokens: Word[];
   signals: Signals;
   vector: Vector;
   numbers: Set<string>;
@@ -86,7 +86,7 @@ function cosine(a: Vector, b: Vector, normA: number, normB: number): number {
   return dot / (normA * normB);
 }
 
-function termFrequencies(tokens: readonly Token[]): Vector {
+function termFrequencies(tokens: readonly Word[]): Vector {
   const tf: Vector = new Map();
   for (const s of contentStems(tokens)) tf.set(s, (tf.get(s) ?? 0) + 1);
   return tf;
@@ -101,19 +101,19 @@ function parseTerms(terms: readonly string[]): TopicTerm[] {
   const parsed: TopicTerm[] = [];
   for (const term of terms) {
     const trimmed = term.trim();
-    const words = tokenize(trimmed).map((t) => t.norm);
+    const words = splitWords(trimmed).map((t) => t.norm);
     if (words.length > 0) parsed.push({ words, prefix: trimmed.endsWith('*') });
   }
   return parsed;
 }
 
 /** A page word matches a term word as written or with Arabic clitics peeled ("لأوكرانيا" → "اوكرانيا"). */
-function wordMatches(word: Token, term: string, prefix: boolean): boolean {
+function wordMatches(word: Word, term: string, prefix: boolean): boolean {
   return word.forms.some((form) => (prefix ? form.startsWith(term) : form === term));
 }
 
 /** Share of the topic found in the sentence: 0.7 for one term, more for several, at most 1. */
-function topicOverlap(tokens: readonly Token[], terms: readonly TopicTerm[]): number {
+function topicOverlap(tokens: readonly Word[], terms: readonly TopicTerm[]): number {
   let matched = 0;
   for (const term of terms) {
     const n = term.words.length;
@@ -211,7 +211,7 @@ function candidatesOf(
   const candidates: Candidate[] = [];
   sentences.forEach((sentence, index) => {
     if (junk[index] || sentence.text.length > MAX_FACT_CHARS || candidates.length >= MAX_CANDIDATES) return;
-    const tokens = tokenize(sentence.text);
+    const tokens = splitWords(sentence.text);
     // The character count spares scripts written without spaces, whose "words" are whole phrases.
     if (tokens.length < MIN_WORDS && sentence.text.length < 25) return;
     const signals = readSignals(sentence.text, tokens);
@@ -243,7 +243,7 @@ function score(candidates: Candidate[], title: string): number[] {
     for (const [k, x] of c.vector) centroid.set(k, (centroid.get(k) ?? 0) + x / (n || 1));
   }
   const norms = candidates.map((c) => norm(c.vector));
-  const titleVector = termFrequencies(tokenize(title));
+  const titleVector = termFrequencies(splitWords(title));
   for (const [k, tf] of titleVector) titleVector.set(k, df.has(k) ? tf * idf(k) : 0);
   const titleNorm = norm(titleVector);
 

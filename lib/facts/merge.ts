@@ -1,7 +1,7 @@
 // Groups facts from different articles of one topic that report the same thing (same figures, mostly the same words),
 // so a digest shows each fact once with all its sources instead of five wire rewrites of it.
 import { readNumbers } from './numbers';
-import { contentStems, tokenize } from './tokens';
+import { contentStems, splitWords } from './words';
 
 /**
  * Two facts are the same when their figures are identical and the Jaccard index of their content-word stems reaches
@@ -19,7 +19,7 @@ interface Profile {
 
 /** Content-word stems and the sorted set of figures; words that spell a figure ("آلاف", "three") count as figures only. */
 function profile(text: string): Profile {
-  const tokens = tokenize(text);
+  const tokens = splitWords(text);
   const mentions = readNumbers(tokens, text);
   const inFigure = new Set<number>();
   for (const m of mentions) for (let i = m.first; i <= m.last; i++) inFigure.add(i);

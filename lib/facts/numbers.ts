@@ -1,11 +1,11 @@
 // Reads the numbers a sentence states — digits in any grouping, Arabic-Indic digits, number words — as comparable keys,
 // so "6,000", "6 آلاف" and "6 thousand" are the same figure when scoring facts and when grouping them across articles.
-import { findForm, type Token } from './tokens';
+import { findForm, type Word } from './words';
 
 export interface NumberMention {
   /** Canonical value ("6000", "2.5"), or a bucket for vague amounts ("~100" for hundreds/مئات). */
   key: string;
-  /** Token range [first, last] of the mention. */
+  /** Word range [first, last] of the mention. */
   first: number;
   last: number;
   /** Written with digits (years, days and quantities), rather than as words. */
@@ -120,7 +120,7 @@ function keyOf(value: number): string {
  * thousands separator before exactly three digits ("12,000", "2 000" with a no-break space); a single "." "٫" or ","
  * otherwise makes a decimal ("4.2", "2,5"). A following multiplier word scales the value.
  */
-export function readNumbers(tokens: readonly Token[], text: string): NumberMention[] {
+export function readNumbers(tokens: readonly Word[], text: string): NumberMention[] {
   const mentions: NumberMention[] = [];
   let i = 0;
   while (i < tokens.length) {

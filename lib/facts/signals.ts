@@ -1,7 +1,8 @@
 // Finds what makes a news sentence worth keeping — figures, dates and ranges, durations, quotations, attributed speech —
 // with word lists and token-by-token checks (no regular expressions over page text), in Arabic, English, French and Russian.
 import { readNumbers, type NumberMention } from './numbers';
-import { findForm, isArabic, type Token } from './tokens';
+import { isArabic } from '../text/word-variants';
+import { findForm, type Word } from './words';
 
 export interface Signals {
   /** Exact figures that are neither part of a date nor of a duration ("6 آلاف", "$4.3 billion", "three"). */
@@ -116,7 +117,7 @@ function speechForm(norm: string): boolean {
   return isArabic(norm) && (norm[0] === 'و' || norm[0] === 'ف') && norm.length > 3 && SPEECH.has(norm.slice(1));
 }
 
-function monthAt(tokens: readonly Token[], i: number): boolean {
+function monthAt(tokens: readonly Word[], i: number): boolean {
   const t = tokens[i];
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
@@ -138,11 +139,11 @@ function monthAt(tokens: readonly Token[], i: number): boolean {
   return RU_MAY.has(t.norm) || (t.norm.charCodeAt(0) >= 0x0430 && RU_MONTH_PREFIXES.some((p) => t.norm.startsWith(p)));
 }
 
-function monthLike(t: Token): boolean {
+function monthLike(t: Word): boolean {
   return EN_MONTHS.has(t.norm) || findForm(OTHER_MONTHS, t.forms) !== undefined;
 }
 
-function unitAt(t: Token): 'dual' | 'unit' | undefined {
+function unitAt(t: Word): 'dual' | 'unit' | undefined {
   const word = t.norm;
   if (DUAL_UNITS.has(word)) return 'dual';
   if (UNITS.has(word)) return 'unit';
@@ -174,7 +175,7 @@ function countQuotes(text: string): number {
 }
 
 /** A figure stated as money ("$4.3 billion", "280 مليون دولار", "400 euros") or as a percentage ("81.5 في المائة", "30 %"). */
-function isMoneyOrShare(tokens: readonly Token[], text: string, m: NumberMention): boolean {
+function isMoneyOrShare(tokens: readonly Word[], text: string, m: NumberMention): boolean {
   let before = tokens[m.first].start - 1;
   while (before >= 0 && text[before] === ' ') before--;
   if (CURRENCY_SIGNS.has(text[before])) return true;
@@ -187,16 +188,16 @@ function isMoneyOrShare(tokens: readonly Token[], text: string, m: NumberMention
   return findForm(CURRENCIES, next.forms) !== undefined || PERCENT_SECOND.has(tokens[m.last + 2]?.norm ?? '');
 }
 
-function joinsRange(tokens: readonly Token[], text: string, a: NumberMention, b: NumberMention): boolean {
+function joinsRange(tokens: readonly Word[], text: string, a: NumberMention, b: NumberMention): boolean {
   if (b.first === a.last + 1) return RANGE_DASHES.has(text.slice(tokens[a.last].end, tokens[b.first].start).trim());
   return b.first === a.last + 2 && RANGE_WORDS.has(tokens[a.last + 1].norm);
 }
 
 /**
- * The signals of one sentence (`tokens` are tokenize(text)). Numbers are claimed in order — by dates, then years,
+ * The signals of one sentence (`tokens` are splitWords(text)). Numbers are claimed in order — by dates, then years,
  * then durations — and whatever is left is a quantity, so "16 مايو" is a date and "ساعتين" a duration, never a figure.
  */
-export function readSignals(text: string, tokens: readonly Token[]): Signals {
+export function readSignals(text: string, tokens: readonly Word[]): Signals {
   const mentions = readNumbers(tokens, text);
   const endingAt = new Map<number, number>();
   const startingAt = new Map<number, number>();

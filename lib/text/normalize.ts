@@ -1,5 +1,5 @@
 // One normalization for article text and topic terms, so a word typed one way finds it written another way,
-// with an offset map back to the original so every match can be highlighted exactly (rules: design/LANGUAGE.md).
+// with an offset map back to the original so every match can be highlighted exactly (the rules: README's Topics section).
 
 export interface NormalizedText {
   text: string;
@@ -103,13 +103,13 @@ function normalizeCachedUnit(unit: string): string {
  * to the unit it came from. Runs of characters that normalize to themselves (after ASCII lower-casing) are copied
  * in one slice: that is most of any page.
  */
-export function normalizeText(original: string): NormalizedText {
+export function normalizeWithOffsets(original: string): NormalizedText {
   const map = new OffsetMap(original.length + 16);
   const text = normalize(original, map);
   return { text, offsets: map.finish(original.length) };
 }
 
-/** The same rules as normalizeText, for a query term (no offset map). */
+/** The same rules as normalizeWithOffsets, for a query term (no offset map). */
 export function normalizeTerm(term: string): string {
   let ascii = true;
   for (let i = 0; i < term.length && ascii; i++) ascii = term.charCodeAt(i) < 0x80;

@@ -1,6 +1,6 @@
 // Splits text into normalized words with their place in the original text: the units topics are matched on.
 // Chinese, Japanese and Thai become one token per character, because browsers' segmenters disagree on their words.
-import { normalizeText, originalEnd } from './normalize';
+import { normalizeWithOffsets, originalEnd } from './normalize';
 
 export interface Token {
   text: string;
@@ -103,7 +103,7 @@ function tokenizeNormalized(text: string, onToken: (start: number, end: number, 
 
 /** Tokens in the matcher's layout (see TokenStream). */
 export function tokenizeStream(original: string): TokenStream {
-  const { text, offsets } = normalizeText(original);
+  const { text, offsets } = normalizeWithOffsets(original);
   const stream: TokenStream = { forms: [], starts: [], ends: [], positions: [], normalizedStarts: [], offsets };
   let position = 0;
   tokenizeNormalized(text, (start, end, newParagraph) => {

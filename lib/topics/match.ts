@@ -1,6 +1,7 @@
 // Matches many compiled topics against one article in a single pass over its words: topic terms are indexed by
 // their first token, each article word is looked up once, and only topics with a hit have their query evaluated.
 import { isCharToken, tokenizeStream, type TokenStream } from '../text/tokenize';
+import { wordVariants, type WordVariants } from '../text/word-variants';
 import { MAX_TOPICS } from '../limits';
 import type { TopicMatch } from '../schema';
 import { parseQuery, type QueryNode, type TermNode } from './query';
@@ -217,67 +218,6 @@ interface Occurrence {
   to: number;
 }
 
-const ARABIC_CONJUNCTIONS = 'وف';
-const ARABIC_PREPOSITIONS = 'بلك';
-const MIN_STRIPPED_LENGTH = 3;
-
-/** Forms a token may also stand for, each with the number of leading characters it leaves out. */
-interface Variants {
-  forms: string[];
-  skips: number[];
-}
-
-/**
- * Arabic clitics (و/ف, then ب/ل/ك, then ال/لل, keeping at least three letters: وأوكرانيا, لأوكرانيا, بغزة, والسلام)
- * and Latin elisions and possessives (l'ukraine, ukraine's). Nothing is stemmed, so الأوكراني stays a different
- * word from أوكرانيا.
- */
-function variantsOf(form: string, out: Variants): void {
-  const c = form.charCodeAt(0);
-  if (c >= 0x0600 && c <= 0x06ff) {
-    arabicStage(form, 0, out);
-    if (ARABIC_CONJUNCTIONS.includes(form[0]) && form.length - 1 >= MIN_STRIPPED_LENGTH) arabicStage(form, 1, out);
-    return;
-  }
-  if (c < 0x250) {
-    const first = form.indexOf("'");
-    if (first < 0) return;
-    // French/Italian elision (l', d', qu'), then English possessive ('s, or a bare ' after s).
-    let start = 0;
-    if (first <= 2 && form.length - first - 1 >= 2) {
-      start = first + 1;
-      addVariant(out, form, start);
-    }
-    const last = form.lastIndexOf("'");
-    if (last > start && (last === form.length - 1 || (last === form.length - 2 && form.endsWith('s')))) {
-      out.forms.push(form.slice(start, last));
-      out.skips.push(start);
-    }
-  }
-}
-
-function addVariant(out: Variants, form: string, skip: number): void {
-  out.forms.push(form.slice(skip));
-  out.skips.push(skip);
-}
-
-/** The word from `skip` on, then without a preposition (ب/ل/ك), each also without the article (ال, or لل after ل). */
-function arabicStage(form: string, skip: number, out: Variants): void {
-  if (skip > 0) addVariant(out, form, skip);
-  arabicArticle(form, skip, out);
-  if (ARABIC_PREPOSITIONS.includes(form[skip]) && form.length - skip - 1 >= MIN_STRIPPED_LENGTH) {
-    addVariant(out, form, skip + 1);
-    arabicArticle(form, skip + 1, out);
-  }
-}
-
-function arabicArticle(form: string, skip: number, out: Variants): void {
-  // للسلام = ل + السلام: the preposition swallows the article's alef.
-  if ((form.startsWith('ال', skip) || form.startsWith('لل', skip)) && form.length - skip - 2 >= MIN_STRIPPED_LENGTH) {
-    addVariant(out, form, skip + 2);
-  }
-}
-
 /** Occurrences per pattern id (undefined: the pattern does not occur). */
 type Found = (Occurrence[] | undefined)[];
 
@@ -382,7 +322,7 @@ interface SearchedField {
 
 function findOccurrences(compiled: CompiledTopics, fields: SearchedField[]): Found {
   const found: Found = new Array(compiled.patterns.length);
-  const variants: Variants = { forms: [], skips: [] };
+  const variants: WordVariants = { forms: [], skips: [] };
   const withRelated = compiled.byRelatedStart.size > 0;
   for (const { field, stream, relatedUpTo } of fields) {
     const forms = stream.forms;
@@ -395,7 +335,7 @@ function findOccurrences(compiled: CompiledTopics, fields: SearchedField[]): Fou
         variants.forms.length = 0;
         variants.skips.length = 0;
       }
-      variantsOf(form, variants);
+      wordVariants(form, variants);
       for (let v = 0; v < variants.forms.length; v++) {
         lookUp(compiled, found, field, stream, i, variants.forms[v], variants.skips[v]);
         if (related) lookUpRelated(compiled, found, field, stream, i, variants.forms[v], variants.skips[v]);

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../../lib/facts/extract';
 import type { Fact, FactKind } from '../../../lib/schema';
 import { readSignals } from '../../../lib/facts/signals';
-import { tokenize } from '../../../lib/facts/tokens';
+import { splitWords } from '@/lib/facts/words';
 import { loadGold } from './gold';
 
-const signals = (text: string) => readSignals(text, tokenize(text));
+const signals = (text: string) => readSignals(text, splitWords(text));
 
 /** Kinds of the fact extracted from a one-sentence article. */
 function kindsOf(sentence: string, topicTerms?: string[]): FactKind[] {

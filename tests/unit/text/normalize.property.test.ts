@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeTerm, normalizeText } from '@/lib/text/normalize';
+import { normalizeTerm, normalizeWithOffsets } from '@/lib/text/normalize';
 import { tokenize, tokenizeTerm } from '@/lib/text/tokenize';
 
 /** Characters where normalization does something: marks, Arabic variants, expansions, invisibles, CJK, surrogates. */
@@ -73,11 +73,11 @@ const unit = fc.oneof(
 );
 const text = fc.string({ unit, maxLength: 60 });
 
-describe('normalizeText (property)', () => {
+describe('normalizeWithOffsets (property)', () => {
   it('keeps its offset map inside the original text, in order', () => {
     fc.assert(
       fc.property(text, (original) => {
-        const { text: normalized, offsets } = normalizeText(original);
+        const { text: normalized, offsets } = normalizeWithOffsets(original);
         expect(offsets.length).toBe(normalized.length + 1);
         expect(offsets[normalized.length]).toBe(original.length);
         for (let i = 0; i < normalized.length; i++) {
@@ -93,7 +93,7 @@ describe('normalizeText (property)', () => {
   it('gives the same text as normalizeTerm', () => {
     fc.assert(
       fc.property(text, (original) => {
-        expect(normalizeTerm(original)).toBe(normalizeText(original).text);
+        expect(normalizeTerm(original)).toBe(normalizeWithOffsets(original).text);
       }),
       { numRuns: 1000 },
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeTerm, normalizeText, originalEnd } from '@/lib/text/normalize';
+import { normalizeTerm, normalizeWithOffsets, originalEnd } from '@/lib/text/normalize';
 
 describe('normalizeTerm', () => {
   it.each([
@@ -20,7 +20,7 @@ describe('normalizeTerm', () => {
     expect(normalizeTerm(input)).toBe(expected);
   });
 
-  it('applies the Arabic rules of LANGUAGE.md', () => {
+  it('applies the Arabic rules (letter variants, tashkeel, tatweel, digits)', () => {
     expect(normalizeTerm('أوكرانيا')).toBe(normalizeTerm('اوكرانيا'));
     expect(normalizeTerm('إسرائيل')).toBe('اسرائيل');
     expect(normalizeTerm('آلاف')).toBe('الاف');
@@ -47,10 +47,10 @@ describe('normalizeTerm', () => {
   });
 });
 
-describe('normalizeText offsets', () => {
+describe('normalizeWithOffsets offsets', () => {
   it('maps every normalized char back to its source', () => {
     const original = 'Straße بِغَزَّةَ Élan';
-    const { text, offsets } = normalizeText(original);
+    const { text, offsets } = normalizeWithOffsets(original);
     expect(text).toBe('strasse بغزه elan');
     expect(offsets.length).toBe(text.length + 1);
     expect(offsets[text.length]).toBe(original.length);
@@ -62,14 +62,14 @@ describe('normalizeText offsets', () => {
   });
 
   it('is the identity map on plain lower-case text', () => {
-    const { text, offsets } = normalizeText('hello world');
+    const { text, offsets } = normalizeWithOffsets('hello world');
     expect(text).toBe('hello world');
     expect(Array.from(offsets)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 
   it('handles astral characters and empty input', () => {
-    expect(normalizeText('').offsets).toEqual(new Int32Array([0]));
-    const { text, offsets } = normalizeText('𝐀b😀');
+    expect(normalizeWithOffsets('').offsets).toEqual(new Int32Array([0]));
+    const { text, offsets } = normalizeWithOffsets('𝐀b😀');
     expect(text).toBe('ab😀');
     expect(Array.from(offsets)).toEqual([0, 2, 3, 4, 5]);
   });

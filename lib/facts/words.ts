@@ -1,13 +1,15 @@
-// One tokenizer and light stem for key facts, so extraction, redundancy checks and merging agree on what a word is.
-// Words are folded with the project's normalizeTerm, the same rules topic matching uses (design/LANGUAGE.md).
+// Key facts' words and their light stems, so extraction, redundancy checks and merging agree on what a word is.
+// Words are folded with normalizeTerm, the same rules topic matching uses; their Arabic clitics are peeled by
+// lib/text/word-variants.ts. (Topic matching has its own tokens, with offsets: lib/text/tokenize.ts.)
 import { normalizeTerm } from '../text/normalize';
+import { isArabic, peeledArabicForms } from '../text/word-variants';
 
-export interface Token {
+export interface Word {
   /** As written in the text. */
   raw: string;
   /** normalizeTerm(raw): NFKC, lower case, Arabic letter variants unified, Latin diacritics and tashkeel removed, ASCII digits. */
   norm: string;
-  /** `norm`, then `norm` with Arabic clitics peeled step by step (see arabicForms), for lexicon lookups. */
+  /** `norm`, then `norm` with Arabic clitics peeled step by step (see peeledArabicForms), for lexicon lookups. */
   forms: readonly string[];
   /** Offsets into the string that was tokenized. */
   start: number;
@@ -19,46 +21,18 @@ export interface Token {
 const WORD = /\p{Nd}+|[\p{L}\p{M}]+/gu;
 const DIGIT = /^\p{Nd}/u;
 
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+/** The words of `text`: runs of letters (with their marks) and runs of digits. */
+export function splitWords(text: string): Word[] {
+  const tokens: Word[] = [];
   for (const match of text.matchAll(WORD)) {
     const raw = match[0];
     const start = match.index;
     const norm = normalizeTerm(raw);
     const first = raw.charCodeAt(0);
     const isDigits = first < 0x80 ? first >= 0x30 && first <= 0x39 : DIGIT.test(raw);
-    tokens.push({ raw, norm, forms: arabicForms(norm), start, end: start + raw.length, isDigits });
+    tokens.push({ raw, norm, forms: peeledArabicForms(norm), start, end: start + raw.length, isDigits });
   }
   return tokens;
-}
-
-/** Starts with an Arabic letter (hamza to yeh). */
-export function isArabic(word: string): boolean {
-  const c = word.charCodeAt(0);
-  return c >= 0x0621 && c <= 0x064a;
-}
-
-/**
- * A folded Arabic word as written and with its clitics peeled off step by step (و/ف, then ب/ل/ك, then ال/لل),
- * keeping at least three letters, so "وأوكرانيا", "لأوكرانيا" and "بالأسرى" find their base in a lexicon.
- */
-function arabicForms(norm: string): string[] {
-  const forms = [norm];
-  if (!isArabic(norm)) return forms;
-  let word = norm;
-  const peel = (prefixes: string[]) => {
-    for (const prefix of prefixes) {
-      if (word.startsWith(prefix) && word.length - prefix.length >= 3) {
-        word = word.slice(prefix.length);
-        forms.push(word);
-        return;
-      }
-    }
-  };
-  peel(['و', 'ف']);
-  peel(['بال', 'كال', 'لل', 'ب', 'ل', 'ك']);
-  peel(['ال']);
-  return forms;
 }
 
 /** The first of a token's forms (as written, then with Arabic clitics peeled) found in `words`. */
@@ -121,7 +95,7 @@ const STOPWORDS = new Set(
 );
 
 /** Stems of the content words of a token list (numbers included: shared figures are strong evidence of a shared subject). */
-export function contentStems(tokens: readonly Token[]): string[] {
+export function contentStems(tokens: readonly Word[]): string[] {
   const stems: string[] = [];
   for (const t of tokens) {
     if (t.isDigits) stems.push(t.norm);
