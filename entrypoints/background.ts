@@ -12,7 +12,8 @@ import { extractFacts } from '@/lib/facts/extract';
 import { classifySender, createReceiver } from '@/lib/messages';
 import { sendToTab } from '@/lib/send';
 import { loadTopics } from '@/lib/settings';
-import { compileTopics, matchTopics } from '@/lib/topics/match';
+import { compileTopics } from '@/lib/topics/compile';
+import { matchTopics } from '@/lib/topics/match';
 
 const HIGHLIGHT_MENU_ID = 'beatwatch-highlight';
 const HIGHLIGHT_COMMAND = 'highlight-selection';

@@ -3,7 +3,7 @@
 // reading and writing on top of it.
 import { browser } from 'wxt/browser';
 import { MAX_QUERY_CHARS, MAX_TOPIC_ID_CHARS, MIN_MENTIONS_RANGE } from './limits';
-import type { TopicInput } from './topics/match';
+import type { TopicInput } from './topics/compile';
 
 export const TOPICS_KEY = 'topics';
 export const AREA_KEY = 'topicsArea';

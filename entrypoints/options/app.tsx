@@ -10,7 +10,8 @@ import type { Topic } from '@/lib/schema';
 import { sendToBackground } from '@/lib/send';
 import { loadTopics, newTopicId, saveTopics, watchTopics } from '@/lib/settings';
 import { exportTopics, parseTopicsFile } from '@/lib/topics/backup';
-import { compileTopics, matchTopics } from '@/lib/topics/match';
+import { compileTopics } from '@/lib/topics/compile';
+import { matchTopics } from '@/lib/topics/match';
 import { parseQuery, topicLimitError } from '@/lib/topics/query';
 import { aliasSuggestionsForQuery } from '@/lib/topics/query-aliases';
 

@@ -4,7 +4,8 @@
 import { finishExtraction, planExtraction } from '../extract/article';
 import type { Capture, ExtractedArticle } from '../schema';
 import { prepareTokenizer } from '../text/tokenize';
-import { compileTopics, matchTopics, type CompiledTopics, type TopicInput } from '../topics/match';
+import { compileTopics, type CompiledTopics, type TopicInput } from '../topics/compile';
+import { matchTopics } from '../topics/match';
 
 export interface WatcherDeps {
   doc: Document;

@@ -2,7 +2,8 @@
 // against the baseline of normalizing and tokenizing the article once. With --json (BENCH_JSON=1): one JSON object.
 import { expect, it } from 'vitest';
 import { tokenize } from '@/lib/text/tokenize';
-import { compileTopics, matchTopics, type TopicInput } from '@/lib/topics/match';
+import { compileTopics, type TopicInput } from '@/lib/topics/compile';
+import { matchTopics } from '@/lib/topics/match';
 import { makeArticle, makeQuery } from './match-corpus';
 import { median, percentile, reportFigures } from './report';
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileTopics, matchTopics } from '@/lib/topics/match';
+import { compileTopics } from '@/lib/topics/compile';
+import { matchTopics } from '@/lib/topics/match';
 import { parseQuery } from '@/lib/topics/query';
 
 interface LabelledArticle {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileTopics, matchTopics, relatedStem, type TopicInput } from '@/lib/topics/match';
+import { compileTopics, relatedStem, type TopicInput } from '@/lib/topics/compile';
+import { matchTopics } from '@/lib/topics/match';
 
 function run(topics: TopicInput[] | string, article: { title: string; text: string; url?: string; lang?: string }) {
   const input = typeof topics === 'string' ? [{ id: 't', query: topics }] : topics;

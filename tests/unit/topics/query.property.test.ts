@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UNEXPECTED_ERROR, parseQuery } from '@/lib/topics/query';
-import { compileTopics, matchTopics } from '@/lib/topics/match';
+import { compileTopics } from '@/lib/topics/compile';
+import { matchTopics } from '@/lib/topics/match';
 import { tokenize } from '@/lib/text/tokenize';
 
 /** Pieces of the query language, so generated input reaches deep into the parser, not just the lexer. */
