@@ -1,28 +1,21 @@
 // Loaded by the background into pages that passed the gate: extraction, matching and the
 // watch for appended or swapped articles. Kept out of gate.js so ordinary pages never
-// pay for Readability or the matcher; it has no zod (see lib/page-receiver.ts).
+// pay for Readability or the matcher; it has no zod (see lib/messaging/page-receiver.ts).
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { createArticleWatcher } from '@/lib/content/article-watcher';
+import { createArticleWatcher } from '@/lib/page/article-watcher';
 import { extractMainArticle } from '@/lib/extract/article';
-import { createPageReceiver } from '@/lib/page-receiver';
-import { sendToBackground } from '@/lib/send';
+import { listenToBackground } from '@/lib/messaging/page-receiver';
+import { isFirstLoad } from '@/lib/page/first-load';
+import { sendToBackground } from '@/lib/messaging/extension-senders';
 import { onTopicsChanged, readStoredTopics, topicsForMatching } from '@/lib/topic-storage';
 
 const RESCAN_DELAY_MS = 800;
 const IDLE_TIMEOUT_MS = 1000;
-const LOADED = Symbol.for('beatwatch.extractor');
 
 export default defineUnlistedScript(() => {
-  const scope = globalThis as { [LOADED]?: boolean };
-  if (scope[LOADED]) return;
-  scope[LOADED] = true;
-
-  const receive = createPageReceiver(
-    { 'page:extract-main': () => extractMainArticle(document, location.href) },
-    (sender) => sender.id === browser.runtime.id && !sender.tab,
-  );
-  browser.runtime.onMessage.addListener((message, sender) => receive(message, sender));
+  if (!isFirstLoad('extractor')) return;
+  listenToBackground(browser.runtime, { 'page:extract-main': () => extractMainArticle(document, location.href) });
 
   const watcher = createArticleWatcher({
     doc: document,

@@ -3,10 +3,10 @@
 // a news article (then the background loads entrypoints/extractor.ts), and offers a
 // "Highlight" button next to text selections (then the background loads the highlighter).
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { createHighlightButton } from '@/lib/content/highlight-button';
-import { onLocationChange } from '@/lib/content/location-changes';
+import { createHighlightButton } from '@/lib/page/highlight-button';
+import { onLocationChange } from '@/lib/page/location-changes';
 import { detectArticle } from '@/lib/extract/gate';
-import { backgroundSender } from '@/lib/sender';
+import { backgroundSender } from '@/lib/messaging/senders';
 
 const LATE_CHECK_MS = 2500;
 const ACTIVATE_TIMEOUT_MS = 2000;

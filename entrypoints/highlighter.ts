@@ -2,17 +2,15 @@
 // has stored highlights to re-attach. Wires lib/content/highlighter.ts to the page.
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { createHighlighter, cssHighlightPainter } from '@/lib/content/highlighter';
-import { createPageReceiver } from '@/lib/page-receiver';
-import { sendToBackground } from '@/lib/send';
+import { createHighlighter, cssHighlightPainter } from '@/lib/page/highlighter';
+import { listenToBackground } from '@/lib/messaging/page-receiver';
+import { isFirstLoad } from '@/lib/page/first-load';
+import { sendToBackground } from '@/lib/messaging/extension-senders';
 
-const LOADED = Symbol.for('beatwatch.highlighter');
 const RETRY_DELAY_MS = 500;
 
 export default defineUnlistedScript(() => {
-  const scope = globalThis as { [LOADED]?: boolean };
-  if (scope[LOADED]) return;
-  scope[LOADED] = true;
+  if (!isFirstLoad('highlighter')) return;
 
   const highlighter = createHighlighter({
     doc: document,
@@ -24,14 +22,10 @@ export default defineUnlistedScript(() => {
     factsFor: (urls) => sendToBackground('facts:for-urls', { urls }),
   });
 
-  const receive = createPageReceiver(
-    {
-      'page:highlight-selection': () => highlighter.highlightSelection(),
-      'page:mark-facts': async ({ on }) => ({ marked: await highlighter.markFacts(on) }),
-    },
-    (sender) => sender.id === browser.runtime.id && !sender.tab,
-  );
-  browser.runtime.onMessage.addListener((message, sender) => receive(message, sender));
+  listenToBackground(browser.runtime, {
+    'page:highlight-selection': () => highlighter.highlightSelection(),
+    'page:mark-facts': async ({ on }) => ({ marked: await highlighter.markFacts(on) }),
+  });
 
   // Pages that load the article late get a few more tries, debounced, then the observer stops.
   let timer: number | undefined;

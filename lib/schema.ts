@@ -95,7 +95,7 @@ export const factSchema = z.object({
 /** A key fact: one sentence of an article, with why it was kept. */
 export type Fact = z.infer<typeof factSchema>;
 
-/** One article as the content script extracted it. */
+/** One article as the extractor extracted it. */
 export const extractedArticleSchema = z.object({
   url: httpUrlSchema,
   pageUrl: httpUrlSchema,
@@ -111,7 +111,7 @@ export const extractedArticleSchema = z.object({
 });
 export type ExtractedArticle = z.infer<typeof extractedArticleSchema>;
 
-/** What the content script sends when an article matched (or the reader clipped it). */
+/** What the extractor sends when an article matched (or the reader clipped it). */
 export const captureSchema = z.object({
   article: extractedArticleSchema,
   matches: z.array(topicMatchSchema).max(1000),

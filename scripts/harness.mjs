@@ -130,10 +130,23 @@ export async function setTopics(browser, topics) {
     ...(t.minMentions ? { minMentions: t.minMentions } : {}),
     createdAt: now,
   }));
-  await browser.worker().evaluate(async (value) => {
-    await chrome.storage.sync.set({ topics: { version: 1, topics: value } });
-  }, stored);
+  await browser.worker().evaluate(async (items) => {
+    await chrome.storage.sync.set(items);
+  }, storedTopicsItems(stored));
   return stored;
+}
+
+// The wire and storage formats, written here in plain JavaScript; tests/unit/messaging/harness-formats.test.ts holds
+// them equal to lib/messaging/envelope.ts and lib/settings.ts.
+
+/** A protocol message as it travels. */
+export function wireMessage(type, payload) {
+  return { beatwatch: 1, type, payload };
+}
+
+/** The storage items the options page writes for these topics. */
+export function storedTopicsItems(topics) {
+  return { topics: { version: 1, topics } };
 }
 
 function slug(name) {
@@ -156,10 +169,7 @@ export async function extensionPage(browser, path = 'popup.html') {
 
 /** Sends a protocol message from an extension page and returns the reply's result. */
 export async function ask(page, type, payload = {}) {
-  const reply = await page.evaluate(
-    ([t, p]) => chrome.runtime.sendMessage({ beatwatch: 1, type: t, payload: p }),
-    [type, payload],
-  );
+  const reply = await page.evaluate((message) => chrome.runtime.sendMessage(message), wireMessage(type, payload));
   if (!reply?.ok) throw new Error(`${type}: ${reply?.error ?? 'no reply'}`);
   return reply.result;
 }

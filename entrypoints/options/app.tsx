@@ -7,7 +7,7 @@ import { TopicTable } from '@/components/topic-table';
 import { TopicTester, type TestArticle } from '@/components/topic-tester';
 import { UndoToast } from '@/components/undo-toast';
 import type { Topic } from '@/lib/schema';
-import { sendToBackground } from '@/lib/send';
+import { sendToBackground } from '@/lib/messaging/extension-senders';
 import { loadTopics, newTopicId, saveTopics, watchTopics } from '@/lib/settings';
 import { exportTopics, parseTopicsFile } from '@/lib/topics/backup';
 import { compileTopics } from '@/lib/topics/compile';

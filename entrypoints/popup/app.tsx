@@ -11,7 +11,7 @@ import { UndoToast } from '@/components/undo-toast';
 import type { DigestTopic } from '@/lib/db/articles';
 import { topicFactGroups } from '@/lib/digest/topic-facts';
 import type { ArticleRecord, HighlightRecord } from '@/lib/schema';
-import { sendToBackground } from '@/lib/send';
+import { sendToBackground } from '@/lib/messaging/extension-senders';
 import { textFragmentUrl } from '@/lib/text/fragment';
 
 type Deleted = { kind: 'article'; record: ArticleRecord } | { kind: 'highlight'; record: HighlightRecord };

@@ -11,7 +11,7 @@ import {
 } from '../db/highlights';
 import { cleanUrl } from '../extract/url';
 import type { Database } from '../db/database';
-import type { Handlers } from '../messages';
+import type { Handlers } from '../messaging/protocol';
 import type { ExtractedArticle, Fact, Topic, TopicMatch } from '../schema';
 import { TabTopics } from './tab-topics';
 

@@ -1,4 +1,4 @@
-// The content script runs on every page; this gate decides in well under a millisecond whether a page
+// The gate script runs on every page; it decides in well under a millisecond whether a page
 // is worth handing to the (expensive) extractor, so non-article pages cost the reader almost nothing.
 // No regular expressions on the common path: in a fresh isolated world each one's first use costs about a
 // tenth of a millisecond (measured in Chromium), more than all the string work they would save.

@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { unwrapReply } from '@/lib/envelope';
-import { classifySender, createReceiver, envelope, type Handlers } from '@/lib/messages';
+import { unwrapReply } from '@/lib/messaging/envelope';
+import { classifySender, createReceiver, envelope, type Handlers } from '@/lib/messaging/protocol';
 
 const EXT_ID = 'abc';
 const ORIGIN = 'chrome-extension://abc/';
 const identify = (sender: { id?: string; url?: string; tab?: { id?: number } }) =>
   classifySender(sender, EXT_ID, ORIGIN);
 const fromPopup = { id: EXT_ID, url: `${ORIGIN}popup.html` };
-const fromContent = { id: EXT_ID, url: 'https://news.example/a', tab: { id: 4 } };
+const fromPage = { id: EXT_ID, url: 'https://news.example/a', tab: { id: 4 } };
 
 function receiver() {
   const handlers = {
@@ -31,10 +31,10 @@ const article = {
 };
 
 describe('classifySender', () => {
-  it('tells extension pages, content scripts and strangers apart', () => {
+  it('tells extension pages, page scripts and strangers apart', () => {
     expect(identify(fromPopup)).toBe('extension-page');
     expect(identify({ ...fromPopup, tab: { id: 3 } })).toBe('extension-page');
-    expect(identify(fromContent)).toBe('content');
+    expect(identify(fromPage)).toBe('page');
     expect(identify({ id: 'other', url: 'https://evil.example', tab: { id: 1 } })).toBeNull();
     expect(identify({ id: EXT_ID })).toBeNull();
   });
@@ -45,12 +45,12 @@ describe('createReceiver', () => {
     const { handlers, receive } = receiver();
     const reply = await receive(
       envelope('capture:save', { article, matches: [{ topicId: 't', score: 1, mentions: 1, hits: [] }] }),
-      fromContent,
+      fromPage,
     );
     expect(reply).toEqual({ ok: true, result: { articleId: 'x', created: true, tabTopicCount: 1 } });
     expect(handlers['capture:save']).toHaveBeenCalledWith(expect.objectContaining({ article }), {
       tabId: 4,
-      url: fromContent.url,
+      url: fromPage.url,
     });
   });
 
@@ -58,7 +58,7 @@ describe('createReceiver', () => {
     const { handlers, receive } = receiver();
     const reply = await receive(envelope('capture:save', { article, matches: [] }), fromPopup);
     expect(reply).toEqual({ ok: false, error: '"capture:save" is not accepted from this sender' });
-    expect(await receive(envelope('digest:get', {}), fromContent)).toMatchObject({ ok: false });
+    expect(await receive(envelope('digest:get', {}), fromPage)).toMatchObject({ ok: false });
     expect(handlers['capture:save']).not.toHaveBeenCalled();
     expect(handlers['digest:get']).not.toHaveBeenCalled();
   });
@@ -75,7 +75,7 @@ describe('createReceiver', () => {
     });
     const bad = await receive(
       envelope('capture:save', { article: { ...article, url: 'javascript:alert(1)' }, matches: [] }),
-      fromContent,
+      fromPage,
     );
     expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('invalid "capture:save" payload') });
     expect(await receive(envelope('digest:get', { extra: 1 } as never), fromPopup)).toMatchObject({ ok: false });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { createHighlightButton } from '@/lib/content/highlight-button';
+import { createHighlightButton } from '@/lib/page/highlight-button';
 
 function selectAll(el: Element) {
   const range = document.createRange();

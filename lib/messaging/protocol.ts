@@ -1,12 +1,24 @@
-// Beatwatch's one protocol: every message between the content script, the extension pages
-// (popup, options) and the background is declared here once, with its direction, its
-// payload schema and its result type. The background, the boundary, parses every payload
-// with zod; scripts in pages read the few background-to-page payloads by hand
-// (lib/page-receiver.ts), which keeps zod out of them.
+// Beatwatch's one protocol: every message between the page scripts (gate, extractor, highlighter: Beatwatch's
+// scripts in web pages), the extension pages (popup, options) and the background is declared here once, with its
+// direction, its payload schema and its result type. The background, the boundary, parses every payload with zod;
+// page scripts read the few background-to-page payloads by hand (page-receiver.ts), which keeps zod out of them.
+// `page:` messages are about the page in the sender's or the receiver's tab.
+//
+// Sequences of several messages:
+// - Capture: the gate finds a likely article and sends `page:activate`; the background injects the extractor, which
+//   extracts and matches every article on the page and sends `capture:save` for each that matched (again for
+//   articles appended or swapped in later).
+// - Highlight from the button: the gate's button sends `highlight:request`; the background injects the highlighter
+//   and sends it `page:highlight-selection`; the highlighter describes the selection and sends `highlight:add` (the
+//   background clips the page first, with `page:extract-main` to the extractor, when the article is not stored).
+//   The context menu and the keyboard shortcut start at `page:highlight-selection`.
+// - Re-attach on a revisit: the background sees a tab finish loading a page with stored highlights and injects the
+//   highlighter, which asks `highlight:for-page`, paints what it can place, reports `highlight:placement`, and tries
+//   the rest again while the page fills in. `facts:for-urls` serves `page:mark-facts` the same way.
 import { z } from 'zod';
 import { receiveWith, wrap, type Envelope, type SenderContext } from './envelope';
-import type { ArticleRecord } from './schema';
-import type { DigestTopic } from './db/articles';
+import type { ArticleRecord } from '../schema';
+import type { DigestTopic } from '../db/articles';
 import {
   articleIdSchema,
   articleRecordSchema,
@@ -21,12 +33,12 @@ import {
   type HighlightRecord,
   type Selectors,
   type ExtractedArticle,
-} from './schema';
+} from '../schema';
 
-/** Who may send a message: a content script in a web page, or one of the extension's own pages. */
-export type Sender = 'content' | 'extension-page' | 'background';
+/** Who sends a message: a page script (in a web page's tab), one of the extension's own pages, or the background. */
+export type Sender = 'page' | 'extension-page' | 'background';
 
-type Receiver = 'background' | 'content';
+type Receiver = 'background' | 'page';
 
 interface MessageSpec<From extends Sender, To extends Receiver, Payload extends z.ZodType, Result> {
   from: From;
@@ -55,7 +67,7 @@ export interface CaptureSaved {
 
 export const protocol = {
   /** An article on the page matched tracked topics: store it. */
-  'capture:save': message<CaptureSaved>()({ from: 'content', to: 'background', payload: captureSchema }),
+  'capture:save': message<CaptureSaved>()({ from: 'page', to: 'background', payload: captureSchema }),
   /** The reader clips the page in a tab to a topic, matched or not. */
   'tab:clip': message<{ articleId: string; title: string }>()({
     from: 'extension-page',
@@ -77,27 +89,27 @@ export const protocol = {
     payload: z.object({ record: articleRecordSchema }).strict(),
   }),
   /** The gate found a likely article: load the extractor into the sender's tab. */
-  'page:activate': message<{ injected: true }>()({ from: 'content', to: 'background', payload: empty }),
+  'page:activate': message<{ injected: true }>()({ from: 'page', to: 'background', payload: empty }),
   /** The reader highlighted a passage on a page. */
   'highlight:add': message<{ id: string }>()({
-    from: 'content',
+    from: 'page',
     to: 'background',
     payload: z.object({ pageUrl: httpUrlSchema, articleUrl: httpUrlSchema, selectors: selectorsSchema }).strict(),
   }),
   /** The highlights to re-attach on a page. */
   'highlight:for-page': message<{ id: string; selectors: Selectors }[]>()({
-    from: 'content',
+    from: 'page',
     to: 'background',
     payload: z.object({ pageUrl: httpUrlSchema }).strict(),
   }),
   /** Which highlights this visit could (not) place: the popup lists the unplaced ones. */
   'highlight:placement': message<{ recorded: true }>()({
-    from: 'content',
+    from: 'page',
     to: 'background',
     payload: z.object({ placed: highlightIdsSchema, unplaced: highlightIdsSchema }).strict(),
   }),
   /** The floating button was pressed: highlight the selection in the sender's tab. */
-  'highlight:request': message<{ added: boolean }>()({ from: 'content', to: 'background', payload: empty }),
+  'highlight:request': message<{ added: boolean }>()({ from: 'page', to: 'background', payload: empty }),
   'highlight:note': message<{ id: string }>()({
     from: 'extension-page',
     to: 'background',
@@ -114,11 +126,11 @@ export const protocol = {
     payload: z.object({ record: highlightRecordSchema }).strict(),
   }),
   /** Highlights the current selection in the page (context menu, shortcut, floating button). */
-  'page:highlight-selection': message<{ added: boolean }>()({ from: 'background', to: 'content', payload: empty }),
+  'page:highlight-selection': message<{ added: boolean }>()({ from: 'background', to: 'page', payload: empty }),
   /** Marks (or unmarks) the key-fact sentences of the page's stored articles. */
   'page:mark-facts': message<{ marked: number }>()({
     from: 'background',
-    to: 'content',
+    to: 'page',
     payload: z.object({ on: z.boolean() }).strict(),
   }),
   /** The popup's toggle: mark the key facts on the page in a tab. */
@@ -129,7 +141,7 @@ export const protocol = {
   }),
   /** The stored key facts of the articles at these URLs (the page's own and appended ones). */
   'facts:for-urls': message<string[]>()({
-    from: 'content',
+    from: 'page',
     to: 'background',
     payload: z.object({ urls: z.array(httpUrlSchema).max(50) }).strict(),
   }),
@@ -140,7 +152,7 @@ export const protocol = {
     payload: z.object({ tabId: z.number().int().nonnegative() }).strict(),
   }),
   /** Asks the extractor in a tab for the page's main article (for a clip). */
-  'page:extract-main': message<ExtractedArticle | null>()({ from: 'background', to: 'content', payload: empty }),
+  'page:extract-main': message<ExtractedArticle | null>()({ from: 'background', to: 'page', payload: empty }),
 } as const;
 
 export type Protocol = typeof protocol;
@@ -169,7 +181,7 @@ export interface SenderInfo extends SenderContext {
 export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): Sender | null {
   if (sender.id !== extensionId) return null;
   if (sender.url?.startsWith(extensionOrigin)) return 'extension-page';
-  if (sender.tab?.id !== undefined) return 'content';
+  if (sender.tab?.id !== undefined) return 'page';
   return null;
 }
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sendToBackground, sendToTab } from '@/lib/send';
+import { sendToBackground, sendToTab } from '@/lib/messaging/extension-senders';
 
 beforeEach(() => fakeBrowser.reset());
 

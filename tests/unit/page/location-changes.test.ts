@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { onLocationChange } from '@/lib/content/location-changes';
+import { onLocationChange } from '@/lib/page/location-changes';
 
 afterEach(() => vi.useRealTimers());
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createArticleWatcher } from '@/lib/content/article-watcher';
+import { createArticleWatcher } from '@/lib/page/article-watcher';
 import { detectArticle } from '@/lib/extract/gate';
 import type { Capture, Topic } from '@/lib/schema';
 

@@ -1,11 +1,11 @@
-// Typed senders for the protocol in messages.ts, over whichever extension API the caller hands in: the
-// polyfilled one for most of Beatwatch (lib/send.ts), the browser's own for the gate that runs on every page.
-// Type-only imports of messages.ts keep zod out.
+// Typed senders for the protocol (protocol.ts), over whichever extension API the caller hands in: the polyfilled
+// one in extension-senders.ts, the browser's own in the gate, which runs on every page without the polyfill.
+// Type-only imports of protocol.ts keep zod out.
 import { unwrapReply, wrap } from './envelope';
-import type { MessageType, PayloadOf, Protocol, ResultOf } from './messages';
+import type { MessageType, PayloadOf, Protocol, ResultOf } from './protocol';
 
 export type ToBackground = { [T in MessageType]: Protocol[T]['to'] extends 'background' ? T : never }[MessageType];
-export type ToContent = { [T in MessageType]: Protocol[T]['to'] extends 'content' ? T : never }[MessageType];
+export type ToPage = { [T in MessageType]: Protocol[T]['to'] extends 'page' ? T : never }[MessageType];
 
 export interface RuntimeMessaging {
   sendMessage(message: unknown): Promise<unknown>;
@@ -21,6 +21,6 @@ export function backgroundSender(runtime: RuntimeMessaging) {
 }
 
 export function tabSender(tabs: TabMessaging) {
-  return async <T extends ToContent>(tabId: number, type: T, payload: PayloadOf<T>): Promise<ResultOf<T>> =>
+  return async <T extends ToPage>(tabId: number, type: T, payload: PayloadOf<T>): Promise<ResultOf<T>> =>
     unwrapReply<ResultOf<T>>(await tabs.sendMessage(tabId, wrap(type, payload)));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { envelope } from '@/lib/messages';
-import { createPageReceiver } from '@/lib/page-receiver';
+import { envelope } from '@/lib/messaging/protocol';
+import { createPageReceiver, listenToBackground } from '@/lib/messaging/page-receiver';
 
 const EXT_ID = 'abc';
 const isBackground = (sender: { id?: string; tab?: { id?: number } }) => sender.id === EXT_ID && !sender.tab;
@@ -71,5 +71,25 @@ describe('createPageReceiver', () => {
       ok: false,
       error: 'no selection',
     });
+  });
+});
+
+describe('listenToBackground', () => {
+  it("answers the background only, through the runtime's onMessage", async () => {
+    let listener: ((message: unknown, sender: { id?: string; tab?: { id?: number } }) => unknown) | undefined;
+    const runtime = { id: EXT_ID, onMessage: { addListener: (l: typeof listener) => (listener = l) } };
+    const markFacts = vi.fn(async ({ on }: { on: boolean }) => ({ marked: on ? 2 : 0 }));
+    listenToBackground(runtime, { 'page:mark-facts': markFacts });
+    expect(await listener!(envelope('page:mark-facts', { on: true }), fromBackground)).toEqual({
+      ok: true,
+      result: { marked: 2 },
+    });
+    expect(await listener!(envelope('page:mark-facts', { on: true }), { id: EXT_ID, tab: { id: 4 } })).toMatchObject({
+      ok: false,
+    });
+    expect(await listener!(envelope('page:mark-facts', { on: true }), { id: 'someone-else' })).toMatchObject({
+      ok: false,
+    });
+    expect(markFacts).toHaveBeenCalledTimes(1);
   });
 });
