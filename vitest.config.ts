@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
     restoreMocks: true,
+    // Unit tests assert results, never speed: a test that reads 87 pages must not fail because the machine is busy.
+    testTimeout: 30_000,
   },
 });
