@@ -1,14 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Hit } from '@/lib/schema';
+import type { TestArticle } from '@/lib/topics/query-tester';
 import { QueryTester } from './query-tester';
-
-export interface TestArticle {
-  title: string;
-  text: string;
-  url?: string;
-  lang?: string;
-  dir: 'ltr' | 'rtl' | 'auto';
-}
 
 /** Props of TopicTester. */
 export interface Props {

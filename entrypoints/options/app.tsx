@@ -4,46 +4,25 @@ import { browser } from 'wxt/browser';
 import { EmptyState } from '@/components/empty-state';
 import { TopicForm, type TopicDraft } from '@/components/topic-form';
 import { TopicTable } from '@/components/topic-table';
-import { TopicTester, type TestArticle } from '@/components/topic-tester';
+import { TopicTester } from '@/components/topic-tester';
 import { UndoToast } from '@/components/undo-toast';
 import type { Topic } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
 import { loadTopics, newTopicId, saveTopics, watchTopics } from '@/lib/settings';
-import { exportTopics, parseTopicsFile } from '@/lib/topics/backup';
-import { compileTopics } from '@/lib/topics/compile';
-import { matchTopics } from '@/lib/topics/match';
-import { parseQuery, topicLimitError } from '@/lib/topics/query';
+import { appendImported, exportTopics, parseTopicsFile } from '@/lib/topics/backup';
+import { topicLimitError } from '@/lib/topics/query';
 import { aliasSuggestionsForQuery } from '@/lib/topics/query-aliases';
-
-function validateQuery(query: string) {
-  const result = parseQuery(query);
-  return result.ok ? null : result.error;
-}
+import { testableTabs, testArticleOf, testQuery, validateQuery, type TestArticle } from '@/lib/topics/query-tester';
 
 const aliasesFor = (query: string) => aliasSuggestionsForQuery(query, [navigator.language]);
 
-/** Every hit of a draft query on a test article, and whether the topic's real rule would capture it. */
-function testQuery(query: string, article: TestArticle) {
-  const error = validateQuery(query);
-  if (error) return error.message;
-  const input = { title: article.title, text: article.text, url: article.url, lang: article.lang };
-  const [every] = matchTopics(input, compileTopics([{ id: 'draft', query, minMentions: 1 }]));
-  const captured = matchTopics(input, compileTopics([{ id: 'draft', query }])).length > 0;
-  return { hits: every?.hits ?? [], captured };
-}
-
 async function openWebTabs() {
-  const tabs = await browser.tabs.query({});
-  return tabs
-    .filter((tab) => tab.id !== undefined && /^https?:/.test(tab.url ?? ''))
-    .map((tab) => ({ id: tab.id!, title: tab.title || tab.url! }));
+  return testableTabs(await browser.tabs.query({}));
 }
 
 async function loadTabArticle(tabId: number): Promise<TestArticle | null> {
   const article = await sendToBackground('tab:article', { tabId });
-  return (
-    article && { title: article.title, text: article.text, url: article.url, lang: article.lang, dir: article.dir }
-  );
+  return article && testArticleOf(article);
 }
 
 export function App() {
@@ -112,8 +91,7 @@ export function App() {
       setFileMessage({ kind: 'error', text: `${result.error} Nothing was changed.` });
       return;
     }
-    const now = Date.now();
-    const next = [...topics, ...result.topics.map((t) => ({ ...t, id: newTopicId(t.name), createdAt: now }))];
+    const next = appendImported(topics, result.topics, newTopicId, Date.now());
     try {
       await saveTopics(next);
       setTopics(next);

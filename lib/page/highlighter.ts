@@ -8,9 +8,8 @@ import { prepareText } from '../anchor/normalize';
 import { buildTextIndex, rangeInIndex } from '../anchor/text-range';
 import type { Selectors } from '../schema';
 import { canonicalUrl, cleanUrl } from '../extract/url';
+import { FACT_NAME, HIGHLIGHT_NAME } from './highlight-styles';
 
-export const HIGHLIGHT_NAME = 'beatwatch-highlight';
-export const FACT_NAME = 'beatwatch-fact';
 const ANCHOR_BUDGET_MS = 40;
 /** Late-loading pages: keep trying to place the missing highlights for this long after load. */
 const RETRY_WINDOW_MS = 15_000;

@@ -63,3 +63,13 @@ export function parseTopicsFile(text: string, existing: Topic[]): ImportResult {
   }
   return { ok: true, topics: fresh, skipped: parsed.data.topics.length - fresh.length };
 }
+
+/** The reader's topics with the imported ones appended, each given a new id and the time of the import. */
+export function appendImported(
+  existing: Topic[],
+  imported: TopicDraftInput[],
+  newId: (name: string) => string,
+  now: number,
+): Topic[] {
+  return [...existing, ...imported.map((draft) => ({ ...draft, id: newId(draft.name), createdAt: now }))];
+}

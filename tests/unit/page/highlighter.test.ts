@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Selectors } from '@/lib/anchor/types';
-import { createHighlighter, FACT_NAME, HIGHLIGHT_NAME } from '@/lib/page/highlighter';
+import { createHighlighter } from '@/lib/page/highlighter';
+import { FACT_NAME, HIGHLIGHT_NAME } from '@/lib/page/highlight-styles';
 
 const ARTICLE = `<article data-article-url="https://n.example/appended"><h2>عنوان</h2>
   <p>وقال رئيس الوفد إن بلاده وروسيا وافقتا على تبادل جثث 6 آلاف جندي من كل جانب.</p>

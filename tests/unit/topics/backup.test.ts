@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportTopics, parseTopicsFile } from '@/lib/topics/backup';
+import { appendImported, exportTopics, parseTopicsFile } from '@/lib/topics/backup';
 import type { Topic } from '@/lib/schema';
 
 const topic = (name: string, query: string, extra: Partial<Topic> = {}): Topic => ({
@@ -45,5 +45,26 @@ describe('topics files', () => {
       },
     );
     expect(parseTopicsFile('{"format":"other","topics":[]}', [])).toMatchObject({ ok: false });
+  });
+});
+
+describe('appendImported', () => {
+  it('appends imported topics after the reader’s, each with a new id and the import time', () => {
+    const mine: Topic = { id: 'mine-1', name: 'Mine', query: 'a', createdAt: 1 };
+    const ids = ['new-a', 'new-b'];
+    const next = appendImported(
+      [mine],
+      [
+        { name: 'A', query: 'a b' },
+        { name: 'B', query: 'c', minMentions: 2 },
+      ],
+      () => ids.shift()!,
+      50,
+    );
+    expect(next).toEqual([
+      mine,
+      { name: 'A', query: 'a b', id: 'new-a', createdAt: 50 },
+      { name: 'B', query: 'c', minMentions: 2, id: 'new-b', createdAt: 50 },
+    ]);
   });
 });
