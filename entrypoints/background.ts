@@ -12,7 +12,7 @@ import { openDatabase } from '@/lib/db/database';
 import { cleanUrl } from '@/lib/extract/url';
 import { classifySender, createReceiver } from '@/lib/messaging/protocol';
 import { sendToTab } from '@/lib/messaging/extension-senders';
-import { loadTopics } from '@/lib/settings';
+import { loadTopics } from '@/lib/topics/settings';
 
 const HIGHLIGHT_MENU_ID = 'beatwatch-highlight';
 const HIGHLIGHT_COMMAND = 'highlight-selection';

@@ -8,7 +8,7 @@ import { extractMainArticle } from '@/lib/extract/article';
 import { listenToBackground } from '@/lib/messaging/page-receiver';
 import { isFirstLoad } from '@/lib/page/first-load';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
-import { onTopicsChanged, readStoredTopics, topicsForMatching } from '@/lib/topic-storage';
+import { onTopicsChanged, readStoredTopics, topicsForMatching } from '@/lib/topics/storage';
 
 const RESCAN_DELAY_MS = 800;
 const IDLE_TIMEOUT_MS = 1000;

@@ -137,7 +137,7 @@ export async function setTopics(browser, topics) {
 }
 
 // The wire and storage formats, written here in plain JavaScript; tests/unit/messaging/harness-formats.test.ts holds
-// them equal to lib/messaging/envelope.ts and lib/settings.ts.
+// them equal to lib/messaging/envelope.ts and lib/topics/settings.ts.
 
 /** A protocol message as it travels. */
 export function wireMessage(type, payload) {

@@ -8,7 +8,7 @@ import { TopicTester } from '@/components/topic-tester';
 import { UndoToast } from '@/components/undo-toast';
 import type { Topic } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
-import { loadTopics, newTopicId, saveTopics, watchTopics } from '@/lib/settings';
+import { loadTopics, newTopicId, saveTopics, watchTopics } from '@/lib/topics/settings';
 import { appendImported, exportTopics, parseTopicsFile } from '@/lib/topics/backup';
 import { topicLimitError } from '@/lib/topics/query';
 import { aliasSuggestionsForQuery } from '@/lib/topics/query-aliases';

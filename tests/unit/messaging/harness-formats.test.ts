@@ -6,8 +6,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { classifySender, createReceiver, envelope } from '@/lib/messaging/protocol';
 import type { Topic } from '@/lib/schema';
-import { loadTopics, saveTopics } from '@/lib/settings';
-import { readStoredTopics, topicsForMatching } from '@/lib/topic-storage';
+import { loadTopics, saveTopics } from '@/lib/topics/settings';
+import { readStoredTopics, topicsForMatching } from '@/lib/topics/storage';
 
 interface HarnessFormats {
   wireMessage(type: string, payload: unknown): unknown;

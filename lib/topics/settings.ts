@@ -3,10 +3,10 @@
 // storage can hold whatever an older version (or another extension build) wrote.
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { topicSchema, type Topic } from './schema';
-import { AREA_KEY, currentArea, onTopicsChanged, readStoredTopics, STORE_VERSION, TOPICS_KEY } from './topic-storage';
-import { MAX_TOPICS } from './limits';
-import { parseQuery } from './topics/query';
+import { topicSchema, type Topic } from '../schema';
+import { AREA_KEY, currentArea, onTopicsChanged, readStoredTopics, STORE_VERSION, TOPICS_KEY } from './storage';
+import { MAX_TOPICS } from '../limits';
+import { parseQuery } from './query';
 
 const storedTopicsSchema = z.object({ version: z.literal(STORE_VERSION), topics: z.array(z.unknown()) });
 

@@ -1,9 +1,9 @@
 // Where the reader's topics live in browser.storage (`sync`, or `local` once sync's quota was exceeded), with no
-// zod: the extractor loaded into article pages reads topics through here. lib/settings.ts builds the validated
+// zod: the extractor loaded into article pages reads topics through here. lib/topics/settings.ts builds the validated
 // reading and writing on top of it.
 import { browser } from 'wxt/browser';
-import { MAX_QUERY_CHARS, MAX_TOPIC_ID_CHARS, MIN_MENTIONS_RANGE } from './limits';
-import type { TopicInput } from './topics/compile';
+import { MAX_QUERY_CHARS, MAX_TOPIC_ID_CHARS, MIN_MENTIONS_RANGE } from '../limits';
+import type { TopicInput } from './compile';
 
 export const TOPICS_KEY = 'topics';
 export const AREA_KEY = 'topicsArea';
@@ -34,7 +34,7 @@ export function onTopicsChanged(onChange: () => void): () => void {
 
 /**
  * The three fields matching needs, read by hand from what storage holds. Entries without a string id and query
- * are skipped; a minMentions outside MIN_MENTIONS_RANGE is dropped (the default rule applies). lib/settings.ts checks
+ * are skipped; a minMentions outside MIN_MENTIONS_RANGE is dropped (the default rule applies). lib/topics/settings.ts checks
  * everything else the editor and the background rely on.
  */
 export function topicsForMatching(raw: unknown): TopicInput[] {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadTopics, newTopicId, parseStoredTopics, saveTopics, TopicsError, watchTopics } from '@/lib/settings';
+import { loadTopics, newTopicId, parseStoredTopics, saveTopics, TopicsError, watchTopics } from '@/lib/topics/settings';
 import type { Topic } from '@/lib/schema';
-import { readStoredTopics, topicsForMatching } from '@/lib/topic-storage';
+import { readStoredTopics, topicsForMatching } from '@/lib/topics/storage';
 
 const topic = (id: string, extra: Partial<Topic> = {}): Topic => ({
   id,
