@@ -98,6 +98,10 @@ const VAGUE = new Map<string, string>([
 
 // "الاثنين" is Monday far more often than "the two".
 const NOT_NUMBERS = new Set(['الاثنين']);
+// "9 في المائة", "9 بالمئة": per cent after a figure, not a hundred.
+const PERCENT_WORDS = new Set(['مائه', 'مئه']);
+// The decimal separator of Arabic wire copy (dpa, KUNA, SPA): "9ر10" is 10.9, its fraction written first.
+const WIRE_DECIMAL = 'ر';
 
 const THOUSANDS_GAP = new Set([',', '٬', '\u00a0', '\u202f', "'", '’']);
 const DECIMAL_GAP = new Set(['.', '٫', ',']);
@@ -115,6 +119,37 @@ function keyOf(value: number): string {
   return String(Math.round(value * 1000) / 1000);
 }
 
+/** "9ر10" (three tokens with nothing between them) read as 10.9, with a multiplier after it ("5ر3 مليون"). */
+function wireDecimalAt(tokens: readonly Token[], i: number): NumberMention | undefined {
+  const fraction = tokens[i];
+  const separator = tokens[i + 1];
+  const integer = tokens[i + 2];
+  if (
+    separator?.raw !== WIRE_DECIMAL ||
+    !integer?.isDigits ||
+    separator.start !== fraction.end ||
+    integer.start !== separator.end
+  ) {
+    return undefined;
+  }
+  let value = Number(`${integer.norm}.${fraction.norm}`);
+  let last = i + 2;
+  const multiplier = last + 1 < tokens.length ? lookup(MULTIPLIERS, tokens[last + 1].forms) : undefined;
+  if (multiplier !== undefined) {
+    value *= multiplier;
+    last++;
+  }
+  return { key: keyOf(value), first: i, last, digits: true, value, time: false };
+}
+
+/** "المائة" in "9 في المائة" and "تسعة بالمائة": the unit of the figure that ended at token `figureLast`. */
+function isPercentAfterFigure(tokens: readonly Token[], i: number, figureLast: number | undefined): boolean {
+  const token = tokens[i];
+  if (figureLast === undefined || !PERCENT_WORDS.has(token.forms.at(-1) ?? '')) return false;
+  if (token.norm.startsWith('بال')) return figureLast === i - 1;
+  return token.norm.startsWith('ال') && tokens[i - 1]?.norm === 'في' && figureLast === i - 2;
+}
+
 /**
  * Every number stated in `tokens` (tokens of `text`), left to right. Digit groups join when separated by a single
  * thousands separator before exactly three digits ("12,000", "2 000" with a no-break space); a single "." "٫" or ","
@@ -126,6 +161,12 @@ export function readNumbers(tokens: readonly Word[], text: string): NumberMentio
   while (i < tokens.length) {
     const token = tokens[i];
     if (token.isDigits) {
+      const wire = wireDecimalAt(tokens, i);
+      if (wire) {
+        mentions.push(wire);
+        i = wire.last + 1;
+        continue;
+      }
       const next = tokens[i + 1];
       if (next?.isDigits && next.norm.length === 2 && text.slice(token.end, next.start) === ':') {
         mentions.push({
@@ -160,7 +201,7 @@ export function readNumbers(tokens: readonly Word[], text: string): NumberMentio
       i = last + 1;
       continue;
     }
-    if (findForm(NOT_NUMBERS, token.forms) !== undefined) {
+    if (findForm(NOT_NUMBERS, token.forms) !== undefined || isPercentAfterFigure(tokens, i, mentions.at(-1)?.last)) {
       i++;
       continue;
     }

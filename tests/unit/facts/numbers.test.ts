@@ -1,0 +1,41 @@
+// Reading figures however a newsroom writes them, so the same figure is one key across rewrites of a story.
+import { describe, expect, it } from 'vitest';
+import { readNumbers } from '@/lib/facts/numbers';
+import { tokenize } from '@/lib/facts/tokens';
+
+const keys = (text: string) => readNumbers(tokenize(text), text).map((m) => m.key);
+
+describe('readNumbers', () => {
+  it('reads a percentage the same with ٪, %, في المائة and بالمئة, without a stray hundred', () => {
+    for (const text of [
+      'ارتفع التضخم إلى ٩٪',
+      'ارتفع التضخم إلى 9%',
+      'ارتفع التضخم إلى 9 في المائة',
+      'ارتفع 9 بالمئة',
+    ]) {
+      expect(keys(text)).toEqual(['9']);
+    }
+    expect(keys('بلغ النمو تسعة في المئة')).toEqual(['9']);
+  });
+
+  it('still reads a hundred written as a word', () => {
+    expect(keys('شارك مائة متطوع')).toEqual(['100']);
+    expect(keys('في المائة الأولى من الأيام')).toEqual(['100']);
+  });
+
+  it('reads a decimal comma, a decimal point and the Arabic decimal separator alike', () => {
+    expect(keys('نما 11,9 في المائة')).toEqual(['11.9']);
+    expect(keys('نما 11.9%')).toEqual(['11.9']);
+    expect(keys('نما ١١٫٩٪')).toEqual(['11.9']);
+  });
+
+  it('reads wire-style decimals written fraction first: 9ر10 is 10.9', () => {
+    expect(keys('سجل التضخم الأساسي 9ر10 في المائة')).toEqual(['10.9']);
+    expect(keys('كلفه 50ر11 مليون يورو')).toEqual(['11500000']);
+    expect(keys('خسر المؤشر 23ر0 بالمئة')).toEqual(['0.23']);
+  });
+
+  it('leaves a ر that is a word of its own alone', () => {
+    expect(keys('9 ر 10')).toEqual(['9', '10']);
+  });
+});
