@@ -1,0 +1,301 @@
+// Groups a topic's articles into stories: articles that report the same news (from several sites, at several stages)
+// become one story. Two articles are linked when their similarity reaches SAME_STORY and they appeared within
+// STORY_WINDOW_MS of each other; a story is a connected group of links, so a story that develops over days stays one.
+import { PROFILE_OPTIONS, storyProfile, type ProfileOptions, type StoryArticle, type StoryProfile } from './profile';
+import { DocumentFrequencies, Rarity, SIMILARITY_OPTIONS, storySimilarity, type SimilarityOptions } from './similarity';
+
+/** An article as the grouping needs it: ArticleSummary fits. */
+export interface GroupableArticle extends StoryArticle {
+  id: string;
+  publishedAt?: string;
+  /** When Beatwatch first captured it: the article's time when the page gives no publication date. */
+  firstSeenAt: number;
+}
+
+export interface Story<A extends GroupableArticle> {
+  /** The id of the story's earliest article: stable while the story grows with newer reports. */
+  id: string;
+  /** Newest first; the first one's title is the story's headline. */
+  articles: A[];
+  /** Times (ms) of the newest and the earliest article. */
+  latestAt: number;
+  firstAt: number;
+}
+
+/** Similarity at which two articles report one story (chosen on the tuning half of tests/bench/labels/). */
+export const SAME_STORY = 0.07;
+/** Rarity is counted again once the number of articles has changed by this share since it was last counted. */
+const RARITY_DRIFT = 0.05;
+/** Articles further apart than this are never linked directly (a week's routine items of one kind stay apart). */
+export const STORY_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;
+
+export interface GroupOptions {
+  threshold?: number;
+  windowMs?: number;
+  profile?: ProfileOptions;
+  similarity?: SimilarityOptions;
+}
+
+interface Entry<A> {
+  article: A;
+  profile: StoryProfile;
+  time: number;
+}
+
+/** An article's time: its publication date when the page gave a valid one, else when it was captured. */
+export function articleTime(article: GroupableArticle): number {
+  const published = article.publishedAt ? Date.parse(article.publishedAt) : NaN;
+  return Number.isFinite(published) ? published : article.firstSeenAt;
+}
+
+/**
+ * The stories of a growing set of articles, kept up to date one capture at a time: `add` compares the new article
+ * with the articles that share a headline term with it (no other can score above zero) and merges the stories it
+ * links. Rarity is counted over the articles added so far, again whenever their number has changed by 5%.
+ */
+export class StoryIndex<A extends GroupableArticle> {
+  private readonly entries = new Map<string, Entry<A>>();
+  /** Article ids by story id, and the story of each article. */
+  private readonly members = new Map<string, Set<string>>();
+  private readonly storyOf = new Map<string, string>();
+  /** term → ids of the articles stating it, and of those with it in the headline. */
+  private readonly byTerm = new Map<string, Set<string>>();
+  private readonly byTitleTerm = new Map<string, Set<string>>();
+  private readonly frequencies = new DocumentFrequencies();
+  private rarity: Rarity = this.frequencies.snapshot();
+  private readonly threshold: number;
+  private readonly windowMs: number;
+  private readonly profileOptions: ProfileOptions;
+  private readonly similarityOptions: SimilarityOptions;
+
+  constructor(options: GroupOptions = {}) {
+    this.threshold = options.threshold ?? SAME_STORY;
+    this.windowMs = options.windowMs ?? STORY_WINDOW_MS;
+    this.profileOptions = options.profile ?? PROFILE_OPTIONS;
+    this.similarityOptions = options.similarity ?? SIMILARITY_OPTIONS;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Adds (or, for a known id, replaces) an article; returns the id of the story it now belongs to. */
+  add(article: A): string {
+    if (this.entries.has(article.id)) this.remove(article.id);
+    const entry: Entry<A> = {
+      article,
+      profile: storyProfile(article, this.profileOptions),
+      time: articleTime(article),
+    };
+    this.frequencies.add(entry.profile);
+    this.refreshRarity();
+    const linked = new Set<string>();
+    for (const id of this.candidates(entry.profile)) {
+      const other = this.entries.get(id) as Entry<A>;
+      const story = this.storyOf.get(id) as string;
+      if (linked.has(story) || !this.links(entry, other)) continue;
+      linked.add(story);
+    }
+    this.index(entry);
+    const ids = new Set([article.id]);
+    for (const story of linked) {
+      for (const id of this.members.get(story) as Set<string>) ids.add(id);
+      this.members.delete(story);
+    }
+    return this.setStory(ids);
+  }
+
+  /** Removes an article (deleted by the reader); its story splits when the article was the only link between parts. */
+  remove(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    this.frequencies.remove(entry.profile);
+    this.refreshRarity();
+    this.entries.delete(id);
+    for (const term of entry.profile.terms.keys()) unlist(this.byTerm, term, id);
+    for (const term of entry.profile.title) unlist(this.byTitleTerm, term, id);
+    const story = this.storyOf.get(id) as string;
+    this.storyOf.delete(id);
+    const rest = this.members.get(story) as Set<string>;
+    this.members.delete(story);
+    rest.delete(id);
+    for (const part of this.components([...rest])) this.setStory(part);
+  }
+
+  /** The id of the story an article belongs to. */
+  storyId(articleId: string): string | undefined {
+    return this.storyOf.get(articleId);
+  }
+
+  /** Every story, the most recently reported first. */
+  stories(): Story<A>[] {
+    const stories: Story<A>[] = [];
+    for (const ids of this.members.values()) {
+      stories.push(storyOf([...ids].map((id) => (this.entries.get(id) as Entry<A>).article)));
+    }
+    return stories.sort(recentFirst);
+  }
+
+  /** The similarity of two added articles under the current rarity counts (for explanations and benchmarks). */
+  similarity(a: string, b: string): number {
+    const x = this.entries.get(a);
+    const y = this.entries.get(b);
+    return x && y ? storySimilarity(x.profile, y.profile, this.rarity, this.similarityOptions) : 0;
+  }
+
+  private refreshRarity(): void {
+    const drift = Math.abs(this.frequencies.size - this.rarity.size);
+    if (drift > this.rarity.size * RARITY_DRIFT) this.rarity = this.frequencies.snapshot();
+  }
+
+  private links(a: Entry<A>, b: Entry<A>): boolean {
+    if (Math.abs(a.time - b.time) > this.windowMs) return false;
+    return storySimilarity(a.profile, b.profile, this.rarity, this.similarityOptions) >= this.threshold;
+  }
+
+  /** Articles that share a term with the profile's headline, or hold one of its terms in their own headline. */
+  private candidates(profile: StoryProfile): Set<string> {
+    const found = new Set<string>();
+    for (const term of profile.title) for (const id of this.byTerm.get(term) ?? []) found.add(id);
+    for (const term of profile.terms.keys()) for (const id of this.byTitleTerm.get(term) ?? []) found.add(id);
+    return found;
+  }
+
+  private index(entry: Entry<A>): void {
+    const id = entry.article.id;
+    this.entries.set(id, entry);
+    for (const term of entry.profile.terms.keys()) list(this.byTerm, term, id);
+    for (const term of entry.profile.title) list(this.byTitleTerm, term, id);
+  }
+
+  /** Records `ids` as one story, named after its earliest article; returns that name. */
+  private setStory(ids: Iterable<string>): string {
+    const entries = [...ids].map((id) => this.entries.get(id) as Entry<A>).sort(newestFirst);
+    const story = entries[entries.length - 1].article.id;
+    const set = new Set(entries.map((e) => e.article.id));
+    this.members.set(story, set);
+    for (const id of set) this.storyOf.set(id, story);
+    return story;
+  }
+
+  /** Connected groups of the links among `ids`. */
+  private components(ids: string[]): string[][] {
+    const left = new Set(ids);
+    const parts: string[][] = [];
+    for (const start of ids) {
+      if (!left.delete(start)) continue;
+      const part = [start];
+      for (let i = 0; i < part.length; i++) {
+        const entry = this.entries.get(part[i]) as Entry<A>;
+        for (const id of left) {
+          if (this.links(entry, this.entries.get(id) as Entry<A>)) {
+            left.delete(id);
+            part.push(id);
+          }
+        }
+      }
+      parts.push(part);
+    }
+    return parts;
+  }
+}
+
+function newestFirst<A extends GroupableArticle>(a: Entry<A>, b: Entry<A>): number {
+  return b.time - a.time || (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0);
+}
+
+function list(index: Map<string, Set<string>>, term: string, id: string): void {
+  let ids = index.get(term);
+  if (!ids) index.set(term, (ids = new Set()));
+  ids.add(id);
+}
+
+function unlist(index: Map<string, Set<string>>, term: string, id: string): void {
+  const ids = index.get(term);
+  if (!ids) return;
+  ids.delete(id);
+  if (ids.size === 0) index.delete(term);
+}
+
+/** Two articles whose similarity is above zero, within the window of each other. */
+export interface StoryLink {
+  a: string;
+  b: string;
+  similarity: number;
+}
+
+/** Every link among `articles`, with rarity counted over all of them (the batch form of StoryIndex's comparisons). */
+export function storyLinks(articles: readonly GroupableArticle[], options: GroupOptions = {}): StoryLink[] {
+  const windowMs = options.windowMs ?? STORY_WINDOW_MS;
+  const frequencies = new DocumentFrequencies();
+  const profiles = articles.map((a) => storyProfile(a, options.profile ?? PROFILE_OPTIONS));
+  const times = articles.map(articleTime);
+  for (const profile of profiles) frequencies.add(profile);
+  const rarity = frequencies.snapshot();
+  const byTerm = new Map<string, Set<number>>();
+  const byTitleTerm = new Map<string, Set<number>>();
+  const links: StoryLink[] = [];
+  profiles.forEach((profile, i) => {
+    const candidates = new Set<number>();
+    for (const term of profile.title) for (const j of byTerm.get(term) ?? []) candidates.add(j);
+    for (const term of profile.terms.keys()) for (const j of byTitleTerm.get(term) ?? []) candidates.add(j);
+    for (const j of candidates) {
+      if (Math.abs(times[i] - times[j]) > windowMs) continue;
+      const similarity = storySimilarity(profile, profiles[j], rarity, options.similarity ?? SIMILARITY_OPTIONS);
+      if (similarity > 0) links.push({ a: articles[j].id, b: articles[i].id, similarity });
+    }
+    for (const term of profile.terms.keys()) listIndex(byTerm, term, i);
+    for (const term of profile.title) listIndex(byTitleTerm, term, i);
+  });
+  return links;
+}
+
+function listIndex(index: Map<string, Set<number>>, term: string, i: number): void {
+  let ids = index.get(term);
+  if (!ids) index.set(term, (ids = new Set()));
+  ids.add(i);
+}
+
+/**
+ * The stories of a set of articles (a topic's, typically), the most recently reported first: the connected groups of
+ * their links at or above the threshold. Order-independent; StoryIndex gives the same stories when it is fed the
+ * articles one by one, up to the rarity counts it had at each step.
+ */
+export function groupStories<A extends GroupableArticle>(
+  articles: readonly A[],
+  options: GroupOptions = {},
+  links: readonly StoryLink[] = storyLinks(articles, options),
+): Story<A>[] {
+  const threshold = options.threshold ?? SAME_STORY;
+  const parent = new Map(articles.map((a) => [a.id, a.id]));
+  const root = (id: string): string => {
+    let r = id;
+    while (parent.get(r) !== r) r = parent.get(r) as string;
+    parent.set(id, r);
+    return r;
+  };
+  for (const link of links) if (link.similarity >= threshold) parent.set(root(link.a), root(link.b));
+  const parts = new Map<string, A[]>();
+  for (const article of articles) {
+    const r = root(article.id);
+    parts.set(r, [...(parts.get(r) ?? []), article]);
+  }
+  return [...parts.values()].map((part) => storyOf(part)).sort(recentFirst);
+}
+
+/** A story of its articles: named after the earliest, newest first. */
+function storyOf<A extends GroupableArticle>(articles: readonly A[]): Story<A> {
+  const sorted = articles
+    .map((article) => ({ article, time: articleTime(article) }))
+    .sort((a, b) => b.time - a.time || (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
+  return {
+    id: sorted[sorted.length - 1].article.id,
+    articles: sorted.map((e) => e.article),
+    latestAt: sorted[0].time,
+    firstAt: sorted[sorted.length - 1].time,
+  };
+}
+
+function recentFirst<A extends GroupableArticle>(a: Story<A>, b: Story<A>): number {
+  return b.latestAt - a.latestAt || (a.id < b.id ? -1 : 1);
+}

@@ -1,0 +1,154 @@
+// How alike two articles are as news. Terms are weighted by rarity (IDF over the articles at hand), so names, places
+// and figures decide and the words every article of a beat shares do not; and each headline's terms must be found in
+// the other article, so two routine items of one kind (two stock-market closes, two courses) stay apart.
+import type { StoryProfile } from './profile';
+
+/** How many articles hold each term, kept up to date as articles come and go. */
+export class DocumentFrequencies {
+  private readonly counts = new Map<string, number>();
+  private total = 0;
+
+  add(profile: StoryProfile): void {
+    this.total++;
+    for (const term of profile.terms.keys()) this.counts.set(term, (this.counts.get(term) ?? 0) + 1);
+  }
+
+  remove(profile: StoryProfile): void {
+    this.total = Math.max(0, this.total - 1);
+    for (const term of profile.terms.keys()) {
+      const count = (this.counts.get(term) ?? 0) - 1;
+      if (count > 0) this.counts.set(term, count);
+      else this.counts.delete(term);
+    }
+  }
+
+  get size(): number {
+    return this.total;
+  }
+
+  /** The weights as they are now; later changes do not reach it. */
+  snapshot(): Rarity {
+    return new Rarity(new Map(this.counts), this.total);
+  }
+}
+
+/**
+ * Term weights frozen at one moment: a smoothed IDF, highest for a term no article held. Frozen, so each profile's
+ * length is computed once per snapshot instead of once per comparison.
+ */
+export class Rarity {
+  private readonly weights = new Map<string, number>();
+  private readonly lengths = new WeakMap<StoryProfile, number>();
+
+  constructor(
+    private readonly counts: ReadonlyMap<string, number>,
+    readonly size: number,
+  ) {}
+
+  idf(term: string): number {
+    let weight = this.weights.get(term);
+    if (weight === undefined) {
+      weight = Math.log((this.size + 1) / ((this.counts.get(term) ?? 0) + 0.5));
+      this.weights.set(term, weight);
+    }
+    return weight;
+  }
+
+  /** The Euclidean length of a profile's weighted terms. */
+  length(profile: StoryProfile): number {
+    let length = this.lengths.get(profile);
+    if (length === undefined) {
+      let sum = 0;
+      for (const [term, weight] of profile.terms) sum += (weight * this.idf(term)) ** 2;
+      length = Math.sqrt(sum);
+      this.lengths.set(profile, length);
+    }
+    return length;
+  }
+}
+
+/** Every term alike: what rarity weighting is measured against. */
+class Uniform extends Rarity {
+  constructor() {
+    super(new Map(), 0);
+  }
+
+  override idf(): number {
+    return 1;
+  }
+}
+
+/** Which parts of the score apply; the benchmark switches them off one at a time. */
+export interface SimilarityOptions {
+  /** Weight terms by rarity; without it every term counts alike. */
+  rarity: boolean;
+  /** Multiply by how much of each headline the other article covers. */
+  titleCoverage: boolean;
+}
+
+export const SIMILARITY_OPTIONS: SimilarityOptions = { rarity: true, titleCoverage: true };
+
+const UNIFORM = new Uniform();
+
+function cosine(a: StoryProfile, b: StoryProfile, rarity: Rarity): number {
+  const [small, large] = a.terms.size <= b.terms.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [term, weight] of small.terms) {
+    const other = large.terms.get(term);
+    if (other !== undefined) dot += weight * other * rarity.idf(term) ** 2;
+  }
+  return dot === 0 ? 0 : dot / (rarity.length(a) * rarity.length(b));
+}
+
+/** The rarity-weighted share of `a`'s headline terms that `b` states anywhere. */
+function coverage(a: StoryProfile, b: StoryProfile, rarity: Rarity): number {
+  let found = 0;
+  let all = 0;
+  for (const term of a.title) {
+    const weight = rarity.idf(term);
+    all += weight;
+    if (b.terms.has(term)) found += weight;
+  }
+  return all === 0 ? 0 : found / all;
+}
+
+/** The rarest term of a headline (ties: the first in order). */
+function rarest(profile: StoryProfile, rarity: Rarity): string | undefined {
+  let best: string | undefined;
+  let bestWeight = -Infinity;
+  for (const term of profile.title) {
+    const weight = rarity.idf(term);
+    if (weight > bestWeight) {
+      best = term;
+      bestWeight = weight;
+    }
+  }
+  return best;
+}
+
+/**
+ * Two routine statements (two cables from one sender) share their sender and formula and differ only in whom they
+ * address: they are one story only when a headline's rarest word (the addressee, the occasion) is in the other.
+ */
+function sameAddressee(a: StoryProfile, b: StoryProfile, rarity: Rarity): boolean {
+  const ofA = rarest(a, rarity);
+  const ofB = rarest(b, rarity);
+  return (ofA !== undefined && b.terms.has(ofA)) || (ofB !== undefined && a.terms.has(ofB));
+}
+
+/**
+ * How alike two articles are as news, in [0, 1]: the cosine of their rarity-weighted terms, times the mean share of
+ * each headline that the other article covers; zero for two routine statements to different addressees.
+ */
+export function storySimilarity(
+  a: StoryProfile,
+  b: StoryProfile,
+  rarity: Rarity,
+  options: SimilarityOptions = SIMILARITY_OPTIONS,
+): number {
+  const weights = options.rarity ? rarity : UNIFORM;
+  if (a.routine && b.routine && !sameAddressee(a, b, weights)) return 0;
+  const similarity = cosine(a, b, weights);
+  if (!options.titleCoverage || similarity === 0) return similarity;
+  return (similarity * (coverage(a, b, weights) + coverage(b, a, weights))) / 2;
+}

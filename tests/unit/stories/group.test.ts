@@ -1,0 +1,250 @@
+// Story grouping: the failure modes of reading today's fact merge as a same-story signal, one test each, and the
+// incremental index agreeing with the batch grouping.
+import { describe, expect, it } from 'vitest';
+import { groupStories, StoryIndex, STORY_WINDOW_MS } from '@/lib/stories/group';
+import { storyProfile } from '@/lib/stories/profile';
+import { article, BACKGROUND, type TestArticle } from './fixtures';
+
+/** The story ids of `ids` after grouping them with the beat's other news. */
+function storiesOf(articles: TestArticle[]): Map<string, string> {
+  const storyOf = new Map<string, string>();
+  for (const story of groupStories([...BACKGROUND, ...articles])) {
+    for (const a of story.articles) storyOf.set(a.id, story.id);
+  }
+  return storyOf;
+}
+
+function expectOneStory(articles: TestArticle[]): void {
+  const storyOf = storiesOf(articles);
+  expect(new Set(articles.map((a) => storyOf.get(a.id))).size).toBe(1);
+  for (const bg of BACKGROUND) expect(storyOf.get(bg.id)).toBe(bg.id);
+}
+
+function expectApart(articles: TestArticle[]): void {
+  const storyOf = storiesOf(articles);
+  expect(new Set(articles.map((a) => storyOf.get(a.id))).size).toBe(articles.length);
+}
+
+const INFLATION = [
+  article(
+    'inflation-1',
+    'التضخم في مصر يقفز إلى ٩٪ في فبراير',
+    'القاهرة - قال الجهاز المركزي للتعبئة العامة والإحصاء إن معدل التضخم السنوي في المدن المصرية قفز إلى ٩٪ في فبراير مقابل ١١٫٩٪ في يناير.',
+    [],
+    0,
+    'site-a',
+  ),
+  article(
+    'inflation-2',
+    'ارتفاع معدل التضخم السنوي في مصر إلى 9 في المائة',
+    'أعلن الجهاز المركزي للتعبئة العامة والإحصاء في مصر ارتفاع التضخم السنوي في المدن إلى 9 في المائة خلال فبراير، بعد 11,9 في المائة في يناير.',
+    [],
+    2,
+    'site-b',
+  ),
+  article(
+    'inflation-3',
+    'مصر: التضخم 9% والأسعار الأساسية 9ر10',
+    'أظهرت بيانات الجهاز المركزي للتعبئة العامة والإحصاء أن التضخم السنوي في مدن مصر بلغ 9% في فبراير، فيما سجل التضخم الأساسي 9ر10 بالمئة.',
+    ['وسجل التضخم الأساسي 10.9 في المائة بحسب البنك المركزي المصري.'],
+    5,
+    'site-c',
+  ),
+];
+
+describe('groupStories: figures written differently', () => {
+  it('reads ٩٪, 9 في المائة and 9%, 11,9 and ١١٫٩, 9ر10 and 10.9 as the same figures', () => {
+    const [a, b, c] = INFLATION.map((x) => storyProfile(x));
+    for (const figure of ['#9', '#11.9']) {
+      expect(a.terms.has(figure)).toBe(true);
+      expect(b.terms.has(figure)).toBe(true);
+    }
+    expect(c.terms.has('#9')).toBe(true);
+    expect(c.terms.has('#10.9')).toBe(true);
+    // "في المائة" is the unit, not a hundred; dates are not figures of the news.
+    expect(b.terms.has('#100')).toBe(false);
+  });
+
+  it('groups the three copies of one wire story into one story', () => {
+    expectOneStory(INFLATION);
+  });
+});
+
+// Wire updates repeat most of the first report's lead and change its count.
+const BLAST = [
+  article(
+    'blast-1',
+    'مقتل 12 شخصا في انفجار بسوق شعبي في مدينة الحديدة',
+    'قتل 12 شخصا وأصيب 30 آخرون في انفجار وقع صباح اليوم في سوق شعبي مزدحم بمدينة الحديدة، بحسب مصادر طبية.',
+    ['وقالت مصادر طبية إن 12 شخصا قتلوا وأصيب 30 في انفجار سوق الحديدة.'],
+    0,
+    'site-a',
+  ),
+  article(
+    'blast-2',
+    'ارتفاع حصيلة انفجار سوق الحديدة إلى 17 قتيلا',
+    'ارتفع عدد قتلى الانفجار الذي وقع صباح اليوم في سوق شعبي مزدحم بمدينة الحديدة إلى 17 شخصا وأصيب 42 آخرون، بحسب مصادر طبية.',
+    ['وقال مسؤول في المستشفى إن حصيلة انفجار سوق الحديدة ارتفعت إلى 17 قتيلا و42 جريحا.'],
+    9,
+    'site-b',
+  ),
+];
+
+describe('groupStories: a developing story', () => {
+  it('keeps reports whose casualty count rose as the story developed in one story', () => {
+    expectOneStory(BLAST);
+  });
+
+  it('does so in English too', () => {
+    expectOneStory([
+      article(
+        'quake-1',
+        'Earthquake in northern Chile kills at least 8',
+        'An earthquake of magnitude 6.8 struck northern Chile near Antofagasta on Monday, killing at least 8 people.',
+        ['At least 8 people were killed when the 6.8 magnitude quake hit near Antofagasta.'],
+      ),
+      article(
+        'quake-2',
+        'Chile quake death toll rises to 23 as rescuers search Antofagasta rubble',
+        'The death toll from the magnitude 6.8 earthquake in northern Chile rose to 23, officials said, as rescuers searched collapsed buildings in Antofagasta.',
+        ['Officials said 23 people died in the quake near Antofagasta.'],
+        20,
+      ),
+    ]);
+  });
+});
+
+describe('groupStories: routine statements', () => {
+  it('keeps congratulation cables to different countries apart', () => {
+    expectApart([
+      article(
+        'cable-ghana',
+        'خادم الحرمين الشريفين يهنئ رئيس غانا بذكرى استقلال بلاده',
+        'بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز برقية تهنئة لرئيس جمهورية غانا بمناسبة ذكرى استقلال بلاده، أعرب فيها عن أصدق التهاني وأطيب التمنيات بالصحة والسعادة.',
+      ),
+      article(
+        'cable-senegal',
+        'خادم الحرمين الشريفين يهنئ رئيس السنغال بذكرى استقلال بلاده',
+        'بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز برقية تهنئة لرئيس جمهورية السنغال بمناسبة ذكرى استقلال بلاده، أعرب فيها عن أصدق التهاني وأطيب التمنيات بالصحة والسعادة.',
+      ),
+    ]);
+  });
+
+  it('keeps condolence cables on different disasters apart, in Arabic and in English', () => {
+    expectApart([
+      article(
+        'condolence-nepal',
+        'ولي العهد يعزي رئيس نيبال في ضحايا الزلزال',
+        'بعث ولي العهد برقية عزاء ومواساة لرئيس نيبال في ضحايا الزلزال، سائلا المولى أن يتغمد المتوفين بواسع رحمته وأن يمن على المصابين بالشفاء العاجل.',
+      ),
+      article(
+        'condolence-peru',
+        'ولي العهد يعزي رئيسة بيرو في ضحايا الفيضانات',
+        'بعث ولي العهد برقية عزاء ومواساة لرئيسة بيرو في ضحايا الفيضانات، سائلا المولى أن يتغمد المتوفين بواسع رحمته وأن يمن على المصابين بالشفاء العاجل.',
+      ),
+    ]);
+    expectApart([
+      article(
+        'en-condolence-nepal',
+        'King sends condolences to President of Nepal over earthquake victims',
+        'The King sent a cable of condolences to the President of Nepal over the victims of the earthquake, wishing the injured a speedy recovery.',
+      ),
+      article(
+        'en-condolence-peru',
+        'King sends condolences to President of Peru over flood victims',
+        'The King sent a cable of condolences to the President of Peru over the victims of the floods, wishing the injured a speedy recovery.',
+      ),
+    ]);
+  });
+
+  it('still groups two sites reporting the same cable', () => {
+    expectOneStory([
+      article(
+        'cable-ghana-a',
+        'خادم الحرمين الشريفين يهنئ رئيس غانا بذكرى استقلال بلاده',
+        'بعث خادم الحرمين الشريفين برقية تهنئة لرئيس جمهورية غانا بمناسبة ذكرى استقلال بلاده.',
+        [],
+        0,
+        'site-a',
+      ),
+      article(
+        'cable-ghana-b',
+        'الملك يبعث برقية تهنئة لرئيس غانا',
+        'هنأ خادم الحرمين الشريفين رئيس غانا بذكرى استقلال بلاده، متمنيا لشعب غانا المزيد من التقدم والازدهار.',
+        [],
+        3,
+        'site-b',
+      ),
+    ]);
+  });
+});
+
+describe('groupStories: routine items of one kind', () => {
+  it('keeps two markets’ daily closes apart', () => {
+    expectApart([
+      article(
+        'stocks-tokyo',
+        'الأسهم اليابانية تغلق على ارتفاع بدعم من شركات التصدير',
+        'أغلق مؤشر نيكي القياسي في بورصة طوكيو مرتفعا 1.2 بالمئة عند 38 ألف نقطة بدعم من أسهم شركات التصدير.',
+      ),
+      article(
+        'stocks-karachi',
+        'الأسهم الباكستانية تغلق على انخفاض بضغط من البنوك',
+        'أغلق مؤشر بورصة كراتشي منخفضا 0.8 بالمئة عند 41 ألف نقطة بضغط من أسهم البنوك.',
+      ),
+    ]);
+  });
+
+  it('keeps the same kind of item a week apart in separate stories (the time window)', () => {
+    const weekLater = 7 * 24;
+    const storyOf = storiesOf([
+      article('fire-1', 'حريق في مستودع بحي الصناعية في الرياض', 'اندلع حريق في مستودع بحي الصناعية في الرياض.'),
+      article(
+        'fire-2',
+        'حريق في مستودع بحي الصناعية في الرياض',
+        'اندلع حريق في مستودع بحي الصناعية في الرياض.',
+        [],
+        weekLater,
+      ),
+    ]);
+    expect(STORY_WINDOW_MS).toBeLessThan(weekLater * 60 * 60 * 1000);
+    expect(storyOf.get('fire-1')).not.toBe(storyOf.get('fire-2'));
+  });
+});
+
+describe('StoryIndex', () => {
+  const blast = BLAST;
+
+  it('groups captures one at a time as the batch grouping does, newest report first', () => {
+    const index = new StoryIndex<TestArticle>();
+    for (const a of [...BACKGROUND, ...INFLATION, ...blast]) index.add(a);
+    const batch = groupStories([...BACKGROUND, ...INFLATION, ...blast]);
+    const shape = (stories: { id: string; articles: { id: string }[] }[]) =>
+      stories.map((s) => [s.id, s.articles.map((a) => a.id)]);
+    expect(shape(index.stories())).toEqual(shape(batch));
+    const inflation = index.stories().find((s) => s.id === 'inflation-1');
+    expect(inflation?.articles.map((a) => a.id)).toEqual(['inflation-3', 'inflation-2', 'inflation-1']);
+    expect(index.storyId('inflation-3')).toBe('inflation-1');
+  });
+
+  it('names a story after its earliest article whatever the order of capture', () => {
+    const index = new StoryIndex<TestArticle>();
+    for (const a of [...BACKGROUND, blast[1]]) index.add(a);
+    expect(index.storyId('blast-2')).toBe('blast-2');
+    expect(index.add(blast[0])).toBe('blast-1');
+    expect(index.storyId('blast-2')).toBe('blast-1');
+  });
+
+  it('splits a story when the article that linked it is removed, and replaces an article added twice', () => {
+    const index = new StoryIndex<TestArticle>();
+    for (const a of [...BACKGROUND, ...INFLATION]) index.add(a);
+    const before = index.size;
+    index.add(INFLATION[1]);
+    expect(index.size).toBe(before);
+    index.remove('inflation-1');
+    index.remove('inflation-2');
+    expect(index.storyId('inflation-3')).toBe('inflation-3');
+    expect(index.storyId('inflation-1')).toBeUndefined();
+    expect(index.size).toBe(before - 2);
+  });
+});
