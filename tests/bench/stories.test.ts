@@ -1,0 +1,257 @@
+// Story grouping against independent same-story labels (tests/bench/labels/story-pairs.json: 335 pairs of news-ar
+// articles, split once into tuning and validation halves), beside today's fact merge read as a same-story signal;
+// then the cost of grouping one new capture into a topic of 1,000 articles. Texts come from ../shared at bench time.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../lib/facts/extract';
+import { groupFacts } from '../../lib/facts/merge';
+import {
+  groupStories,
+  SAME_STORY,
+  StoryIndex,
+  storyLinks,
+  type GroupableArticle,
+  type GroupOptions,
+  type StoryLink,
+} from '../../lib/stories/group';
+import { PROFILE_OPTIONS } from '../../lib/stories/profile';
+import { SIMILARITY_OPTIONS } from '../../lib/stories/similarity';
+import { median, percentile, reportFigures } from './report';
+
+interface LabelledPair {
+  pair: string;
+  a: string;
+  b: string;
+  same: boolean;
+  confidence: 'high' | 'low';
+  half: 'tuning' | 'validation';
+}
+interface CorpusText {
+  ref: string;
+  title: string;
+  text: string;
+  lang: string | null;
+  date?: string;
+  source?: string;
+  url: string;
+}
+interface BenchArticle extends GroupableArticle {
+  url: string;
+}
+
+const HALVES = ['tuning', 'validation'] as const;
+const EXCERPT_CHARS = 280;
+const TOPIC_SIZE = 1000;
+const COST_PROBES = 20;
+const COST_ROUNDS = 25;
+
+/** The article as the extension stores it: the extractor's excerpt, the background's key facts. */
+function asCaptured(text: CorpusText): BenchArticle {
+  const flat = text.text.replace(/\s+/g, ' ');
+  const excerpt = flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS).replace(/\s+\S*$/, '')}…` : flat;
+  return {
+    id: text.ref,
+    url: text.url,
+    title: text.title,
+    excerpt,
+    facts: extractFacts({ title: text.title, text: text.text, lang: text.lang ?? undefined }, { max: 7 }),
+    publishedAt: text.date ? `${text.date}T00:00:00Z` : undefined,
+    firstSeenAt: 0,
+  };
+}
+
+async function loadTexts(corpora: string[]): Promise<CorpusText[]> {
+  // A variable path keeps TypeScript from resolving the untyped script; vitest loads it as usual.
+  const script = '../../scripts/corpus-texts.mjs';
+  const { corpusTexts } = (await import(script)) as { corpusTexts: (names: string[]) => Iterable<CorpusText> };
+  return [...corpusTexts(corpora)];
+}
+
+interface Scores {
+  precision: number;
+  recall: number;
+  f1: number;
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+function score(pairs: readonly LabelledPair[], same: (pair: LabelledPair) => boolean): Scores {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const pair of pairs) {
+    const decided = same(pair);
+    if (decided && pair.same) tp++;
+    else if (decided) fp++;
+    else if (pair.same) fn++;
+  }
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  return { precision: round(precision), recall: round(recall), f1: round((2 * tp) / (2 * tp + fp + fn)), tp, fp, fn };
+}
+
+type ByHalf = Record<(typeof HALVES)[number], Scores>;
+
+function byHalf(pairs: readonly LabelledPair[], same: (pair: LabelledPair) => boolean): ByHalf {
+  return {
+    tuning: score(
+      pairs.filter((p) => p.half === 'tuning'),
+      same,
+    ),
+    validation: score(
+      pairs.filter((p) => p.half === 'validation'),
+      same,
+    ),
+  };
+}
+
+/** Today's signal: the two articles share a key fact by lib/facts/merge (same figures, Jaccard ≥ 0.4). */
+function factMergeSame(a: BenchArticle, b: BenchArticle): boolean {
+  const items = [
+    ...a.facts.map((f) => ({ text: f.text, from: 'a' })),
+    ...b.facts.map((f) => ({ text: f.text, from: 'b' })),
+  ];
+  return groupFacts(items).some((g) => g.members.some((m) => m.from === 'a') && g.members.some((m) => m.from === 'b'));
+}
+
+/** Stories of every article at once (all of news-ar as one topic), read as pairs. */
+function groupedSame(
+  articles: readonly BenchArticle[],
+  options: GroupOptions,
+  links: readonly StoryLink[],
+): (pair: LabelledPair) => boolean {
+  const storyOf = new Map<string, string>();
+  for (const story of groupStories(articles, options, links))
+    for (const a of story.articles) storyOf.set(a.id, story.id);
+  return (pair) => storyOf.get(pair.a) === storyOf.get(pair.b);
+}
+
+/** The grouping threshold that maximises F1 on the tuning half alone (for variants with a signal switched off). */
+function tunedThreshold(
+  articles: readonly BenchArticle[],
+  pairs: readonly LabelledPair[],
+  options: GroupOptions,
+  links: readonly StoryLink[],
+): number {
+  const tuning = pairs.filter((p) => p.half === 'tuning');
+  let best = SAME_STORY;
+  let bestF1 = -1;
+  for (let t = 0.02; t <= 0.4; t += 0.005) {
+    const { f1 } = score(tuning, groupedSame(articles, { ...options, threshold: t }, links));
+    if (f1 > bestF1) {
+      bestF1 = f1;
+      best = Math.round(t * 1000) / 1000;
+    }
+  }
+  return best;
+}
+
+describe('stories benchmark', () => {
+  it('scores story grouping on the labelled pairs and times one capture into a topic of 1,000 articles', async () => {
+    const pairs = JSON.parse(readFileSync('tests/bench/labels/story-pairs.json', 'utf8')) as LabelledPair[];
+    const texts = await loadTexts(['news-ar', 'dev', 'snip']);
+    const newsAr = texts.filter((t) => t.ref.startsWith('news-ar:')).map(asCaptured);
+    const byId = new Map(newsAr.map((a) => [a.id, a]));
+    for (const p of pairs) expect(byId.has(p.a) && byId.has(p.b), `texts for ${p.pair}`).toBe(true);
+
+    const baseline = byHalf(pairs, (p) => factMergeSame(byId.get(p.a) as BenchArticle, byId.get(p.b) as BenchArticle));
+    const links = storyLinks(newsAr);
+    const rule = byHalf(pairs, groupedSame(newsAr, {}, links));
+    const highConfidence = pairs.filter((p) => p.confidence === 'high');
+    const ruleHigh = byHalf(highConfidence, groupedSame(newsAr, {}, links));
+    const baselineHigh = byHalf(highConfidence, (p) =>
+      factMergeSame(byId.get(p.a) as BenchArticle, byId.get(p.b) as BenchArticle),
+    );
+    // The pairwise decision alone: what grouping adds by linking chains of reports.
+    const linked = new Set(links.filter((l) => l.similarity >= SAME_STORY).map((l) => `${l.a} ${l.b}`));
+    const pairwise = byHalf(pairs, (p) => linked.has(`${p.a} ${p.b}`) || linked.has(`${p.b} ${p.a}`));
+    const tuned = tunedThreshold(newsAr, pairs, {}, links);
+
+    const variants: [string, GroupOptions][] = [
+      ['figures as written (no number reading)', { profile: { ...PROFILE_OPTIONS, figures: false } }],
+      ['dates and formulas kept', { profile: { ...PROFILE_OPTIONS, dropBoilerplate: false } }],
+      ['every term alike (no rarity)', { similarity: { ...SIMILARITY_OPTIONS, rarity: false } }],
+      ['no headline coverage', { similarity: { ...SIMILARITY_OPTIONS, titleCoverage: false } }],
+      ['headline weighted twice', { profile: { ...PROFILE_OPTIONS, titleWeight: 2 * PROFILE_OPTIONS.leadWeight } }],
+      ['no key facts', { profile: { ...PROFILE_OPTIONS, factWeight: 0 } }],
+      ['no time window', { windowMs: Infinity }],
+    ];
+    const ablations = variants.map(([name, options]) => {
+      const variantLinks = storyLinks(newsAr, options);
+      const threshold = tunedThreshold(newsAr, pairs, options, variantLinks);
+      return { name, threshold, ...byHalf(pairs, groupedSame(newsAr, { ...options, threshold }, variantLinks)) };
+    });
+
+    // Cost: a topic of 1,000 real articles (news-ar, then the extraction corpora's, English and other languages);
+    // each probe is a news-ar article added and removed again, so every sample sees the same topic.
+    const others = texts.filter((t) => !t.ref.startsWith('news-ar:') && t.text.length > 0).map(asCaptured);
+    const probes = newsAr.slice(0, COST_PROBES);
+    const topic = [...newsAr.slice(COST_PROBES), ...others].slice(0, TOPIC_SIZE);
+    const index = new StoryIndex<BenchArticle>();
+    for (const a of topic) index.add(a);
+    const addMs: number[] = [];
+    const profileMs: number[] = [];
+    for (let round = 0; round < COST_ROUNDS; round++) {
+      for (const probe of probes) {
+        const start = performance.now();
+        index.add(probe);
+        addMs.push(performance.now() - start);
+        index.remove(probe.id);
+        const profileStart = performance.now();
+        new StoryIndex<BenchArticle>().add(probe);
+        profileMs.push(performance.now() - profileStart);
+      }
+    }
+    const batchStart = performance.now();
+    const topicStories = groupStories(topic);
+    const batchMs = performance.now() - batchStart;
+    const ms = (x: number) => Math.round(x * 1000) / 1000;
+
+    const figures = {
+      bench: 'stories',
+      pairs: pairs.length,
+      threshold: SAME_STORY,
+      tuningBestThreshold: tuned,
+      rule,
+      pairwise,
+      baseline,
+      highConfidenceOnly: { rule: ruleHigh, baseline: baselineHigh },
+      ablations,
+      cost: {
+        topicArticles: index.size,
+        topicStories: topicStories.length,
+        addMedianMs: ms(median(addMs)),
+        addP95Ms: ms(percentile(addMs, 95)),
+        aloneMedianMs: ms(median(profileMs)),
+        aloneP95Ms: ms(percentile(profileMs, 95)),
+        groupAllMs: ms(batchMs),
+      },
+    };
+    reportFigures(figures, () => {
+      const line = (name: string, s: ByHalf) =>
+        console.log(
+          `${name.padEnd(44)} ` +
+            HALVES.map(
+              (h) => `${h} P ${s[h].precision.toFixed(3)} R ${s[h].recall.toFixed(3)} F1 ${s[h].f1.toFixed(3)}`,
+            ).join('   '),
+        );
+      console.log(`same-story pairs: ${pairs.length}; threshold ${SAME_STORY} (best on the tuning half: ${tuned})`);
+      line('stories (lib/stories, grouped)', rule);
+      line('  pairwise decision only', pairwise);
+      line('fact merge (lib/facts/merge), baseline', baseline);
+      line('stories, high-confidence labels only', ruleHigh);
+      line('fact merge, high-confidence labels only', baselineHigh);
+      console.log('each signal switched off (threshold re-tuned on the tuning half):');
+      for (const a of ablations) line(`  ${a.name} (t=${a.threshold})`, a);
+      const c = figures.cost;
+      console.log(
+        `one capture into a topic of ${c.topicArticles} articles (${c.topicStories} stories): median ${c.addMedianMs} ms, ` +
+          `p95 ${c.addP95Ms} ms; into an empty topic (profile alone): median ${c.aloneMedianMs} ms, p95 ${c.aloneP95Ms} ms; ` +
+          `grouping all ${c.topicArticles} at once: ${c.groupAllMs} ms`,
+      );
+    });
+    expect(rule.validation.tp).toBeGreaterThan(0);
+  });
+});
