@@ -120,7 +120,7 @@ function keyOf(value: number): string {
 }
 
 /** "9ر10" (three tokens with nothing between them) read as 10.9, with a multiplier after it ("5ر3 مليون"). */
-function wireDecimalAt(tokens: readonly Token[], i: number): NumberMention | undefined {
+function wireDecimalAt(tokens: readonly Word[], i: number): NumberMention | undefined {
   const fraction = tokens[i];
   const separator = tokens[i + 1];
   const integer = tokens[i + 2];
@@ -143,7 +143,7 @@ function wireDecimalAt(tokens: readonly Token[], i: number): NumberMention | und
 }
 
 /** "المائة" in "9 في المائة" and "تسعة بالمائة": the unit of the figure that ended at token `figureLast`. */
-function isPercentAfterFigure(tokens: readonly Token[], i: number, figureLast: number | undefined): boolean {
+function isPercentAfterFigure(tokens: readonly Word[], i: number, figureLast: number | undefined): boolean {
   const token = tokens[i];
   if (figureLast === undefined || !PERCENT_WORDS.has(token.forms.at(-1) ?? '')) return false;
   if (token.norm.startsWith('بال')) return figureLast === i - 1;

@@ -1,7 +1,7 @@
 // What an article says, reduced to what tells one story from another: the words of its headline, lead and key facts
 // (folded, clitics peeled, lightly stemmed) and the figures it states, read alike however they are written.
 import { readNumbers, type NumberMention } from '../facts/numbers';
-import { contentStems, tokenize, type Token } from '../facts/tokens';
+import { contentStems, splitWords, type Word } from '../facts/words';
 import { normalizeTerm } from '../text/normalize';
 
 /** The parts of a stored article the grouping reads: what the digest already holds for every article. */
@@ -74,12 +74,12 @@ const ROUTINE_WORDS = folded(`
   يهنئ يهنئان هنأ هنّأ تهنئة برقية برقيتي يعزي يعزيان عزى تعزية يواسي مواساة
   congratulates congratulated congratulations condolences condolence`);
 
-function isBoilerplate(token: Token): boolean {
+function isBoilerplate(token: Word): boolean {
   return token.forms.some((form) => DATE_WORDS.has(form) || FORMULA_WORDS.has(form));
 }
 
 /** A year ("1436", "2015") or a day beside a month name: the date of the news, not a figure of it. */
-function isDate(tokens: readonly Token[], m: NumberMention): boolean {
+function isDate(tokens: readonly Word[], m: NumberMention): boolean {
   if (m.digits && Number.isInteger(m.value) && m.value >= 1300 && m.value <= 2100) return true;
   const before = tokens[m.first - 1];
   const after = tokens[m.last + 1];
@@ -87,7 +87,7 @@ function isDate(tokens: readonly Token[], m: NumberMention): boolean {
 }
 
 function addText(profile: StoryProfile, text: string, weight: number, options: ProfileOptions, title: boolean): void {
-  const tokens = tokenize(text);
+  const tokens = splitWords(text);
   const skip = new Uint8Array(tokens.length);
   const add = (term: string) => {
     profile.terms.set(term, Math.max(profile.terms.get(term) ?? 0, weight));
@@ -110,7 +110,7 @@ export function storyProfile(article: StoryArticle, options: ProfileOptions = PR
     terms: new Map(),
     title: new Set(),
     routine:
-      options.dropBoilerplate && tokenize(article.title).some((t) => t.forms.some((form) => ROUTINE_WORDS.has(form))),
+      options.dropBoilerplate && splitWords(article.title).some((t) => t.forms.some((form) => ROUTINE_WORDS.has(form))),
   };
   addText(profile, article.title, options.titleWeight, options, true);
   addText(profile, article.excerpt, options.leadWeight, options, false);

@@ -1,9 +1,9 @@
 // Reading figures however a newsroom writes them, so the same figure is one key across rewrites of a story.
 import { describe, expect, it } from 'vitest';
 import { readNumbers } from '@/lib/facts/numbers';
-import { tokenize } from '@/lib/facts/tokens';
+import { splitWords } from '@/lib/facts/words';
 
-const keys = (text: string) => readNumbers(tokenize(text), text).map((m) => m.key);
+const keys = (text: string) => readNumbers(splitWords(text), text).map((m) => m.key);
 
 describe('readNumbers', () => {
   it('reads a percentage the same with ٪, %, في المائة and بالمئة, without a stray hundred', () => {
