@@ -44,10 +44,11 @@ function readabilityText(html, url) {
   return { title: collapse(article.title || title), text: paragraphs.join('\n\n'), url };
 }
 
-function* newsAr() {
+function* newsAr(wanted) {
   const lines = readFileSync(join(CORPUS_DIR, 'news-ar/articles.jsonl'), 'utf8').split('\n').filter(Boolean);
   for (const line of lines) {
     const a = JSON.parse(line);
+    if (wanted && !wanted.has(`news-ar:${a.id}`)) continue;
     yield {
       ref: `news-ar:${a.id}`,
       lang: 'ar',
@@ -60,9 +61,10 @@ function* newsAr() {
   }
 }
 
-function* extractionDev() {
+function* extractionDev(wanted) {
   const index = JSON.parse(readFileSync(join(CORPUS_DIR, 'extraction-dev/index.json'), 'utf8'));
   for (const page of index.pages) {
+    if (wanted && !wanted.has(`dev:${page.id}`)) continue;
     const truth = JSON.parse(readFileSync(join(CORPUS_DIR, 'extraction-dev', page.dir, 'truth.json'), 'utf8'));
     const { document } = parseHTML(readFileSync(join(CORPUS_DIR, 'extraction-dev', page.dir, 'page.html'), 'utf8'));
     const lang = (page.html_lang ?? 'en').slice(0, 2).toLowerCase();
@@ -70,9 +72,10 @@ function* extractionDev() {
   }
 }
 
-function* extractionSnippets() {
+function* extractionSnippets(wanted) {
   const index = JSON.parse(readFileSync(join(CORPUS_DIR, 'extraction-snippets/index.json'), 'utf8'));
   for (const page of index.pages) {
+    if (wanted && !wanted.has(`snip:${page.id}`)) continue;
     const html = readFileSync(join(CORPUS_DIR, 'extraction-snippets/pages', page.id, 'page.html'), 'utf8');
     let read;
     try {
@@ -92,11 +95,11 @@ function* extractionSnippets() {
   }
 }
 
-/** Every corpus text, with its hash. */
-export function* corpusTexts(corpora = ['news-ar', 'dev', 'snip']) {
+/** Every corpus text, with its hash; only the refs in `wanted` when given (parsing every page takes a while). */
+export function* corpusTexts(corpora = ['news-ar', 'dev', 'snip'], wanted = undefined) {
   const readers = { 'news-ar': newsAr, dev: extractionDev, snip: extractionSnippets };
   for (const name of corpora) {
-    for (const item of readers[name]()) yield { ...item, hash: textHash(`${item.title}\n\n${item.text}`) };
+    for (const item of readers[name](wanted)) yield { ...item, hash: textHash(`${item.title}\n\n${item.text}`) };
   }
 }
 

@@ -1,0 +1,281 @@
+// Key-fact quality on the independent gold set (tests/bench/labels/facts-gold.json): recall@5 and @7 per language
+// group on the tuning and validation halves, how many chosen facts are whole sentences, and how many pairs of chosen
+// facts state the same gold fact. Self-contained, so any bench entry can call it; the article texts are read from
+// ../shared/corpus through scripts/corpus-texts.mjs and checked against the labels' hashes.
+import { readFileSync } from 'node:fs';
+import { extractFacts } from '../../lib/facts/extract';
+import { splitSentences } from '../../lib/facts/sentences';
+import { corpusTexts } from '../../scripts/corpus-texts.mjs';
+
+export type Range = [number, number];
+export type Half = 'tuning' | 'validation';
+export type Group = 'ar' | 'en' | 'other';
+
+/** One labelled fact; every range is [start, end) into `title + "\n\n" + text`. */
+export interface GoldFact {
+  /** The shortest span that identifies the fact: a chosen fact recalls it when its text contains this span. */
+  span: Range;
+  /** The whole sentence stating it, as the labeller split the text. */
+  sentence: Range;
+  /** Other sentences stating the same fact. */
+  also: Range[];
+  why: string;
+}
+
+interface Label {
+  ref: string;
+  hash: string;
+  lang: string;
+  half: Half | null;
+  facts?: GoldFact[];
+  skip?: string;
+}
+
+export interface GoldArticle {
+  ref: string;
+  lang: string;
+  group: Group;
+  half: Half;
+  title: string;
+  text: string;
+  facts: GoldFact[];
+}
+
+/** A chosen fact, with offsets into the article's `text` (not the title), as extractFacts returns them. */
+export interface ChosenFact {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export type Extractor = (article: { title: string; text: string; lang: string }, max: number) => ChosenFact[];
+
+export const LABELS_FILE = new URL('./labels/facts-gold.json', import.meta.url);
+export const HALVES: readonly Half[] = ['tuning', 'validation'];
+export const GROUPS: readonly Group[] = ['ar', 'en', 'other'];
+
+const groupOf = (lang: string): Group => (lang === 'ar' || lang === 'en' ? lang : 'other');
+
+/** The labelled articles with their texts; throws when ../shared is missing or a text no longer matches its label. */
+export function loadFactsGold(): GoldArticle[] {
+  const labels = (JSON.parse(readFileSync(LABELS_FILE, 'utf8')) as Label[]).filter(
+    (label): label is Label & { half: Half; facts: GoldFact[] } => label.half !== null && Array.isArray(label.facts),
+  );
+  const wanted = new Set(labels.map((label) => label.ref));
+  const texts = new Map([...corpusTexts(undefined, wanted)].map((item) => [item.ref, item]));
+  return labels.map((label) => {
+    const item = texts.get(label.ref);
+    if (!item) throw new Error(`facts gold: ${label.ref} is not in ../shared/corpus`);
+    if (item.hash !== label.hash)
+      throw new Error(
+        `facts gold: ${label.ref} changed since it was labelled (hash ${item.hash}, label ${label.hash})`,
+      );
+    return {
+      ref: label.ref,
+      lang: label.lang,
+      group: groupOf(label.lang),
+      half: label.half,
+      title: item.title,
+      text: item.text,
+      facts: label.facts,
+    };
+  });
+}
+
+/** Collapses every run of whitespace (no-break spaces included) to one space, for substring checks. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A range without the spaces, punctuation and quotes at its ends: sentence boundaries compared on words. */
+function core(full: string, [start, end]: Range): Range {
+  const piece = full.slice(start, end);
+  const lead = piece.length - piece.replace(/^[^\p{L}\p{N}]+/u, '').length;
+  const trail = piece.length - piece.replace(/[^\p{L}\p{N}]+$/u, '').length;
+  return lead + trail >= piece.length ? [start, start] : [start + lead, end - trail];
+}
+
+export interface Recall {
+  articles: number;
+  facts: number;
+  at5: number;
+  at7: number;
+}
+
+export interface Evaluation {
+  /** recall per half, per language group and per language. */
+  recall: Record<Half, Record<Group | 'all', Recall> & { byLang: Record<string, Recall> }>;
+  /**
+   * Chosen facts (at 7) that overlap a labelled sentence: `whole` have its boundaries (ignoring edge punctuation),
+   * `fragments` lie inside it, `merged` reach over its boundary into another sentence.
+   */
+  sentences: Record<Half, { judged: number; whole: number; fragments: number; merged: number; rate: number }>;
+  /** Pairs of chosen facts (at 7) stating the same gold fact (its span, or one of its `also` sentences). */
+  duplicates: Record<Half, number>;
+  /** Gold facts missed at 5, for reading: "ref: span". */
+  misses: Record<Half, string[]>;
+}
+
+const ratio = (found: number, total: number) => (total === 0 ? NaN : Math.round((found / total) * 1000) / 1000);
+
+interface Tally {
+  articles: number;
+  facts: number;
+  found5: number;
+  found7: number;
+}
+const emptyTally = (): Tally => ({ articles: 0, facts: 0, found5: 0, found7: 0 });
+const toRecall = (t: Tally): Recall => ({
+  articles: t.articles,
+  facts: t.facts,
+  at5: ratio(t.found5, t.facts),
+  at7: ratio(t.found7, t.facts),
+});
+
+/** Runs `extract` on every labelled article (max 5 and max 7) and scores it against the labels. */
+export function evaluateFacts(articles: readonly GoldArticle[], extract: Extractor): Evaluation {
+  const recall = {} as Evaluation['recall'];
+  const sentences = {} as Evaluation['sentences'];
+  const duplicates = {} as Evaluation['duplicates'];
+  const misses = {} as Evaluation['misses'];
+  for (const half of HALVES) {
+    const tallies = new Map<string, Tally>();
+    const tally = (key: string) => tallies.get(key) ?? tallies.set(key, emptyTally()).get(key)!;
+    const judged = { judged: 0, whole: 0, fragments: 0, merged: 0 };
+    let duplicatePairs = 0;
+    const missed: string[] = [];
+    for (const article of articles.filter((a) => a.half === half)) {
+      const full = `${article.title}\n\n${article.text}`;
+      const offset = article.title.length + 2;
+      const input = { title: article.title, text: article.text, lang: article.lang };
+      const top5 = extract(input, 5).map((f) => squash(f.text));
+      const top7 = extract(input, 7);
+      const texts7 = top7.map((f) => squash(f.text));
+      const counters = [tally(article.group), tally('all'), tally(`lang:${article.lang}`)];
+      for (const t of counters) t.articles++;
+      for (const fact of article.facts) {
+        const span = squash(full.slice(...fact.span));
+        const at5 = top5.some((f) => f.includes(span));
+        const at7 = texts7.some((f) => f.includes(span));
+        for (const t of counters) {
+          t.facts++;
+          if (at5) t.found5++;
+          if (at7) t.found7++;
+        }
+        if (!at5) missed.push(`${article.ref}: ${span}`);
+        const restatements = fact.also.map((range) => squash(full.slice(...core(full, range))));
+        const stating = texts7.filter((f) => f.includes(span) || restatements.some((r) => r && f.includes(r)));
+        if (stating.length > 1) duplicatePairs += (stating.length * (stating.length - 1)) / 2;
+      }
+      const labelled = [
+        ...new Map(
+          article.facts.flatMap((f) => [f.sentence, ...f.also]).map((r) => [`${r[0]}:${r[1]}`, core(full, r)]),
+        ).values(),
+      ];
+      for (const fact of top7) {
+        const [start, end] = core(full, [fact.start + offset, fact.end + offset]);
+        const overlapping = labelled.filter(([s, e]) => start < e && s < end);
+        if (overlapping.length === 0) continue;
+        judged.judged++;
+        if (overlapping.some(([s, e]) => s === start && e === end)) judged.whole++;
+        else if (overlapping.length === 1 && overlapping[0][0] <= start && end <= overlapping[0][1]) judged.fragments++;
+        else judged.merged++;
+      }
+    }
+    const byLang: Record<string, Recall> = {};
+    for (const [key, t] of [...tallies].sort(([a], [b]) => a.localeCompare(b)))
+      if (key.startsWith('lang:')) byLang[key.slice(5)] = toRecall(t);
+    recall[half] = {
+      ar: toRecall(tally('ar')),
+      en: toRecall(tally('en')),
+      other: toRecall(tally('other')),
+      all: toRecall(tally('all')),
+      byLang,
+    };
+    sentences[half] = { ...judged, rate: ratio(judged.whole, judged.judged) };
+    duplicates[half] = duplicatePairs;
+    misses[half] = missed;
+  }
+  return { recall, sentences, duplicates, misses };
+}
+
+/** The evaluation as a few lines of text: recall@5/@7 per group and half, whole-sentence rate, duplicate pairs. */
+export function formatEvaluation(evaluation: Evaluation): string {
+  const lines: string[] = [];
+  for (const half of HALVES) {
+    const r = evaluation.recall[half];
+    const cell = (name: string, x: Recall) => `${name} ${x.at5.toFixed(3)} / ${x.at7.toFixed(3)} (${x.facts})`;
+    const langs = Object.entries(r.byLang)
+      .filter(([lang]) => groupOf(lang) === 'other')
+      .map(([lang, x]) => cell(lang, x));
+    const s = evaluation.sentences[half];
+    lines.push(
+      `${half.padEnd(10)} recall@5 / @7 (gold facts): ${GROUPS.map((g) => cell(g, r[g])).join(' · ')} · ${cell('all', r.all)}`,
+      `${''.padEnd(10)} other by language: ${langs.join(' · ')}`,
+      `${''.padEnd(10)} whole sentences ${s.whole}/${s.judged} = ${s.rate.toFixed(3)} (fragments ${s.fragments}, ` +
+        `over a boundary ${s.merged}); pairs stating the same gold fact: ${evaluation.duplicates[half]}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+const WARMUP_ROUNDS = 3;
+const ROUNDS = 20;
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+}
+
+/** Per-call times in ms of `run` over every article, ROUNDS times, after a warm-up that lets the JIT settle. */
+function time(run: (index: number) => unknown, count: number): { median: number; p95: number } {
+  for (let r = 0; r < WARMUP_ROUNDS; r++) for (let i = 0; i < count; i++) run(i);
+  const samples: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    for (let i = 0; i < count; i++) {
+      const start = performance.now();
+      run(i);
+      samples.push(performance.now() - start);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  return { median: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export interface FactsBench {
+  figures: Record<string, unknown>;
+  table: string;
+}
+
+/**
+ * The whole key-facts benchmark: quality of extractFacts on both halves, and the cost per article against sentence
+ * splitting alone, measured in the same run.
+ */
+export function factsBench(): FactsBench {
+  const gold = loadFactsGold();
+  const evaluation = evaluateFacts(gold, (article, max) => extractFacts(article, { max }));
+  const split = time((i) => splitSentences(gold[i].text, gold[i].lang), gold.length);
+  const extract = time((i) => extractFacts(gold[i], { max: 7 }), gold.length);
+  const cost = {
+    articles: gold.length,
+    meanChars: Math.round(gold.reduce((sum, a) => sum + a.text.length, 0) / gold.length),
+    extractMedianMs: round3(extract.median),
+    extractP95Ms: round3(extract.p95),
+    splitMedianMs: round3(split.median),
+    splitP95Ms: round3(split.p95),
+    ratioMedian: round3(extract.median / split.median),
+  };
+  const { misses: _misses, ...quality } = evaluation;
+  const table = [
+    `key facts on ${gold.length} labelled articles (tests/bench/labels/facts-gold.json), recall@5 / @7:`,
+    formatEvaluation(evaluation),
+    `extractFacts (max 7): median ${cost.extractMedianMs} ms, p95 ${cost.extractP95Ms} ms per article ` +
+      `(~${cost.meanChars} chars); splitSentences alone: median ${cost.splitMedianMs} ms, p95 ${cost.splitP95Ms} ms; ` +
+      `ratio ${cost.ratioMedian}×`,
+  ].join('\n');
+  return {
+    figures: { bench: 'facts', ...quality, cost },
+    table,
+  };
+}
