@@ -59,8 +59,6 @@ const BEFORE_NUMBER = new Set([
   'dec',
 ]);
 
-// A quotation that runs over several sentences is kept whole (with its attribution), up to this many characters.
-const MAX_QUOTE_MERGE = 600;
 // V8's segmenter copies the whole input into every segment it returns, so its cost grows with the square of the
 // string: paragraphs longer than this are cut (after a full stop when there is one) before segmenting.
 const MAX_SEGMENTED = 2000;
@@ -76,7 +74,7 @@ const segmenters = new Map<string, Intl.Segmenter>();
  * The primary language subtag ("ar" for "ar-EG"), or "" when absent or malformed. Sentence rules do not vary by
  * region, and keying the cache by subtag keeps it small whatever a page declares.
  */
-function primaryLanguage(lang: string | undefined): string {
+export function primaryLanguage(lang: string | undefined): string {
   const primary = (lang ?? '').split(/[-_]/)[0].toLowerCase();
   return /^[a-z]{2,3}$/.test(primary) ? primary : '';
 }
@@ -105,35 +103,53 @@ function lastWord(piece: string): string {
   return piece.slice(start, end);
 }
 
+// Languages that write ordinal numbers with a dot ("am 12. September", "12. listopadu"): a day or a rank, not an end.
+const ORDINAL_DOT = new Set([
+  'de',
+  'pl',
+  'cs',
+  'sk',
+  'hu',
+  'fi',
+  'da',
+  'nb',
+  'nn',
+  'no',
+  'tr',
+  'hr',
+  'sl',
+  'sr',
+  'bs',
+  'lv',
+  'lt',
+  'et',
+  'is',
+]);
+// "(AP) —", "(Reuters) -": a wire-service dateline, which follows a place abbreviation such as "Mich." or "Calif.".
+const DATELINE = /^\([^()\n]{1,30}\)\s*[—–-]/u;
+// "6:38 p.m. ET", "10 a.m. GMT": a time zone after a clock time continues the sentence.
+const CLOCK = new Set(['a.m', 'p.m']);
+const TIME_ZONE = /^\p{Lu}{2,4}\b/u;
+
 /**
- * True when the dot ending `piece` belongs to an abbreviation, so the segmenter's break after it is wrong:
- * initials and initialisms ("F.", "U.S.", "أ.ف.ب" in agency credits, "د." for Dr.), titles, and number abbreviations
- * followed by a digit. Lower-case single letters in cased scripts ("г.", "p.") are left alone: they end sentences too.
+ * True when the segmenter's break after `piece` is wrong because its last word is an abbreviation: initials and
+ * initialisms ("F.", "U.S.", "أ.ف.ب" in agency credits, "د." for Dr.), dotted words with no space after the dot
+ * ("(ار.تي.ال)"), titles, number abbreviations followed by a digit, a place before a dateline, ordinal numbers where
+ * a language dots them, and clock times before a time zone. Lower-case single letters in cased scripts ("г.", "p.")
+ * are left alone: they end sentences too.
  */
-function endsWithAbbreviation(piece: string, next: string): boolean {
+function endsWithAbbreviation(piece: string, next: string, language: string): boolean {
   const word = lastWord(piece);
   if (!word.endsWith('.')) return false;
+  if (!SPACE.test(piece[piece.length - 1] ?? ' ') && WORDY.test(next[0] ?? '')) return true;
   const body = word.slice(0, -1);
   const parts = body.split('.');
   if (parts.every((p) => [...p].length === 1 && WORDY.test(p) && !isCasedLower(p))) return true;
   const lower = body.toLowerCase();
-  if (TITLES.has(lower)) return true;
+  if (TITLES.has(lower) || DATELINE.test(next)) return true;
+  if (ORDINAL_DOT.has(language) && /^\p{Nd}{1,2}$/u.test(body)) return !/^\s*\p{Nd}/u.test(next);
+  if (CLOCK.has(lower)) return TIME_ZONE.test(next.trimStart());
   return BEFORE_NUMBER.has(lower) && /^\s*\p{Nd}/u.test(next);
-}
-
-/** Opening and closing quotation marks that leave a quotation open at the end of `piece`. */
-function opensQuote(piece: string): boolean {
-  let guillemets = 0;
-  let curly = 0;
-  let straight = 0;
-  for (const c of piece) {
-    if (c === '«') guillemets++;
-    else if (c === '»') guillemets = Math.max(0, guillemets - 1);
-    else if (c === '“') curly++;
-    else if (c === '”') curly = Math.max(0, curly - 1);
-    else if (c === '"') straight++;
-  }
-  return guillemets > 0 || curly > 0 || straight % 2 === 1;
 }
 
 function pushTrimmed(out: Sentence[], text: string, start: number, end: number): void {
@@ -145,13 +161,14 @@ function pushTrimmed(out: Sentence[], text: string, start: number, end: number):
 }
 
 /** Where to cut text[from, to) into pieces of at most MAX_SEGMENTED chars: after a full stop and a space if possible. */
-function cutPoint(text: string, from: number, to: number): number {
+function cutPoint(text: string, from: number, to: number, language: string): number {
   const limit = from + MAX_SEGMENTED;
   if (to <= limit) return to;
   let space = -1;
   for (let i = limit; i > from + MAX_SEGMENTED / 2; i--) {
     if (!SPACE.test(text[i])) continue;
-    if (STOPS.has(text[i - 1]) && !endsWithAbbreviation(text.slice(i - 32, i), text.slice(i, i + 8))) return i;
+    if (STOPS.has(text[i - 1]) && !endsWithAbbreviation(text.slice(i - 32, i), text.slice(i, i + 40), language))
+      return i;
     if (space < 0) space = i;
   }
   return space > 0 ? space : limit;
@@ -165,7 +182,7 @@ function splitParagraph(text: string, from: number, to: number, language: string
     return;
   }
   for (let start = from; start < to;) {
-    const end = cutPoint(text, start, to);
+    const end = cutPoint(text, start, to, language);
     splitPiece(text, start, end, language, out);
     start = end;
   }
@@ -187,8 +204,7 @@ function splitPiece(text: string, from: number, to: number, language: string, ou
       // Only the tail is needed to see an abbreviation, which keeps long runs of repairs linear.
       const tail = paragraph.slice(Math.max(start, end - 32), end);
       const repair =
-        endsWithAbbreviation(tail, next) ||
-        (pieces[i].end - start <= MAX_QUOTE_MERGE && opensQuote(paragraph.slice(start, end))) ||
+        endsWithAbbreviation(tail, next, language) ||
         // A piece with no letters or digits (a stray closing quote or bracket) belongs to the sentence before it.
         !WORDY.test(next);
       if (!repair) break;

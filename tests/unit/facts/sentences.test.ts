@@ -32,9 +32,35 @@ describe('splitSentences', () => {
     ]);
   });
 
-  it('keeps a quotation that spans sentences whole', () => {
+  it('splits a quotation of several sentences into its sentences, as readers do', () => {
     const text = 'وقال: «قدمنا اقتراحاً عاماً. وقف إطلاق نار ملموس». ثم غادر.';
-    expect(texts(text, 'ar')).toEqual(['وقال: «قدمنا اقتراحاً عاماً. وقف إطلاق نار ملموس».', 'ثم غادر.']);
+    expect(texts(text, 'ar')).toEqual(['وقال: «قدمنا اقتراحاً عاماً.', 'وقف إطلاق نار ملموس».', 'ثم غادر.']);
+    expect(texts('“My wife and I went through a nightmare. We lost the baby,” he said. Then he left.', 'en')).toEqual([
+      '“My wife and I went through a nightmare.',
+      'We lost the baby,” he said.',
+      'Then he left.',
+    ]);
+  });
+
+  it('does not break after dotted initialisms, datelines, dotted ordinals or clock times before a time zone', () => {
+    expect(texts('قالت الوكالة (ار.تي.ال) إن الطائرة هبطت. ثم أقلعت.', 'ar')).toEqual([
+      'قالت الوكالة (ار.تي.ال) إن الطائرة هبطت.',
+      'ثم أقلعت.',
+    ]);
+    expect(texts('ST. JOSEPH, Mich. (AP) — Health officials report a sixth death. More follow.', 'en')).toEqual([
+      'ST. JOSEPH, Mich. (AP) — Health officials report a sixth death.',
+      'More follow.',
+    ]);
+    expect(texts('Am 12. September startet die Messe in Köln. Sie endet am 13. September.', 'de')).toEqual([
+      'Am 12. September startet die Messe in Köln.',
+      'Sie endet am 13. September.',
+    ]);
+    expect(texts('The story was updated at 5:45 p.m. ET to add details. It ran again.', 'en')).toEqual([
+      'The story was updated at 5:45 p.m. ET to add details.',
+      'It ran again.',
+    ]);
+    // Elsewhere a number before a full stop ends the sentence.
+    expect(texts('The vote was 12. The count ended.', 'en')).toEqual(['The vote was 12.', 'The count ended.']);
   });
 
   it('treats every line as a paragraph, so captions and headings stand alone', () => {
