@@ -2,6 +2,7 @@
 // with word lists and token-by-token checks (no regular expressions over page text), in Arabic, English, French and Russian.
 import { readNumbers, type NumberMention } from './numbers';
 import { isArabic } from '../text/word-variants';
+import { isSpeechWord } from './speaker';
 import { findForm, type Word } from './words';
 
 export interface Signals {
@@ -76,17 +77,6 @@ const OR = set('or او ou или');
 const RANGE_WORDS = set('و and to au a до по');
 const RANGE_DASHES = set('- – —');
 
-const SPEECH = set(
-  'قال قالت قالوا يقول تقول يقولون قائلا قائله قوله قولهم اعلن اعلنت اعلنوا يعلن معلنا اكد اكدت اكدوا يؤكد مؤكدا مؤكده تاكيده ' +
-    'اضاف اضافت اضافوا مضيفا مضيفه اوضح اوضحت موضحا موضحه ذكر ذكرت صرح صرحت تصريحات اشار اشارت مشيرا مشيره تابع ' +
-    'افاد افادت كشف كشفت حذر حذرت محذرا شدد شددت مشددا اعتبر اعتبرت معتبرا معتبره لافتا لافته نوه اعرب اعربت ' +
-    'بحسب حسب وفق وفقا نقل نقلت اورد اوردت متوقعا دعا دعت داعيا داعيه ' +
-    'said says told announced added stated according warned noted explained confirmed declared insisted wrote tweeted argued urged ' +
-    'declare dit affirme indique ajoute annonce selon confie averti precise souligne explique assure ' +
-    'заявил заявила заявили сказал сказала сказали сообщил сообщила сообщили отметил отметила отметили добавил добавила ' +
-    'подчеркнул подчеркнула объявил объявила объявили предупредил предупредили пояснил пояснила словам',
-);
-
 const CURRENCY_SIGNS = new Set(['$', '€', '£', '¥', '₽']);
 const CURRENCIES = set(
   'dollar dollars euro euros pound pounds yen percent percentage livres pourcent ' +
@@ -109,12 +99,6 @@ const QUOTE_PAIRS = new Map([
 
 function isUpper(c: string): boolean {
   return c !== c.toLowerCase();
-}
-
-/** Arabic verbs take و/ف in front ("وقال", "فأعلن"); nothing else is peeled, so "النقل" (transport) is not "نقل" (reported). */
-function speechForm(norm: string): boolean {
-  if (SPEECH.has(norm)) return true;
-  return isArabic(norm) && (norm[0] === 'و' || norm[0] === 'ف') && norm.length > 3 && SPEECH.has(norm.slice(1));
 }
 
 function monthAt(tokens: readonly Word[], i: number): boolean {
@@ -305,7 +289,7 @@ export function readSignals(text: string, tokens: readonly Word[]): Signals {
     ranges,
     durations,
     quotes: countQuotes(text),
-    speech: tokens.some((t) => speechForm(t.norm)),
+    speech: tokens.some((t) => isSpeechWord(t.norm)),
     numbers: mentions.map((m) => m.key),
   };
 }
