@@ -80,7 +80,11 @@ export const topicMatchSchema = z.object({
 /** A topic an article matched, with its score, its number of mentions and their places. */
 export type TopicMatch = z.infer<typeof topicMatchSchema>;
 
-export const factKindSchema = z.enum(['quantity', 'date', 'duration', 'quote', 'speech', 'topic']);
+/**
+ * What a key fact is, in one word the popup shows beside it. In order of precedence: a sentence with a quotation is a
+ * quote even when it also states a decision or a figure.
+ */
+export const factKindSchema = z.enum(['quote', 'decision', 'figure', 'date', 'statement']);
 export type FactKind = z.infer<typeof factKindSchema>;
 
 export const factSchema = z.object({
@@ -90,9 +94,11 @@ export const factSchema = z.object({
   end: z.number().int().nonnegative(),
   /** Relevance in [0, 1], relative to the best sentence of the same article (before the redundancy penalty). */
   score: z.number().finite(),
-  kinds: z.array(factKindSchema).max(6),
+  kind: factKindSchema,
+  /** Who said it, as the article writes it (quotes and attributed statements). */
+  speaker: shortText(300).optional(),
 });
-/** A key fact: one sentence of an article, with why it was kept. */
+/** A key fact: one sentence of an article, what it is and who said it. */
 export type Fact = z.infer<typeof factSchema>;
 
 /** One article as the extractor extracted it. */

@@ -253,7 +253,7 @@ export function digestAsJson(digest) {
         dir: a.dir,
         publishedAt: a.publishedAt ?? null,
         excerpt: a.excerpt,
-        facts: a.facts.map((f) => ({ text: f.text })),
+        facts: a.facts.map((f) => ({ text: f.text, kind: f.kind, speaker: f.speaker ?? null })),
         highlights: a.highlights.map((h) => ({ text: h.text, note: h.note })),
       })),
     })),

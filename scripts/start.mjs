@@ -132,7 +132,8 @@ function printDigest(digest) {
     for (const a of articles) {
       console.log(`  • ${a.title}`);
       console.log(`    ${a.siteName ?? ''} ${a.publishedAt ? `· ${a.publishedAt.slice(0, 10)}` : ''} · ${a.url}`);
-      for (const fact of a.facts) console.log(`      – ${fact.text}`);
+      for (const fact of a.facts)
+        console.log(`      – [${fact.kind}] ${fact.text}${fact.speaker ? ` — ${fact.speaker}` : ''}`);
     }
   }
 }

@@ -15,8 +15,10 @@ export function matchArticle(article: ExtractedArticle, topics: Topic[]): TopicM
   return matchTopics(article, compileTopics(topics));
 }
 
-/** The article's key facts, favouring sentences with the terms that matched its topics. */
-export function factsFor(article: ExtractedArticle, matches: TopicMatch[]): Fact[] {
-  const topicTerms = [...new Set(matches.flatMap((m) => m.hits.map((h) => h.term)))];
-  return extractFacts(article, { max: FACTS_PER_ARTICLE, topicTerms });
+/**
+ * The article's key facts. The terms that matched its topics are left out on purpose: they pulled facts towards
+ * sentences naming the topic rather than what happened (measured in the commit that dropped them).
+ */
+export function factsFor(article: ExtractedArticle): Fact[] {
+  return extractFacts(article, { max: FACTS_PER_ARTICLE });
 }

@@ -1,6 +1,7 @@
 // Append-only schema migrations. Entry N upgrades version N-1 to N; a shipped entry is
 // never edited, so every reader's database, however old, reaches the same shape.
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Fact } from '../schema';
 import type { BeatwatchDB } from './database';
 
 type UpgradeTransaction = IDBPTransaction<BeatwatchDB, StoreNames<BeatwatchDB>[], 'versionchange'>;
@@ -19,7 +20,40 @@ export const MIGRATIONS: readonly Migration[] = [
     highlights.createIndex('by-page', 'pageUrl');
     highlights.createIndex('by-article', 'articleId');
   },
+  // 3: a fact has one kind the popup shows instead of a list of signals, and may name its speaker. Old facts get the
+  // kind their signals imply (no speaker, no "decision": those need the text read again, as a revisit does).
+  (_db, tx) => {
+    const store = tx.objectStore('articles');
+    const upgrade = async () => {
+      for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue()) {
+        const facts = cursor.value.facts as unknown as V2Fact[];
+        await cursor.update({ ...cursor.value, facts: facts.map(toV3Fact) });
+      }
+    };
+    // A failed write aborts the upgrade, so the database stays at version 2 rather than half converted.
+    upgrade().catch(() => tx.abort());
+  },
 ];
+
+/** A fact as version 2 stored it. */
+interface V2Fact {
+  text: string;
+  start: number;
+  end: number;
+  score: number;
+  kinds: ('quantity' | 'date' | 'duration' | 'quote' | 'speech' | 'topic')[];
+}
+
+function toV3Fact({ kinds, ...fact }: V2Fact): Fact {
+  const kind = kinds.includes('quote')
+    ? 'quote'
+    : kinds.includes('quantity')
+      ? 'figure'
+      : kinds.includes('date') || kinds.includes('duration')
+        ? 'date'
+        : 'statement';
+  return { ...fact, kind };
+}
 
 export const DB_VERSION = MIGRATIONS.length;
 

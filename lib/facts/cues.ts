@@ -1,6 +1,6 @@
 // Word cues for what a news sentence does: reports an event or a decision, names people and places, or talks like a
 // column rather than a report. Lists of folded words and stems per language, looked up token by token.
-import { findForm, type Word } from './words';
+import type { Word } from './words';
 
 export interface Cues {
   /** A verb of decision, ruling, agreement, denial or demand ("approved", "ordered", "قرر", "نفى", "beschloss"). */
@@ -68,6 +68,10 @@ const EVENT_WORDS = new Set([
   ),
   ...words('مقتل اصابه اعتقال ارتفاع انخفاض تراجع افتتاح اطلاق'),
 ]);
+// One lookup per word form for both lists: 1 decision, 2 event, 3 both.
+const VERB_CLASSES = new Map<string, number>();
+for (const word of DECISION_WORDS) VERB_CLASSES.set(word, 1);
+for (const word of EVENT_WORDS) VERB_CLASSES.set(word, (VERB_CLASSES.get(word) ?? 0) | 2);
 
 // Stems for inflected languages (folded), per language: a word of the article's language starting with one counts.
 const DECISION_STEMS = stemsByLanguage({
@@ -130,8 +134,12 @@ export function readCues(text: string, tokens: readonly Word[], language = ''): 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.isDigits) continue;
-    if (!decision) decision = findForm(DECISION_WORDS, t.forms) !== undefined || hasStem(t, decisionStems);
-    if (!event) event = findForm(EVENT_WORDS, t.forms) !== undefined || hasStem(t, eventStems);
+    if (!decision || !event) {
+      let classes = 0;
+      for (const form of t.forms) classes |= VERB_CLASSES.get(form) ?? 0;
+      decision ||= (classes & 1) !== 0 || hasStem(t, decisionStems);
+      event ||= (classes & 2) !== 0 || hasStem(t, eventStems);
+    }
     if (CHATTY_WORDS.has(t.norm)) chatty++;
     if (i > 0 && isName(text, t)) names++;
   }
@@ -140,12 +148,10 @@ export function readCues(text: string, tokens: readonly Word[], language = ''): 
 
 /** "Ruffin", "Columbia": an upper-case letter then a lower-case one, after a space (not after a quote or a dash). */
 function isName(text: string, t: Word): boolean {
-  const [a, b] = t.raw;
-  return (
-    b !== undefined &&
-    a !== a.toLowerCase() &&
-    b !== b.toUpperCase() &&
-    t.start > 0 &&
-    (text[t.start - 1] === ' ' || text[t.start - 1] === '\u00a0')
-  );
+  if (t.raw.length < 2 || t.start === 0) return false;
+  const before = text[t.start - 1];
+  if (before !== ' ' && before !== '\u00a0') return false;
+  const a = t.raw[0];
+  const b = t.raw[1];
+  return a !== a.toLowerCase() && b !== b.toUpperCase();
 }

@@ -3,7 +3,7 @@
 // facts state the same gold fact. Self-contained, so any bench entry can call it; the article texts are read from
 // ../shared/corpus through scripts/corpus-texts.mjs and checked against the labels' hashes.
 import { readFileSync } from 'node:fs';
-import { extractFacts } from '../../lib/facts/extract';
+import { extractFacts, RANK_WEIGHTS, rankFeatures, type RankWeights } from '../../lib/facts/extract';
 import { splitSentences } from '../../lib/facts/sentences';
 import { corpusTexts } from '../../scripts/corpus-texts.mjs';
 
@@ -219,6 +219,18 @@ export function formatEvaluation(evaluation: Evaluation): string {
   return lines.join('\n');
 }
 
+// Ideas of the ranking, by the weights that carry them: switching one off shows what it is worth in the tuned model.
+export const IDEAS: Record<string, (keyof RankWeights)[]> = {
+  'lede position': ['lead', 'first', 'opens'],
+  centrality: ['centrality'],
+  'figures and dates': ['figure', 'money', 'digits', 'date', 'period', 'duration'],
+  'event and decision verbs': ['event', 'decision'],
+  'speaker attribution': ['speaker', 'speech', 'quote'],
+  'commentary words': ['chatty'],
+  names: ['names'],
+  length: ['length', 'short'],
+};
+
 const WARMUP_ROUNDS = 3;
 const ROUNDS = 20;
 
@@ -249,12 +261,25 @@ export interface FactsBench {
 }
 
 /**
- * The whole key-facts benchmark: quality of extractFacts on both halves, and the cost per article against sentence
- * splitting alone, measured in the same run.
+ * The whole key-facts benchmark: quality of extractFacts on both halves, what each ranking idea is worth (its weights
+ * set to zero, nothing refitted), and the cost per article against sentence splitting alone, measured in the same run.
  */
 export function factsBench(): FactsBench {
   const gold = loadFactsGold();
   const evaluation = evaluateFacts(gold, (article, max) => extractFacts(article, { max }));
+  const ideas: Record<string, Record<Half, Record<Group, number>>> = {};
+  for (const [idea, keys] of Object.entries(IDEAS)) {
+    const weights = Object.fromEntries(keys.map((k) => [k, 0]));
+    const without = evaluateFacts(gold, (article, max) => extractFacts(article, { max, weights }));
+    ideas[idea] = Object.fromEntries(
+      HALVES.map((half) => [
+        half,
+        Object.fromEntries(
+          GROUPS.map((g) => [g, round3(evaluation.recall[half][g].at5 - without.recall[half][g].at5)]),
+        ),
+      ]),
+    ) as Record<Half, Record<Group, number>>;
+  }
   const split = time((i) => splitSentences(gold[i].text, gold[i].lang), gold.length);
   const extract = time((i) => extractFacts(gold[i], { max: 7 }), gold.length);
   const cost = {
@@ -267,15 +292,103 @@ export function factsBench(): FactsBench {
     ratioMedian: round3(extract.median / split.median),
   };
   const { misses: _misses, ...quality } = evaluation;
+  const ideaLines = Object.entries(ideas).map(
+    ([idea, d]) =>
+      `  ${idea.padEnd(26)} ${HALVES.map((h) => GROUPS.map((g) => signed(d[h][g])).join(' ')).join('  |  ')}`,
+  );
   const table = [
     `key facts on ${gold.length} labelled articles (tests/bench/labels/facts-gold.json), recall@5 / @7:`,
     formatEvaluation(evaluation),
+    `what each idea adds to recall@5 (its weights set to 0; tuning ar en other | validation ar en other):`,
+    ...ideaLines,
     `extractFacts (max 7): median ${cost.extractMedianMs} ms, p95 ${cost.extractP95Ms} ms per article ` +
       `(~${cost.meanChars} chars); splitSentences alone: median ${cost.splitMedianMs} ms, p95 ${cost.splitP95Ms} ms; ` +
       `ratio ${cost.ratioMedian}×`,
   ].join('\n');
   return {
-    figures: { bench: 'facts', ...quality, cost },
+    figures: { bench: 'facts', weights: RANK_WEIGHTS, ...quality, ideas, cost },
     table,
   };
+}
+
+const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
+
+// Fitting: logistic regression, full-batch gradient descent from zero, so the same labels always give the same weights.
+const FIT_ITERATIONS = 2000;
+const FIT_RATE = 0.5;
+const FIT_L2 = 0.01;
+
+/**
+ * Fits the ranking weights on `articles` (the tuning half): logistic regression of "this candidate sentence holds a gold
+ * fact" on its features, each language group weighing as much as the others, weights (not the bias) shrunk by L2.
+ * Features in `without` are left out (weight 0), to measure what an idea is worth.
+ */
+export function fitRankWeights(articles: readonly GoldArticle[], without: readonly string[] = []): RankWeights {
+  const keys = (Object.keys(RANK_WEIGHTS) as (keyof RankWeights)[]).filter((k) => !without.includes(k));
+  const rows: { x: number[]; y: number; weight: number }[] = [];
+  const perGroup = new Map<Group, number>();
+  const labelled = articles.map((article) => {
+    const full = `${article.title}\n\n${article.text}`;
+    const spans = article.facts.map((f) => squash(full.slice(...f.span)));
+    return rankFeatures(article).map(({ sentence, features }) => ({
+      x: keys.map((k) => features[k]),
+      y: spans.some((span) => squash(sentence.text).includes(span)) ? 1 : 0,
+      group: article.group,
+    }));
+  });
+  for (const row of labelled.flat()) perGroup.set(row.group, (perGroup.get(row.group) ?? 0) + 1);
+  for (const row of labelled.flat()) rows.push({ x: row.x, y: row.y, weight: 1 / perGroup.get(row.group)! });
+  const total = rows.reduce((sum, r) => sum + r.weight, 0);
+  const w = new Array<number>(keys.length).fill(0);
+  for (let iteration = 0; iteration < FIT_ITERATIONS; iteration++) {
+    const gradient = new Array<number>(keys.length).fill(0);
+    for (const row of rows) {
+      let z = 0;
+      for (let k = 0; k < keys.length; k++) z += w[k] * row.x[k];
+      const error = (1 / (1 + Math.exp(-z)) - row.y) * row.weight;
+      for (let k = 0; k < keys.length; k++) gradient[k] += error * row.x[k];
+    }
+    for (let k = 0; k < keys.length; k++)
+      w[k] -= FIT_RATE * (gradient[k] / total + (keys[k] === 'bias' ? 0 : FIT_L2 * w[k]));
+  }
+  const fitted = Object.fromEntries(Object.keys(RANK_WEIGHTS).map((k) => [k, 0])) as unknown as RankWeights;
+  keys.forEach((k, i) => (fitted[k] = Math.round(w[i] * 100) / 100));
+  return fitted;
+}
+
+/**
+ * The effect table: the weights fitted on the tuning half, then each idea left out and the weights fitted again,
+ * recall@5 on both halves each time. An idea is worth keeping when leaving it out costs recall on the tuning half
+ * and on the validation half.
+ */
+export function factsFit(): FactsBench {
+  const gold = loadFactsGold();
+  const tuning = gold.filter((a) => a.half === 'tuning');
+  const recallWith = (weights: RankWeights) =>
+    evaluateFacts(gold, (article, max) => extractFacts(article, { max, weights })).recall;
+  const fitted = fitRankWeights(tuning);
+  const all = recallWith(fitted);
+  const row = (r: Evaluation['recall']) =>
+    Object.fromEntries(HALVES.map((h) => [h, Object.fromEntries(GROUPS.map((g) => [g, r[h][g].at5]))])) as Record<
+      Half,
+      Record<Group, number>
+    >;
+  const effects: Record<string, Record<Half, Record<Group, number>>> = {};
+  for (const [idea, keys] of Object.entries(IDEAS)) {
+    const without = row(recallWith(fitRankWeights(tuning, keys)));
+    effects[idea] = Object.fromEntries(
+      HALVES.map((h) => [h, Object.fromEntries(GROUPS.map((g) => [g, round3(all[h][g].at5 - without[h][g])]))]),
+    ) as Record<Half, Record<Group, number>>;
+  }
+  const cells = (r: Record<Group, number>) => GROUPS.map((g) => r[g].toFixed(3)).join(' ');
+  const table = [
+    `weights fitted on the tuning half (${tuning.length} articles): ${JSON.stringify(fitted)}`,
+    `recall@5 with them: tuning ${cells(row(all).tuning)} | validation ${cells(row(all).validation)} (ar en other)`,
+    `recall@5 lost without each idea, refitted (tuning ar en other | validation ar en other):`,
+    ...Object.entries(effects).map(
+      ([idea, d]) =>
+        `  ${idea.padEnd(26)} ${HALVES.map((h) => GROUPS.map((g) => signed(d[h][g])).join(' ')).join('  |  ')}`,
+    ),
+  ].join('\n');
+  return { figures: { bench: 'facts-fit', fitted, recall: row(all), effects }, table };
 }

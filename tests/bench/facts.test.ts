@@ -1,5 +1,5 @@
-// bench:facts, key facts: quality on the independent gold set (both halves, per language) and the cost per article
-// against sentence splitting alone. `npm run bench:facts -- --json` gives the figures.
+// bench:facts, key facts: quality on the independent gold set (both halves, per language), what each ranking idea is
+// worth, and the cost per article against sentence splitting alone. `npm run bench:facts -- --json` gives the figures.
 import { describe, expect, it } from 'vitest';
 import { factsBench } from './facts-gold';
 import { reportFigures } from './report';

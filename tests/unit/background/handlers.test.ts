@@ -37,7 +37,7 @@ function setup(overrides: Partial<BackgroundDeps> = {}) {
     highlightSelectionIn: vi.fn(async () => ({ added: true })),
     markFactsIn: vi.fn(async () => ({ marked: 2 })),
     matchArticle: () => [],
-    factsFor: () => [{ text: 'Ukraine talks', start: 0, end: 13, score: 1, kinds: ['topic'] }],
+    factsFor: () => [{ text: 'Ukraine talks', start: 0, end: 13, score: 1, kind: 'statement' }],
     now: () => 1000,
     ...overrides,
   };

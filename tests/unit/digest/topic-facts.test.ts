@@ -11,7 +11,7 @@ const article = (id: string, facts: string[]): ArticleSummary => ({
   firstSeenAt: 1,
   clippedTo: [],
   highlights: [],
-  facts: facts.map((text, i) => ({ text, start: i, end: i + 1, score: 1 - i / 10, kinds: ['quantity'] })),
+  facts: facts.map((text, i) => ({ text, start: i, end: i + 1, score: 1 - i / 10, kind: 'figure' })),
 });
 
 describe('topicFactGroups', () => {
