@@ -6,6 +6,8 @@ import { HighlightQuote } from './highlight-quote';
 /** Props of ArticleCard. */
 export interface Props {
   article: ArticleSummary;
+  /** Per fact, the title of an earlier article of the beat that already reported it. */
+  seenIn?: (string | undefined)[];
   onOpen: (url: string) => void;
   onOpenFact: (article: ArticleSummary, fact: Fact) => void;
   onDelete: (id: string) => void;
@@ -21,7 +23,7 @@ function formatDate(article: ArticleSummary): string {
 }
 
 /** One article of a digest, laid out in the article's own direction and language. */
-export function ArticleCard({ article, onOpen, onOpenFact, onDelete, onSaveNote, onDeleteHighlight }: Props) {
+export function ArticleCard({ article, seenIn, onOpen, onOpenFact, onDelete, onSaveNote, onDeleteHighlight }: Props) {
   const host = safeHost(article.url);
   return (
     <li class="article-card" dir={article.dir} lang={article.lang} data-article-id={article.id}>
@@ -45,8 +47,8 @@ export function ArticleCard({ article, onOpen, onOpenFact, onDelete, onSaveNote,
       <p class="excerpt">{article.excerpt}</p>
       {article.facts.length > 0 && (
         <ul class="facts" aria-label="Key facts">
-          {article.facts.map((fact) => (
-            <FactItem key={fact.start} fact={fact} onOpen={(f) => onOpenFact(article, f)} />
+          {article.facts.map((fact, i) => (
+            <FactItem key={fact.start} fact={fact} seenIn={seenIn?.[i]} onOpen={(f) => onOpenFact(article, f)} />
           ))}
         </ul>
       )}

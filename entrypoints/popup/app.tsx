@@ -9,7 +9,7 @@ import { TopicFacts } from '@/components/topic-facts';
 import { TopicList } from '@/components/topic-list';
 import { UndoToast } from '@/components/undo-toast';
 import type { DigestTopic } from '@/lib/db/articles';
-import { topicFactGroups } from '@/lib/digest/topic-facts';
+import { factsSeenBefore, topicFactGroups } from '@/lib/digest/topic-facts';
 import type { ArticleRecord, HighlightRecord } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
 import { textFragmentUrl } from '@/lib/text/fragment';
@@ -100,6 +100,7 @@ export function App() {
 
   const openOptions = () => void browser.runtime.openOptionsPage();
   const openTopic = digest?.find((d) => d.topic.id === openTopicId);
+  const seenBefore = openTopic ? factsSeenBefore(openTopic.articles) : undefined;
 
   return (
     <main class="bw-popup">
@@ -148,6 +149,7 @@ export function App() {
                     <ArticleCard
                       key={article.id}
                       article={article}
+                      seenIn={seenBefore?.get(article.id)?.map((source) => source?.title)}
                       onOpen={(url) => void browser.tabs.create({ url })}
                       onOpenFact={(a, fact) => void browser.tabs.create({ url: textFragmentUrl(a.url, fact.text) })}
                       onDelete={remove}

@@ -34,3 +34,33 @@ export function topicFactGroups(articles: ArticleSummary[]): TopicFactGroup[] {
     .slice(0, MAX_GROUPS)
     .map(({ score: _score, ...group }) => group);
 }
+
+/** The article a fact was first seen in, when the reader met it in an earlier article of the beat. */
+export interface EarlierSource {
+  articleId: string;
+  title: string;
+  url: string;
+}
+
+/**
+ * For every article of a beat, per fact (in the article's order): the earlier article in which the reader already saw
+ * the same fact, or undefined when the fact is new. "Earlier" is the reader's order of first visits, not publication:
+ * what matters is what they have read. Articles first seen at the same moment (one page) do not mark each other.
+ */
+export function factsSeenBefore(articles: ArticleSummary[]): Map<string, (EarlierSource | undefined)[]> {
+  const seen = new Map(
+    articles.map((article) => [article.id, article.facts.map((): EarlierSource | undefined => undefined)]),
+  );
+  const byFirstVisit = [...articles].sort((a, b) => a.firstSeenAt - b.firstSeenAt);
+  const items = byFirstVisit.flatMap((article) =>
+    article.facts.map((fact, index) => ({ text: fact.text, article, index })),
+  );
+  for (const { members } of groupFacts(items)) {
+    const first = members[0]!.article;
+    for (const member of members) {
+      if (member.article.firstSeenAt <= first.firstSeenAt) continue;
+      seen.get(member.article.id)![member.index] = { articleId: first.id, title: first.title, url: first.url };
+    }
+  }
+  return seen;
+}

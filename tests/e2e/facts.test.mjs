@@ -42,7 +42,7 @@ after(async () => {
 });
 
 describe('key facts', () => {
-  test('the seed article shows at least four of the README facts in the digest, the popup and on the page', async () => {
+  test('the seed article shows at least five of the README facts, with kinds and speakers, in the digest, the popup and on the page', async () => {
     const url = `${server.origin}/${SEED}`;
     const page = await visit(browser, url);
     const tabId = await browser.worker().evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0].id, url);
@@ -55,8 +55,18 @@ describe('key facts', () => {
     const found = Object.entries(README_FACTS).filter(([, words]) => main.facts.some((f) => f.text.includes(words)));
     console.log(`# README facts found: ${found.map(([name]) => name).join('; ')}`);
     assert.ok(
-      found.length >= 4,
-      `at least four README facts, found ${found.length}: ${main.facts.map((f) => f.text).join(' | ')}`,
+      found.length >= 5,
+      `at least five README facts, found ${found.length}: ${main.facts.map((f) => f.text).join(' | ')}`,
+    );
+    const kinds = ['quote', 'decision', 'figure', 'date', 'statement'];
+    assert.ok(
+      main.facts.every((f) => kinds.includes(f.kind)),
+      'every fact has a kind',
+    );
+    const speakers = main.facts.filter((f) => f.speaker).map((f) => f.speaker);
+    assert.ok(
+      speakers.some((s) => s.includes('عمروف')),
+      `the Ukrainian delegation head is named as a speaker: ${speakers.join(' | ')}`,
     );
 
     await popup.reload();
@@ -66,6 +76,16 @@ describe('key facts', () => {
       await card.locator('.facts li').count(),
       main.facts.length,
       'the popup lists the facts under the article',
+    );
+    assert.deepEqual(
+      await card.locator('.facts li .fact-kind').allTextContents(),
+      main.facts.map((f) => f.kind),
+      'each fact shows its kind',
+    );
+    assert.equal(
+      await card.locator('.facts li .fact-speaker').count(),
+      speakers.length,
+      'each attributed fact shows its speaker',
     );
 
     await popup.getByRole('button', { name: 'Mark key facts on this page' }).click();

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '@/lib/db/articles';
-import { topicFactGroups } from '@/lib/digest/topic-facts';
+import { factsSeenBefore, topicFactGroups } from '@/lib/digest/topic-facts';
 
-const article = (id: string, facts: string[]): ArticleSummary => ({
+const article = (id: string, facts: string[], firstSeenAt = 1): ArticleSummary => ({
   id,
   url: `https://n.example/${id}`,
   title: `Title ${id}`,
   dir: 'ltr',
   excerpt: '',
-  firstSeenAt: 1,
+  firstSeenAt,
   clippedTo: [],
   highlights: [],
   facts: facts.map((text, i) => ({ text, start: i, end: i + 1, score: 1 - i / 10, kind: 'figure' })),
@@ -34,5 +34,43 @@ describe('topicFactGroups', () => {
       article('b', ['The exchange covered 6,000 prisoners from each side.']),
     ]);
     expect(groups).toHaveLength(2);
+  });
+});
+
+describe('factsSeenBefore', () => {
+  const exchange = 'Russia and Ukraine agreed to exchange the bodies of 6,000 soldiers each.';
+  const rewrite = 'Ukraine and Russia agreed to exchange the bodies of 6,000 soldiers each, officials said.';
+
+  it('marks a fact the reader already met in an article first seen earlier, and names that article', () => {
+    const seen = factsSeenBefore([
+      article('new', [rewrite, 'A new meeting is planned between 20 and 30 June.'], 300),
+      article('old', ['Talks lasted two hours.', exchange], 100),
+    ]);
+    expect(seen.get('new')).toEqual([
+      { articleId: 'old', title: 'Title old', url: 'https://n.example/old' },
+      undefined,
+    ]);
+    expect(seen.get('old')).toEqual([undefined, undefined]);
+  });
+
+  it('points every later report at the first article, and leaves articles seen at the same moment unmarked', () => {
+    const seen = factsSeenBefore([
+      article('c', [exchange], 300),
+      article('b', [rewrite], 200),
+      article('a', [exchange], 100),
+      article('same-page', [rewrite], 100),
+    ]);
+    expect(seen.get('a')).toEqual([undefined]);
+    expect(seen.get('same-page')).toEqual([undefined]);
+    expect(seen.get('b')?.[0]?.articleId).toBe('a');
+    expect(seen.get('c')?.[0]?.articleId).toBe('a');
+  });
+
+  it('does not mark different facts that share a figure, nor a fact repeated within one article', () => {
+    const seen = factsSeenBefore([
+      article('later', ['The exchange covered 6,000 prisoners from each side.', exchange, exchange], 200),
+      article('earlier', ['The exchange covered 1,000 prisoners from each side.'], 100),
+    ]);
+    expect(seen.get('later')).toEqual([undefined, undefined, undefined]);
   });
 });
