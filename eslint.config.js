@@ -15,6 +15,19 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.name='fetch']", message: 'Beatwatch makes no network calls.' },
+        // Page scripts share lib/ code; in Firefox's content scripts these objects belong to the page and come
+        // through Xray wrappers (see tests/unit/firefox-content-world.ts).
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(keys|values|entries)$/][callee.object.property.name='searchParams']",
+          message:
+            "Not iterable in Firefox's content scripts: use searchParams.forEach, or for…of over searchParams itself.",
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(keys|values|entries|forEach)$/][callee.object.property.name='highlights']",
+          message: "Firefox's content scripts cannot iterate CSS.highlights: keep your own list of what you painted.",
+        },
       ],
     },
   },

@@ -56,9 +56,11 @@ export function cleanUrl(raw: string, base?: string): string | null {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   url.hash = '';
-  for (const name of [...url.searchParams.keys()]) {
-    if (isTrackingParam(name)) url.searchParams.delete(name);
-  }
+  // forEach, not [...keys()]: in Firefox's content scripts a URL belongs to the page's world, reached through an
+  // Xray wrapper that hides the Symbol.iterator of the iterators its keys()/values()/entries() return.
+  const names: string[] = [];
+  url.searchParams.forEach((_value, name) => names.push(name));
+  for (const name of names) if (isTrackingParam(name)) url.searchParams.delete(name);
   url.searchParams.sort();
   return url.href;
 }

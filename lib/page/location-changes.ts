@@ -1,5 +1,6 @@
 // Single-page sites reach a new article without a new document. The Navigation API reports same-document
-// navigations where it exists (Chromium); elsewhere the address is compared once a second.
+// navigations where it exists (Chromium, and Firefox 153 also in content scripts); elsewhere the address is
+// compared once a second.
 
 const POLL_MS = 1000;
 

@@ -2,10 +2,11 @@
 // Behaviour the reader relies on: each full article apart, teasers never captured, furniture dropped.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extractArticles } from '@/lib/extract/article';
 import { findArticleContainers } from '@/lib/extract/plan';
 import { blockText, collectBlocks, removeNoise, trimBlocks } from '@/lib/extract/clean';
+import { XrayLikeURL } from '../firefox-content-world';
 
 const PAGES = join(__dirname, '../../fixtures/pages');
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -69,6 +70,19 @@ describe('extractArticles on the seed page', () => {
       expect(article.text).not.toContain(article.title);
       expect(article.text).not.toMatch(/«الشرق الأوسط»|ذو الحجة|واتساب|\(أ\.ف\.ب\)|\(إ\.ب\.أ\)/);
     }
+  });
+});
+
+describe('extractArticles in a Firefox content script (page-world URLs through Xray wrappers)', () => {
+  afterEach(() => void vi.unstubAllGlobals());
+
+  it('finds the same four articles at the same addresses', () => {
+    const pageUrl = 'http://127.0.0.1:8080/seed.html?utm_source=feed';
+    const expected = extractArticles(load('article--asharq-al-awsat--russia-ukraine-istanbul.html'), pageUrl);
+    vi.stubGlobal('URL', XrayLikeURL);
+    const articles = extractArticles(load('article--asharq-al-awsat--russia-ukraine-istanbul.html'), pageUrl);
+    expect(articles).toHaveLength(4);
+    expect(articles.map((a) => [a.title, a.url])).toEqual(expected.map((a) => [a.title, a.url]));
   });
 });
 

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Selectors } from '@/lib/anchor/types';
-import { createHighlighter } from '@/lib/page/highlighter';
+import { createHighlighter, cssHighlightPainter } from '@/lib/page/highlighter';
 import { FACT_NAME, HIGHLIGHT_NAME } from '@/lib/page/highlight-styles';
+import { XrayLikeHighlight, XrayLikeHighlightRegistry } from '../firefox-content-world';
 
 const ARTICLE = `<article data-article-url="https://n.example/appended"><h2>عنوان</h2>
   <p>وقال رئيس الوفد إن بلاده وروسيا وافقتا على تبادل جثث 6 آلاف جندي من كل جانب.</p>
@@ -89,5 +90,32 @@ describe('createHighlighter', () => {
     expect(painted.get(FACT_NAME)).toBe(1);
     expect(await highlighter.markFacts(false)).toBe(0);
     expect(painted.get(FACT_NAME)).toBe(0);
+  });
+});
+
+describe('cssHighlightPainter in a Firefox content script', () => {
+  afterEach(() => void vi.unstubAllGlobals());
+
+  it('paints and clears through the registry without iterating it or a Highlight, which Xray wrappers refuse', () => {
+    const registry = new XrayLikeHighlightRegistry();
+    vi.stubGlobal('CSS', { highlights: registry });
+    vi.stubGlobal('Highlight', XrayLikeHighlight);
+    const ranges = ['one', 'two'].map((text) => {
+      const p = document.body.appendChild(document.createElement('p'));
+      p.textContent = text;
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      return range;
+    });
+    const painter = cssHighlightPainter();
+
+    painter.paint(HIGHLIGHT_NAME, ranges);
+    expect(registry.get(HIGHLIGHT_NAME)?.size).toBe(2);
+    expect(() => [...registry.get(HIGHLIGHT_NAME)!]).toThrow(/Xray/);
+    painter.paint(HIGHLIGHT_NAME, ranges.slice(1));
+    expect(registry.get(HIGHLIGHT_NAME)?.has(ranges[1]!)).toBe(true);
+    expect(registry.get(HIGHLIGHT_NAME)?.size).toBe(1);
+    painter.paint(HIGHLIGHT_NAME, []);
+    expect(registry.has(HIGHLIGHT_NAME)).toBe(false);
   });
 });
