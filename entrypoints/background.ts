@@ -6,7 +6,8 @@ import { factsFor, matchArticle } from '@/lib/background/capture-analysis';
 import { ensureGateRegistered } from '@/lib/background/gate-registration';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { finishedWebPage, pageScripts, startsNewDocument } from '@/lib/background/page-scripts';
-import { badgeText, memoryArea, TabTopics, type SessionArea } from '@/lib/background/tab-topics';
+import { memoryArea, TabTopics, type SessionArea } from '@/lib/background/tab-topics';
+import { toolbarBadge } from '@/lib/background/toolbar-badge';
 import { pageHighlights } from '@/lib/db/highlights';
 import { openDatabase } from '@/lib/db/database';
 import { cleanUrl } from '@/lib/extract/url';
@@ -26,13 +27,7 @@ export default defineBackground(() => {
   const db = openDatabase();
   const session = (browser.storage as { session?: SessionArea }).session;
   const tabTopics = new TabTopics(session ?? memoryArea());
-  // Firefox's MV2 build has browserAction, Chrome's MV3 build has action.
-  const action = browser.action ?? browser.browserAction;
-
-  const setBadge = async (tabId: number, count: number) => {
-    await action.setBadgeBackgroundColor({ tabId, color: '#1f5f8b' });
-    await action.setBadgeText({ tabId, text: badgeText(count) });
-  };
+  const setBadge = toolbarBadge(browser, '#1f5f8b');
 
   const scripts = pageScripts(
     {
