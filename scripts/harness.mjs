@@ -1,6 +1,6 @@
-// Drives the built extension in a real Chromium: a static server for news pages on
-// 127.0.0.1, a browser with Beatwatch loaded, and helpers to set topics, visit pages and
-// read the digest through the extension's own protocol. Used by `npm start` and the e2e tests.
+// Drives the built extension in a real browser, Chromium or Firefox: a static server for news
+// pages on 127.0.0.1, a browser with Beatwatch loaded, and helpers to set topics, visit pages
+// and read the digest through the extension's own protocol. Used by `npm start` and the e2e tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -8,10 +8,26 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
+import { FIREFOX_PATH, launchFirefox } from './firefox.mjs';
+import { PlaywrightTab } from './tabs.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const CHROME_BUILD = join(ROOT, '.output', 'chrome-mv3');
+export const FIREFOX_BUILD = join(ROOT, '.output', 'firefox-mv2');
 export const CHROMIUM_PATH = process.env.BEATWATCH_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The browsers Beatwatch is tested in, each with its build and its default executable. */
+export const BROWSERS = {
+  chromium: { build: CHROME_BUILD, executable: CHROMIUM_PATH, variable: 'BEATWATCH_CHROMIUM', apt: 'chromium' },
+  firefox: { build: FIREFOX_BUILD, executable: FIREFOX_PATH, variable: 'BEATWATCH_FIREFOX', apt: 'firefox-esr' },
+};
+
+/** The browsers the end-to-end flows run in: both, or those named in BEATWATCH_E2E_BROWSERS (comma-separated). */
+export function e2eBrowsers() {
+  const named = (process.env.BEATWATCH_E2E_BROWSERS ?? '').split(',').filter(Boolean);
+  for (const name of named) if (!BROWSERS[name]) throw new Error(`BEATWATCH_E2E_BROWSERS: unknown browser ${name}`);
+  return named.length ? named : Object.keys(BROWSERS);
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -23,12 +39,20 @@ const TYPES = {
   '.jpg': 'image/jpeg',
 };
 
-/** Serves a directory on 127.0.0.1 (a free port); never outside it. */
+/**
+ * Serves a directory on 127.0.0.1 (a free port); never outside it. `override(path, html)` serves other HTML at
+ * one path (a site that changed its page) until `override(path, null)`.
+ */
 export async function serveDirectory(dir) {
   const root = resolve(dir);
+  const overrides = new Map();
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      if (overrides.has(path)) {
+        res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+        return void res.end(overrides.get(path));
+      }
       const file = normalize(join(root, path));
       if (file !== root && !file.startsWith(root + sep)) throw new Error('outside');
       if (!(await stat(file)).isFile()) throw new Error('not a file');
@@ -44,34 +68,38 @@ export async function serveDirectory(dir) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    override: (path, html) => (html === null ? overrides.delete(path) : overrides.set(path, html)),
+    close: () => new Promise((ok) => server.close(ok)),
+  };
 }
 
 /**
- * Makes sure the browser is there. On a fresh Debian machine (as root) Chromium is installed
+ * Makes sure the browser is there. On a fresh Debian machine (as root) Chromium or Firefox ESR is installed
  * from Debian's packages, so `npm start` and `npm test` need no set-up step of their own.
  */
-export function ensureChromium() {
-  if (existsSync(CHROMIUM_PATH)) return;
-  const custom = process.env.BEATWATCH_CHROMIUM ?? process.env.CHROMIUM_PATH;
+export function ensureBrowser(name = 'chromium') {
+  const { executable, variable, apt } = BROWSERS[name];
+  if (existsSync(executable)) return;
+  const custom = process.env[variable] ?? (name === 'chromium' ? process.env.CHROMIUM_PATH : undefined);
   const canInstall = !custom && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!canInstall) {
     throw new Error(
-      `No Chromium at ${CHROMIUM_PATH}. Install Debian's (sudo apt-get install chromium) or point BEATWATCH_CHROMIUM at another Chromium.`,
+      `No ${name} at ${executable}. Install Debian's (sudo apt-get install ${apt}) or point ${variable} at another ${name}.`,
     );
   }
-  console.error("Chromium is missing: installing Debian's chromium package (apt-get)…");
+  console.error(`${name} is missing: installing Debian's ${apt} package (apt-get)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const args of [
     ['update', '-qq'],
-    ['install', '-y', '-qq', 'chromium'],
+    ['install', '-y', '-qq', apt],
   ]) {
     const result = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
-    if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed; install chromium by hand.`);
+    if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed; install ${apt} by hand.`);
   }
 }
 
-/** Chromium with the built extension loaded; headless unless told otherwise. */
 async function waitFor(condition, what, timeoutMs = 15000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition().catch(() => false))) {
@@ -80,11 +108,21 @@ async function waitFor(condition, what, timeoutMs = 15000) {
   }
 }
 
-export async function launchWithExtension({ extensionDir = CHROME_BUILD, headless = true } = {}) {
-  ensureChromium();
+/**
+ * A browser with the built extension loaded, headless unless told otherwise: a session with the same members in
+ * both browsers (name, extensionOrigin, open, extensionPage, inExtension, closed, close). Chromium's also has
+ * Playwright's context and the service worker.
+ */
+export async function launchWithExtension({ browser = 'chromium', extensionDir, headless = true } = {}) {
+  if (!BROWSERS[browser]) throw new Error(`unknown browser ${browser}: use ${Object.keys(BROWSERS).join(' or ')}`);
+  extensionDir ??= BROWSERS[browser].build;
+  ensureBrowser(browser);
   await stat(join(extensionDir, 'manifest.json')).catch(() => {
-    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+    throw new Error(
+      `No built extension in ${extensionDir}: run \`npm run ${browser === 'firefox' ? 'build:firefox' : 'build'}\` first.`,
+    );
   });
+  if (browser === 'firefox') return launchFirefox({ extensionDir, headless });
   const userDataDir = await mkdtemp(join(tmpdir(), 'beatwatch-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -109,10 +147,26 @@ export async function launchWithExtension({ extensionDir = CHROME_BUILD, headles
     () => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0),
     'the gate script to be registered',
   );
+  const currentWorker = () => context.serviceWorkers()[0] ?? worker;
   return {
+    name: 'chromium',
     context,
     extensionId,
-    worker: () => context.serviceWorkers()[0] ?? worker,
+    extensionOrigin: `chrome-extension://${extensionId}/`,
+    worker: currentWorker,
+    /** Runs `fn(arg)` where the extension's APIs are: here its service worker. */
+    inExtension: (fn, arg) => currentWorker().evaluate(fn, arg),
+    async open(url) {
+      const tab = new PlaywrightTab(await context.newPage());
+      if (url) await tab.goto(url);
+      return tab;
+    },
+    async extensionPage(path = 'popup.html') {
+      const tab = new PlaywrightTab(await context.newPage());
+      await tab.goto(`chrome-extension://${extensionId}/${path}`);
+      return tab;
+    },
+    closed: new Promise((done) => context.on('close', done)),
     async close() {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });
@@ -130,8 +184,8 @@ export async function setTopics(browser, topics) {
     ...(t.minMentions ? { minMentions: t.minMentions } : {}),
     createdAt: now,
   }));
-  await browser.worker().evaluate(async (items) => {
-    await chrome.storage.sync.set(items);
+  await browser.inExtension(async (items) => {
+    await (globalThis.browser ?? chrome).storage.sync.set(items);
   }, storedTopicsItems(stored));
   return stored;
 }
@@ -161,23 +215,23 @@ function slug(name) {
 }
 
 /** An extension page in a tab, for talking to the background as the popup does. */
-export async function extensionPage(browser, path = 'popup.html') {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
-  return page;
+export function extensionPage(browser, path = 'popup.html') {
+  return browser.extensionPage(path);
 }
 
 /** Sends a protocol message from an extension page and returns the reply's result. */
 export async function ask(page, type, payload = {}) {
-  const reply = await page.evaluate((message) => chrome.runtime.sendMessage(message), wireMessage(type, payload));
+  const reply = await page.evaluate(
+    (message) => (globalThis.browser ?? chrome).runtime.sendMessage(message),
+    wireMessage(type, payload),
+  );
   if (!reply?.ok) throw new Error(`${type}: ${reply?.error ?? 'no reply'}`);
   return reply.result;
 }
 
 /** Opens a page, scrolls through it (infinite-scroll sites append as you go) and leaves it open. */
 export async function visit(browser, url) {
-  const page = await browser.context.newPage();
-  await page.goto(url, { waitUntil: 'load' });
+  const page = await browser.open(url);
   await page.evaluate(async () => {
     for (let y = 0; y < document.body.scrollHeight; y += 700) {
       window.scrollTo(0, y);

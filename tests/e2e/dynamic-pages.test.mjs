@@ -1,4 +1,4 @@
-// End to end in real Chromium: articles that arrive after load. The seed page's three further
+// End to end in real Chromium and Firefox: articles that arrive after load. The seed page's three further
 // articles are appended as the reader scrolls (as the real site does), and a single-page site
 // swaps its story and pushes a new address; each article is captured on its own, once.
 import assert from 'node:assert/strict';
@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   ROOT,
   digestWhen,
+  e2eBrowsers,
   extensionPage,
   launchWithExtension,
   serveDirectory,
@@ -19,20 +20,9 @@ const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
 const SEED = 'article--asharq-al-awsat--russia-ukraine-istanbul.html';
 const SPA = 'article--spa-news--pushstate.html';
 
-let server;
-let browser;
-let popup;
-
-before(async () => {
-  server = await serveDirectory(PAGES);
-  browser = await launchWithExtension();
-  popup = await extensionPage(browser);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+for (const name of e2eBrowsers()) {
+  describe(`articles that arrive after load in ${name}`, () => articlesAfterLoad(name));
+}
 
 /**
  * The seed page as the site serves it before scrolling: the appended articles wait in a
@@ -61,23 +51,35 @@ async function infiniteScrollVersion() {
 async function scrollToEnd(page, rounds = 12) {
   for (let i = 0; i < rounds; i++) {
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await page.waitForTimeout(250);
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
 const titles = (digest, id) => digest.find((d) => d.topic.id === id).articles.map((a) => a.title);
 
-describe('articles that arrive after load', () => {
+function articlesAfterLoad(name) {
+  let server;
+  let browser;
+  let popup;
+
+  before(async () => {
+    server = await serveDirectory(PAGES);
+    browser = await launchWithExtension({ browser: name });
+    popup = await extensionPage(browser);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
   test('scrolling the seed page captures each appended article under the right topics, and no teaser', async () => {
     await setTopics(browser, [
       { id: 'ukraine', name: 'أوكرانيا', query: 'أوكرانيا' },
       { id: 'gaza', name: 'غزة', query: 'غزة' },
     ]);
-    const url = `${server.origin}/scroll-${SEED}`;
-    const page = await browser.context.newPage();
-    const body = await infiniteScrollVersion();
-    await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
-    await page.goto(url, { waitUntil: 'load' });
+    server.override(`/scroll-${SEED}`, await infiniteScrollVersion());
+    const page = await browser.open(`${server.origin}/scroll-${SEED}`);
 
     let digest = await settledDigest(popup);
     assert.deepEqual(titles(digest, 'gaza'), [], 'before scrolling, the Gaza article is not on the page');
@@ -122,13 +124,12 @@ describe('articles that arrive after load', () => {
       { id: 'ukraine-en', name: 'Ukraine', query: 'Ukraine' },
       { id: 'forest', name: 'Forests', query: 'forest' },
     ]);
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/${SPA}`, { waitUntil: 'load' });
+    const page = await browser.open(`${server.origin}/${SPA}`);
     let digest = await settledDigest(popup);
     assert.deepEqual(titles(digest, 'ukraine-en'), ['Ukraine and Moldova sign deal to link power grids']);
 
     await page.click('#next-story');
-    await page.waitForURL(/story=2/);
+    await page.waitFor(() => location.search.includes('story=2'), undefined, { what: 'the pushed address' });
     digest = await digestWhen(popup, (d) => titles(d, 'forest').length > 0);
     const forest = digest.find((d) => d.topic.id === 'forest').articles;
     assert.deepEqual(
@@ -139,4 +140,4 @@ describe('articles that arrive after load', () => {
     assert.match(digest.find((d) => d.topic.id === 'ukraine-en').articles[0].url, /story=1$/);
     await page.close();
   });
-});
+}

@@ -1,4 +1,4 @@
-// End to end in real Chromium: the seed page's main article reaches the digest with the key
+// End to end in real Chromium and Firefox: the seed page's main article reaches the digest with the key
 // facts a careful reader would keep (../shared/seed/README.md), the popup shows them, and the
 // page toggle marks them on the article.
 import assert from 'node:assert/strict';
@@ -7,6 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import {
   ROOT,
   digestAsJson,
+  digestWhen,
+  e2eBrowsers,
   extensionPage,
   launchWithExtension,
   serveDirectory,
@@ -27,26 +29,35 @@ const README_FACTS = {
   '1,000 prisoners each on 16 May': 'ألف أسير من كل جانب',
 };
 
-let server;
-let browser;
+for (const name of e2eBrowsers()) {
+  describe(`key facts in ${name}`, () => keyFacts(name));
+}
 
-before(async () => {
-  server = await serveDirectory(join(ROOT, 'tests', 'fixtures', 'pages'));
-  browser = await launchWithExtension();
-  await setTopics(browser, [{ id: 'ukraine', name: 'أوكرانيا', query: 'أوكرانيا' }]);
-});
+function keyFacts(name) {
+  let server;
+  let browser;
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+  before(async () => {
+    server = await serveDirectory(join(ROOT, 'tests', 'fixtures', 'pages'));
+    browser = await launchWithExtension({ browser: name });
+    await setTopics(browser, [{ id: 'ukraine', name: 'أوكرانيا', query: 'أوكرانيا' }]);
+  });
 
-describe('key facts', () => {
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
   test('the seed article shows at least five of the README facts, with kinds and speakers, in the digest, the popup and on the page', async () => {
     const url = `${server.origin}/${SEED}`;
     const page = await visit(browser, url);
-    const tabId = await browser.worker().evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0].id, url);
+    const tabId = await browser.inExtension(
+      async (u) => (await (globalThis.browser ?? chrome).tabs.query({})).find((t) => t.url === u).id,
+      url,
+    );
     const popup = await extensionPage(browser, `popup.html?tab=${tabId}`);
+    // Captures happen in idle time after load: wait for the expected one, then for the digest to settle.
+    await digestWhen(popup, (d) => d[0].articles.some((a) => a.title === SEED_TITLE));
     const digest = await settledDigest(popup);
 
     const main = digestAsJson(digest).topics[0].articles.find((a) => a.title === SEED_TITLE);
@@ -71,29 +82,35 @@ describe('key facts', () => {
 
     await popup.reload();
     await popup.click('[data-topic-id="ukraine"]');
-    const card = popup.locator('.article-card', { hasText: SEED_TITLE });
-    assert.equal(
-      await card.locator('.facts li').count(),
-      main.facts.length,
-      'the popup lists the facts under the article',
+    const card = await popup.waitFor(
+      (title) => {
+        const found = [...document.querySelectorAll('.article-card')].find((c) => c.textContent.includes(title));
+        return (
+          found && {
+            facts: found.querySelectorAll('.facts li').length,
+            kinds: [...found.querySelectorAll('.facts li .fact-kind')].map((k) => k.textContent),
+            speakers: found.querySelectorAll('.facts li .fact-speaker').length,
+          }
+        );
+      },
+      SEED_TITLE,
+      { what: 'the seed article in the popup' },
     );
+    assert.equal(card.facts, main.facts.length, 'the popup lists the facts under the article');
     assert.deepEqual(
-      await card.locator('.facts li .fact-kind').allTextContents(),
+      card.kinds,
       main.facts.map((f) => f.kind),
       'each fact shows its kind',
     );
-    assert.equal(
-      await card.locator('.facts li .fact-speaker').count(),
-      speakers.length,
-      'each attributed fact shows its speaker',
-    );
+    assert.equal(card.speakers, speakers.length, 'each attributed fact shows its speaker');
 
-    await popup.getByRole('button', { name: 'Mark key facts on this page' }).click();
-    await popup.getByText(/\d+ marked/).waitFor();
+    // The toggle button's name changes with its state (aria-pressed).
+    await popup.click('button[aria-pressed="false"]');
+    await popup.waitForText(/\d+ marked/);
     const marked = await page.evaluate(() => CSS.highlights.get('beatwatch-fact')?.size ?? 0);
     assert.ok(marked >= main.facts.length, `the page marks the facts (${marked})`);
-    await popup.getByRole('button', { name: 'Unmark key facts' }).click();
-    await page.waitForFunction(() => !CSS.highlights.has('beatwatch-fact'));
+    await popup.click('button[aria-pressed="true"]');
+    await page.waitFor(() => !CSS.highlights.has('beatwatch-fact'), undefined, { what: 'the facts to be unmarked' });
     await page.close();
   });
-});
+}

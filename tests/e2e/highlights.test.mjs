@@ -1,6 +1,6 @@
-// End to end in real Chromium: a reader highlights an Arabic passage with the floating
-// button; it is stored, painted with the CSS Custom Highlight API (no wrapper elements, so
-// letters stay joined), painted again after a reload, listed in the popup, and reported as
+// End to end in real Chromium and Firefox: a reader highlights an Arabic passage with the
+// floating button; it is stored, painted with the CSS Custom Highlight API (no wrapper elements,
+// so letters stay joined), painted again after a reload, listed in the popup, and reported as
 // unplaced when its text is gone from the page.
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
   ROOT,
+  e2eBrowsers,
   extensionPage,
   launchWithExtension,
   selectText,
@@ -22,64 +23,78 @@ const SEED = 'article--asharq-al-awsat--russia-ukraine-istanbul.html';
 const ARTIFACTS = join(ROOT, 'artifacts', 'e2e');
 const PASSAGE = 'على تبادل جثث 6 آلاف جندي من كل جانب';
 
-let server;
-let browser;
-let popup;
-
-before(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  server = await serveDirectory(PAGES);
-  browser = await launchWithExtension();
-  popup = await extensionPage(browser);
-  await setTopics(browser, [{ id: 'ukraine', name: 'أوكرانيا', query: 'أوكرانيا' }]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** How many ranges the page's highlight registry paints under a name (read from the page's own world). */
-const painted = (page, name = 'beatwatch-highlight') => page.evaluate((n) => CSS.highlights.get(n)?.size ?? 0, name);
-
-async function highlightsInDigest() {
-  const digest = await settledDigest(popup, { quietMs: 500 });
-  return digest.flatMap((d) => d.articles.flatMap((a) => a.highlights.map((h) => ({ ...h, article: a.title }))));
+for (const name of e2eBrowsers()) {
+  describe(`highlights in ${name}`, () => highlights(name));
 }
 
-async function waitFor(check, what, timeoutMs = 10000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
+// Functions that run in the page (each is sent with its own source, so none calls another).
+/** The paragraph of the seed article with the highlighted passage. */
+const highlightedParagraph = () =>
+  [...document.querySelectorAll('article.article-body p')].find((p) => p.textContent.includes('6 آلاف جندي'));
+/** The floating button, while it shows (it lives in a shadow root). */
+const highlightButton = () =>
+  document.querySelector('beatwatch-highlight-button')?.shadowRoot?.querySelector('button:not([hidden])') ?? null;
+const highlightButtonHidden = () =>
+  !document.querySelector('beatwatch-highlight-button')?.shadowRoot?.querySelector('button:not([hidden])');
+
+function highlights(name) {
+  let server;
+  let browser;
+  let popup;
+
+  before(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    server = await serveDirectory(PAGES);
+    browser = await launchWithExtension({ browser: name });
+    popup = await extensionPage(browser);
+    await setTopics(browser, [{ id: 'ukraine', name: 'أوكرانيا', query: 'أوكرانيا' }]);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** How many ranges the page's highlight registry paints under a name (read from the page's own world). */
+  const painted = (page, highlight = 'beatwatch-highlight') =>
+    page.evaluate((n) => CSS.highlights.get(n)?.size ?? 0, highlight);
+
+  async function highlightsInDigest() {
+    const digest = await settledDigest(popup, { quietMs: 500 });
+    return digest.flatMap((d) => d.articles.flatMap((a) => a.highlights.map((h) => ({ ...h, article: a.title }))));
   }
-}
 
-describe('highlights', () => {
+  async function waitFor(check, what, timeoutMs = 10000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await check();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  async function openTopicInPopup() {
+    await popup.reload();
+    await popup.click('[data-topic-id="ukraine"]');
+  }
+
   test('an Arabic passage is highlighted, painted without wrapping, re-attached after reload, and listed', async () => {
     const page = await visit(browser, `${server.origin}/${SEED}`);
     await settledDigest(popup);
-    const paragraph = 'article.article-body p:has-text("6 آلاف جندي")';
-    const before = await page.locator(paragraph).evaluate((p) => p.childNodes.length);
+    const childNodes = async () => (await page.elementWhere(highlightedParagraph)).evaluate((p) => p.childNodes.length);
+    const before = await childNodes();
 
     await selectText(page, 'article.article-body', PASSAGE);
-    const button = page.locator('beatwatch-highlight-button button');
-    await button.waitFor({ state: 'visible' });
-    await button.click();
-    await button.waitFor({ state: 'hidden' });
+    await page.clickWhere(highlightButton, undefined, { what: 'the Highlight button' });
+    await page.waitFor(highlightButtonHidden, undefined, { what: 'the Highlight button to hide after the press' });
 
     await waitFor(async () => (await painted(page)) === 1, 'the highlight to be painted');
-    assert.equal(
-      await page.locator(paragraph).evaluate((p) => p.childNodes.length),
-      before,
-      'no element was wrapped around the text',
-    );
-    const shot = join(ARTIFACTS, 'highlight-arabic.png');
-    await page.locator(paragraph).screenshot({ path: shot });
+    assert.equal(await childNodes(), before, 'no element was wrapped around the text');
+    const shot = join(ARTIFACTS, `highlight-arabic-${name}.png`);
+    await page.screenshot(shot, { element: highlightedParagraph });
     assert.ok((await readFile(shot)).length > 1000, `screenshot saved: ${shot}`);
-    console.log(`# screenshot of the painted Arabic highlight: ${shot}`);
+    console.log(`# screenshot of the painted Arabic highlight in ${name}: ${shot}`);
 
     const [stored] = await waitFor(
       async () => (await highlightsInDigest()).filter((h) => h.text === PASSAGE),
@@ -87,12 +102,15 @@ describe('highlights', () => {
     );
     assert.equal(stored.placed, true);
 
-    await page.reload({ waitUntil: 'load' });
+    await page.reload();
     await waitFor(async () => (await painted(page)) === 1, 'the highlight to be painted again after reload');
 
-    await popup.reload();
-    await popup.click('[data-topic-id="ukraine"]');
-    await popup.locator('.highlight blockquote', { hasText: PASSAGE }).first().waitFor();
+    await openTopicInPopup();
+    await popup.waitFor(
+      (text) => [...document.querySelectorAll('.highlight blockquote')].some((q) => q.textContent.includes(text)),
+      PASSAGE,
+      { what: 'the highlight in the popup' },
+    );
     await page.close();
   });
 
@@ -101,7 +119,7 @@ describe('highlights', () => {
     const gone = 'استمرت لأكثر من ساعة بقليل';
     const page = await visit(browser, url);
     await selectText(page, 'article.article-body', gone);
-    await page.locator('beatwatch-highlight-button button').click();
+    await page.clickWhere(highlightButton, undefined, { what: 'the Highlight button' });
     await waitFor(
       async () => (await highlightsInDigest()).some((h) => h.text === gone),
       'the second highlight to be stored',
@@ -109,24 +127,29 @@ describe('highlights', () => {
 
     // The site edits the article: that sentence is no longer there.
     const original = await readFile(join(PAGES, SEED), 'utf8');
-    await page.route(url, (route) =>
-      route.fulfill({ contentType: 'text/html; charset=utf-8', body: original.replace(gone, 'انتهت سريعاً') }),
-    );
-    await page.reload({ waitUntil: 'load' });
-    const unplaced = await waitFor(
-      async () => (await highlightsInDigest()).find((h) => h.text === gone && h.placed === false),
-      'the highlight to be reported unplaced',
-    );
-    assert.ok(unplaced);
-    assert.equal(
-      (await highlightsInDigest()).find((h) => h.text === PASSAGE)?.placed,
-      true,
-      'the other highlight is still placed',
-    );
+    server.override(`/${SEED}`, original.replace(gone, 'انتهت سريعاً'));
+    try {
+      await page.reload();
+      const unplaced = await waitFor(
+        async () => (await highlightsInDigest()).find((h) => h.text === gone && h.placed === false),
+        'the highlight to be reported unplaced',
+      );
+      assert.ok(unplaced);
+      assert.equal(
+        (await highlightsInDigest()).find((h) => h.text === PASSAGE)?.placed,
+        true,
+        'the other highlight is still placed',
+      );
+    } finally {
+      server.override(`/${SEED}`, null);
+    }
 
-    await popup.reload();
-    await popup.click('[data-topic-id="ukraine"]');
-    await popup.locator('.highlight.unplaced', { hasText: gone }).waitFor();
+    await openTopicInPopup();
+    await popup.waitFor(
+      (text) => [...document.querySelectorAll('.highlight.unplaced')].some((h) => h.textContent.includes(text)),
+      gone,
+      { what: 'the unplaced highlight in the popup' },
+    );
     await page.close();
   });
-});
+}
