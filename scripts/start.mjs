@@ -1,11 +1,12 @@
-// `npm start`: builds Beatwatch, opens Chromium with it on the bundled demo pages (or your
-// own), and — headless — prints the per-topic digest and saves a popup screenshot.
+// `npm start`: builds Beatwatch, opens Chromium (or Firefox) with it on the bundled demo pages
+// (or your own), and — headless — prints the per-topic digest and saves a popup screenshot.
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import {
+  BROWSERS,
   ROOT,
   digestAsJson,
   extensionPage,
@@ -17,12 +18,13 @@ import {
 } from './harness.mjs';
 
 const USAGE = `Usage: npm start -- [options]
+  --browser NAME     chromium (default) or firefox
   --topics FILE      topics to track, JSON {"topics":[{"name":…,"query":…}]} (default: scripts/demo-topics.json)
   --pages DIR        serve and visit every .html file in DIR (default: tests/fixtures/pages)
   --json             print the digest as JSON
   --headless         no window, even where a display exists
   --screenshot PATH  where to save the popup screenshot (default: artifacts/popup.png)
-  --no-build         use the existing .output/chrome-mv3 build`;
+  --no-build         use the existing build (.output/chrome-mv3, or .output/firefox-mv2 for Firefox)`;
 
 const topicsFileSchema = z.object({
   topics: z
@@ -46,6 +48,7 @@ let args;
 try {
   args = parseArgs({
     options: {
+      browser: { type: 'string', default: 'chromium' },
       topics: { type: 'string' },
       pages: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -62,6 +65,8 @@ if (args.help) {
   console.log(USAGE);
   process.exit(0);
 }
+if (!Object.hasOwn(BROWSERS, args.browser)) fail(`unknown browser "${args.browser}": use chromium or firefox`);
+const browserLabel = args.browser === 'firefox' ? 'Firefox' : 'Chromium';
 
 const topicsPath = resolve(args.topics ?? join(ROOT, 'scripts', 'demo-topics.json'));
 let topics;
@@ -83,15 +88,16 @@ const headless = args.headless || !process.env.DISPLAY;
 const log = (line) => (args.json ? process.stderr : process.stdout).write(`${line}\n`);
 
 if (!args['no-build']) {
-  log('Building the extension (wxt build)…');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'wxt', 'bin', 'wxt.mjs'), 'build'], {
+  const buildArgs = args.browser === 'firefox' ? ['build', '-b', 'firefox', '--mv2'] : ['build'];
+  log(`Building the extension (wxt ${buildArgs.join(' ')})…`);
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'wxt', 'bin', 'wxt.mjs'), ...buildArgs], {
     cwd: ROOT,
     stdio: ['ignore', args.json ? 2 : 'inherit', 'inherit'],
   });
 }
 
 const server = await serveDirectory(pagesDir);
-const browser = await launchWithExtension({ headless });
+const browser = await launchWithExtension({ browser: args.browser, headless });
 try {
   await setTopics(browser, topics);
   log(`Serving ${pageFiles.length} pages from ${pagesDir} on ${server.origin}`);
@@ -102,23 +108,23 @@ try {
   const popup = await extensionPage(browser);
   const digest = await settledDigest(popup);
   await popup.reload();
-  await popup.waitForSelector('.topic-list, .empty');
+  await popup.waitFor(() => !!document.querySelector('.topic-list, .empty'), undefined, { what: 'the popup' });
 
   if (headless) {
     const screenshot = resolve(args.screenshot ?? join(ROOT, 'artifacts', 'popup.png'));
     await mkdir(dirname(screenshot), { recursive: true });
-    await popup.setViewportSize({ width: 440, height: 600 });
+    await popup.setViewport({ width: 440, height: 600 });
     const first = digest.find((d) => d.count > 0);
     if (first) await popup.click(`[data-topic-id="${first.topic.id}"]`);
-    await popup.waitForTimeout(200);
-    await popup.screenshot({ path: screenshot, fullPage: true });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await popup.screenshot(screenshot, { fullPage: true });
     log(`Popup screenshot: ${screenshot}`);
     if (args.json) console.log(JSON.stringify(digestAsJson(digest), null, 2));
     else printDigest(digest);
   } else {
     printDigest(digest);
-    log('\nChromium is open with Beatwatch loaded. Close the browser window to stop.');
-    await new Promise((done) => browser.context.on('close', done));
+    log(`\n${browserLabel} is open with Beatwatch loaded. Close the browser window to stop.`);
+    await browser.closed;
   }
 } finally {
   await browser.close().catch(() => {});
