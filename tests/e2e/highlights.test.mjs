@@ -114,6 +114,50 @@ function highlights(name) {
     await page.close();
   });
 
+  test('highlighting an article that was not captured stores the article with the highlight', async () => {
+    const english = 'article--world-news-daily--ukraine-grain-talks.html';
+    const title = 'Ukraine and Russia resume grain-corridor talks in Istanbul';
+    const quote = 'A corridor without guarantees is just a map.';
+    /** The stored articles with that title, each with the texts of its highlights (read in the extension). */
+    const stored = () =>
+      browser.inExtension(
+        (t) =>
+          new Promise((resolve, reject) => {
+            const open = indexedDB.open('beatwatch');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const tx = open.result.transaction(['articles', 'highlights']);
+              const articles = tx.objectStore('articles').getAll();
+              const highlights = tx.objectStore('highlights').getAll();
+              tx.oncomplete = () => {
+                open.result.close();
+                resolve(
+                  articles.result
+                    .filter((a) => a.title === t)
+                    .map((a) => highlights.result.filter((h) => h.articleId === a.id).map((h) => h.selectors)),
+                );
+              };
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+        title,
+      );
+    const page = await visit(browser, `${server.origin}/${english}`);
+    await settledDigest(popup);
+    assert.deepEqual(await stored(), [], 'the English article matches no topic here, so it was not captured');
+
+    await selectText(page, 'article.article-body', quote);
+    await page.clickWhere(highlightButton, undefined, { what: 'the Highlight button' });
+    await waitFor(async () => (await painted(page)) === 1, 'the highlight to be painted');
+    const [highlights] = await waitFor(async () => {
+      const found = await stored();
+      return found[0]?.length ? found : null;
+    }, 'the article to be stored with its highlight');
+    assert.equal(highlights.length, 1, 'one highlight, linked to the stored article');
+    assert.match(JSON.stringify(highlights[0]), /A corridor without guarantees is just a map\./);
+    await page.close();
+  });
+
   test('a highlight whose text was removed from the page is shown as unplaced', async () => {
     const url = `${server.origin}/${SEED}`;
     const gone = 'استمرت لأكثر من ساعة بقليل';

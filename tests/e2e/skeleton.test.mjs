@@ -164,6 +164,30 @@ function walkingSkeleton(name) {
     assert.equal(count('climate'), 0, 'menus and sidebar teasers mention climate; the article does not');
   });
 
+  test('Clip this page stores the open article under a topic it does not match', async () => {
+    await clearArticles();
+    await setTopics(browser, [{ id: 'shipping', name: 'Shipping', query: '"container ships"' }]);
+    const url = `${server.origin}/${ENGLISH}`;
+    const page = await visit(browser, url);
+    assert.equal((await settledDigest(popup))[0].count, 0, 'the article does not match the topic');
+
+    const tabId = await browser.inExtension(
+      async (u) =>
+        Math.max(...(await (globalThis.browser ?? chrome).tabs.query({})).filter((t) => t.url === u).map((t) => t.id)),
+      url,
+    );
+    const clipper = await extensionPage(browser, `popup.html?tab=${tabId}`);
+    await clipper.click('form.clip-bar button[type="submit"]');
+    await clipper.waitForText('Clipped “Ukraine and Russia resume grain-corridor talks in Istanbul”.');
+    const [shipping] = await settledDigest(popup);
+    assert.deepEqual(
+      shipping.articles.map((a) => a.title),
+      ['Ukraine and Russia resume grain-corridor talks in Istanbul'],
+    );
+    await clipper.close();
+    await page.close();
+  });
+
   test('a bad message is refused with an error and changes nothing', async () => {
     const before = (await storedArticles()).length;
     await assert.rejects(ask(popup, 'article:delete', { id: '../../etc' }), /invalid "article:delete" payload/);
