@@ -31,37 +31,44 @@ export async function launchFirefox({ extensionDir, headless = true, executableP
   // A proxy file (named by the add-on's id, holding the build folder's path) installs an unpacked add-on.
   await mkdir(join(profile, 'extensions'));
   await writeFile(join(profile, 'extensions', addonId), resolve(extensionDir));
-  const firefox = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath,
-    headless,
-    userDataDir: profile,
-    defaultViewport: { width: 1200, height: 900 },
-    extraPrefsFirefox: {
-      // Firefox ESR may run unsigned add-ons; profile-scope ones start enabled, without a prompt.
-      'xpinstall.signatures.required': false,
-      'extensions.autoDisableScopes': 0,
-      'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
-    },
-    // The control page: extension APIs for the harness (storage, tabs, the database), and a way to open the others.
-    args: [`${origin}popup.html`],
-  });
   const scratchDir = join(profile, 'scratch');
   await mkdir(scratchDir);
-
+  let firefox;
   let control;
-  await waitUntil(async () => {
-    for (const page of await firefox.pages()) {
-      if ((await page.evaluate(() => location.href)) === `${origin}popup.html`) control = page;
-    }
-    return control !== undefined;
-  }, 'the add-on to start (is it installed?)');
+  try {
+    firefox = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless,
+      userDataDir: profile,
+      defaultViewport: { width: 1200, height: 900 },
+      extraPrefsFirefox: {
+        // Firefox ESR may run unsigned add-ons; profile-scope ones start enabled, without a prompt.
+        'xpinstall.signatures.required': false,
+        'extensions.autoDisableScopes': 0,
+        'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
+      },
+      // The control page: extension APIs for the harness (storage, tabs, the database), and a way to open the others.
+      args: [`${origin}popup.html`],
+    });
+
+    await waitUntil(async () => {
+      for (const page of await firefox.pages()) {
+        if ((await page.evaluate(() => location.href)) === `${origin}popup.html`) control = page;
+      }
+      return control !== undefined;
+    }, 'the add-on to start (is it installed?)');
+    // The background registers the gate content script when it starts: pages opened before that get none.
+    await waitUntil(
+      () => control.evaluate(async () => (await browser.scripting.getRegisteredContentScripts()).length > 0),
+      'the gate script to be registered',
+    );
+  } catch (error) {
+    await firefox?.close().catch(() => {});
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
   const inExtension = (fn, arg) => control.evaluate(fn, arg);
-  // The background registers the gate content script when it starts: pages opened before that get none.
-  await waitUntil(
-    () => inExtension(async () => (await browser.scripting.getRegisteredContentScripts()).length > 0),
-    'the gate script to be registered',
-  );
 
   let opened = 0;
   return {
