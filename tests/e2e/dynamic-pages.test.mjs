@@ -81,6 +81,8 @@ function articlesAfterLoad(name) {
     server.override(`/scroll-${SEED}`, await infiniteScrollVersion());
     const page = await browser.open(`${server.origin}/scroll-${SEED}`);
 
+    // Captures happen in idle time after load: wait for the main article, then for the digest to settle.
+    await digestWhen(popup, (d) => titles(d, 'ukraine').length > 0);
     let digest = await settledDigest(popup);
     assert.deepEqual(titles(digest, 'gaza'), [], 'before scrolling, the Gaza article is not on the page');
     assert.equal(titles(digest, 'ukraine').length, 1, 'before scrolling, only the main article');
@@ -125,6 +127,7 @@ function articlesAfterLoad(name) {
       { id: 'forest', name: 'Forests', query: 'forest' },
     ]);
     const page = await browser.open(`${server.origin}/${SPA}`);
+    await digestWhen(popup, (d) => titles(d, 'ukraine-en').length > 0);
     let digest = await settledDigest(popup);
     assert.deepEqual(titles(digest, 'ukraine-en'), ['Ukraine and Moldova sign deal to link power grids']);
 

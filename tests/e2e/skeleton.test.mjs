@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import {
   ROOT,
   ask,
+  digestWhen,
   e2eBrowsers,
   extensionPage,
   launchWithExtension,
@@ -94,6 +95,10 @@ function walkingSkeleton(name) {
     ]);
     const url = `${server.origin}/${SEED}`;
     const page = await visit(browser, url);
+    // Captures happen in idle time after load: wait for the expected one, then for the digest to settle.
+    await digestWhen(popup, (d) =>
+      topics.every((t) => d.find((e) => e.topic.id === t.id)?.articles.some((a) => a.title === SEED_TITLE)),
+    );
     const digest = await settledDigest(popup);
 
     for (const topic of topics) {
@@ -157,6 +162,7 @@ function walkingSkeleton(name) {
     );
 
     await visit(browser, `${server.origin}/${ENGLISH}`);
+    await digestWhen(popup, (d) => d.find((e) => e.topic.id === 'ukraine').count > 0);
     digest = await settledDigest(popup);
     const count = (id) => digest.find((d) => d.topic.id === id).count;
     assert.equal(count('ukraine'), 1, 'the English article matches Ukraine');

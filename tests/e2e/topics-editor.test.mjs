@@ -52,6 +52,8 @@ function topicsEditor(name) {
   test('editing a topic in the options page re-matches the open article page', async () => {
     await setTopics(browser, [{ id: 'gaza', name: 'Gaza', query: 'غزة' }]);
     await visit(browser, `${server.origin}/${SEED}`);
+    // The Gaza article is the page's third: wait for it, then for the digest to settle.
+    await digestWhen(popup, (d) => titlesOf(d, 'gaza').length > 0);
     assert.deepEqual(titlesOf(await settledDigest(popup), 'gaza'), [GAZA_TITLE], 'only the Gaza article matches غزة');
 
     const options = await extensionPage(browser, 'options.html');
