@@ -1,0 +1,295 @@
+// @vitest-environment happy-dom
+// The popup's and options page's pure views, rendered with props: what the reader sees and what each control reports.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { AliasSuggestions } from '@/components/alias-suggestions';
+import { ArticleCard } from '@/components/article-card';
+import { ClipBar } from '@/components/clip-bar';
+import { EmptyState } from '@/components/empty-state';
+import { HighlightQuote } from '@/components/highlight-quote';
+import { QueryTester } from '@/components/query-tester';
+import { TopicFacts } from '@/components/topic-facts';
+import { TopicForm } from '@/components/topic-form';
+import { TopicList } from '@/components/topic-list';
+import { TopicTable } from '@/components/topic-table';
+import { TopicTester } from '@/components/topic-tester';
+import { UndoToast } from '@/components/undo-toast';
+import type { ArticleSummary, HighlightSummary } from '@/lib/db/articles';
+import type { Fact } from '@/lib/schema';
+import { button, click, show, submit, textOf, type } from './render';
+
+afterEach(() => render(null, document.body));
+
+const fact = (text: string, start: number): Fact => ({ text, start, end: start + text.length, score: 1, kinds: [] });
+const highlight = (extra: Partial<HighlightSummary> = {}): HighlightSummary => ({
+  id: 'h-1234567890',
+  text: 'ستة آلاف جندي',
+  note: '',
+  placed: true,
+  createdAt: 1,
+  ...extra,
+});
+const article = (extra: Partial<ArticleSummary> = {}): ArticleSummary => ({
+  id: 'a'.repeat(32),
+  url: 'https://aawsat.example/ar/5121',
+  title: 'محادثات إسطنبول',
+  siteName: 'الشرق الأوسط',
+  publishedAt: '2025-05-16T10:00:00.000Z',
+  lang: 'ar',
+  dir: 'rtl',
+  excerpt: 'بدأت في إسطنبول محادثات بين روسيا وأوكرانيا.',
+  facts: [fact('قال مسؤول إن ستة آلاف جندي سيعودون.', 10)],
+  firstSeenAt: 1,
+  clippedTo: [],
+  highlights: [],
+  ...extra,
+});
+
+describe('EmptyState', () => {
+  it('shows its title and what it is given', () => {
+    const root = show(
+      <EmptyState title="No topics yet">
+        <p>Add one.</p>
+      </EmptyState>,
+    );
+    expect(root.querySelector('[role="status"] strong')?.textContent).toBe('No topics yet');
+    expect(textOf(root.querySelector('p:not(:first-child)'))).toBe('Add one.');
+  });
+});
+
+describe('ArticleCard', () => {
+  it('shows an Arabic article right to left, with its site, facts and actions', () => {
+    const onOpen = vi.fn();
+    const onOpenFact = vi.fn();
+    const onDelete = vi.fn();
+    const root = show(
+      <ArticleCard
+        article={article()}
+        onOpen={onOpen}
+        onOpenFact={onOpenFact}
+        onDelete={onDelete}
+        onSaveNote={vi.fn()}
+        onDeleteHighlight={vi.fn()}
+      />,
+    );
+    const card = root.querySelector('li.article-card')!;
+    expect(card.getAttribute('dir')).toBe('rtl');
+    expect(card.getAttribute('lang')).toBe('ar');
+    expect(textOf(card.querySelector('h3'))).toBe('محادثات إسطنبول');
+    expect(textOf(card.querySelector('.meta'))).toContain('الشرق الأوسط');
+    expect(textOf(card.querySelector('.facts'))).toBe('قال مسؤول إن ستة آلاف جندي سيعودون.');
+    click(card.querySelector('h3 a'));
+    expect(onOpen).toHaveBeenCalledWith('https://aawsat.example/ar/5121');
+    click(card.querySelector('.facts a'));
+    expect(onOpenFact).toHaveBeenCalledWith(expect.objectContaining({ id: 'a'.repeat(32) }), article().facts[0]);
+    click(button(root, 'Delete “محادثات إسطنبول”'));
+    expect(onDelete).toHaveBeenCalledWith('a'.repeat(32));
+    expect(card.querySelector('.highlights')).toBeNull();
+  });
+
+  it('falls back to the host for a missing title and site, and says when it was clipped', () => {
+    const root = show(
+      <ArticleCard
+        article={article({ title: '', siteName: undefined, facts: [], clippedTo: ['t'], highlights: [highlight()] })}
+        onOpen={vi.fn()}
+        onOpenFact={vi.fn()}
+        onDelete={vi.fn()}
+        onSaveNote={vi.fn()}
+        onDeleteHighlight={vi.fn()}
+      />,
+    );
+    expect(textOf(root.querySelector('h3'))).toBe('aawsat.example');
+    expect(textOf(root.querySelector('.meta'))).toMatch(/^aawsat\.example · .+ · clipped$/);
+    expect(root.querySelector('.facts')).toBeNull();
+    expect(textOf(root.querySelector('.highlights blockquote'))).toBe('ستة آلاف جندي');
+  });
+
+  it('shows page text as text, never as markup', () => {
+    const root = show(
+      <ArticleCard
+        article={article({ title: '<img src=x onerror=alert(1)>', excerpt: '<b>bold</b>' })}
+        onOpen={vi.fn()}
+        onOpenFact={vi.fn()}
+        onDelete={vi.fn()}
+        onSaveNote={vi.fn()}
+        onDeleteHighlight={vi.fn()}
+      />,
+    );
+    expect(root.querySelector('img, b')).toBeNull();
+    expect(textOf(root.querySelector('h3'))).toBe('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('HighlightQuote', () => {
+  it('says when the last visit could not place the highlight', () => {
+    const root = show(
+      <HighlightQuote highlight={highlight({ placed: false })} onSaveNote={vi.fn()} onDelete={vi.fn()} />,
+    );
+    expect(textOf(root)).toContain('Not found on the page at the last visit.');
+    expect(root.querySelector('li')?.className).toBe('highlight unplaced');
+  });
+
+  it('edits the note and reports it trimmed, and deletes', () => {
+    const onSaveNote = vi.fn();
+    const onDelete = vi.fn();
+    const root = show(
+      <HighlightQuote highlight={highlight({ note: 'old' })} onSaveNote={onSaveNote} onDelete={onDelete} />,
+    );
+    expect(textOf(root.querySelector('.note'))).toBe('old');
+    click(button(root, 'Edit note'));
+    type(root.querySelector('textarea'), '  مهم  ');
+    submit(root.querySelector('form'));
+    expect(onSaveNote).toHaveBeenCalledWith('h-1234567890', 'مهم');
+    expect(root.querySelector('textarea')).toBeNull();
+    click(button(root, 'Delete highlight'));
+    expect(onDelete).toHaveBeenCalledWith('h-1234567890');
+  });
+});
+
+describe('TopicFacts', () => {
+  it('shows each fact once with all its sources, and nothing without facts', () => {
+    const onOpenSource = vi.fn();
+    const groups = [
+      {
+        text: '6,000 soldiers will return.',
+        dir: 'ltr' as const,
+        lang: 'en',
+        sources: [
+          { articleId: 'a', title: 'Wire', url: 'https://a.example/1' },
+          { articleId: 'b', title: 'Daily', url: 'https://b.example/2' },
+        ],
+      },
+    ];
+    const root = show(<TopicFacts groups={groups} onOpenSource={onOpenSource} />);
+    expect(textOf(root.querySelector('h2'))).toBe('Key facts');
+    expect(textOf(root.querySelector('li'))).toContain('6,000 soldiers will return.');
+    const links = root.querySelectorAll('li a');
+    expect([...links].map((a) => a.getAttribute('title'))).toEqual(['Wire', 'Daily']);
+    expect(textOf(root.querySelector('.sources'))).toBe('(2 sources: 1, 2)');
+    click(links[1]);
+    expect(onOpenSource).toHaveBeenCalledWith('https://b.example/2', '6,000 soldiers will return.');
+    expect(show(<TopicFacts groups={[]} onOpenSource={onOpenSource} />).childNodes).toHaveLength(0);
+  });
+});
+
+describe('TopicList and TopicTable', () => {
+  it('lists topics with their counts and opens one', () => {
+    const onOpen = vi.fn();
+    const root = show(<TopicList topics={[{ id: 'u', name: 'أوكرانيا', count: 3 }]} onOpen={onOpen} />);
+    expect(textOf(root.querySelector('.topic-row'))).toBe('أوكرانيا3');
+    expect(root.querySelector('.count')?.getAttribute('aria-label')).toBe('3 articles');
+    click(root.querySelector('.topic-row'));
+    expect(onOpen).toHaveBeenCalledWith('u');
+  });
+
+  it('shows each topic with its query, to edit or delete', () => {
+    const onEdit = vi.fn();
+    const onDelete = vi.fn();
+    const topic = { id: 'u', name: 'Ukraine talks', query: 'Ukraine OR أوكرانيا', createdAt: 1 };
+    const root = show(<TopicTable topics={[topic]} onEdit={onEdit} onDelete={onDelete} />);
+    expect(textOf(root.querySelector('tbody code'))).toBe('Ukraine OR أوكرانيا');
+    click(button(root, 'Edit Ukraine talks'));
+    click(button(root, 'Delete Ukraine talks'));
+    expect(onEdit).toHaveBeenCalledWith('u');
+    expect(onDelete).toHaveBeenCalledWith('u');
+  });
+});
+
+describe('UndoToast, AliasSuggestions and ClipBar', () => {
+  it('offers the way back after a delete', () => {
+    const onUndo = vi.fn();
+    const onDismiss = vi.fn();
+    const root = show(<UndoToast text="Deleted the highlight." onUndo={onUndo} onDismiss={onDismiss} />);
+    expect(textOf(root.querySelector('[role="status"] span'))).toBe('Deleted the highlight.');
+    click(button(root, 'Undo'));
+    click(button(root, 'Dismiss'));
+    expect(onUndo).toHaveBeenCalledOnce();
+    expect(onDismiss).toHaveBeenCalledOnce();
+  });
+
+  it('adds a suggested name only when the reader clicks it', () => {
+    const onAdd = vi.fn();
+    expect(show(<AliasSuggestions aliases={[]} onAdd={onAdd} />).childNodes).toHaveLength(0);
+    const root = show(<AliasSuggestions aliases={['أوكرانيا', 'Украина']} onAdd={onAdd} />);
+    expect(onAdd).not.toHaveBeenCalled();
+    click([...root.querySelectorAll('button')].find((b) => textOf(b).includes('Украина')));
+    expect(onAdd).toHaveBeenCalledWith('Украина');
+  });
+
+  it('clips to the chosen topic and shows the outcome', () => {
+    const onClip = vi.fn();
+    const topics = [
+      { id: 'a', name: 'Alpha' },
+      { id: 'b', name: 'Beta' },
+    ];
+    const root = show(
+      <ClipBar topics={topics} busy={false} message={{ kind: 'error', text: 'No article text.' }} onClip={onClip} />,
+    );
+    const select = root.querySelector('select')!;
+    act(() => {
+      select.value = 'b';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    submit(root.querySelector('form'));
+    expect(onClip).toHaveBeenCalledWith('b');
+    expect(textOf(root.querySelector('[role="status"]'))).toBe('No article text.');
+    expect(root.querySelector('[role="status"]')?.className).toBe('error');
+  });
+});
+
+describe('QueryTester and TopicTester', () => {
+  it('marks the hits in the test text, as text', () => {
+    const text = 'Talks on <Ukraine> resumed in Istanbul.';
+    const start = text.indexOf('Ukraine');
+    const root = show(
+      <QueryTester
+        title=""
+        text={text}
+        hits={[{ field: 'text', start, end: start + 7, term: 'ukraine' }]}
+        captured={false}
+        dir="ltr"
+      />,
+    );
+    expect([...root.querySelectorAll('mark')].map(textOf)).toEqual(['Ukraine']);
+    expect(textOf(root.querySelector('.test-text'))).toBe(text);
+    expect(textOf(root.querySelector('[role="status"]'))).toMatch(/^1 hit\. Not captured/);
+  });
+
+  it('tests the draft query on pasted text', () => {
+    const test = vi.fn(() => ({ hits: [], captured: false }));
+    const root = show(<TopicTester query="ukraine" tabs={[]} loadTabArticle={vi.fn()} test={test} />);
+    type(root.querySelector('textarea'), 'Nothing about it here.');
+    expect(test).toHaveBeenLastCalledWith('ukraine', { title: '', text: 'Nothing about it here.', dir: 'auto' });
+    expect(textOf(root.querySelector('.query-test [role="status"]'))).toBe('No match.');
+  });
+});
+
+describe('TopicForm', () => {
+  const props = {
+    initial: { name: '', query: '' },
+    submitLabel: 'Add topic',
+    validateQuery: (query: string) => (query.includes('"') ? { message: 'Close the quote.', position: 3 } : null),
+    aliasesFor: () => [],
+  };
+
+  it('explains an invalid query where it is wrong and will not save it', () => {
+    const onSubmit = vi.fn();
+    const root = show(<TopicForm {...props} onSubmit={onSubmit} />);
+    type(root.querySelector('input[name="name"]'), 'Talks');
+    type(root.querySelector('input[name="query"]'), 'ab "c');
+    expect(textOf(root.querySelector('[role="alert"]'))).toBe('At character 4: Close the quote.');
+    expect(root.querySelector('input[name="query"]')?.getAttribute('aria-invalid')).toBe('true');
+    submit(root.querySelector('form'));
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('saves a valid topic trimmed', () => {
+    const onSubmit = vi.fn();
+    const root = show(<TopicForm {...props} onSubmit={onSubmit} />);
+    type(root.querySelector('input[name="name"]'), '  Talks ');
+    type(root.querySelector('input[name="query"]'), ' ukraine ');
+    submit(root.querySelector('form'));
+    expect(onSubmit).toHaveBeenCalledWith({ name: 'Talks', query: 'ukraine' });
+  });
+});
