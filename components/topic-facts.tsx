@@ -14,7 +14,7 @@ export function TopicFacts({ groups, onOpenSource }: Props) {
       <h2>Key facts</h2>
       <ul>
         {groups.map((group) => (
-          <li key={`${group.sources[0]!.articleId}:${group.text}`} dir={group.dir} lang={group.lang}>
+          <li key={`${group.sources[0].articleId}:${group.text}`} dir={group.dir} lang={group.lang}>
             <span>{group.text}</span>{' '}
             <span class="muted sources" dir="auto">
               {group.sources.length > 1 ? `(${group.sources.length} sources: ` : '('}

@@ -49,6 +49,8 @@ export default defineBackground(() => {
   const receive = createReceiver('background', handlers, (sender) =>
     classifySender(sender, browser.runtime.id, browser.runtime.getURL('/')),
   );
+  // The reply is the promise the listener returns (undefined: another listener may answer).
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message, sender) => receive(message, sender));
 
   const hasHighlights = async (url: string) => (await pageHighlights(await db, cleanUrl(url) ?? url)).length > 0;
@@ -69,10 +71,12 @@ export default defineBackground(() => {
     if (info.menuItemId === HIGHLIGHT_MENU_ID && tab?.id !== undefined)
       void scripts.highlightSelectionIn(tab.id).catch(() => {});
   });
-  browser.commands.onCommand.addListener(async (command) => {
+  browser.commands.onCommand.addListener((command) => {
     if (command !== HIGHLIGHT_COMMAND) return;
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await scripts.highlightSelectionIn(tab.id).catch(() => {});
+    void browser.tabs
+      .query({ active: true, currentWindow: true })
+      .then(([tab]) => (tab?.id !== undefined ? scripts.highlightSelectionIn(tab.id) : undefined))
+      .catch(() => {});
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabTopics.clear(tabId));
 });

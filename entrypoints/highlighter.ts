@@ -31,10 +31,16 @@ export default defineUnlistedScript(() => {
   let timer: number | undefined;
   const observer = new MutationObserver(() => {
     clearTimeout(timer);
-    timer = window.setTimeout(async () => {
-      await highlighter.retry().catch(() => []);
-      if (!highlighter.hasPending()) observer.disconnect();
-    }, RETRY_DELAY_MS);
+    timer = window.setTimeout(
+      () =>
+        void highlighter
+          .retry()
+          .catch(() => [])
+          .then(() => {
+            if (!highlighter.hasPending()) observer.disconnect();
+          }),
+      RETRY_DELAY_MS,
+    );
   });
   void highlighter.attach().then(() => {
     if (highlighter.hasPending())

@@ -64,7 +64,7 @@ export function App() {
     const next = topics.filter((t) => t.id !== id);
     await saveTopics(next);
     setTopics(next);
-    setDeleted({ topic: topics[index]!, index });
+    setDeleted({ topic: topics[index], index });
   };
 
   const undo = async () => {

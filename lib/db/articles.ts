@@ -99,12 +99,12 @@ export async function listDigest(db: Database, topics: Topic[]): Promise<DigestT
   const highlightLists = await Promise.all(ids.map((id) => byArticle.getAll(id)));
   await tx.done;
   const highlights = new Map(
-    ids.map((id, i) => [id, highlightLists[i]!.sort((a, b) => a.createdAt - b.createdAt).map(summarizeHighlight)]),
+    ids.map((id, i) => [id, highlightLists[i].sort((a, b) => a.createdAt - b.createdAt).map(summarizeHighlight)]),
   );
   return topics.map((topic, i) => ({
     topic,
-    count: perTopic[i]!.length,
-    articles: shown[i]!.map((record) => summarize(record, highlights.get(record.id) ?? [])),
+    count: perTopic[i].length,
+    articles: shown[i].map((record) => summarize(record, highlights.get(record.id) ?? [])),
   }));
 }
 

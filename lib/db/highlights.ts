@@ -22,7 +22,7 @@ export async function recordPlacement(db: Database, placed: string[], unplaced: 
   const records = await Promise.all(updates.map(([id]) => tx.store.get(id)));
   await Promise.all(
     records.map((record, i) =>
-      record && record.placed !== updates[i]![1] ? tx.store.put({ ...record, placed: updates[i]![1] }) : undefined,
+      record && record.placed !== updates[i][1] ? tx.store.put({ ...record, placed: updates[i][1] }) : undefined,
     ),
   );
   await tx.done;

@@ -327,6 +327,6 @@ export function trimBlocks(blocks: TextBlock[], context: TrimContext): TextBlock
   }
   // After the last paragraph of prose: calls to action and credits.
   let end = kept.length;
-  while (end > 0 && words(kept[end - 1]!.text) <= 40 && CLOSING_LINE.test(kept[end - 1]!.text)) end--;
+  while (end > 0 && words(kept[end - 1].text) <= 40 && CLOSING_LINE.test(kept[end - 1].text)) end--;
   return kept.slice(0, end);
 }

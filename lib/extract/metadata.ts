@@ -20,7 +20,7 @@ export interface JsonLdArticle {
 export function readJsonLdArticle(doc: Document): JsonLdArticle | null {
   const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
   for (let i = 0; i < scripts.length && i < MAX_JSON_LD_SCRIPTS; i++) {
-    const raw = scripts[i]!.textContent ?? '';
+    const raw = scripts[i].textContent ?? '';
     if (raw.length > MAX_JSON_LD_CHARS) continue;
     let data: unknown;
     try {

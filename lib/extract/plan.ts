@@ -31,7 +31,7 @@ export function findArticleContainers(doc: Document): Element[] {
     if (!el.querySelector(HEADING)) continue;
     if (!hasProse(el, MIN_ARTICLE_CHARS)) continue;
     // Keep the innermost full article: a wrapper around several articles is not itself one.
-    for (let i = full.length - 1; i >= 0; i--) if (el.contains(full[i]!)) full.splice(i, 1);
+    for (let i = full.length - 1; i >= 0; i--) if (el.contains(full[i])) full.splice(i, 1);
     full.push(el);
   }
   return full;
@@ -74,7 +74,7 @@ export function planArticles(doc: Document, pageUrl: string, page: PageMetadata)
       ? containers.map((_, i) => i)
       : [mainIndex, ...containers.map((_, i) => i).filter((i) => i !== mainIndex)];
   for (const index of order) {
-    const container = containers[index]!;
+    const container = containers[index];
     const own = index === mainIndex;
     // A block is named by its address and headline: a site that swaps a story inside the same element changes both.
     const key = `block\n${own ? pageKey('own block') : ''}\n${ownUrl(container, pageUrl) ?? ''}\n${headingOf(container) ?? ''}`;

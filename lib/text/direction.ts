@@ -19,7 +19,7 @@ export function directionOfText(text: string, sample = 2000): Direction {
   let ltr = 0;
   const end = Math.min(text.length, sample);
   for (let i = 0; i < end; i++) {
-    const ch = text[i]!;
+    const ch = text[i];
     if (RTL_CHAR.test(ch)) rtl++;
     else if (LTR_CHAR.test(ch)) ltr++;
   }

@@ -39,7 +39,7 @@ export function parseTopicsFile(text: string, existing: Topic[]): ImportResult {
   }
   const parsed = fileSchema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    const issue = parsed.error.issues[0];
     const where = issue.path.length ? ` (at ${issue.path.join('.')})` : '';
     return { ok: false, error: `This is not a Beatwatch topics file: ${issue.message}${where}.` };
   }

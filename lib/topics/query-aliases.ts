@@ -9,7 +9,7 @@ const MAX_SUGGESTIONS = 12;
 export function plainTerms(query: string): string[] {
   const terms: string[] = [];
   const phrase = /"([^"]*)"/g;
-  for (const match of query.matchAll(phrase)) if (match[1]!.trim()) terms.push(match[1]!.trim());
+  for (const match of query.matchAll(phrase)) if (match[1].trim()) terms.push(match[1].trim());
   for (const word of query.replace(phrase, ' ').split(/[\s()|]+/)) {
     if (
       !word ||

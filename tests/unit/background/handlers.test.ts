@@ -104,7 +104,7 @@ describe('highlights', () => {
     expect(stored).toMatchObject({ pageUrl: 'https://n.example/a', note: '', placed: true });
     expect(deps.injectExtractor).toHaveBeenCalledWith(4);
     const [digest] = await handlers['digest:get']({}, {});
-    expect(digest!.articles[0]!.highlights.map((h) => h.text)).toEqual(['Ukraine talks']);
+    expect(digest.articles[0].highlights.map((h) => h.text)).toEqual(['Ukraine talks']);
   });
 
   it("lists a page's highlights by its clean address, records placement, notes and undoable deletes", async () => {
@@ -141,8 +141,8 @@ describe('digest, delete and undo', () => {
     const { articleId } = await handlers['capture:save']({ article, matches: [match('ukraine')] }, { tabId: 1 });
     expect((await handlers['digest:get']({}, {})).map((d) => d.count)).toEqual([1, 0]);
     const deleted = await handlers['article:delete']({ id: articleId }, {});
-    expect((await handlers['digest:get']({}, {}))[0]!.count).toBe(0);
+    expect((await handlers['digest:get']({}, {}))[0].count).toBe(0);
     await handlers['article:restore']({ record: deleted! }, {});
-    expect((await handlers['digest:get']({}, {}))[0]!.articles[0]!.id).toBe(articleId);
+    expect((await handlers['digest:get']({}, {}))[0].articles[0].id).toBe(articleId);
   });
 });

@@ -19,7 +19,7 @@ describe('page scripts', () => {
   it('paints highlights and facts under the names the highlighter uses', async () => {
     const { scripting, scripts } = setup();
     await scripts.injectHighlighter(4);
-    const { css } = scripting.insertCSS.mock.calls[0]![0];
+    const { css } = scripting.insertCSS.mock.calls[0][0];
     expect(css).toContain(`::highlight(${HIGHLIGHT_NAME})`);
     expect(css).toContain(`::highlight(${FACT_NAME})`);
   });

@@ -5,7 +5,7 @@ import { act } from 'preact/test-utils';
 export function show(view: ComponentChild): HTMLElement {
   const root = document.createElement('div');
   document.body.replaceChildren(root);
-  act(() => render(view, root));
+  void act(() => render(view, root));
   return root;
 }
 
@@ -14,13 +14,13 @@ export const textOf = (el: Element | null | undefined) => (el?.textContent ?? ''
 
 export function click(el: Element | null | undefined): void {
   if (!el) throw new Error('nothing to click');
-  act(() => (el as HTMLElement).click());
+  void act(() => (el as HTMLElement).click());
 }
 
 export function type(el: Element | null | undefined, value: string): void {
   const input = el as HTMLInputElement | HTMLTextAreaElement | null;
   if (!input) throw new Error('nothing to type into');
-  act(() => {
+  void act(() => {
     input.value = value;
     input.dispatchEvent(new Event('input', { bubbles: true }));
   });
@@ -28,7 +28,7 @@ export function type(el: Element | null | undefined, value: string): void {
 
 export function submit(form: Element | null | undefined): void {
   if (!form) throw new Error('no form');
-  act(() => void form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+  void act(() => void form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
 }
 
 export function button(root: Element, label: string): HTMLButtonElement {

@@ -227,7 +227,7 @@ describe('UndoToast, AliasSuggestions and ClipBar', () => {
       <ClipBar topics={topics} busy={false} message={{ kind: 'error', text: 'No article text.' }} onClip={onClip} />,
     );
     const select = root.querySelector('select')!;
-    act(() => {
+    void act(() => {
       select.value = 'b';
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });

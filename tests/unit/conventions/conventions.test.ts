@@ -67,7 +67,7 @@ describe('every protocol message is answered', () => {
   const background = new Set(Object.keys(createBackgroundHandlers({} as BackgroundDeps)));
   // A receiver without handlers leaves a message it can read unanswered (undefined), and refuses any other.
   const reader = createPageReceiver({}, () => true);
-  const pageReads = (type: string) => reader(envelope(type as MessageType, {} as never), {}) === undefined;
+  const pageReads = (type: string) => reader(envelope(type as MessageType, {}), {}) === undefined;
   const pageScripts = [...tree].filter(([path]) => /^entrypoints\/\w+\.ts$/.test(path)).map(([, source]) => source);
 
   it('by a background handler, or by a page reader and a page script', () => {

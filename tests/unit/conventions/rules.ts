@@ -32,7 +32,7 @@ const BARE_IMPORT = /(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
 export function importsOf(source: string): ImportOf[] {
   const out: ImportOf[] = [];
   for (const [, typeKeyword, clause, specifier] of source.matchAll(IMPORT_FROM)) {
-    const names = /^\{([\s\S]*)\}$/.exec(clause!.trim())?.[1];
+    const names = /^\{([\s\S]*)\}$/.exec(clause.trim())?.[1];
     const allTypes =
       names !== undefined &&
       names
@@ -40,9 +40,9 @@ export function importsOf(source: string): ImportOf[] {
         .map((n) => n.trim())
         .filter(Boolean)
         .every((n) => n.startsWith('type '));
-    out.push({ specifier: specifier!, typeOnly: Boolean(typeKeyword) || allTypes });
+    out.push({ specifier: specifier, typeOnly: Boolean(typeKeyword) || allTypes });
   }
-  for (const [, specifier] of source.matchAll(BARE_IMPORT)) out.push({ specifier: specifier!, typeOnly: false });
+  for (const [, specifier] of source.matchAll(BARE_IMPORT)) out.push({ specifier: specifier, typeOnly: false });
   return out;
 }
 

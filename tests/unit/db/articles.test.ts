@@ -69,12 +69,12 @@ describe('listDigest', () => {
     await saveCapture(db, capture('https://a.example/undated', ['t', 'u']), { now: Date.parse('2024-06-01') });
     const digest = await listDigest(db, [topic('t'), topic('u'), topic('empty')]);
     expect(digest.map((d) => d.count)).toEqual([3, 1, 0]);
-    expect(digest[0]!.articles.map((a) => a.url)).toEqual([
+    expect(digest[0].articles.map((a) => a.url)).toEqual([
       'https://a.example/new',
       'https://a.example/undated',
       'https://a.example/old',
     ]);
-    expect(digest[0]!.articles[0]).not.toHaveProperty('text');
+    expect(digest[0].articles[0]).not.toHaveProperty('text');
   });
 });
 

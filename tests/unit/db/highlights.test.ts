@@ -76,7 +76,7 @@ describe('highlights store', () => {
     await addHighlight(db, highlight('h-22222222', { articleId: record.id, createdAt: 2, note: 'n' }));
     await addHighlight(db, highlight('h-11111111', { articleId: record.id, createdAt: 1, placed: false }));
     const [entry] = await listDigest(db, [{ id: 't', name: 't', query: 't', createdAt: 0 }]);
-    expect(entry!.articles[0]!.highlights).toEqual([
+    expect(entry.articles[0].highlights).toEqual([
       { id: 'h-11111111', text: 'quote h-11111111', note: '', placed: false, createdAt: 1 },
       { id: 'h-22222222', text: 'quote h-22222222', note: 'n', placed: true, createdAt: 2 },
     ]);

@@ -23,9 +23,9 @@ describe('topicFactGroups', () => {
       ]),
       article('b', ['Ukraine and Russia agreed to exchange the bodies of 6,000 soldiers each, officials said.']),
     ]);
-    expect(groups[0]!.sources.map((s) => s.articleId)).toEqual(['a', 'b']);
+    expect(groups[0].sources.map((s) => s.articleId)).toEqual(['a', 'b']);
     expect(groups).toHaveLength(2);
-    expect(groups[1]!.sources).toHaveLength(1);
+    expect(groups[1].sources).toHaveLength(1);
   });
 
   it('keeps facts with different figures apart', () => {

@@ -28,12 +28,12 @@ describe('extractArticles on the seed page', () => {
 
   it('gives each article its own URL; the first one the page canonical', () => {
     expect(new Set(articles.map((a) => a.url)).size).toBe(4);
-    expect(decodeURI(articles[0]!.url)).toContain('5150001-لقاء-روسي');
-    expect(decodeURI(articles[2]!.url)).toContain('5224101-ألمانيا');
+    expect(decodeURI(articles[0].url)).toContain('5150001-لقاء-روسي');
+    expect(decodeURI(articles[2].url)).toContain('5224101-ألمانيا');
   });
 
   it('keeps the body, drops the related block, the watermark and the repeated caption', () => {
-    const main = articles[0]!;
+    const main = articles[0];
     expect(main.text).toContain('تبادل جثث 6 آلاف جندي من كل جانب');
     expect(main.text).not.toContain('مقالات ذات صلة');
     expect(main.text).not.toMatch(/(^|\n)TT(\n|$)/);
@@ -48,8 +48,8 @@ describe('extractArticles on the seed page', () => {
   });
 
   it('keeps the Gaza article apart from the Ukraine ones', () => {
-    expect(articles[2]!.text).toContain('غزة');
-    expect(articles[0]!.text).not.toContain('غزة');
+    expect(articles[2].text).toContain('غزة');
+    expect(articles[0].text).not.toContain('غزة');
   });
 
   it('never captures the related teasers, nor their summaries inside an article', () => {
@@ -64,7 +64,7 @@ describe('extractArticles on the seed page', () => {
 
   it('starts each text with the body: no headline, byline, date line, caption or share bar', () => {
     for (const article of articles) {
-      const first = article.text.split('\n\n')[0]!;
+      const first = article.text.split('\n\n')[0];
       expect(first).not.toBe(article.title);
       expect(first.length).toBeGreaterThan(80);
       expect(article.text).not.toContain(article.title);
@@ -115,7 +115,7 @@ describe('extractArticles on the infinite-scroll page', () => {
     expect(all).not.toMatch(
       /Photo: World News Daily|Facebook|European Union\n|Norway's gas maintenance|Loading next story/,
     );
-    expect(articles[0]!.text.startsWith('Household energy bills')).toBe(true);
+    expect(articles[0].text.startsWith('Household energy bills')).toBe(true);
   });
 });
 
@@ -126,9 +126,9 @@ describe('extractArticles on other pages', () => {
       'http://127.0.0.1/x.html',
     );
     expect(rest).toHaveLength(0);
-    expect(article!.dir).toBe('ltr');
-    expect(article!.text.toLowerCase()).not.toMatch(/climate|election/);
-    expect(article!.text.length).toBeGreaterThan(2000);
+    expect(article.dir).toBe('ltr');
+    expect(article.text.toLowerCase()).not.toMatch(/climate|election/);
+    expect(article.text.length).toBeGreaterThan(2000);
   });
 });
 
@@ -153,7 +153,7 @@ describe('extractArticles on small pages', () => {
     );
     const [article] = extractArticles(doc, 'https://n.example/ar');
     expect(article).toMatchObject({ dir: 'rtl' });
-    expect(article!.lang).toBeUndefined();
+    expect(article.lang).toBeUndefined();
   });
 
   it('returns nothing for a section front of teasers', () => {
@@ -198,9 +198,9 @@ describe('bounded work on giant pages', () => {
       'text/html',
     );
     const [article] = extractArticles(doc, 'https://n.example/giant');
-    expect(article!.title).toBe('A very long report on the talks');
-    expect(article!.text.startsWith('Session 1: negotiators met again')).toBe(true);
-    expect(article!.text.length).toBeGreaterThan(70_000);
-    expect(article!.text.length).toBeLessThanOrEqual(82_000);
+    expect(article.title).toBe('A very long report on the talks');
+    expect(article.text.startsWith('Session 1: negotiators met again')).toBe(true);
+    expect(article.text.length).toBeGreaterThan(70_000);
+    expect(article.text.length).toBeLessThanOrEqual(82_000);
   });
 });

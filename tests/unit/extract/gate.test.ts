@@ -11,7 +11,7 @@ const PROSE =
   'The council voted on Monday to approve the plan, which will cost about £3.2 million and take two years to complete, officials said after the meeting.';
 
 function parse(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+  return parseHTML(html).document;
 }
 
 function page(head: string, body: string): Document {

@@ -2,8 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { readJsonLdArticle, resolveDirection, toIsoDate } from '@/lib/extract/metadata';
 
-const doc = (head: string) =>
-  parseHTML(`<html><head>${head}</head><body></body></html>`).document as unknown as Document;
+const doc = (head: string) => parseHTML(`<html><head>${head}</head><body></body></html>`).document;
 
 describe('readJsonLdArticle', () => {
   it('finds a NewsArticle inside @graph and reads names of authors and publisher', () => {

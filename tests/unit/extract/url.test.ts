@@ -17,8 +17,7 @@ describe('cleanUrl', () => {
 });
 
 describe('canonicalUrl', () => {
-  const page = (head: string) =>
-    parseHTML(`<html><head>${head}</head><body></body></html>`).document as unknown as Document;
+  const page = (head: string) => parseHTML(`<html><head>${head}</head><body></body></html>`).document;
 
   it('prefers rel=canonical, then og:url, cleaned', () => {
     expect(

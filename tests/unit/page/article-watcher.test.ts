@@ -30,7 +30,7 @@ describe('createArticleWatcher', () => {
     await watcher.scan();
     await watcher.scan();
     expect(sent.map((c) => c.article.title)).toEqual(['ألمانيا لن تشارك في قوة استقرار بغزة «في المستقبل المنظور»']);
-    expect(sent[0]!.matches[0]!.topicId).toBe('gaza');
+    expect(sent[0].matches[0].topicId).toBe('gaza');
   });
 
   it('picks up an article appended later, and re-matches known articles when topics change', async () => {
@@ -39,9 +39,9 @@ describe('createArticleWatcher', () => {
     appended.forEach((a) => a.remove());
     const { watcher, sent } = watch(doc, [topic('gaza', 'غزة')]);
     expect(await watcher.scan()).toEqual([]);
-    doc.body.append(appended[1]!);
+    doc.body.append(appended[1]);
     performance.clearMeasures();
-    expect((await watcher.scan()).map((c) => c.matches[0]!.topicId)).toEqual(['gaza']);
+    expect((await watcher.scan()).map((c) => c.matches[0].topicId)).toEqual(['gaza']);
     // Only the new article is extracted (copied, then parsed): the page's own is not extracted again.
     expect(performance.getEntriesByName('beatwatch:extract')).toHaveLength(2);
     const retopic = await watcher.retopic([topic('istanbul', 'إسطنبول')]);

@@ -30,7 +30,7 @@ function setup(stored: { id: string; selectors: Selectors }[] = []) {
 }
 
 function select(text: string) {
-  const p = [...document.querySelectorAll('p')].find((el) => el.textContent!.includes(text))!;
+  const p = [...document.querySelectorAll('p')].find((el) => el.textContent.includes(text))!;
   const node = p.firstChild!;
   const at = node.nodeValue!.indexOf(text);
   const range = document.createRange();
@@ -47,8 +47,8 @@ describe('createHighlighter', () => {
     const { highlighter, painted, added } = setup();
     select('تبادل جثث 6 آلاف جندي');
     expect(await highlighter.highlightSelection()).toEqual({ added: true });
-    expect(added[0]!.articleUrl).toBe('https://n.example/appended');
-    expect(added[0]!.selectors[0].exact).toBe('تبادل جثث 6 آلاف جندي');
+    expect(added[0].articleUrl).toBe('https://n.example/appended');
+    expect(added[0].selectors[0].exact).toBe('تبادل جثث 6 آلاف جندي');
     expect(painted.get(HIGHLIGHT_NAME)).toBe(1);
     expect(await highlighter.highlightSelection()).toEqual({ added: false });
   });
@@ -57,7 +57,7 @@ describe('createHighlighter', () => {
     const first = setup();
     select('hosted the talks');
     await first.highlighter.highlightSelection();
-    const selectors = first.added[0]!.selectors;
+    const selectors = first.added[0].selectors;
     const gone: Selectors = [{ ...selectors[0], exact: 'a sentence that is not there any more' }, selectors[1]];
     const { highlighter, painted, placement } = setup([
       { id: 'h-placed00', selectors },
@@ -73,9 +73,9 @@ describe('createHighlighter', () => {
     const first = setup();
     select('hosted the talks');
     await first.highlighter.highlightSelection();
-    const selectors = first.added[0]!.selectors;
+    const selectors = first.added[0].selectors;
     const { highlighter, placement } = setup([{ id: 'h-late0000', selectors }]);
-    const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.includes('hosted the talks'))!;
+    const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent.includes('hosted the talks'))!;
     paragraph.remove();
     expect(await highlighter.attach()).toEqual({ placed: [], unplaced: ['h-late0000'] });
     document.querySelector('article')!.append(paragraph);
