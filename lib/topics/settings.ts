@@ -2,13 +2,18 @@
 // browsers, `local` once sync's quota is exceeded. Everything read back is validated:
 // storage can hold whatever an older version (or another extension build) wrote.
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
 import { topicSchema, type Topic } from '../schema';
-import { AREA_KEY, currentArea, onTopicsChanged, readStoredTopics, STORE_VERSION, TOPICS_KEY } from './storage';
+import {
+  AREA_KEY,
+  currentArea,
+  migrateTopicsStore,
+  onTopicsChanged,
+  readStoredTopics,
+  STORE_VERSION,
+  TOPICS_KEY,
+} from './storage';
 import { MAX_TOPICS } from '../limits';
 import { parseQuery } from './query';
-
-const storedTopicsSchema = z.object({ version: z.literal(STORE_VERSION), topics: z.array(z.unknown()) });
 
 /** The stored topics; entries that fail validation are skipped, never passed on. */
 export async function loadTopics(): Promise<Topic[]> {
@@ -16,10 +21,10 @@ export async function loadTopics(): Promise<Topic[]> {
 }
 
 export function parseStoredTopics(raw: unknown): Topic[] {
-  const stored = storedTopicsSchema.safeParse(raw);
-  if (!stored.success) return [];
+  const migrated = migrateTopicsStore(raw);
+  if (!migrated.ok) return [];
   const topics: Topic[] = [];
-  for (const item of stored.data.topics) {
+  for (const item of migrated.store.topics) {
     const topic = topicSchema.safeParse(item);
     if (topic.success) topics.push(topic.data);
   }
@@ -30,6 +35,9 @@ export class TopicsError extends Error {}
 
 /** Validates and writes all topics at once; a bad topic changes nothing. */
 export async function saveTopics(topics: Topic[]): Promise<void> {
+  // Topics stored by a newer version are never overwritten by an older one (unreadable ones may be).
+  const stored = migrateTopicsStore(await readStoredTopics());
+  if (!stored.ok && stored.newer) throw new TopicsError(stored.error);
   if (topics.length > MAX_TOPICS) throw new TopicsError(`At most ${MAX_TOPICS} topics can be tracked.`);
   const ids = new Set<string>();
   const valid = topics.map((topic, i) => {

@@ -7,7 +7,47 @@ import type { TopicInput } from './compile';
 
 export const TOPICS_KEY = 'topics';
 export const AREA_KEY = 'topicsArea';
-export const STORE_VERSION = 1;
+
+/** The stored value once read: every entry still to be validated by its reader. */
+export interface TopicsStore {
+  version: number;
+  topics: unknown[];
+}
+
+/**
+ * Append-only migrations of the stored topics, like the database's: entry N upgrades version N-1 to N, and a
+ * shipped entry is never edited, so topics stored by any older version reach the current shape.
+ */
+export const TOPIC_MIGRATIONS: readonly ((store: TopicsStore) => TopicsStore)[] = [
+  // 1: { version: 1, topics: Topic[] }, from nothing stored.
+  () => ({ version: 1, topics: [] }),
+];
+
+export const STORE_VERSION = TOPIC_MIGRATIONS.length;
+
+/**
+ * The stored value brought to STORE_VERSION, or why it cannot be: topics saved by a newer Beatwatch (another of
+ * the reader's browsers may run one) or a value that is not a topics store. Nothing stored reads as no topics.
+ */
+export function migrateTopicsStore(
+  raw: unknown,
+): { ok: true; store: TopicsStore } | { ok: false; error: string; newer: boolean } {
+  let store: TopicsStore = { version: 0, topics: [] };
+  if (raw !== undefined) {
+    const { version, topics } = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || !Array.isArray(topics))
+      return { ok: false, error: 'The stored topics are not in a format Beatwatch knows.', newer: false };
+    if (version > STORE_VERSION)
+      return {
+        ok: false,
+        error: `The topics were saved by a newer version of Beatwatch (format ${version}; this one reads up to ${STORE_VERSION}). Update Beatwatch to edit them.`,
+        newer: true,
+      };
+    store = { version, topics };
+  }
+  while (store.version < STORE_VERSION) store = TOPIC_MIGRATIONS[store.version](store);
+  return { ok: true, store };
+}
 
 export type AreaName = 'sync' | 'local';
 
@@ -38,9 +78,9 @@ export function onTopicsChanged(onChange: () => void): () => void {
  * everything else the editor and the background rely on.
  */
 export function topicsForMatching(raw: unknown): TopicInput[] {
-  if (typeof raw !== 'object' || raw === null || (raw as { version?: unknown }).version !== STORE_VERSION) return [];
-  const topics = (raw as { topics?: unknown }).topics;
-  if (!Array.isArray(topics)) return [];
+  const migrated = migrateTopicsStore(raw);
+  if (!migrated.ok) return [];
+  const { topics } = migrated.store;
   const out: TopicInput[] = [];
   for (const item of topics) {
     if (typeof item !== 'object' || item === null) continue;

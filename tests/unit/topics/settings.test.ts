@@ -2,7 +2,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadTopics, newTopicId, parseStoredTopics, saveTopics, TopicsError, watchTopics } from '@/lib/topics/settings';
 import type { Topic } from '@/lib/schema';
-import { readStoredTopics, topicsForMatching } from '@/lib/topics/storage';
+import {
+  migrateTopicsStore,
+  readStoredTopics,
+  STORE_VERSION,
+  TOPIC_MIGRATIONS,
+  topicsForMatching,
+} from '@/lib/topics/storage';
 
 const topic = (id: string, extra: Partial<Topic> = {}): Topic => ({
   id,
@@ -86,5 +92,37 @@ describe('topics for matching (page side, no zod)', () => {
     expect(topicsForMatching({ version: 2, topics: [{ id: 'a', query: 'a' }] })).toEqual([]);
     expect(topicsForMatching({ version: 1, topics: 'no' })).toEqual([]);
     expect(topicsForMatching(undefined)).toEqual([]);
+  });
+});
+
+describe('stored topics migrations', () => {
+  it('has one append-only entry per version, the first from nothing stored', () => {
+    expect(STORE_VERSION).toBe(TOPIC_MIGRATIONS.length);
+    expect(migrateTopicsStore(undefined)).toEqual({ ok: true, store: { version: STORE_VERSION, topics: [] } });
+    expect(migrateTopicsStore({ version: 1, topics: [topic('a')] })).toEqual({
+      ok: true,
+      store: { version: 1, topics: [topic('a')] },
+    });
+  });
+
+  it('says clearly when topics were saved by a newer Beatwatch, and never overwrites them', async () => {
+    const newer = { version: STORE_VERSION + 1, topics: [topic('a')] };
+    const migrated = migrateTopicsStore(newer);
+    expect(migrated).toMatchObject({ ok: false, newer: true });
+    expect(!migrated.ok && migrated.error).toMatch(/newer version of Beatwatch/);
+    await fakeBrowser.storage.sync.set({ topics: newer });
+    expect(await loadTopics()).toEqual([]);
+    expect(topicsForMatching(await readStoredTopics())).toEqual([]);
+    await expect(saveTopics([topic('b')])).rejects.toThrow(/newer version of Beatwatch/);
+    expect(await fakeBrowser.storage.sync.get('topics')).toEqual({ topics: newer });
+  });
+
+  it('reads an unknown shape as no topics, and lets the reader save over it', async () => {
+    expect(migrateTopicsStore({ version: 'one', topics: [] })).toMatchObject({ ok: false, newer: false });
+    expect(migrateTopicsStore([topic('a')])).toMatchObject({ ok: false, newer: false });
+    await fakeBrowser.storage.sync.set({ topics: 'garbage' });
+    expect(await loadTopics()).toEqual([]);
+    await saveTopics([topic('a')]);
+    expect(await loadTopics()).toEqual([topic('a')]);
   });
 });
