@@ -1,5 +1,6 @@
 // The house rules, checked on the whole tree (in the spirit of refined-github's build/features.test.ts): each rule
 // runs on the real files, and on a small broken tree to show it would catch a break.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackgroundHandlers, type BackgroundDeps } from '@/lib/background/handlers';
@@ -12,6 +13,7 @@ import {
   pageScriptImportViolations,
   readTree,
   unansweredMessages,
+  unmappedLibParts,
 } from './rules';
 
 const ROOT = join(__dirname, '../../..');
@@ -101,5 +103,17 @@ describe('fixtures follow their naming pattern', () => {
       'tests/fixtures/gate/article/english-article.html',
       'tests/fixtures/new-set/cases.json',
     ]);
+  });
+});
+
+describe("README's map", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+  it('names every lib/ folder and top-level module', () => {
+    expect(unmappedLibParts(tree, readme)).toEqual([]);
+  });
+
+  it('would catch a new lib/ folder left off the map', () => {
+    expect(unmappedLibParts(withFiles({ 'lib/sync/engine.ts': '// x' }), readme)).toEqual(['lib/sync/']);
   });
 });

@@ -168,3 +168,13 @@ export function unansweredMessages(
     )
     .map(({ type }) => type);
 }
+
+/** lib/ folders and top-level modules that README's map (its architecture table) does not name. */
+export function unmappedLibParts(files: Files, readme: string): string[] {
+  const parts = new Set<string>();
+  for (const path of files.keys()) {
+    const match = /^lib\/([^/]+)(\/)?/.exec(path);
+    if (match) parts.add(match[2] ? `lib/${match[1]}/` : `lib/${match[1]}`);
+  }
+  return [...parts].filter((part) => !readme.includes(`| \`${part}\``)).sort();
+}
