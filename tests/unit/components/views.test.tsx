@@ -58,21 +58,20 @@ describe('EmptyState', () => {
   });
 });
 
+function showCard(extra: Partial<ArticleSummary>) {
+  const handlers = {
+    onOpen: vi.fn(),
+    onOpenFact: vi.fn(),
+    onDelete: vi.fn(),
+    onSaveNote: vi.fn(),
+    onDeleteHighlight: vi.fn(),
+  };
+  return { root: show(<ArticleCard article={article(extra)} {...handlers} />), ...handlers };
+}
+
 describe('ArticleCard', () => {
   it('shows an Arabic article right to left, with its site, facts and actions', () => {
-    const onOpen = vi.fn();
-    const onOpenFact = vi.fn();
-    const onDelete = vi.fn();
-    const root = show(
-      <ArticleCard
-        article={article()}
-        onOpen={onOpen}
-        onOpenFact={onOpenFact}
-        onDelete={onDelete}
-        onSaveNote={vi.fn()}
-        onDeleteHighlight={vi.fn()}
-      />,
-    );
+    const { root, onOpen, onOpenFact, onDelete } = showCard({});
     const card = root.querySelector('li.article-card')!;
     expect(card.getAttribute('dir')).toBe('rtl');
     expect(card.getAttribute('lang')).toBe('ar');
@@ -89,16 +88,13 @@ describe('ArticleCard', () => {
   });
 
   it('falls back to the host for a missing title and site, and says when it was clipped', () => {
-    const root = show(
-      <ArticleCard
-        article={article({ title: '', siteName: undefined, facts: [], clippedTo: ['t'], highlights: [highlight()] })}
-        onOpen={vi.fn()}
-        onOpenFact={vi.fn()}
-        onDelete={vi.fn()}
-        onSaveNote={vi.fn()}
-        onDeleteHighlight={vi.fn()}
-      />,
-    );
+    const { root } = showCard({
+      title: '',
+      siteName: undefined,
+      facts: [],
+      clippedTo: ['t'],
+      highlights: [highlight()],
+    });
     expect(textOf(root.querySelector('h3'))).toBe('aawsat.example');
     expect(textOf(root.querySelector('.meta'))).toMatch(/^aawsat\.example · .+ · clipped$/);
     expect(root.querySelector('.facts')).toBeNull();
@@ -106,16 +102,7 @@ describe('ArticleCard', () => {
   });
 
   it('shows page text as text, never as markup', () => {
-    const root = show(
-      <ArticleCard
-        article={article({ title: '<img src=x onerror=alert(1)>', excerpt: '<b>bold</b>' })}
-        onOpen={vi.fn()}
-        onOpenFact={vi.fn()}
-        onDelete={vi.fn()}
-        onSaveNote={vi.fn()}
-        onDeleteHighlight={vi.fn()}
-      />,
-    );
+    const { root } = showCard({ title: '<img src=x onerror=alert(1)>', excerpt: '<b>bold</b>' });
     expect(root.querySelector('img, b')).toBeNull();
     expect(textOf(root.querySelector('h3'))).toBe('<img src=x onerror=alert(1)>');
   });

@@ -12,55 +12,66 @@ import {
   missingWhyComments,
   pageScriptImportViolations,
   readTree,
+  type Files,
   unansweredMessages,
   unmappedLibParts,
 } from './rules';
 
 const ROOT = join(__dirname, '../../..');
 const tree = readTree(ROOT, ['entrypoints', 'lib', 'components', 'tests/fixtures']);
-const withFiles = (entries: Record<string, string>) => new Map([...tree, ...Object.entries(entries)]);
 
-describe('entrypoints only wire', () => {
-  it('import nothing but WXT, Preact, lib/, components/ and their own page modules', () => {
-    expect(entrypointImportViolations(tree)).toEqual([]);
-  });
-
-  it('would catch an entrypoint importing a package or a test helper', () => {
-    const broken = withFiles({
-      'entrypoints/broken.ts': "import { z } from 'zod';\nimport { load } from '../tests/unit/facts/gold';\n",
-    });
-    expect(entrypointImportViolations(broken)).toEqual([
-      'entrypoints/broken.ts imports zod',
-      'entrypoints/broken.ts imports ../tests/unit/facts/gold',
-    ]);
-  });
-});
-
-describe('page scripts stay small', () => {
-  it('reach no zod (and the gate no polyfill and no Readability), at any depth', () => {
-    expect(pageScriptImportViolations(tree)).toEqual([]);
-  });
-
-  it('would catch zod reached through a lib/ module, but not a type-only import', () => {
-    const broken = withFiles({
+// Each rule holds on the tree, and catches a small break of it.
+const RULES: { rule: string; check: (files: Files) => string[]; broken: Record<string, string>; caught: string[] }[] = [
+  {
+    rule: 'entrypoints import nothing but WXT, Preact, lib/, components/ and their own page modules',
+    check: entrypointImportViolations,
+    broken: { 'entrypoints/broken.ts': "import { z } from 'zod';\nimport { load } from '../tests/unit/facts/gold';\n" },
+    caught: ['entrypoints/broken.ts imports zod', 'entrypoints/broken.ts imports ../tests/unit/facts/gold'],
+  },
+  {
+    rule: 'page scripts reach no zod (the gate no polyfill and no Readability) at any depth; type-only imports are free',
+    check: pageScriptImportViolations,
+    broken: {
       'lib/page/location-changes.ts': `${tree.get('lib/page/location-changes.ts')}\nimport { topicSchema } from '../schema';\n`,
       'lib/page/first-load.ts': `${tree.get('lib/page/first-load.ts')}\nimport type { Topic } from '../schema';\nimport { type Hit } from '../schema';\n`,
-    });
-    const violations = pageScriptImportViolations(broken);
-    expect(violations).toContain('entrypoints/gate.ts → lib/page/location-changes.ts → lib/schema.ts imports zod');
-    expect(violations.every((v) => !v.includes('first-load'))).toBe(true);
-  });
-});
+    },
+    caught: ['entrypoints/gate.ts → lib/page/location-changes.ts → lib/schema.ts imports zod'],
+  },
+  {
+    rule: 'every lib/ module opens with a comment saying why it exists',
+    check: missingWhyComments,
+    broken: { 'lib/text/new.ts': "import { x } from './y';\n// later\n" },
+    caught: ['lib/text/new.ts'],
+  },
+  {
+    rule: 'fixtures are named by their kind',
+    check: misnamedFixtures,
+    broken: {
+      'tests/fixtures/extract/My Page.html': '',
+      'tests/fixtures/gate/article/english-article.html': '',
+      'tests/fixtures/new-set/cases.json': '',
+    },
+    caught: [
+      'tests/fixtures/extract/My Page.html',
+      'tests/fixtures/gate/article/english-article.html',
+      'tests/fixtures/new-set/cases.json',
+    ],
+  },
+  {
+    rule: "README's map names every lib/ folder and top-level module",
+    check: (files) => unmappedLibParts(files, readFileSync(join(ROOT, 'README.md'), 'utf8')),
+    broken: { 'lib/sync/engine.ts': '// x' },
+    caught: ['lib/sync/'],
+  },
+];
 
-describe('every lib/ module says why it exists', () => {
-  it('opens with a comment', () => {
-    expect(missingWhyComments(tree)).toEqual([]);
+describe.each(RULES)('$rule', ({ check, broken, caught }) => {
+  it('holds on the tree', () => {
+    expect(check(tree)).toEqual([]);
   });
 
-  it('would catch a module that opens with code', () => {
-    expect(missingWhyComments(withFiles({ 'lib/text/new.ts': "import { x } from './y';\n// later\n" }))).toEqual([
-      'lib/text/new.ts',
-    ]);
+  it('catches a break', () => {
+    expect(check(new Map([...tree, ...Object.entries(broken)]))).toEqual(caught);
   });
 });
 
@@ -84,36 +95,5 @@ describe('every protocol message is answered', () => {
     expect(unansweredMessages(withNew, background, pageReads, [...pageScripts, "'page:new-thing': () => 1"])).toEqual([
       'page:new-thing',
     ]);
-  });
-});
-
-describe('fixtures follow their naming pattern', () => {
-  it('names every fixture by its kind', () => {
-    expect(misnamedFixtures(tree)).toEqual([]);
-  });
-
-  it('would catch a fixture named any other way', () => {
-    const broken = withFiles({
-      'tests/fixtures/extract/My Page.html': '',
-      'tests/fixtures/gate/article/english-article.html': '',
-      'tests/fixtures/new-set/cases.json': '',
-    });
-    expect(misnamedFixtures(broken)).toEqual([
-      'tests/fixtures/extract/My Page.html',
-      'tests/fixtures/gate/article/english-article.html',
-      'tests/fixtures/new-set/cases.json',
-    ]);
-  });
-});
-
-describe("README's map", () => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-
-  it('names every lib/ folder and top-level module', () => {
-    expect(unmappedLibParts(tree, readme)).toEqual([]);
-  });
-
-  it('would catch a new lib/ folder left off the map', () => {
-    expect(unmappedLibParts(withFiles({ 'lib/sync/engine.ts': '// x' }), readme)).toEqual(['lib/sync/']);
   });
 });
