@@ -56,7 +56,7 @@ export function factsSeenBefore(articles: ArticleSummary[]): Map<string, (Earlie
     article.facts.map((fact, index) => ({ text: fact.text, article, index })),
   );
   for (const { members } of groupFacts(items)) {
-    const first = members[0]!.article;
+    const first = members[0].article;
     for (const member of members) {
       if (member.article.firstSeenAt <= first.firstSeenAt) continue;
       seen.get(member.article.id)![member.index] = { articleId: first.id, title: first.title, url: first.url };

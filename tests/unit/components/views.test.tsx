@@ -21,7 +21,13 @@ import { button, click, show, submit, textOf, type } from './render';
 
 afterEach(() => render(null, document.body));
 
-const fact = (text: string, start: number): Fact => ({ text, start, end: start + text.length, score: 1, kinds: [] });
+const fact = (text: string, start: number): Fact => ({
+  text,
+  start,
+  end: start + text.length,
+  score: 1,
+  kind: 'statement',
+});
 const highlight = (extra: Partial<HighlightSummary> = {}): HighlightSummary => ({
   id: 'h-1234567890',
   text: 'ستة آلاف جندي',
@@ -77,7 +83,8 @@ describe('ArticleCard', () => {
     expect(card.getAttribute('lang')).toBe('ar');
     expect(textOf(card.querySelector('h3'))).toBe('محادثات إسطنبول');
     expect(textOf(card.querySelector('.meta'))).toContain('الشرق الأوسط');
-    expect(textOf(card.querySelector('.facts'))).toBe('قال مسؤول إن ستة آلاف جندي سيعودون.');
+    expect(textOf(card.querySelector('.facts a'))).toBe('قال مسؤول إن ستة آلاف جندي سيعودون.');
+    expect(textOf(card.querySelector('.facts .fact-kind'))).toBe('statement');
     click(card.querySelector('h3 a'));
     expect(onOpen).toHaveBeenCalledWith('https://aawsat.example/ar/5121');
     click(card.querySelector('.facts a'));

@@ -113,7 +113,7 @@ describe('cssHighlightPainter in a Firefox content script', () => {
     expect(registry.get(HIGHLIGHT_NAME)?.size).toBe(2);
     expect(() => [...registry.get(HIGHLIGHT_NAME)!]).toThrow(/Xray/);
     painter.paint(HIGHLIGHT_NAME, ranges.slice(1));
-    expect(registry.get(HIGHLIGHT_NAME)?.has(ranges[1]!)).toBe(true);
+    expect(registry.get(HIGHLIGHT_NAME)?.has(ranges[1])).toBe(true);
     expect(registry.get(HIGHLIGHT_NAME)?.size).toBe(1);
     painter.paint(HIGHLIGHT_NAME, []);
     expect(registry.has(HIGHLIGHT_NAME)).toBe(false);
