@@ -174,16 +174,15 @@ function highlights(name) {
     server.override(`/${SEED}`, original.replace(gone, 'انتهت سريعاً'));
     try {
       await page.reload();
-      const unplaced = await waitFor(
-        async () => (await highlightsInDigest()).find((h) => h.text === gone && h.placed === false),
-        'the highlight to be reported unplaced',
-      );
-      assert.ok(unplaced);
-      assert.equal(
-        (await highlightsInDigest()).find((h) => h.text === PASSAGE)?.placed,
-        true,
-        'the other highlight is still placed',
-      );
+      // Wait for both: the digest can be read between two placement reports (the first attach, then a retry).
+      const listed = await waitFor(async () => {
+        const all = await highlightsInDigest();
+        const removed = all.find((h) => h.text === gone);
+        const other = all.find((h) => h.text === PASSAGE);
+        return removed?.placed === false && other?.placed === true ? { removed, other } : null;
+      }, 'the removed highlight to be reported unplaced and the other still placed');
+      assert.equal(listed.removed.placed, false);
+      assert.equal(listed.other.placed, true);
     } finally {
       server.override(`/${SEED}`, null);
     }
