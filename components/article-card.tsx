@@ -13,6 +13,7 @@ export interface Props {
   onDelete: (id: string) => void;
   onSaveNote: (highlightId: string, note: string) => void;
   onDeleteHighlight: (highlightId: string) => void;
+  onConfirmHighlight: (highlightId: string) => void;
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -23,7 +24,16 @@ function formatDate(article: ArticleSummary): string {
 }
 
 /** One article of a digest, laid out in the article's own direction and language. */
-export function ArticleCard({ article, seenIn, onOpen, onOpenFact, onDelete, onSaveNote, onDeleteHighlight }: Props) {
+export function ArticleCard({
+  article,
+  seenIn,
+  onOpen,
+  onOpenFact,
+  onDelete,
+  onSaveNote,
+  onDeleteHighlight,
+  onConfirmHighlight,
+}: Props) {
   const host = safeHost(article.url);
   return (
     <li class="article-card" dir={article.dir} lang={article.lang} data-article-id={article.id}>
@@ -60,6 +70,7 @@ export function ArticleCard({ article, seenIn, onOpen, onOpenFact, onDelete, onS
               highlight={highlight}
               onSaveNote={onSaveNote}
               onDelete={onDeleteHighlight}
+              onConfirm={onConfirmHighlight}
             />
           ))}
         </ul>

@@ -18,7 +18,7 @@ export default defineUnlistedScript(() => {
     painter: cssHighlightPainter(),
     add: (payload) => sendToBackground('highlight:add', payload),
     forPage: (pageUrl) => sendToBackground('highlight:for-page', { pageUrl }),
-    reportPlacement: (placed, unplaced) => sendToBackground('highlight:placement', { placed, unplaced }),
+    reportPlacement: (report) => sendToBackground('highlight:placement', report),
     factsFor: (urls) => sendToBackground('facts:for-urls', { urls }),
   });
 

@@ -144,6 +144,14 @@ export type ArticleRecord = z.infer<typeof articleRecordSchema>;
 /** A highlight's W3C Web Annotation selectors; the shape itself is lib/anchor's (the schema is checked against it). */
 export type { Selectors };
 
+const textPositionSelectorSchema = z
+  .object({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
+  .strict();
+
 export const selectorsSchema = z.tuple([
   z
     .object({
@@ -153,20 +161,24 @@ export const selectorsSchema = z.tuple([
       suffix: z.string().max(MAX_QUOTE_CONTEXT_CHARS),
     })
     .strict(),
+  textPositionSelectorSchema,
   z
     .object({
-      type: z.literal('TextPositionSelector'),
-      start: z.number().int().nonnegative(),
-      end: z.number().int().nonnegative(),
+      type: z.literal('XPathSelector'),
+      value: z
+        .string()
+        .max(2000)
+        .regex(/^(\/[a-z][a-z0-9-]*\[\d+\])+$/, 'an element path such as /html[1]/body[1]/p[2]'),
+      refinedBy: textPositionSelectorSchema,
     })
-    .strict(),
+    .strict()
+    .optional(),
 ]) satisfies z.ZodType<Selectors>;
 
 export const highlightIdSchema = z.string().regex(HIGHLIGHT_ID_PATTERN, 'not a highlight id');
 export const noteSchema = z
   .string()
   .max(MAX_NOTE_CHARS, `a note has at most ${MAX_NOTE_CHARS.toLocaleString('en')} characters`);
-export const highlightIdsSchema = z.array(highlightIdSchema).max(MAX_HIGHLIGHTS_PER_PAGE);
 
 /** A reader's highlight, as the background stores it. */
 export const highlightRecordSchema = z.object({
@@ -179,7 +191,34 @@ export const highlightRecordSchema = z.object({
   note: noteSchema,
   /** Whether the last visit could place it on the page. */
   placed: z.boolean(),
+  /** The page's text where the last visit placed it, when that text differs from the quote. */
+  changedTo: z.string().max(MAX_QUOTE_CHARS).optional(),
+  /** Where the last visit could not place it, a candidate the reader may confirm. */
+  maybeHere: selectorsSchema.optional(),
+  /** Its position leaves out script and style text, as stored before database v3. */
+  legacyPositions: z.literal(true).optional(),
   createdAt: z.number().int().nonnegative(),
   updatedAt: z.number().int().nonnegative(),
 });
 export type HighlightRecord = z.infer<typeof highlightRecordSchema>;
+
+/** What a visit learnt about its page's highlights. */
+export const placementSchema = z
+  .object({
+    placed: z
+      .array(
+        z
+          .object({
+            id: highlightIdSchema,
+            changedTo: z.string().max(MAX_QUOTE_CHARS).optional(),
+            position: textPositionSelectorSchema.optional(),
+          })
+          .strict(),
+      )
+      .max(MAX_HIGHLIGHTS_PER_PAGE),
+    unplaced: z
+      .array(z.object({ id: highlightIdSchema, maybeHere: selectorsSchema.optional() }).strict())
+      .max(MAX_HIGHLIGHTS_PER_PAGE),
+  })
+  .strict();
+export type Placement = z.infer<typeof placementSchema>;

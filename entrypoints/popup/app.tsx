@@ -78,6 +78,7 @@ export function App() {
     });
 
   const saveNote = (id: string, note: string) => attempt(() => sendToBackground('highlight:note', { id, note }));
+  const confirmHighlight = (id: string) => attempt(() => sendToBackground('highlight:confirm', { id }));
 
   const undo = () =>
     attempt(async () => {
@@ -155,6 +156,7 @@ export function App() {
                       onDelete={remove}
                       onSaveNote={saveNote}
                       onDeleteHighlight={removeHighlight}
+                      onConfirmHighlight={confirmHighlight}
                     />
                   ))}
                 </ul>

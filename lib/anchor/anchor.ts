@@ -1,56 +1,129 @@
-// Re-attaches stored highlights to the current page: position if the text there is unchanged,
-// else the quote (exact, then fuzzy); null marks an orphan for the "could not place" list.
+// Re-attaches stored highlights to the current page: at the old position when the passage is still
+// there unchanged, else wherever its quote and context say; when they cannot tell, the highlight is
+// left unplaced (for the "not found" list), with a "maybe here" candidate the reader can confirm.
 
-import { contextAgreement, matchQuote } from './match-quote';
-import { normalizeText, prepareText, type PreparedText } from './normalize';
-import { buildTextIndex, rangeInIndex } from './text-range';
+import { describeOffsets, commonBlock } from './describe';
+import { locateQuote, stillAtPosition, type Located } from './match-quote';
+import { normEnd, normStart, prepareText, type PreparedText } from './normalize';
+import type { ApproxSearch } from './search';
+import { pathAgreement, xpathOf } from './structure';
+import { buildTextIndex, fromVisibleOffset, rangeInIndex, visibleSlice, type TextIndex } from './text-range';
 import type { Selectors } from './types';
 
 const DEFAULT_BUDGET_MS = 250;
 const DEFAULT_MANY_BUDGET_MS = 500;
-// Below this the text at the old position is a coincidental repeat (e.g. "the" after an insert).
-const MIN_POSITION_CONTEXT = 0.5;
 
-type Offsets = { start: number; end: number };
+export interface AnchorItem {
+  id: string;
+  selectors: Selectors;
+  /** Positions stored before script and style text was counted (database v2). */
+  legacyPositions?: boolean;
+}
+
+export interface PlacedHighlight {
+  id: string;
+  range: Range;
+  /** The text there differs from the stored quote: the page was edited since. */
+  changed: boolean;
+  /** The text now highlighted (as the reader sees it). */
+  text: string;
+  /** Standard offsets of the placed text. */
+  start: number;
+  end: number;
+}
+
+export interface UnplacedHighlight {
+  id: string;
+  /** Where the passage may be now; shown to the reader to confirm, never painted by itself. */
+  maybeHere?: Selectors;
+}
+
+export interface AnchorOptions {
+  budgetMs?: number;
+  search?: ApproxSearch;
+}
 
 function isSelectors(s: unknown): s is Selectors {
   if (!Array.isArray(s)) return false;
-  const [q, pos] = s as Partial<Selectors>;
+  const [q, pos, path] = s as Partial<Selectors>;
   return (
     typeof q?.exact === 'string' &&
     (q.prefix === undefined || typeof q.prefix === 'string') &&
     (q.suffix === undefined || typeof q.suffix === 'string') &&
     typeof pos?.start === 'number' &&
-    typeof pos.end === 'number'
+    typeof pos.end === 'number' &&
+    (path === undefined || typeof path?.value === 'string')
   );
 }
 
-function byPosition(p: PreparedText, [quote, pos]: Selectors): Offsets | null {
-  const { start, end } = pos;
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > p.raw.length)
-    return null;
-  const there = p.raw.slice(start, end);
-  if (there !== quote.exact && normalizeText(there) !== normalizeText(quote.exact)) return null;
-  return contextAgreement(p, quote, start, end) >= MIN_POSITION_CONTEXT ? { start, end } : null;
-}
+/** One page's text, walked and normalized once for any number of highlights. */
+class PageText {
+  readonly index: TextIndex;
+  readonly p: PreparedText;
 
-function byQuote(p: PreparedText, [quote, pos]: Selectors, deadline: number): Offsets | null {
-  if (performance.now() > deadline) return null;
-  const match = matchQuote(p, quote, { hint: pos.start, deadline });
-  return match && { start: match.start, end: match.end };
+  constructor(root: Element) {
+    this.index = buildTextIndex(root);
+    this.p = prepareText(this.index.text, this.index.hidden);
+  }
+
+  /** The stored position in today's counting. */
+  position(item: AnchorItem): { start: number; end: number } {
+    const { start, end } = item.selectors[1];
+    if (!item.legacyPositions) return { start, end };
+    return { start: fromVisibleOffset(this.index, start), end: fromVisibleOffset(this.index, end - 1) + 1 };
+  }
+
+  locate(item: AnchorItem, deadline: number, search?: ApproxSearch): Located {
+    const [quote, , path] = item.selectors;
+    const { start, end } = this.position(item);
+    if (stillAtPosition(this.p, quote, start, end)) return { placed: true, start, end, changed: false };
+    if (performance.now() > deadline) return { placed: false };
+    const structure = path
+      ? (s: number, e: number) => {
+          const block = commonBlock(this.index, s, e);
+          return block ? pathAgreement(path.value, xpathOf(block)) : 0;
+        }
+      : undefined;
+    const found = locateQuote(this.p, quote, { hint: start, deadline, search, structure });
+    // The same visible text as at the old position: keep its offsets, invisible edge characters included.
+    if (found.placed && this.sameVisibleSpan(found, start, end)) return { ...found, start, end };
+    return found;
+  }
+
+  private sameVisibleSpan(a: { start: number; end: number }, start: number, end: number): boolean {
+    const { p } = this;
+    return (
+      end <= p.raw.length && normStart(p, a.start) === normStart(p, start) && normEnd(p, a.end) === normEnd(p, end)
+    );
+  }
+
+  placed(id: string, found: Extract<Located, { placed: true }>): PlacedHighlight | null {
+    const range = rangeInIndex(this.index, found.start, found.end);
+    if (!range) return null;
+    const text = visibleSlice(this.index, found.start, found.end);
+    return { id, range, changed: found.changed, text, start: found.start, end: found.end };
+  }
+
+  unplaced(id: string, found: Located): UnplacedHighlight {
+    const maybe =
+      !found.placed && found.maybe && describeOffsets(this.index, this.p, found.maybe.start, found.maybe.end);
+    return maybe ? { id, maybeHere: maybe } : { id };
+  }
 }
 
 export function anchorSelectors(
   root: Element,
   selectors: Selectors,
-  options: { deadline?: number } = {},
+  options: { deadline?: number; search?: ApproxSearch } = {},
 ): Range | null {
   if (!isSelectors(selectors)) return null;
-  const deadline = options.deadline ?? performance.now() + DEFAULT_BUDGET_MS;
-  const index = buildTextIndex(root);
-  const p = prepareText(index.text);
-  const offsets = byPosition(p, selectors) ?? byQuote(p, selectors, deadline);
-  return offsets && rangeInIndex(index, offsets.start, offsets.end);
+  const page = new PageText(root);
+  const found = page.locate(
+    { id: '', selectors },
+    options.deadline ?? performance.now() + DEFAULT_BUDGET_MS,
+    options.search,
+  );
+  return found.placed ? (page.placed('', found)?.range ?? null) : null;
 }
 
 /**
@@ -60,25 +133,27 @@ export function anchorSelectors(
  */
 export function anchorMany(
   root: Element,
-  items: { id: string; selectors: Selectors }[],
-  options: { budgetMs?: number } = {},
-): { placed: { id: string; range: Range }[]; unplaced: string[] } {
+  items: AnchorItem[],
+  options: AnchorOptions = {},
+): { placed: PlacedHighlight[]; unplaced: UnplacedHighlight[] } {
   const deadline = performance.now() + (options.budgetMs ?? DEFAULT_MANY_BUDGET_MS);
-  const index = buildTextIndex(root);
-  const p = prepareText(index.text);
-  const valid = items.map((item) => isSelectors(item.selectors));
-  const found = items.map((item, i) => (valid[i] ? byPosition(p, item.selectors) : null));
+  const page = new PageText(root);
+  const found: (Located | null)[] = items.map((item) => {
+    if (!isSelectors(item.selectors)) return { placed: false };
+    const { start, end } = page.position(item);
+    return stillAtPosition(page.p, item.selectors[0], start, end) ? { placed: true, start, end, changed: false } : null;
+  });
   items.forEach((item, i) => {
-    if (valid[i] && !found[i]) found[i] = byQuote(p, item.selectors, deadline);
+    if (!found[i]) found[i] = page.locate(item, deadline, options.search);
   });
 
-  const placed: { id: string; range: Range }[] = [];
-  const unplaced: string[] = [];
+  const placed: PlacedHighlight[] = [];
+  const unplaced: UnplacedHighlight[] = [];
   items.forEach((item, i) => {
-    const offsets = found[i];
-    const range = offsets && rangeInIndex(index, offsets.start, offsets.end);
-    if (range) placed.push({ id: item.id, range });
-    else unplaced.push(item.id);
+    const result = found[i]!;
+    const highlight = result.placed ? page.placed(item.id, result) : null;
+    if (highlight) placed.push(highlight);
+    else unplaced.push(page.unplaced(item.id, result));
   });
   return { placed, unplaced };
 }

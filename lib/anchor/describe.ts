@@ -1,26 +1,25 @@
 // Turns a reader's selection into selectors that can find it again: a position for the unchanged
-// page and a quote with 32 characters of context either side for when the page has changed.
+// page, a quote with 32 characters of context either side for when the page has changed, and the
+// path of the element holding it, to tell copies of the passage apart.
 
-import { normEnd, normStart, normalizeText, prepareText } from './normalize';
-import { buildTextIndex, offsetsInIndex } from './text-range';
+import { normEnd, normStart, normalizeText, prepareText, type PreparedText } from './normalize';
+import { blockOf, xpathOf } from './structure';
+import { buildTextIndex, nodeAt, offsetsInIndex, visibleSlice, type TextIndex } from './text-range';
 import type { Selectors } from './types';
 
 const CONTEXT_CHARS = 32;
 
-export function describeRange(root: Element, range: Range): Selectors | null {
-  const index = buildTextIndex(root);
-  const offsets = offsetsInIndex(index, range);
-  if (!offsets || offsets.start === offsets.end) return null;
-  const { start, end } = offsets;
-  const exact = index.text.slice(start, end);
+/** Selectors for text[start, end) of an index, or null when nothing visible is in it. */
+export function describeOffsets(index: TextIndex, p: PreparedText, start: number, end: number): Selectors | null {
+  if (end <= start) return null;
+  const exact = visibleSlice(index, start, end);
   // Nothing visible to highlight, and a lone space would match almost anywhere.
   if (normalizeText(exact).trim() === '') return null;
-  const p = prepareText(index.text);
   // Context is cut from the normalized text, so 32 characters are 32 visible characters even on
   // pages whose markup indentation puts long whitespace runs into textContent.
   const ns = normStart(p, start);
   const ne = normEnd(p, end);
-  return [
+  const selectors: Selectors = [
     {
       type: 'TextQuoteSelector',
       exact,
@@ -29,4 +28,36 @@ export function describeRange(root: Element, range: Range): Selectors | null {
     },
     { type: 'TextPositionSelector', start, end },
   ];
+  const block = commonBlock(index, start, end);
+  if (block) {
+    const range = index.root.ownerDocument.createRange();
+    range.selectNodeContents(block);
+    const from = offsetsInIndex(index, range)?.start ?? 0;
+    selectors.push({
+      type: 'XPathSelector',
+      value: xpathOf(block),
+      refinedBy: { type: 'TextPositionSelector', start: Math.max(0, start - from), end: Math.max(0, end - from) },
+    });
+  }
+  return selectors;
+}
+
+/** The block element holding both ends of text[start, end). */
+export function commonBlock(index: TextIndex, start: number, end: number): Element | null {
+  const first = nodeAt(index, start);
+  const last = nodeAt(index, Math.max(start, end - 1));
+  if (!first || !last) return null;
+  const range = index.root.ownerDocument.createRange();
+  range.setStart(first, 0);
+  range.setEnd(last, 0);
+  const block = blockOf(range.commonAncestorContainer);
+  // Above the root the path would describe the page's frame, not the passage.
+  return block && index.root.contains(block) ? block : index.root;
+}
+
+export function describeRange(root: Element, range: Range): Selectors | null {
+  const index = buildTextIndex(root);
+  const offsets = offsetsInIndex(index, range);
+  if (!offsets) return null;
+  return describeOffsets(index, prepareText(index.text, index.hidden), offsets.start, offsets.end);
 }

@@ -1,15 +1,12 @@
-// Finds where a quoted passage now sits in a text: exact occurrences first, then a bounded fuzzy
-// search, each candidate ranked by the quote, its surrounding context and closeness to the old position.
+// Finds where a quoted passage now sits in a text, or says it cannot tell. Candidates come from exact
+// occurrences and a bounded fuzzy search; the stored context decides between them: a candidate whose
+// surrounding text disagrees is rejected, an edited passage is accepted only where both sides agree,
+// and two acceptable candidates that neither the page structure nor the old position separates
+// leave the passage unplaced, with the best one offered as "maybe here" rather than guessed.
 
-import { alignAnchored, compilePattern, searchApprox, type CompiledPattern } from './approx';
+import { alignAnchored, compilePattern, type CompiledPattern } from './approx';
 import { normEnd, normStart, normalizeText, prepareText, rawSpan, type PreparedText } from './normalize';
-
-export interface QuoteMatch {
-  start: number;
-  end: number;
-  /** 0..1: weighted agreement of quote, prefix, suffix and position. */
-  score: number;
-}
+import { myersSearch, type ApproxSearch } from './search';
 
 export interface Quote {
   exact: string;
@@ -17,199 +14,482 @@ export interface Quote {
   suffix?: string;
 }
 
-export interface MatchQuoteOptions {
-  /** Expected raw start offset (the old position); breaks ties between equal candidates. */
+export interface LocateOptions {
+  /** Expected raw start offset (the old position). */
   hint?: number;
-  /** Edits allowed in the fuzzy stage; default min(32, 10% of the quote's normalized length). */
-  maxErrors?: number;
-  /** performance.now() time after which the search gives up and returns null. */
+  /** performance.now() time after which the search gives up (unplaced). */
   deadline?: number;
+  search?: ApproxSearch;
+  /**
+   * How well the element around raw [start, end) agrees with the stored one: 2 same path, 1 same
+   * element names, 0 neither. Absent when nothing was stored.
+   */
+  structure?: (start: number, end: number) => number;
 }
 
-// Quote agreement dominates; context separates repeated passages; position only breaks ties.
-const WEIGHT_QUOTE = 50;
-const WEIGHT_PREFIX = 20;
-const WEIGHT_SUFFIX = 20;
-const WEIGHT_POSITION = 2;
-// An exact occurrence whose context agrees at least this well is trusted without a fuzzy scan.
-const CONFIDENT_CONTEXT = 0.8;
-const CONTEXT_CHARS = 64;
-// Each fuzzy candidate costs an O(m²/32) alignment; the best-looking ones are plenty.
-const MAX_FUZZY_CANDIDATES = 50;
+export type Located =
+  | { placed: true; start: number; end: number; /** The text there differs from the quote. */ changed: boolean }
+  | { placed: false; /** A candidate the reader may confirm. */ maybe?: { start: number; end: number } };
+
+const CONTEXT_CHARS = 32;
+// A side of context shorter than this says too little to vouch for a place on its own.
+const MIN_SIDE = 8;
+// A side agrees when at most this share of its characters needs editing; unrelated text of the
+// same language needs more than half.
+const SIDE_AGREES = 0.25;
+// The characters right next to the quote must agree almost exactly: the same words a few
+// characters away ("as well as", "Columbus beat" / "Carolina beat") only agree further out.
+const INNER_CHARS = 8;
+const INNER_ERRORS = 1;
+// An edited passage must keep at least half of its characters, unless its context is intact.
+const MAX_QUOTE_CHANGE = 0.5;
+const INTACT_CONTEXT_ERRORS = 2;
+// Up to this length a quote is searched together with its context, so a changed word in a short
+// quote is found by the 64 characters around it; longer quotes carry enough text of their own.
+const WINDOW_QUOTE_MAX = 96;
+const WINDOW_ERRORS = 0.25;
+const QUOTE_ERRORS = 0.2;
+const MAX_QUOTE_ERRORS = 64;
+const MAX_FUZZY_CANDIDATES = 12;
+// Longer quotes are aligned with their context only up to this length, and fewer of them.
+const WINDOW_ALIGN_MAX = 160;
+const MAX_LONG_CANDIDATES = 10;
+const MAX_EXACT_CANDIDATES = 5000;
+// The old position separates two acceptable candidates only when one is much closer: a pull quote
+// or a repeated sentence sits a paragraph away, an appended copy an article away.
+const POSITION_MARGIN = 512;
+// A passage at its old position is trusted without a search unless it recurs this close by.
+const NEARBY = 2048;
 const DEADLINE_CHECK_EVERY = 256;
 
-export function defaultMaxErrors(quoteLength: number): number {
-  return Math.min(32, Math.floor(quoteLength / 10));
-}
-
-interface Candidate {
+export interface Candidate {
+  /** Normalized offsets. */
   ns: number;
   ne: number;
-  errors: number;
+  /** Edits between the quote and the text there; then between the stored prefix/suffix and the text around. */
+  quoteErrors: number;
+  prefixErrors: number;
+  suffixErrors: number;
+  /** Edits in the few characters of each side right next to the quote. */
+  prefixInnerErrors: number;
+  suffixInnerErrors: number;
 }
 
-interface Scored extends Candidate {
-  score: number;
-  context: number;
-}
-
-/** Scores candidates in normalized coordinates; patterns are compiled once per quote. */
-class Scorer {
+/** Everything needed to judge candidates for one quote, compiled once. */
+class Judge {
+  readonly quote: string;
+  readonly prefix: string;
+  readonly suffix: string;
   private readonly prefixPat: CompiledPattern | null;
   private readonly suffixPat: CompiledPattern | null;
+  private readonly prefixInnerPat: CompiledPattern | null;
+  private readonly suffixInnerPat: CompiledPattern | null;
 
   constructor(
-    private readonly norm: string,
-    private readonly quoteLength: number,
-    prefix: string,
-    suffix: string,
-    private readonly hint: number | undefined,
+    readonly p: PreparedText,
+    quote: Quote,
   ) {
-    this.prefixPat = prefix ? compilePattern(prefix, true) : null;
-    this.suffixPat = suffix ? compilePattern(suffix) : null;
+    this.quote = normalizeText(quote.exact);
+    this.prefix = normalizeText(quote.prefix ?? '').slice(-CONTEXT_CHARS);
+    this.suffix = normalizeText(quote.suffix ?? '').slice(0, CONTEXT_CHARS);
+    this.prefixPat = this.prefix ? compilePattern(this.prefix, true) : null;
+    this.suffixPat = this.suffix ? compilePattern(this.suffix) : null;
+    this.prefixInnerPat = this.prefix ? compilePattern(this.prefix.slice(-INNER_CHARS), true) : null;
+    this.suffixInnerPat = this.suffix ? compilePattern(this.suffix.slice(0, INNER_CHARS)) : null;
   }
 
-  /** 0..1 agreement of the stored context with the text around [ns, ne); 1 when nothing was stored. */
-  context(ns: number, ne: number): number {
-    let sum = 0;
-    let total = 0;
-    if (this.prefixPat) {
-      // Twice the length leaves room for inserted characters; longer runs only cost more edits.
-      const d = alignAnchored(this.norm, ns, -1, this.prefixPat, 2 * this.prefixPat.length).distance;
-      sum += WEIGHT_PREFIX * (1 - d / this.prefixPat.length);
-      total += WEIGHT_PREFIX;
-    }
-    if (this.suffixPat) {
-      const d = alignAnchored(this.norm, ne, 1, this.suffixPat, 2 * this.suffixPat.length).distance;
-      sum += WEIGHT_SUFFIX * (1 - d / this.suffixPat.length);
-      total += WEIGHT_SUFFIX;
-    }
-    return total === 0 ? 1 : sum / total;
+  get hasContext(): boolean {
+    return this.prefix.length + this.suffix.length > 0;
   }
 
-  score(c: Candidate): Scored {
-    let sum = WEIGHT_QUOTE * (1 - c.errors / this.quoteLength);
-    let total = WEIGHT_QUOTE;
-    const context = this.context(c.ns, c.ne);
-    const contextWeight = (this.prefixPat ? WEIGHT_PREFIX : 0) + (this.suffixPat ? WEIGHT_SUFFIX : 0);
-    sum += contextWeight * context;
-    total += contextWeight;
-    if (this.hint !== undefined) {
-      sum += WEIGHT_POSITION * (1 - Math.min(1, Math.abs(c.ns - this.hint) / Math.max(1, this.norm.length)));
-      total += WEIGHT_POSITION;
-    }
-    return { ...c, score: sum / total, context };
+  candidate(ns: number, ne: number, quoteErrors: number): Candidate {
+    const { norm } = this.p;
+    // Twice the length leaves room for inserted characters; longer runs only cost more edits.
+    const prefixErrors = this.prefixPat
+      ? alignAnchored(norm, ns, -1, this.prefixPat, 2 * this.prefix.length).distance
+      : 0;
+    const suffixErrors = this.suffixPat
+      ? alignAnchored(norm, ne, 1, this.suffixPat, 2 * this.suffix.length).distance
+      : 0;
+    const inner = (pat: CompiledPattern | null, at: number, direction: 1 | -1) =>
+      pat ? alignAnchored(norm, at, direction, pat, 2 * pat.length).distance : 0;
+    return {
+      ns,
+      ne,
+      quoteErrors,
+      prefixErrors,
+      suffixErrors,
+      prefixInnerErrors: inner(this.prefixInnerPat, ns, -1),
+      suffixInnerErrors: inner(this.suffixInnerPat, ne, 1),
+    };
   }
 
-  distanceToHint(ns: number): number {
-    return this.hint === undefined ? 0 : Math.abs(ns - this.hint);
+  prefixAgrees(c: Candidate): boolean {
+    return c.prefixInnerErrors <= INNER_ERRORS && sideAgrees(this.prefix.length, c.prefixErrors, c.ns);
   }
-}
 
-function better(a: Scored, b: Scored | null, scorer: Scorer): boolean {
-  if (!b) return true;
-  if (a.score !== b.score) return a.score > b.score;
-  return scorer.distanceToHint(a.ns) < scorer.distanceToHint(b.ns);
-}
+  suffixAgrees(c: Candidate): boolean {
+    return (
+      c.suffixInnerErrors <= INNER_ERRORS && sideAgrees(this.suffix.length, c.suffixErrors, this.p.norm.length - c.ne)
+    );
+  }
 
-function toMatch(p: PreparedText, s: Scored): QuoteMatch {
-  return { ...rawSpan(p, s.ns, s.ne), score: s.score };
+  /**
+   * Context decides: an exact quote needs one agreeing side, an edited one both, and either keeps
+   * half its characters or sits between a prefix and suffix found intact (a reworded short quote).
+   */
+  accepts(c: Candidate): boolean {
+    if (c.ne <= c.ns || !this.keepsWordEdges(c)) return false;
+    if (c.quoteErrors === 0) return this.prefixAgrees(c) || this.suffixAgrees(c);
+    if (!this.prefixAgrees(c) || !this.suffixAgrees(c)) return false;
+    const m = this.quote.length;
+    if (c.quoteErrors <= MAX_QUOTE_CHANGE * m) return true;
+    const intact = c.prefixErrors + c.suffixErrors <= INTACT_CONTEXT_ERRORS;
+    return intact && this.prefix.length >= MIN_SIDE && this.suffix.length >= MIN_SIDE && c.ne - c.ns >= m / 2;
+  }
+
+  /**
+   * A quote selected from word edge to word edge is not found inside a word: after a deletion,
+   * "a" must not turn up in "major" next door.
+   */
+  keepsWordEdges(c: { ns: number; ne: number }): boolean {
+    const { norm } = this.p;
+    const { quote, prefix, suffix } = this;
+    const edgeAt = (text: string, i: number) => !isWord(text, i - 1) || !isWord(text, i);
+    const startEdge = !isWord(prefix, prefix.length - 1) || !isWord(quote, 0);
+    const endEdge = !isWord(quote, quote.length - 1) || !isWord(suffix, 0);
+    return (!startEdge || edgeAt(norm, c.ns)) && (!endEdge || edgeAt(norm, c.ne));
+  }
+
+  /** Worth offering as "maybe here": most of the quote and half of one side of context. */
+  plausible(c: Candidate): boolean {
+    if (c.ne <= c.ns || c.quoteErrors > MAX_QUOTE_CHANGE * this.quote.length) return false;
+    const half = (stored: number, errors: number) => stored >= MIN_SIDE && errors <= stored / 2;
+    return half(this.prefix.length, c.prefixErrors) || half(this.suffix.length, c.suffixErrors);
+  }
+
+  /** 0..1 agreement of quote and context together. */
+  agreement(c: Candidate): number {
+    const total = this.quote.length + this.prefix.length + this.suffix.length;
+    return 1 - (c.quoteErrors + c.prefixErrors + c.suffixErrors) / total;
+  }
 }
 
 /**
- * Locates `quote.exact` in `text` (a string, or one prepared once with prepareText for many
- * quotes). Returns raw offsets into the text, or null when nothing is within maxErrors or the
- * deadline passed. If it passes during the fuzzy stage, the best exact occurrence (if any) is kept.
+ * A side of stored context agrees when few edits turn it into the text beside the candidate. A
+ * short stored side (the passage was near the start or end of the text) agrees only if the
+ * candidate is as near that end now.
  */
-export function matchQuote(
-  text: string | PreparedText,
-  quote: Quote,
-  options: MatchQuoteOptions = {},
-): QuoteMatch | null {
-  const p = typeof text === 'string' ? prepareText(text) : text;
-  const { norm } = p;
-  const exact = normalizeText(quote.exact);
-  const m = exact.length;
-  if (m === 0) return null;
-  const deadline = options.deadline ?? Infinity;
-  const expired = () => deadline !== Infinity && performance.now() > deadline;
+function sideAgrees(stored: number, errors: number, available: number): boolean {
+  if (stored >= MIN_SIDE) return errors <= SIDE_AGREES * stored;
+  return available <= stored + 1 && errors <= Math.floor(SIDE_AGREES * stored);
+}
 
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      row.push(Math.min(prev[j - 1]! + cost, prev[j]! + 1, row[j - 1]! + 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+// One alignment table reused across calls: fresh ones per candidate kept the garbage collector busy.
+let table = new Int32Array(0);
+function scratch(size: number): Int32Array {
+  if (table.length < size) table = new Int32Array(Math.max(size, 2 * table.length));
+  return table;
+}
+
+/**
+ * Aligns `pattern` (prefix + quote + suffix) inside text[from, to) (free start and end) and returns
+ * where the quote's rows [qStart, qEnd) fall in the text. Text inserted at a boundary stays outside
+ * the quote.
+ */
+export function locateInWindow(
+  text: string,
+  from: number,
+  to: number,
+  pattern: string,
+  qStart: number,
+  qEnd: number,
+): { ns: number; ne: number } {
+  const rows = pattern.length;
+  const cols = to - from;
+  const w = cols + 1;
+  const d = scratch((rows + 1) * w);
+  d.fill(0, 0, w);
+  const codes = new Int32Array(cols);
+  for (let j = 0; j < cols; j++) codes[j] = text.charCodeAt(from + j);
+  for (let i = 1; i <= rows; i++) {
+    const row = i * w;
+    const up = row - w;
+    const pc = pattern.charCodeAt(i - 1);
+    d[row] = i;
+    for (let j = 1; j <= cols; j++) {
+      const diag = d[up + j - 1]! + (pc === codes[j - 1] ? 0 : 1);
+      const del = d[up + j]! + 1;
+      const ins = d[row + j - 1]! + 1;
+      d[row + j] = diag < del ? (diag < ins ? diag : ins) : del < ins ? del : ins;
+    }
+  }
+  const cost = (i: number, j: number) => (pattern.charCodeAt(i - 1) === codes[j - 1] ? 0 : 1);
+  let j = 0;
+  for (let c = 1; c <= cols; c++) if (d[rows * w + c]! < d[rows * w + j]!) j = c;
+  let i = rows;
+  let ns = -1;
+  let ne = j;
+  while (i > 0) {
+    if (i === qEnd) ne = j; // lowered while moving left: ends as the row's leftmost column
+    if (i === qStart && ns < 0) ns = j; // the first column met in this row is its rightmost
+    const here = d[i * w + j]!;
+    if (j > 0 && here === d[(i - 1) * w + j - 1]! + cost(i, j)) {
+      i--;
+      j--;
+    } else if (here === d[(i - 1) * w + j]! + 1) i--;
+    else j--;
+  }
+  if (ns < 0) ns = j; // an empty prefix: the quote starts where the alignment does
+  return { ns: from + ns, ne: from + Math.max(ns, ne) };
+}
+
+/**
+ * Whether the passage was cut out at its old place: its prefix now runs straight into its suffix
+ * there. Then a copy of it far away (a repeated question, a repeated caption) is not where it went.
+ */
+function deletedAt(judge: Judge, hint: number, search: ApproxSearch, deadline: number): boolean {
+  const { prefix, suffix } = judge;
+  if (prefix.length < MIN_SIDE || suffix.length < MIN_SIDE) return false;
+  const { norm } = judge.p;
+  const from = Math.max(0, hint - NEARBY);
+  const joined = prefix + suffix;
+  const ends = search(norm.slice(from, hint + NEARBY), joined, Math.floor(SIDE_AGREES * joined.length), deadline);
+  return !!ends?.length;
+}
+
+/** Candidates from exact occurrences of the quote; null if the deadline passed. */
+function exactCandidates(judge: Judge, deadline: number): Candidate[] | null {
+  const { norm } = judge.p;
+  const q = judge.quote;
+  const out: Candidate[] = [];
+  for (let i = norm.indexOf(q); i !== -1 && out.length < MAX_EXACT_CANDIDATES; i = norm.indexOf(q, i + 1)) {
+    if (out.length % DEADLINE_CHECK_EVERY === DEADLINE_CHECK_EVERY - 1 && performance.now() > deadline) return null;
+    if (judge.keepsWordEdges({ ns: i, ne: i + q.length })) out.push(judge.candidate(i, i + q.length, 0));
+  }
+  return out;
+}
+
+/**
+ * Candidates from a fuzzy search, of the quote with its context when short, of the quote alone
+ * when long; each is then aligned with its context, which finds the quote's ends even when an
+ * edited word sits at one of them.
+ */
+function fuzzyCandidates(judge: Judge, search: ApproxSearch, deadline: number): Candidate[] | null {
+  const { norm } = judge.p;
+  const { quote: q, prefix, suffix } = judge;
+  const m = q.length;
+  const window = prefix + q + suffix;
+  const short = m <= WINDOW_QUOTE_MAX && judge.hasContext;
+  const k = short
+    ? Math.floor(WINDOW_ERRORS * window.length)
+    : Math.min(MAX_QUOTE_ERRORS, m - 1, Math.max(1, Math.floor(QUOTE_ERRORS * m)));
+  const ends = search(norm, short ? window : q, k, deadline);
+  if (!ends) return null;
+  ends.sort((a, b) => a.errors - b.errors);
+  const out: Candidate[] = [];
+  const reversed = m > WINDOW_ALIGN_MAX ? compilePattern(q, true) : null;
+  for (const { end } of ends.slice(0, short ? MAX_FUZZY_CANDIDATES : MAX_LONG_CANDIDATES)) {
+    if (performance.now() > deadline) return null;
+    let ns: number;
+    let ne: number;
+    if (reversed) {
+      // Too long to align with its context in reasonable time: the quote's own best alignment.
+      const { length } = alignAnchored(norm, end, -1, reversed, m + k);
+      [ns, ne] = [end - length, end];
+    } else {
+      const slack = short ? 0 : suffix.length + k;
+      const from = Math.max(0, end - (short ? window.length : m + prefix.length) - k);
+      ({ ns, ne } = locateInWindow(
+        norm,
+        from,
+        Math.min(norm.length, end + slack),
+        window,
+        prefix.length,
+        prefix.length + m,
+      ));
+    }
+    [ns, ne] = snapToWords(norm, ns, ne, judge);
+    if (ne > ns) out.push(judge.candidate(ns, ne, editDistance(q, norm.slice(ns, ne))));
+  }
+  return out;
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+const isWord = (s: string, i: number) => i >= 0 && i < s.length && WORD.test(s[i]!);
+const MAX_SNAP = 24;
+
+/**
+ * A quote the reader selected from word to word keeps whole words: an end that a fuzzy alignment
+ * left inside a word (an edited word at the quote's edge) moves out to the word's edge.
+ */
+function snapToWords(norm: string, ns: number, ne: number, judge: Judge): [number, number] {
+  const { quote, prefix, suffix } = judge;
+  let s = ns;
+  let e = ne;
+  if (isWord(quote, 0) && !isWord(prefix, prefix.length - 1) && isWord(norm, s - 1)) {
+    let t = s;
+    while (t > ns - MAX_SNAP && isWord(norm, t - 1)) t--;
+    if (!isWord(norm, t - 1)) s = t;
+  }
+  if (isWord(quote, quote.length - 1) && !isWord(suffix, 0) && isWord(norm, e)) {
+    let t = e;
+    while (t < ne + MAX_SNAP && isWord(norm, t)) t++;
+    if (!isWord(norm, t)) e = t;
+  }
+  return [s, e];
+}
+
+/** One candidate per place: of overlapping ones, the one that agrees best. */
+function distinct(judge: Judge, candidates: Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => judge.agreement(b) - judge.agreement(a));
+  const kept: Candidate[] = [];
+  for (const c of sorted) if (!kept.some((k) => c.ns < k.ne && k.ns < c.ne)) kept.push(c);
+  return kept;
+}
+
+/**
+ * Picks among several acceptable candidates, or returns null when none stands out: the element
+ * names around the passage first (a pull quote is not a paragraph), then the old position when
+ * one candidate is still exactly there or much closer, then the exact element path.
+ */
+function decide(
+  judge: Judge,
+  accepted: Candidate[],
+  hint: number | undefined,
+  options: LocateOptions,
+): Candidate | null {
+  let pool = accepted;
+  let paths: number[] | undefined;
+  if (options.structure) {
+    const agreement = pool.map((c) => {
+      const { start, end } = rawSpan(judge.p, c.ns, c.ne);
+      return options.structure!(start, end);
+    });
+    // Sibling counts shift whenever a paragraph is added, so first only element names count.
+    const keep = agreement.map((a) => a >= 1 || Math.max(...agreement) < 1);
+    pool = pool.filter((_, i) => keep[i]);
+    paths = agreement.filter((_, i) => keep[i]);
+    if (pool.length === 1) return pool[0]!;
+  }
+  if (hint !== undefined) {
+    // Without the element path, a copy inserted above (a pull quote) sits exactly at the old
+    // position with its context intact: there only a much closer candidate counts.
+    const here = !paths ? [] : pool.filter((c) => c.ns === hint && judge.prefixAgrees(c) && judge.suffixAgrees(c));
+    if (here.length === 1) return here[0]!;
+    const distance = (c: Candidate) => Math.abs(c.ns - hint);
+    const [first, second] = [...pool].sort((a, b) => distance(a) - distance(b));
+    if (distance(second!) >= 2 * distance(first!) + POSITION_MARGIN) return first!;
+  }
+  const samePath = paths ? pool.filter((_, i) => paths![i] === 2) : [];
+  return samePath.length === 1 ? samePath[0]! : null;
+}
+
+function toRaw(p: PreparedText, c: Candidate): { start: number; end: number } {
+  return rawSpan(p, c.ns, c.ne);
+}
+
+/**
+ * Whether the quote still sits unchanged at its old raw offsets with agreeing context and no copy
+ * of it nearby: then it is placed without a search.
+ */
+export function stillAtPosition(p: PreparedText, quote: Quote, start: number, end: number): boolean {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > p.raw.length)
+    return false;
+  const judge = new Judge(p, quote);
+  const ns = normStart(p, start);
+  const ne = normEnd(p, end);
+  const q = judge.quote;
+  if (q.length === 0 || ne - ns !== q.length || !p.norm.startsWith(q, ns)) return false;
+  const c = judge.candidate(ns, ne, 0);
+  if (!judge.prefixAgrees(c) || !judge.suffixAgrees(c)) return false;
+  // Only the text around it is searched: a scan to either end of a long page, per highlight, is what costs.
+  const from = Math.max(0, ns - NEARBY);
+  const around = p.norm.slice(from, ne + NEARBY);
+  return around.indexOf(q) === ns - from && around.indexOf(q, ns - from + 1) === -1;
+}
+
+/**
+ * Locates a stored quote in a text (a string, or one prepared once with prepareText for many
+ * quotes). Raw offsets in, raw offsets out.
+ */
+export function locateQuote(text: string | PreparedText, quote: Quote, options: LocateOptions = {}): Located {
+  const p = typeof text === 'string' ? prepareText(text) : text;
+  const judge = new Judge(p, quote);
+  if (judge.quote.length === 0) return { placed: false };
+  const deadline = options.deadline ?? Infinity;
+  if (performance.now() > deadline) return { placed: false };
+  const search = options.search ?? myersSearch;
   const hint =
     options.hint !== undefined && Number.isFinite(options.hint)
       ? normStart(p, Math.max(0, Math.min(p.raw.length, options.hint)))
       : undefined;
-  const scorer = new Scorer(
-    norm,
-    m,
-    normalizeText(quote.prefix ?? '').slice(-CONTEXT_CHARS),
-    normalizeText(quote.suffix ?? '').slice(0, CONTEXT_CHARS),
-    hint,
+
+  const exact = exactCandidates(judge, deadline);
+  if (!exact) return { placed: false };
+  let candidates = exact;
+  // The fuzzy search runs unless an exact occurrence agrees on both sides: an occurrence with
+  // one agreeing side may be a copy elsewhere while the passage itself was edited.
+  // Nor when that occurrence is far from the old position: it may be a repeat of the passage.
+  const confident = exact.some(
+    (c) =>
+      c.prefixErrors + c.suffixErrors <= INTACT_CONTEXT_ERRORS &&
+      judge.prefixAgrees(c) &&
+      judge.suffixAgrees(c) &&
+      (hint === undefined || Math.abs(c.ns - hint) <= NEARBY),
   );
-  // Never as many errors as characters: the empty string would then "match" everywhere.
-  const requested = options.maxErrors ?? defaultMaxErrors(m);
-  const maxErrors = Math.max(0, Math.min(m - 1, Math.floor(Number.isFinite(requested) ? requested : 0)));
-
-  let best: Scored | null = null;
-  let seen = 0;
-  for (let i = norm.indexOf(exact); i !== -1; i = norm.indexOf(exact, i + 1)) {
-    if (++seen % DEADLINE_CHECK_EVERY === 0 && expired()) return null;
-    const s = scorer.score({ ns: i, ne: i + m, errors: 0 });
-    if (better(s, best, scorer)) best = s;
+  if (!confident) {
+    const fuzzy = fuzzyCandidates(judge, search, deadline);
+    if (!fuzzy) return { placed: false };
+    candidates = [...exact, ...fuzzy];
   }
-  if (best && (maxErrors === 0 || best.context >= CONFIDENT_CONTEXT)) return toMatch(p, best);
-  if (maxErrors === 0) return null;
-  // If time runs out from here on, an exact occurrence (even with poor context) beats an orphan.
-  const exactBest = best;
-  const giveUp = () => (exactBest ? toMatch(p, exactBest) : null);
-  if (expired()) return giveUp();
-
-  // Fuzzy stage. Each run of consecutive match ends marks one occurrence; keep its least-error end
-  // (the later one on ties, so a trailing edited character stays inside the match).
-  const ends: { end: number; errors: number }[] = [];
-  let runFirst = -1;
-  let runLast = -2;
-  let runBest = { end: 0, errors: 0 };
-  const finished = searchApprox(
-    norm,
-    compilePattern(exact),
-    maxErrors,
-    (end, errors) => {
-      // Periodic text yields endless runs; splitting every m ends keeps distinct occurrences apart.
-      if (end === runLast + 1 && end - runFirst < m) {
-        if (errors <= runBest.errors) runBest = { end, errors };
-      } else {
-        if (runLast >= 0) ends.push(runBest);
-        runFirst = end;
-        runBest = { end, errors };
-      }
-      runLast = end;
-    },
-    deadline,
+  // Only what could be placed or offered is worth comparing place by place.
+  candidates = distinct(
+    judge,
+    candidates.filter((c) => judge.accepts(c) || judge.plausible(c)),
   );
-  if (!finished) return giveUp();
-  if (runLast >= 0) ends.push(runBest);
-
-  const hintEnd = hint === undefined ? 0 : hint + m;
-  ends.sort((a, b) => a.errors - b.errors || Math.abs(a.end - hintEnd) - Math.abs(b.end - hintEnd));
-  const reversedQuote = compilePattern(exact, true);
-  for (const { end, errors } of ends.slice(0, MAX_FUZZY_CANDIDATES)) {
-    if (expired()) return giveUp();
-    const { length } = alignAnchored(norm, end, -1, reversedQuote, m + maxErrors);
-    if (length === 0) continue;
-    const s = scorer.score({ ns: end - length, ne: end, errors });
-    if (better(s, best, scorer)) best = s;
-  }
-  return best ? toMatch(p, best) : null;
+  const accepted = candidates.filter((c) => judge.accepts(c));
+  let chosen = accepted.length === 1 ? accepted[0]! : accepted.length ? decide(judge, accepted, hint, options) : null;
+  if (chosen && hint !== undefined && Math.abs(chosen.ns - hint) > NEARBY && deletedAt(judge, hint, search, deadline))
+    chosen = null;
+  if (chosen) return { placed: true, ...toRaw(p, chosen), changed: chosen.quoteErrors > 0 };
+  const offer = (accepted.length ? accepted : candidates).sort((a, b) => judge.agreement(b) - judge.agreement(a))[0];
+  return offer ? { placed: false, maybe: toRaw(p, offer) } : { placed: false };
 }
 
-/** 0..1 agreement between a quote's stored prefix/suffix and the text around raw [start, end). */
-export function contextAgreement(p: PreparedText, quote: Quote, start: number, end: number): number {
-  const scorer = new Scorer(
-    p.norm,
-    1,
-    normalizeText(quote.prefix ?? '').slice(-CONTEXT_CHARS),
-    normalizeText(quote.suffix ?? '').slice(0, CONTEXT_CHARS),
-    undefined,
-  );
-  return scorer.context(normStart(p, start), normEnd(p, end));
+/**
+ * Finds a passage stored without context (a key-fact sentence): its exact text, else the closest
+ * text within a tenth of its length in edits. Returns raw offsets or null.
+ */
+export function findPassage(
+  text: string | PreparedText,
+  passage: string,
+  options: { deadline?: number; search?: ApproxSearch } = {},
+): { start: number; end: number } | null {
+  const p = typeof text === 'string' ? prepareText(text) : text;
+  const q = normalizeText(passage);
+  if (q.length === 0) return null;
+  const at = p.norm.indexOf(q);
+  if (at !== -1) return rawSpan(p, at, at + q.length);
+  const k = Math.min(32, Math.floor(q.length / 10));
+  if (k === 0) return null;
+  const ends = (options.search ?? myersSearch)(p.norm, q, k, options.deadline ?? Infinity);
+  const best = ends?.sort((a, b) => a.errors - b.errors)[0];
+  if (!best) return null;
+  const { length } = alignAnchored(p.norm, best.end, -1, compilePattern(q, true), q.length + k);
+  return length > 0 ? rawSpan(p, best.end - length, best.end) : null;
 }

@@ -42,8 +42,14 @@ function isInvisible(c: number): boolean {
   );
 }
 
-export function prepareText(raw: string): PreparedText {
+/**
+ * `hidden` lists raw [start, end) pairs, ascending and disjoint, whose characters the reader never
+ * sees (script and style text): they are dropped like invisible characters, so quotes and context
+ * never match inside them while raw offsets still count them.
+ */
+export function prepareText(raw: string, hidden: readonly number[] = []): PreparedText {
   const n = raw.length;
+  let nextHidden = 0;
   const starts = new Int32Array(n);
   const ends = new Int32Array(n);
   // The normalized string is assembled from slices of kept characters: far cheaper than
@@ -53,6 +59,16 @@ export function prepareText(raw: string): PreparedText {
   let len = 0;
   let inSpace = false;
   for (let i = 0; i < n; i++) {
+    if (nextHidden < hidden.length && i === hidden[nextHidden]) {
+      const to = Math.min(n, hidden[nextHidden + 1]!);
+      nextHidden += 2;
+      if (to > i) {
+        if (keptFrom < i) parts.push(raw.slice(keptFrom, i));
+        keptFrom = to;
+        i = to - 1;
+        continue;
+      }
+    }
     const c = raw.charCodeAt(i);
     // Fast path: printable ASCII, or a lone U+0020, is copied unchanged.
     const plain = c > 0x20 && c < 0x7f;

@@ -1,7 +1,8 @@
-// Maps between DOM Ranges and offsets into a root's visible text. Script/style/noscript/template
-// contents are skipped in both directions, so offsets do not shift when inline scripts change.
+// Maps between DOM Ranges and offsets into a root's text. Offsets count every text node, as the
+// W3C TextPositionSelector and other annotation tools do (the root's textContent); the contents of
+// script/style/noscript/template are listed as hidden so matching can skip what no reader sees.
 
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template']);
+const HIDDEN = new Set(['script', 'style', 'noscript', 'template']);
 
 // Numeric DOM constants: the NodeFilter/Node globals are absent in some non-browser DOMs.
 const ELEMENT_NODE = 1;
@@ -17,43 +18,73 @@ export interface TextIndex {
   readonly nodes: readonly Text[];
   /** ends[i] = offset just past nodes[i] in `text`. */
   readonly ends: readonly number[];
+  /** The root's textContent. */
   readonly text: string;
+  /** [start, end) pairs of `text`, ascending and merged, inside script/style/noscript/template. */
+  readonly hidden: readonly number[];
 }
 
 export function buildTextIndex(root: Element): TextIndex {
   // No filter callback: calling into JS for every element made this walk the main cost of
-  // re-attaching highlights on long pages. Skipped elements are recognised from a text node's
+  // re-attaching highlights on long pages. Hidden elements are recognised from a text node's
   // ancestors instead, checked only up to the root and cached per parent element.
   const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
   const nodes: Text[] = [];
   const ends: number[] = [];
   const parts: string[] = [];
-  const skippedParent = new Map<Node, boolean>();
+  const hidden: number[] = [];
+  const hiddenParent = new Map<Node, boolean>();
   let total = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentNode;
-    if (parent && parent !== root) {
-      let skip = skippedParent.get(parent);
-      if (skip === undefined) {
-        skip = insideSkipped(parent, root);
-        skippedParent.set(parent, skip);
-      }
-      if (skip) continue;
-    }
     const data = (node as Text).data;
+    const parent = node.parentNode;
+    if (parent && parent !== root && data.length > 0) {
+      let isHidden = hiddenParent.get(parent);
+      if (isHidden === undefined) {
+        isHidden = insideHidden(parent, root);
+        hiddenParent.set(parent, isHidden);
+      }
+      if (isHidden) {
+        if (hidden.length && hidden[hidden.length - 1] === total) hidden[hidden.length - 1] = total + data.length;
+        else hidden.push(total, total + data.length);
+      }
+    }
     nodes.push(node as Text);
     parts.push(data);
     total += data.length;
     ends.push(total);
   }
-  return { root, nodes, ends, text: parts.join('') };
+  return { root, nodes, ends, text: parts.join(''), hidden };
 }
 
-function insideSkipped(from: Node, root: Element): boolean {
+function insideHidden(from: Node, root: Element): boolean {
   for (let el: Node | null = from; el && el !== root; el = el.parentNode) {
-    if (el.nodeType === ELEMENT_NODE && SKIPPED.has((el as Element).localName?.toLowerCase())) return true;
+    if (el.nodeType === ELEMENT_NODE && HIDDEN.has((el as Element).localName?.toLowerCase())) return true;
   }
   return false;
+}
+
+/** The visible characters of text[start, end): hidden runs left out. */
+export function visibleSlice(index: TextIndex, start: number, end: number): string {
+  const { text, hidden } = index;
+  let out = '';
+  let from = start;
+  for (let i = 0; i < hidden.length && hidden[i]! < end; i += 2) {
+    const hs = hidden[i]!;
+    const he = hidden[i + 1]!;
+    if (he <= from) continue;
+    if (hs > from) out += text.slice(from, hs);
+    from = Math.max(from, he);
+  }
+  return from < end ? out + text.slice(from, end) : out;
+}
+
+/** Offset in `text` of offset `visible` in the text without hidden runs (positions stored before v3). */
+export function fromVisibleOffset(index: TextIndex, visible: number): number {
+  let offset = visible;
+  for (let i = 0; i < index.hidden.length && index.hidden[i]! <= offset; i += 2)
+    offset += index.hidden[i + 1]! - index.hidden[i]!;
+  return offset;
 }
 
 export function textOf(root: Element): string {
@@ -81,8 +112,8 @@ function pointOffset(index: TextIndex, container: Node, offset: number): number 
   if ((index.root.compareDocumentPosition(container) & POSITION_DISCONNECTED) !== 0) return null;
   const type = container.nodeType;
   if (type !== ELEMENT_NODE && type !== DOCUMENT_NODE && type !== DOCUMENT_FRAGMENT_NODE) {
-    // Character data: an indexed text node maps inside itself; anything else (skipped script
-    // text, comments) maps to the position just before it.
+    // Character data: an indexed text node maps inside itself; anything else (comments) maps
+    // to the position just before it.
     const i = countBefore(index, (t) => precedes(t, container));
     if (index.nodes[i] === container)
       return startOfNode(index, i) + Math.max(0, Math.min(offset, (container as Text).length));
@@ -127,7 +158,7 @@ export function rangeInIndex(index: TextIndex, start: number, end: number): Rang
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > total) return null;
   if (nodes.length === 0) return null;
   // Start in the node holding character `start`, end in the node holding `end - 1`: the range
-  // then hugs the text instead of spilling into neighbouring empty or skipped nodes.
+  // then hugs the text instead of spilling into neighbouring empty or hidden nodes.
   const at = (i: number, offset: number): [Text, number] =>
     i < nodes.length
       ? [nodes[i], offset - startOfNode(index, i)]
@@ -151,4 +182,10 @@ export function rangeInIndex(index: TextIndex, start: number, end: number): Rang
 
 export function rangeFromTextOffsets(root: Element, start: number, end: number): Range | null {
   return rangeInIndex(buildTextIndex(root), start, end);
+}
+
+/** The indexed text node holding character `offset` (the last node for the end of the text). */
+export function nodeAt(index: TextIndex, offset: number): Text | undefined {
+  const i = firstNode(index, (e) => e > offset);
+  return index.nodes[Math.min(i, index.nodes.length - 1)];
 }

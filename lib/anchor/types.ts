@@ -1,8 +1,10 @@
-// Stored description of a highlight, W3C Web Annotation selector shapes so exports stay standard.
-// Both selectors are kept: the position is fast when the page is unchanged, the quote survives edits.
+// Stored description of a highlight in W3C Web Annotation selector shapes, so exports stay standard.
+// The position is fast when the page is unchanged, the quote survives edits, and the element path
+// tells apart two copies of a passage whose surrounding text is the same (a pull quote above it).
 
 export interface TextQuoteSelector {
   type: 'TextQuoteSelector';
+  /** The highlighted text as the reader saw it (script and style text left out). */
   exact: string;
   /** Up to 32 characters before `exact`, whitespace collapsed (compared whitespace-insensitively anyway). */
   prefix: string;
@@ -10,11 +12,19 @@ export interface TextQuoteSelector {
   suffix: string;
 }
 
-/** Offsets into `textOf(root)`: the root's text without script/style/noscript/template contents. */
+/** Offsets into the root's textContent, script and style text included, as the W3C selector counts them. */
 export interface TextPositionSelector {
   type: 'TextPositionSelector';
   start: number;
   end: number;
 }
 
-export type Selectors = [TextQuoteSelector, TextPositionSelector];
+/** The block element holding the passage, from the document root, refined by offsets into its textContent. */
+export interface XPathSelector {
+  type: 'XPathSelector';
+  /** e.g. /html[1]/body[1]/main[1]/article[1]/p[5] */
+  value: string;
+  refinedBy: TextPositionSelector;
+}
+
+export type Selectors = [TextQuoteSelector, TextPositionSelector, XPathSelector?];

@@ -3,6 +3,7 @@
 import { articleIdFor, deleteArticle, getArticle, listDigest, restoreArticle, saveCapture } from '../db/articles';
 import {
   addHighlight,
+  confirmMaybeHere,
   deleteHighlight,
   newHighlightId,
   pageHighlights,
@@ -108,12 +109,18 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
 
     async 'highlight:for-page'({ pageUrl }) {
       const records = await pageHighlights(await deps.db, cleanUrl(pageUrl) ?? pageUrl);
-      return records.map(({ id, selectors }) => ({ id, selectors }));
+      return records.map(({ id, selectors, legacyPositions }) =>
+        legacyPositions ? { id, selectors, legacyPositions } : { id, selectors },
+      );
     },
 
-    async 'highlight:placement'({ placed, unplaced }) {
-      await recordPlacement(await deps.db, placed, unplaced);
+    async 'highlight:placement'(report) {
+      await recordPlacement(await deps.db, report);
       return { recorded: true as const };
+    },
+
+    async 'highlight:confirm'({ id }) {
+      return { confirmed: await confirmMaybeHere(await deps.db, id, now()) };
     },
 
     async 'highlight:request'(_payload, { tabId }) {

@@ -61,7 +61,11 @@ function union(...lists: string[][]): string[] {
   return [...new Set(lists.flat())];
 }
 
-export type HighlightSummary = Pick<HighlightRecord, 'id' | 'note' | 'placed' | 'createdAt'> & { text: string };
+export type HighlightSummary = Pick<HighlightRecord, 'id' | 'note' | 'placed' | 'createdAt' | 'changedTo'> & {
+  text: string;
+  /** Where an unplaced highlight may be now, with the text around it, for the reader to confirm. */
+  maybeHere?: { text: string; prefix: string; suffix: string };
+};
 
 export type ArticleSummary = Pick<
   ArticleRecord,
@@ -115,6 +119,16 @@ function summarizeHighlight(record: HighlightRecord): HighlightSummary {
     note: record.note,
     placed: record.placed,
     createdAt: record.createdAt,
+    ...(record.changedTo !== undefined ? { changedTo: record.changedTo } : {}),
+    ...(record.maybeHere
+      ? {
+          maybeHere: {
+            text: record.maybeHere[0].exact,
+            prefix: record.maybeHere[0].prefix,
+            suffix: record.maybeHere[0].suffix,
+          },
+        }
+      : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 // Repository functions for the reader's highlights. Like articles, each write is a single
 // transaction, and a delete hands the record back for undo.
-import type { HighlightRecord } from '../schema';
+import type { Selectors } from '../anchor/types';
+import type { HighlightRecord, Placement } from '../schema';
 import type { Database } from './database';
 
 export function newHighlightId(random: () => string = () => crypto.randomUUID()): string {
@@ -15,17 +16,59 @@ export function pageHighlights(db: Database, pageUrl: string): Promise<Highlight
   return db.getAllFromIndex('highlights', 'by-page', pageUrl);
 }
 
-/** Records which highlights the last visit could place, so the popup can list the others. */
-export async function recordPlacement(db: Database, placed: string[], unplaced: string[]): Promise<void> {
+/**
+ * Records what the last visit found: which highlights it placed (and whether their text changed
+ * since), which it could not place and where they may be now. One transaction for the page.
+ */
+export async function recordPlacement(db: Database, report: Placement): Promise<void> {
   const tx = db.transaction('highlights', 'readwrite');
-  const updates = [...placed.map((id) => [id, true] as const), ...unplaced.map((id) => [id, false] as const)];
-  const records = await Promise.all(updates.map(([id]) => tx.store.get(id)));
+  const updates = [
+    ...report.placed.map((p) => ({ id: p.id, update: (r: HighlightRecord) => placedRecord(r, p) })),
+    ...report.unplaced.map((u) => ({ id: u.id, update: (r: HighlightRecord) => unplacedRecord(r, u.maybeHere) })),
+  ];
+  const records = await Promise.all(updates.map(({ id }) => tx.store.get(id)));
   await Promise.all(
-    records.map((record, i) =>
-      record && record.placed !== updates[i][1] ? tx.store.put({ ...record, placed: updates[i][1] }) : undefined,
-    ),
+    records.map((record, i) => {
+      if (!record) return undefined;
+      const updated = updates[i].update(record);
+      return JSON.stringify(updated) === JSON.stringify(record) ? undefined : tx.store.put(updated);
+    }),
   );
   await tx.done;
+}
+
+function placedRecord(record: HighlightRecord, found: Placement['placed'][number]): HighlightRecord {
+  const { changedTo: _changed, maybeHere: _maybe, legacyPositions, ...rest } = record;
+  const updated: HighlightRecord = { ...rest, placed: true };
+  if (found.changedTo !== undefined) updated.changedTo = found.changedTo;
+  // A legacy position is replaced by the standard one the page reported; without one it stays legacy.
+  if (legacyPositions && found.position) {
+    const [quote, , path] = record.selectors;
+    updated.selectors = path ? [quote, found.position, path] : [quote, found.position];
+  } else if (legacyPositions) updated.legacyPositions = true;
+  return updated;
+}
+
+function unplacedRecord(record: HighlightRecord, maybeHere: Selectors | undefined): HighlightRecord {
+  const { maybeHere: _maybe, ...rest } = record;
+  return maybeHere ? { ...rest, placed: false, maybeHere } : { ...rest, placed: false };
+}
+
+/**
+ * The reader confirmed where an unplaced highlight is now: its selectors become the candidate's,
+ * so the next visit places it there. Returns false when there was nothing to confirm.
+ */
+export async function confirmMaybeHere(db: Database, id: string, now = Date.now()): Promise<boolean> {
+  const tx = db.transaction('highlights', 'readwrite');
+  const record = await tx.store.get(id);
+  if (!record?.maybeHere) {
+    await tx.done;
+    return false;
+  }
+  const { maybeHere, changedTo: _changed, legacyPositions: _legacy, ...rest } = record;
+  await tx.store.put({ ...rest, selectors: maybeHere, placed: true, updatedAt: now });
+  await tx.done;
+  return true;
 }
 
 export async function updateHighlightNote(

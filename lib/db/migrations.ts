@@ -33,6 +33,16 @@ export const MIGRATIONS: readonly Migration[] = [
     // A failed write aborts the upgrade, so the database stays at version 2 rather than half converted.
     upgrade().catch(() => tx.abort());
   },
+  // 4: positions now count script and style text, as the W3C selector does; older highlights say
+  // theirs do not, until a visit replaces them.
+  (_db, tx) => {
+    const highlights = tx.objectStore('highlights');
+    const upgrade = async () => {
+      for (let cursor = await highlights.openCursor(); cursor; cursor = await cursor.continue())
+        await cursor.update({ ...cursor.value, legacyPositions: true });
+    };
+    upgrade().catch(() => tx.abort());
+  },
 ];
 
 /** A fact as version 2 stored it. */

@@ -24,10 +24,10 @@ import {
   articleRecordSchema,
   captureSchema,
   highlightIdSchema,
-  highlightIdsSchema,
   highlightRecordSchema,
   httpUrlSchema,
   noteSchema,
+  placementSchema,
   selectorsSchema,
   topicIdSchema,
   type HighlightRecord,
@@ -97,16 +97,25 @@ export const protocol = {
     payload: z.object({ pageUrl: httpUrlSchema, articleUrl: httpUrlSchema, selectors: selectorsSchema }).strict(),
   }),
   /** The highlights to re-attach on a page. */
-  'highlight:for-page': message<{ id: string; selectors: Selectors }[]>()({
+  'highlight:for-page': message<{ id: string; selectors: Selectors; legacyPositions?: true }[]>()({
     from: 'page',
     to: 'background',
     payload: z.object({ pageUrl: httpUrlSchema }).strict(),
   }),
-  /** Which highlights this visit could (not) place: the popup lists the unplaced ones. */
+  /**
+   * Which highlights this visit could (not) place, whose text changed, and where the unplaced ones
+   * may be now: the popup lists the unplaced ones with their "maybe here".
+   */
   'highlight:placement': message<{ recorded: true }>()({
     from: 'page',
     to: 'background',
-    payload: z.object({ placed: highlightIdsSchema, unplaced: highlightIdsSchema }).strict(),
+    payload: placementSchema,
+  }),
+  /** The reader confirmed a highlight's "maybe here": it moves there. */
+  'highlight:confirm': message<{ confirmed: boolean }>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z.object({ id: highlightIdSchema }).strict(),
   }),
   /** The floating button was pressed: highlight the selection in the sender's tab. */
   'highlight:request': message<{ added: boolean }>()({ from: 'page', to: 'background', payload: empty }),

@@ -1,9 +1,9 @@
 // The reader's highlights on the page: describe a selection, re-attach stored highlights
 // (also when the article arrives late), and mark key-fact sentences. Painting goes through
 // the CSS Custom Highlight API: wrapping text in elements would break Arabic letter joining.
-import { anchorMany } from '../anchor/anchor';
+import { anchorMany, type AnchorItem } from '../anchor/anchor';
 import { describeRange } from '../anchor/describe';
-import { matchQuote } from '../anchor/match-quote';
+import { findPassage } from '../anchor/match-quote';
 import { prepareText } from '../anchor/normalize';
 import { buildTextIndex, rangeInIndex } from '../anchor/text-range';
 import type { Selectors } from '../schema';
@@ -29,13 +29,19 @@ export function cssHighlightPainter(): Painter {
   };
 }
 
+/** What a visit learnt about the page's highlights (the shape of the highlight:placement message). */
+export interface PlacementReport {
+  placed: { id: string; changedTo?: string; position?: { type: 'TextPositionSelector'; start: number; end: number } }[];
+  unplaced: { id: string; maybeHere?: Selectors }[];
+}
+
 export interface HighlighterDeps {
   doc: Document;
   pageUrl: () => string;
   painter: Painter;
   add: (payload: { pageUrl: string; articleUrl: string; selectors: Selectors }) => Promise<{ id: string }>;
-  forPage: (pageUrl: string) => Promise<{ id: string; selectors: Selectors }[]>;
-  reportPlacement: (placed: string[], unplaced: string[]) => Promise<unknown>;
+  forPage: (pageUrl: string) => Promise<AnchorItem[]>;
+  reportPlacement: (report: PlacementReport) => Promise<unknown>;
   factsFor: (articleUrls: string[]) => Promise<string[]>;
   now?: () => number;
 }
@@ -43,24 +49,33 @@ export interface HighlighterDeps {
 export function createHighlighter(deps: HighlighterDeps) {
   const now = deps.now ?? (() => performance.now());
   const placed = new Map<string, Range>();
-  const pending = new Map<string, Selectors>();
+  const pending = new Map<string, AnchorItem>();
   let startedAt = 0;
 
   const root = () => deps.doc.body ?? deps.doc.documentElement;
   const repaint = () => deps.painter.paint(HIGHLIGHT_NAME, [...placed.values()]);
 
-  function place(items: { id: string; selectors: Selectors }[]): { placed: string[]; unplaced: string[] } {
+  function place(items: AnchorItem[]): PlacementReport {
     const started = performance.now();
     const result = anchorMany(root(), items, { budgetMs: ANCHOR_BUDGET_MS });
     // A User Timing entry: DevTools (and npm run bench:page) show what re-attaching cost the page.
     performance.measure('beatwatch:highlights', { start: started });
+    const byId = new Map(items.map((item) => [item.id, item]));
     for (const { id, range } of result.placed) {
       placed.set(id, range);
       pending.delete(id);
     }
-    for (const id of result.unplaced) pending.set(id, items.find((i) => i.id === id)!.selectors);
+    for (const { id } of result.unplaced) pending.set(id, byId.get(id)!);
     repaint();
-    return { placed: result.placed.map((p) => p.id), unplaced: result.unplaced };
+    return {
+      placed: result.placed.map(({ id, changed, text, start, end }) => ({
+        id,
+        ...(changed ? { changedTo: text } : {}),
+        // Positions stored before script text was counted are replaced by today's.
+        ...(byId.get(id)?.legacyPositions ? { position: { type: 'TextPositionSelector' as const, start, end } } : {}),
+      })),
+      unplaced: result.unplaced,
+    };
   }
 
   /** The article a node belongs to: an appended article's own URL, else the page's canonical URL. */
@@ -73,21 +88,21 @@ export function createHighlighter(deps: HighlighterDeps) {
 
   return {
     /** Fetches this page's highlights and places what it can; the rest are reported unplaced. */
-    async attach(): Promise<{ placed: string[]; unplaced: string[] }> {
+    async attach(): Promise<PlacementReport> {
       startedAt = now();
       const items = (await deps.forPage(deps.pageUrl())).filter((item) => !placed.has(item.id));
       if (!items.length) return { placed: [], unplaced: [] };
-      const result = place(items);
-      await deps.reportPlacement(result.placed, result.unplaced);
-      return result;
+      const report = place(items);
+      await deps.reportPlacement(report);
+      return report;
     },
 
     /** After the page changed: tries the missing ones again, for a while after load. */
     async retry(): Promise<string[]> {
       if (!pending.size || now() - startedAt > RETRY_WINDOW_MS) return [];
-      const result = place([...pending].map(([id, selectors]) => ({ id, selectors })));
-      if (result.placed.length) await deps.reportPlacement(result.placed, []);
-      return result.placed;
+      const report = place([...pending.values()]);
+      if (report.placed.length) await deps.reportPlacement({ placed: report.placed, unplaced: [] });
+      return report.placed.map((p) => p.id);
     },
 
     hasPending: () => pending.size > 0,
@@ -128,11 +143,11 @@ export function createHighlighter(deps: HighlighterDeps) {
     /** Marks the given sentences on the page (an empty list unmarks); returns how many were found. */
     markSentences(facts: string[]): number {
       const index = buildTextIndex(root());
-      const text = prepareText(index.text);
+      const text = prepareText(index.text, index.hidden);
       const deadline = now() + ANCHOR_BUDGET_MS * 2;
       const ranges: Range[] = [];
       for (const fact of facts) {
-        const match = matchQuote(text, { exact: fact }, { deadline });
+        const match = findPassage(text, fact, { deadline });
         const range = match && rangeInIndex(index, match.start, match.end);
         if (range) ranges.push(range);
       }

@@ -1,7 +1,7 @@
 // End to end in real Chromium and Firefox: a reader highlights an Arabic passage with the
 // floating button; it is stored, painted with the CSS Custom Highlight API (no wrapper elements,
-// so letters stay joined), painted again after a reload, listed in the popup, and reported as
-// unplaced when its text is gone from the page.
+// so letters stay joined), painted again after a reload, listed in the popup, reported as
+// unplaced when its text is gone from the page, and shown as changed when the site reworded it.
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -194,5 +194,31 @@ function highlights(name) {
       { what: 'the unplaced highlight in the popup' },
     );
     await page.close();
+  });
+
+  test('a highlight whose words the site corrected is re-attached and shown as changed', async () => {
+    const url = `${server.origin}/${SEED}`;
+    const original = await readFile(join(PAGES, SEED), 'utf8');
+    const reworded = PASSAGE.replace('6 آلاف', 'ستة آلاف');
+    server.override(`/${SEED}`, original.replace(PASSAGE, reworded));
+    try {
+      const page = await visit(browser, url);
+      await waitFor(async () => (await painted(page)) >= 1, 'the reworded highlight to be painted');
+      const changed = await waitFor(
+        async () => (await highlightsInDigest()).find((h) => h.text === PASSAGE && h.changedTo),
+        'the highlight to be reported changed',
+        20000,
+      );
+      assert.equal(changed.changedTo, reworded);
+      await openTopicInPopup();
+      await popup.waitFor(
+        (text) => [...document.querySelectorAll('.highlight .changed-note')].some((n) => n.textContent.includes(text)),
+        reworded,
+        { what: 'the changed note in the popup' },
+      );
+      await page.close();
+    } finally {
+      server.override(`/${SEED}`, null);
+    }
   });
 }

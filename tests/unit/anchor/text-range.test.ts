@@ -1,7 +1,14 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { rangeFromTextOffsets, textOf, textOffsetsOfRange } from '../../../lib/anchor/text-range';
+import {
+  buildTextIndex,
+  fromVisibleOffset,
+  rangeFromTextOffsets,
+  textOf,
+  textOffsetsOfRange,
+  visibleSlice,
+} from '../../../lib/anchor/text-range';
 import { el, mount, textNodes } from './dom';
 
 function sample() {
@@ -15,9 +22,21 @@ function sample() {
   return { root, script };
 }
 
-describe('textOf', () => {
-  it('joins visible text and skips script, style and noscript', () => {
-    expect(textOf(sample().root)).toBe('The quick brown fox jumps.Second para.');
+describe('buildTextIndex', () => {
+  it('counts all text as textContent does and lists script, style and noscript text as hidden', () => {
+    const { root } = sample();
+    const index = buildTextIndex(root);
+    expect(textOf(root)).toBe(root.textContent);
+    expect(index.hidden).toEqual([19, 29, 36, 61]); // the script, then style and noscript merged
+    expect(visibleSlice(index, 0, index.text.length)).toBe('The quick brown fox jumps.Second para.');
+    expect(visibleSlice(index, 16, 34)).toBe('fox jump');
+  });
+
+  it('converts positions stored without hidden text (before v3) to today’s', () => {
+    const index = buildTextIndex(sample().root);
+    // "jumps" was at 20 in the visible text; "Second" at 26.
+    expect(index.text.slice(fromVisibleOffset(index, 20), fromVisibleOffset(index, 25))).toBe('jumps');
+    expect(index.text.slice(fromVisibleOffset(index, 26), fromVisibleOffset(index, 32))).toBe('Second');
   });
 });
 
@@ -31,15 +50,15 @@ describe('textOffsetsOfRange', () => {
     expect(textOffsetsOfRange(root, range)).toEqual({ start: 2, end: 7 });
   });
 
-  it('maps element boundaries and points inside skipped text', () => {
+  it('maps element boundaries and points inside script text', () => {
     const { root, script } = sample();
     const p = root.firstElementChild!;
     const range = document.createRange();
     range.setStart(p, 1); // before <b>
-    range.setEnd(script.firstChild!, 3); // inside the script: same as just before it
-    expect(textOffsetsOfRange(root, range)).toEqual({ start: 4, end: 19 });
+    range.setEnd(script.firstChild!, 3); // inside the script: counted, as the standard counts it
+    expect(textOffsetsOfRange(root, range)).toEqual({ start: 4, end: 22 });
     range.setEnd(p, p.childNodes.length);
-    expect(textOffsetsOfRange(root, range)).toEqual({ start: 4, end: 26 });
+    expect(textOffsetsOfRange(root, range)).toEqual({ start: 4, end: 36 });
   });
 
   it('clamps ranges that stick out of the root and rejects ranges outside it', () => {
@@ -73,7 +92,7 @@ describe('rangeFromTextOffsets', () => {
   });
 
   it('agrees with Range.toString on random trees and random boundary points', () => {
-    // Digits only ever appear in <script>, so the oracle is toString() with digits removed.
+    // Offsets count script text too, so the oracle is Range.toString().
     type Tree = { tag: string; kids: (Tree | string)[] };
     const word = fc.array(fc.constantFrom('a', 'b', ' ', 'ع', 'ر', '\n'), { maxLength: 6 }).map((a) => a.join(''));
     const { tree } = fc.letrec<{ tree: Tree; kid: Tree | string }>((tie) => ({
@@ -98,7 +117,7 @@ describe('rangeFromTextOffsets', () => {
         fc.nat(),
         fc.nat(),
         (trees, a, b, c, d) => {
-          const root = mount(...trees.filter((t) => t.tag !== 'script').map(build));
+          const root = mount(...trees.map(build));
           const all: Node[] = [];
           const visit = (n: Node) => {
             all.push(n);
@@ -116,7 +135,7 @@ describe('rangeFromTextOffsets', () => {
           const before = document.createRange();
           before.setStart(root, 0);
           before.setEnd(range.startContainer, range.startOffset);
-          const visible = (r: Range) => r.toString().replace(/7/g, '');
+          const visible = (r: Range) => r.toString();
           const start = visible(before).length;
           const text = textOf(root);
           const offsets = textOffsetsOfRange(root, range);

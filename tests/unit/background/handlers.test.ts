@@ -108,7 +108,7 @@ describe('highlights', () => {
   });
 
   it("lists a page's highlights by its clean address, records placement, notes and undoable deletes", async () => {
-    const { handlers } = setup();
+    const { handlers, deps } = setup();
     const { id } = await handlers['highlight:add'](
       { pageUrl: 'https://n.example/a', articleUrl: article.url, selectors },
       {},
@@ -116,7 +116,19 @@ describe('highlights', () => {
     expect(await handlers['highlight:for-page']({ pageUrl: 'https://n.example/a#section?' }, {})).toEqual([
       { id, selectors },
     ]);
-    await handlers['highlight:placement']({ placed: [], unplaced: [id] }, {});
+    const maybeHere: typeof selectors = [
+      { ...selectors[0], exact: 'Ukraine peace talks' },
+      { type: 'TextPositionSelector', start: 40, end: 59 },
+    ];
+    await handlers['highlight:placement']({ placed: [], unplaced: [{ id, maybeHere }] }, {});
+    expect(await (await deps.db).get('highlights', id)).toMatchObject({ placed: false, maybeHere });
+    // The reader confirms the "maybe here": the highlight moves there and is re-attached by it.
+    expect(await handlers['highlight:confirm']({ id }, {})).toEqual({ confirmed: true });
+    expect(await handlers['highlight:for-page']({ pageUrl: 'https://n.example/a' }, {})).toEqual([
+      { id, selectors: maybeHere },
+    ]);
+    expect(await handlers['highlight:confirm']({ id }, {})).toEqual({ confirmed: false });
+    await handlers['highlight:placement']({ placed: [], unplaced: [{ id }] }, {});
     await handlers['highlight:note']({ id, note: 'worth quoting' }, {});
     const deleted = await handlers['highlight:delete']({ id }, {});
     expect(deleted).toMatchObject({ placed: false, note: 'worth quoting' });

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listDigest, saveCapture } from '@/lib/db/articles';
 import {
   addHighlight,
+  confirmMaybeHere,
   deleteHighlight,
   newHighlightId,
   pageHighlights,
@@ -40,13 +41,52 @@ describe('highlights store', () => {
       'h-aaaaaaaa',
       'h-bbbbbbbb',
     ]);
-    await recordPlacement(db, ['h-aaaaaaaa'], ['h-bbbbbbbb', 'h-missing0']);
+    await recordPlacement(db, {
+      placed: [{ id: 'h-aaaaaaaa' }],
+      unplaced: [{ id: 'h-bbbbbbbb' }, { id: 'h-missing0' }],
+    });
     expect((await db.get('highlights', 'h-bbbbbbbb'))?.placed).toBe(false);
+    expect(await db.get('highlights', 'h-missing0')).toBeUndefined();
     expect(await updateHighlightNote(db, 'h-aaaaaaaa', 'key quote', 5)).toMatchObject({
       note: 'key quote',
       updatedAt: 5,
     });
     await expect(updateHighlightNote(db, 'h-missing0', 'x')).rejects.toThrow(/no longer exists/);
+  });
+
+  it('records text that changed, a "maybe here" the reader can confirm, and upgrades legacy positions', async () => {
+    const maybeHere = highlight('x').selectors;
+    await addHighlight(db, highlight('h-aaaaaaaa', { legacyPositions: true }));
+    await addHighlight(db, highlight('h-bbbbbbbb'));
+    await recordPlacement(db, {
+      placed: [
+        {
+          id: 'h-aaaaaaaa',
+          changedTo: 'quote h-aaaaaaab',
+          position: { type: 'TextPositionSelector', start: 7, end: 23 },
+        },
+      ],
+      unplaced: [{ id: 'h-bbbbbbbb', maybeHere }],
+    });
+    const a = (await db.get('highlights', 'h-aaaaaaaa'))!;
+    expect(a).toMatchObject({ placed: true, changedTo: 'quote h-aaaaaaab' });
+    expect(a.legacyPositions).toBeUndefined();
+    expect(a.selectors[1]).toEqual({ type: 'TextPositionSelector', start: 7, end: 23 });
+    expect(await db.get('highlights', 'h-bbbbbbbb')).toMatchObject({ placed: false, maybeHere });
+
+    // Placed again with the text as highlighted: no longer marked as changed.
+    await recordPlacement(db, { placed: [{ id: 'h-aaaaaaaa' }], unplaced: [] });
+    expect((await db.get('highlights', 'h-aaaaaaaa'))!.changedTo).toBeUndefined();
+
+    expect(await confirmMaybeHere(db, 'h-bbbbbbbb', 9)).toBe(true);
+    expect(await db.get('highlights', 'h-bbbbbbbb')).toEqual({
+      ...highlight('h-bbbbbbbb'),
+      selectors: maybeHere,
+      placed: true,
+      updatedAt: 9,
+    });
+    expect(await confirmMaybeHere(db, 'h-bbbbbbbb')).toBe(false);
+    expect(await confirmMaybeHere(db, 'h-missing0')).toBe(false);
   });
 
   it('hands back a deleted highlight for undo', async () => {

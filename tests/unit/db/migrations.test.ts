@@ -1,9 +1,11 @@
-// Upgrading a database that holds data: version 2 facts (a list of signals) become version 3 facts (one kind).
+// Upgrading a database that holds data: version 2 facts (a list of signals) become version 3 facts (one kind); version 4
+// marks highlights stored with positions that skipped script and style text.
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_VERSION, runMigrations } from '@/lib/db/migrations';
 import { openDatabase, type BeatwatchDB, type Database } from '@/lib/db/database';
+import type { HighlightRecord } from '@/lib/schema';
 
 let counter = 0;
 let db: Database | undefined;
@@ -78,5 +80,44 @@ describe('migration 3: one kind per fact', () => {
     await seedVersion2(name, []);
     db = await openDatabase(name);
     expect(await db.count('articles')).toBe(0);
+  });
+});
+
+const v2Highlight: HighlightRecord = {
+  id: 'h-v2v2v2v2',
+  pageUrl: 'https://n.example/a',
+  selectors: [
+    { type: 'TextQuoteSelector', exact: 'talks resumed', prefix: 'On Monday ', suffix: ' in Istanbul' },
+    { type: 'TextPositionSelector', start: 10, end: 23 },
+  ],
+  note: 'kept',
+  placed: true,
+  createdAt: 1,
+  updatedAt: 2,
+};
+
+describe('migration 4: positions that count script and style text', () => {
+  it('marks the highlights stored before as having legacy positions, and changes nothing else', async () => {
+    const name = 'migrate-highlights-v2';
+    const old = await openDB<BeatwatchDB>(name, 2, {
+      upgrade: (db, oldVersion, newVersion, tx) => runMigrations(db, oldVersion, newVersion ?? 2, tx),
+    });
+    await old.put('highlights', v2Highlight);
+    await old.put('highlights', { ...v2Highlight, id: 'h-v2v2v2v3', placed: false });
+    old.close();
+
+    const db = await openDatabase(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.get('highlights', 'h-v2v2v2v2')).toEqual({ ...v2Highlight, legacyPositions: true });
+    expect(await db.get('highlights', 'h-v2v2v2v3')).toMatchObject({ placed: false, legacyPositions: true });
+    expect(await db.getAllFromIndex('highlights', 'by-page', 'https://n.example/a')).toHaveLength(2);
+    db.close();
+  });
+
+  it('leaves highlights stored from v4 on alone', async () => {
+    const db = await openDatabase('fresh-v4');
+    await db.put('highlights', v2Highlight);
+    expect((await db.get('highlights', 'h-v2v2v2v2'))!.legacyPositions).toBeUndefined();
+    db.close();
   });
 });

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AnchorItem } from '@/lib/anchor/anchor';
 import type { Selectors } from '@/lib/anchor/types';
 import { createHighlighter, cssHighlightPainter } from '@/lib/page/highlighter';
 import { FACT_NAME, HIGHLIGHT_NAME } from '@/lib/page/highlight-styles';
@@ -9,7 +10,7 @@ const ARTICLE = `<article data-article-url="https://n.example/appended"><h2>عن
   <p>وقال رئيس الوفد إن بلاده وروسيا وافقتا على تبادل جثث 6 آلاف جندي من كل جانب.</p>
   <p>Turkey hosted the talks in Istanbul for a second round.</p></article>`;
 
-function setup(stored: { id: string; selectors: Selectors }[] = []) {
+function setup(stored: AnchorItem[] = []) {
   document.body.replaceChildren(...new DOMParser().parseFromString(ARTICLE, 'text/html').body.childNodes);
   const painted = new Map<string, number>();
   const added: { articleUrl: string; selectors: Selectors }[] = [];
@@ -63,8 +64,9 @@ describe('createHighlighter', () => {
       { id: 'h-placed00', selectors },
       { id: 'h-gone0000', selectors: gone },
     ]);
-    expect(await highlighter.attach()).toEqual({ placed: ['h-placed00'], unplaced: ['h-gone0000'] });
-    expect(placement).toHaveBeenCalledWith(['h-placed00'], ['h-gone0000']);
+    const report = { placed: [{ id: 'h-placed00' }], unplaced: [{ id: 'h-gone0000' }] };
+    expect(await highlighter.attach()).toEqual(report);
+    expect(placement).toHaveBeenCalledWith(report);
     expect(painted.get(HIGHLIGHT_NAME)).toBe(1);
     expect(highlighter.hasPending()).toBe(true);
   });
@@ -77,11 +79,29 @@ describe('createHighlighter', () => {
     const { highlighter, placement } = setup([{ id: 'h-late0000', selectors }]);
     const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent.includes('hosted the talks'))!;
     paragraph.remove();
-    expect(await highlighter.attach()).toEqual({ placed: [], unplaced: ['h-late0000'] });
+    expect(await highlighter.attach()).toEqual({ placed: [], unplaced: [{ id: 'h-late0000' }] });
     document.querySelector('article')!.append(paragraph);
     expect(await highlighter.retry()).toEqual(['h-late0000']);
-    expect(placement).toHaveBeenLastCalledWith(['h-late0000'], []);
+    expect(placement).toHaveBeenLastCalledWith({ placed: [{ id: 'h-late0000' }], unplaced: [] });
     expect(highlighter.hasPending()).toBe(false);
+  });
+
+  it('reports text that changed since it was highlighted, and upgrades positions stored before v3', async () => {
+    const first = setup();
+    select('hosted the talks');
+    await first.highlighter.highlightSelection();
+    const selectors = first.added[0]!.selectors;
+    const { highlighter, placement } = setup([
+      { id: 'h-legacy00', selectors, legacyPositions: true },
+      { id: 'h-edited00', selectors: [{ ...selectors[0], exact: 'hostet the talks' }, selectors[1]] },
+    ]);
+    const start = document.body.textContent!.indexOf('hosted the talks');
+    const report = await highlighter.attach();
+    expect(report.placed).toEqual([
+      { id: 'h-legacy00', position: { type: 'TextPositionSelector', start, end: start + 16 } },
+      { id: 'h-edited00', changedTo: 'hosted the talks' },
+    ]);
+    expect(placement).toHaveBeenCalledWith(report);
   });
 
   it('marks and unmarks the stored key facts', async () => {

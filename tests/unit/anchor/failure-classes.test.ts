@@ -1,0 +1,178 @@
+// @vitest-environment happy-dom
+// One minimal page per way highlights used to land on the wrong words (issue #18), and the
+// standard position counting that exports rely on.
+import { describe, expect, it } from 'vitest';
+import { anchorMany, type AnchorItem } from '../../../lib/anchor/anchor';
+import { describeRange } from '../../../lib/anchor/describe';
+import { textOffsetsOfRange } from '../../../lib/anchor/text-range';
+import type { Selectors } from '../../../lib/anchor/types';
+import { el, mount, selectBetween, textNodes } from './dom';
+
+function storeHighlight(root: Element, from: string, to: string): AnchorItem {
+  return { id: 'h', selectors: describeRange(root, selectBetween(root, from, to))! };
+}
+
+const placedText = (root: Element, item: AnchorItem) => anchorMany(root, [item]).placed[0]?.range.toString() ?? null;
+
+function article(...paragraphs: string[]) {
+  return el('article', el('h1', 'WeWork files for listing'), el('div', ...paragraphs.map((p) => el('p', p))));
+}
+
+describe('a deleted passage is listed as not found, never placed elsewhere', () => {
+  it('a short quote: the headline holds the same word, but its context disagrees', () => {
+    const root = mount(
+      article('The office company WeWork said on Tuesday it would list its shares.', 'Analysts were split.'),
+    );
+    const item = storeHighlight(root, 'WeWork said', 'WeWork');
+    const p = root.querySelectorAll('p')[0]!;
+    p.textContent = 'The office company said on Tuesday it would list its shares.';
+    expect(anchorMany(root, [item]).placed).toEqual([]);
+  });
+
+  it('a longer quote: a near-match in unrelated text is rejected', () => {
+    const root = mount(
+      article(
+        '“The president will sign the bill on Friday,” an aide said after the meeting.',
+        'Elsewhere in the capital.The president of the football club resigned after the defeat.',
+      ),
+    );
+    const item = storeHighlight(root, '“The president', 'on Friday');
+    root.querySelectorAll('p')[0]!.remove();
+    expect(anchorMany(root, [item]).placed).toEqual([]);
+  });
+
+  it('an Arabic quote: a near-match one letter away in another sentence is rejected', () => {
+    const root = mount(
+      el('p', 'ونما سوق التمويل الإسلامي بسرعة خلال العقد الماضي في دول الخليج.'),
+      el('p', 'وتنظم هيئات دراسات التمويل الإسلامي مؤتمرا سنويا للباحثين في الرياض.'),
+    );
+    const item = storeHighlight(root, 'سوق التمويل', 'الإسلامي');
+    root.firstElementChild!.remove();
+    expect(anchorMany(root, [item]).placed).toEqual([]);
+  });
+});
+
+describe('a passage the article repeats word for word (an interviewer’s question)', () => {
+  const question = 'Are there dishes you would rather not eat, or foods you never buy at all?';
+  const filler = (n: number) =>
+    Array.from({ length: 12 }, (_, i) => el('p', `Answer ${n}.${i}: a long reply about cooking at home. `.repeat(4)));
+  const build = () => mount(el('p', question), ...filler(1), el('p', question), ...filler(2));
+
+  it('is listed as not found when the highlighted copy was cut, not moved to the other copy', () => {
+    const root = build();
+    const second = root.querySelectorAll('p')[13]!;
+    const item = { id: 'h', selectors: describeRange(root, selectBetween(second, 'dishes', 'rather'))! };
+    (second.firstChild as Text).data = question.replace('dishes you would rather ', '');
+    const { placed, unplaced } = anchorMany(root, [item]);
+    expect(placed).toEqual([]);
+    expect(unplaced[0]!.maybeHere?.[0].exact).toBe('dishes you would rather');
+  });
+
+  it('follows a letter corrected in the highlighted copy rather than the untouched copy', () => {
+    const root = build();
+    const second = root.querySelectorAll('p')[13]!;
+    const item = { id: 'h', selectors: describeRange(root, selectBetween(second, 'dishes', 'rather'))! };
+    (second.firstChild as Text).data = question.replace('rather', 'rahter');
+    const { placed } = anchorMany(root, [item]);
+    expect(placed[0]).toMatchObject({ text: 'dishes you would rahter', changed: true });
+    expect(second.contains(placed[0]!.range.startContainer)).toBe(true);
+  });
+});
+
+describe('edits the reader would forgive', () => {
+  const page = () =>
+    mount(
+      article(
+        'The council met on Tuesday. After a long debate the council approved the new budget for public transport.',
+        'It adds three bus lines and extends the tram to the airport by next spring, officials said.',
+      ),
+    );
+
+  it('one letter changed inside the highlight: placed, and marked as changed', () => {
+    const root = page();
+    const item = storeHighlight(root, 'approved the new', 'transport');
+    const node = textNodes(root).find((t) => t.data.includes('approved'))!;
+    node.data = node.data.replace('approved', 'aproved');
+    const { placed } = anchorMany(root, [item]);
+    expect(placed[0]).toMatchObject({ changed: true, text: 'aproved the new budget for public transport' });
+  });
+
+  it('one word changed in a short quote: placed where the context agrees', () => {
+    const root = page();
+    const item = storeHighlight(root, 'three bus', 'lines');
+    const node = textNodes(root).find((t) => t.data.includes('three'))!;
+    node.data = node.data.replace('three', 'four');
+    expect(placedText(root, item)).toBe('four bus lines');
+  });
+});
+
+describe('the article appended again below a shifted page', () => {
+  it('stays on the first copy although the stored suffix (the footer) now follows the second', () => {
+    const body = () =>
+      article('Talks resumed in Istanbul on Monday.', 'Both sides agreed to exchange prisoners before the winter.');
+    const root = mount(body(), el('footer', 'Share this article. All rights reserved.'));
+    const item = storeHighlight(root, 'exchange prisoners', 'winter.');
+    root.prepend(el('div', 'Advertisement: the best deals on flights this week, book now.'));
+    const copy = body();
+    root.insertBefore(copy, root.querySelector('footer'));
+    const { placed } = anchorMany(root, [item]);
+    expect(placed[0]!.range.toString()).toBe('exchange prisoners before the winter.');
+    expect(root.querySelector('article')!.contains(placed[0]!.range.startContainer)).toBe(true);
+  });
+});
+
+describe('a pull quote directly above the highlighted paragraph', () => {
+  const paragraph = 'Prices rose sharply in June as fuel costs climbed. The agency expects calmer months ahead.';
+  const build = () => mount(article('Inflation data came out on Wednesday.', paragraph, 'Markets barely moved.'));
+
+  function addPullQuote(root: Element) {
+    const target = root.querySelectorAll('p')[1]!;
+    target.before(el('blockquote', el('p', 'Prices rose sharply in June as fuel costs climbed.')));
+    return target;
+  }
+
+  it('keeps a highlight that starts the paragraph in the paragraph, not in the copy above it', () => {
+    const root = build();
+    const item = storeHighlight(root, 'Prices rose', 'sharply');
+    const target = addPullQuote(root);
+    const { placed } = anchorMany(root, [item]);
+    expect(placed[0]!.range.toString()).toBe('Prices rose sharply');
+    expect(target.contains(placed[0]!.range.startContainer)).toBe(true);
+  });
+
+  it('without the stored element path (older highlights), leaves it unplaced with a "maybe here"', () => {
+    const root = build();
+    const { selectors } = storeHighlight(root, 'Prices rose', 'sharply');
+    const legacy: Selectors = [selectors[0], selectors[1]];
+    addPullQuote(root);
+    const { placed, unplaced } = anchorMany(root, [{ id: 'h', selectors: legacy }]);
+    expect(placed).toEqual([]);
+    expect(unplaced[0]!.maybeHere?.[0].exact).toBe('Prices rose sharply');
+  });
+});
+
+describe('positions as the W3C TextPositionSelector counts them', () => {
+  it('counts script and style text, so the stored offsets select the quote in the textContent', () => {
+    const root = mount(
+      el('script', 'window.analytics = { id: 42 };'),
+      el('style', 'p { color: red }'),
+      el('p', 'The minister resigned on Friday, aides said.'),
+    );
+    const range = selectBetween(root, 'resigned', 'Friday');
+    const [quote, position] = describeRange(root, range)!;
+    expect(root.textContent!.slice(position.start, position.end)).toBe(quote.exact);
+    expect(position).toMatchObject(textOffsetsOfRange(root, range)!);
+  });
+
+  it('re-attaches a highlight stored with positions that left script text out (before v3)', () => {
+    const root = mount(el('script', 'var x = 1;'), el('p', 'Alpha beta gamma. Delta epsilon zeta.'));
+    const { selectors } = storeHighlight(root, 'Delta', 'epsilon');
+    // Before v3 "Delta epsilon" sat at 18 of the visible text: 10 characters of script left out.
+    const legacy: AnchorItem = {
+      id: 'old',
+      selectors: [selectors[0], { type: 'TextPositionSelector', start: 18, end: 31 }],
+      legacyPositions: true,
+    };
+    expect(anchorMany(root, [legacy]).placed[0]).toMatchObject({ start: 28, end: 41, changed: false });
+  });
+});
