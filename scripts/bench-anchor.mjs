@@ -1,0 +1,184 @@
+// `npm run bench:anchor [-- --json]`: re-attaching highlights after the page changed, in Chromium, on
+// the edit-simulation suite (scripts/anchor-suite.mjs: 40 real articles from ../shared/corpus/, 12
+// of them Arabic, seeded highlights and edits). Per case: right, wrong and not-found placements and
+// ms per page, for both approximate searches (our Myers search and approx-string-match) in the same
+// run, beside one read of the page's text as the baseline; tuning and validation halves apart.
+// Self-contained: it bundles lib/anchor itself and needs no extension build.
+import { join } from 'node:path';
+import { build } from 'vite';
+import { chromium } from 'playwright-core';
+import { CASES, SEED, buildSuite } from './anchor-suite.mjs';
+import { CHROMIUM_PATH, ROOT, ensureChromium } from './harness.mjs';
+
+const json = process.argv.includes('--json');
+const log = (...args) => (json ? console.error : console.log)(...args);
+const BACKENDS = process.env.BENCH_ANCHOR_BACKENDS?.split(',') ?? ['myers', 'library'];
+// BENCH_ANCHOR_DEBUG=tuning prints the tuning half's misplaced and unplaced highlights (never look at validation's while tuning).
+const DEBUG = process.env.BENCH_ANCHOR_DEBUG;
+
+function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
+}
+const round = (x, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+async function bundle() {
+  const out = await build({
+    root: ROOT,
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: join(ROOT, 'tests', 'bench', 'anchor-page.ts'), formats: ['iife'], name: 'AnchorBench' },
+    },
+  });
+  return (Array.isArray(out) ? out[0] : out).output[0].code;
+}
+
+log('building the suite from ../shared/corpus …');
+// Another seed draws other articles, highlights and edits: more tuning material that leaves the reported suite's validation half unseen.
+const suite = buildSuite(Number(process.env.BENCH_ANCHOR_SEED ?? SEED));
+const code = await bundle();
+ensureChromium();
+const browser = await chromium.launch({
+  executablePath: CHROMIUM_PATH,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+const rows = []; // one per page and backend
+try {
+  const page = await browser.newPage();
+  const load = async (html) => {
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.addScriptTag({ content: code });
+  };
+  for (const [n, article] of suite.entries()) {
+    await load(article.base);
+    const spots = [...article.highlights, ...article.pullHighlights];
+    const described = await page.evaluate((s) => AnchorBench.describeSpots(s), spots);
+    const selectors = new Map(described.map((d) => [d.id, d.selectors]));
+    for (const [p, edited] of article.pages.entries()) {
+      await load(edited.html);
+      const items = edited.items
+        .filter((i) => selectors.get(i.id))
+        .map((i) => ({ id: i.id, selectors: selectors.get(i.id) }));
+      const expected = Object.fromEntries(edited.items.map((i) => [i.id, i.expect]));
+      // Alternate which search goes first, so neither always meets a cold page.
+      const order = (n + p) % 2 ? [...BACKENDS].reverse() : BACKENDS;
+      for (const backend of order) {
+        const { ms, outcomes } = await page.evaluate(
+          ([i, e, b]) => AnchorBench.runPage(i, e, b),
+          [items, expected, backend],
+        );
+        rows.push({
+          article: article.ref,
+          lang: article.lang,
+          half: article.half,
+          case: edited.case,
+          backend,
+          ms,
+          outcomes,
+        });
+      }
+      rows.push({ baseline: true, ms: await page.evaluate(() => AnchorBench.readText()), case: edited.case });
+    }
+    if (!json) process.stdout.write(`\r${n + 1}/${suite.length} articles`);
+  }
+  if (!json) process.stdout.write('\n');
+} finally {
+  await browser.close();
+}
+
+function summarize(filter) {
+  const byCase = {};
+  for (const kind of CASES) {
+    const pages = rows.filter((r) => !r.baseline && r.case === kind && filter(r));
+    const outcomes = pages.flatMap((r) => r.outcomes);
+    const count = (what) => outcomes.filter((o) => o.result === what).length;
+    byCase[kind] = {
+      n: outcomes.length,
+      right: count('right'),
+      wrong: count('wrong'),
+      notFound: count('not found'),
+      changedFlagged: outcomes.filter((o) => o.result === 'right' && o.changed).length,
+      maybeHere: outcomes.filter((o) => o.maybeHere).length,
+      medianMsPerPage: round(
+        percentile(
+          pages.map((r) => r.ms),
+          50,
+        ),
+      ),
+    };
+  }
+  const ms = rows.filter((r) => !r.baseline && filter(r)).map((r) => r.ms);
+  return {
+    byCase,
+    pages: ms.length,
+    p50MsPerPage: round(percentile(ms, 50)),
+    p95MsPerPage: round(percentile(ms, 95)),
+    totalMs: round(
+      ms.reduce((a, b) => a + b, 0),
+      0,
+    ),
+  };
+}
+
+if (process.env.BENCH_ANCHOR_ROWS)
+  (await import('node:fs')).writeFileSync(process.env.BENCH_ANCHOR_ROWS, JSON.stringify(rows));
+if (DEBUG) {
+  for (const r of rows.filter((r) => !r.baseline && r.backend === BACKENDS[0] && r.half === DEBUG))
+    for (const o of r.outcomes.filter((o) => (r.case === 'deleted' ? o.result === 'wrong' : o.result !== 'right')))
+      console.error(
+        `[${r.case}] ${o.result} ${r.article} ${o.id}\n   expected: ${JSON.stringify(o.expected)}\n   placed:   ${JSON.stringify(o.placed)}`,
+      );
+}
+
+const baseline = rows.filter((r) => r.baseline).map((r) => r.ms);
+const figures = {
+  articles: suite.length,
+  arabic: suite.filter((a) => a.lang === 'ar').length,
+  languages: [...new Set(suite.map((a) => a.lang))],
+  highlights: suite.reduce((n, a) => n + a.highlights.length, 0),
+  pullQuoteHighlights: suite.reduce((n, a) => n + a.pullHighlights.length, 0),
+  pages: rows.filter((r) => r.baseline).length,
+  baselineReadTextP50Ms: round(percentile(baseline, 50), 3),
+  backends: Object.fromEntries(
+    BACKENDS.map((b) => [
+      b,
+      {
+        all: summarize((r) => r.backend === b),
+        tuning: summarize((r) => r.backend === b && r.half === 'tuning'),
+        validation: summarize((r) => r.backend === b && r.half === 'validation'),
+      },
+    ]),
+  ),
+};
+if (figures.backends.library && figures.backends.myers)
+  figures.libraryToMyersTimeRatio = round(
+    figures.backends.library.all.totalMs / Math.max(1, figures.backends.myers.all.totalMs),
+  );
+
+if (json) console.log(JSON.stringify(figures));
+else {
+  log(
+    `${figures.articles} articles (${figures.arabic} Arabic; ${figures.languages.join(', ')}), ${figures.highlights} highlights + ${figures.pullQuoteHighlights} under pull quotes, ${figures.pages} edited pages; baseline one read of a page's text: p50 ${figures.baselineReadTextP50Ms} ms`,
+  );
+  for (const b of BACKENDS) {
+    for (const half of ['all', 'tuning', 'validation']) {
+      const s = figures.backends[b][half];
+      log(
+        `\n${b === 'myers' ? 'Myers search (lib/anchor/approx.ts)' : 'approx-string-match'}, ${half}: per page p50 ${s.p50MsPerPage} ms, p95 ${s.p95MsPerPage} ms (${s.pages} pages)`,
+      );
+      log(
+        '| case | n | right | wrong | not found | ms (median per page) | right, flagged changed | maybe here offered |',
+      );
+      log('|---|---|---|---|---|---|---|---|');
+      for (const [kind, c] of Object.entries(s.byCase))
+        log(
+          `| ${kind} | ${c.n} | ${c.right} | ${c.wrong} | ${c.notFound} | ${c.medianMsPerPage} | ${c.changedFlagged} | ${c.maybeHere} |`,
+        );
+    }
+  }
+  log(`\napprox-string-match / Myers search, total time: ${figures.libraryToMyersTimeRatio}`);
+}

@@ -1,0 +1,110 @@
+// Loaded into the pages of the anchoring simulation (scripts/bench-anchor.mjs): stores highlights
+// on the original page as the extension would, then re-attaches them on an edited page with either
+// approximate search and reports, per highlight, where it landed against where its text went.
+import approxSearch from 'approx-string-match';
+import { anchorMany, type AnchorItem } from '../../lib/anchor/anchor';
+import { describeRange } from '../../lib/anchor/describe';
+import { collapseRuns, myersSearch, type ApproxSearch } from '../../lib/anchor/search';
+import { buildTextIndex, offsetsInIndex } from '../../lib/anchor/text-range';
+import type { Selectors } from '../../lib/anchor/types';
+
+/** approx-string-match reports only the least-error occurrences, with their starts. */
+const librarySearch: ApproxSearch = (text, pattern, maxErrors, deadline) => {
+  if (performance.now() > deadline) return null;
+  return collapseRuns(
+    approxSearch(text, pattern, maxErrors).map((m) => ({ end: m.end, errors: m.errors })),
+    pattern.length,
+  );
+};
+
+export interface Spot {
+  id: string;
+  block: string;
+  start: number;
+  end: number;
+}
+
+/** A Range over [start, end) of a simulated block's text, wherever inline markup split it. */
+function blockRange(spot: Omit<Spot, 'id'>): Range | null {
+  const el = document.querySelector(`[data-sim="${spot.block}"]`);
+  if (!el) return null;
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let at = 0;
+  let started = false;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const next = at + node.data.length;
+    if (!started && spot.start < next) {
+      range.setStart(node, spot.start - at);
+      started = true;
+    }
+    if (started && spot.end <= next) {
+      range.setEnd(node, spot.end - at);
+      return range;
+    }
+    at = next;
+  }
+  return null;
+}
+
+export function describeSpots(spots: Spot[]): { id: string; selectors: Selectors | null }[] {
+  return spots.map((s) => {
+    const range = blockRange(s);
+    return { id: s.id, selectors: range && describeRange(document.body, range) };
+  });
+}
+
+export interface Outcome {
+  id: string;
+  result: 'right' | 'wrong' | 'not found';
+  changed: boolean;
+  maybeHere: boolean;
+  /** For reading failures: the placed text and the expected one. */
+  placed?: string;
+  expected?: string;
+}
+
+/** Re-attaches `items` on this page and judges each against where its text went (null: deleted). */
+export function runPage(
+  items: AnchorItem[],
+  expected: Record<string, Omit<Spot, 'id'> | null>,
+  backend: 'myers' | 'library',
+): { ms: number; outcomes: Outcome[] } {
+  const search = backend === 'library' ? librarySearch : myersSearch;
+  const started = performance.now();
+  const { placed, unplaced } = anchorMany(document.body, items, { budgetMs: 10_000, search });
+  const ms = performance.now() - started;
+  const index = buildTextIndex(document.body);
+  const outcomes: Outcome[] = [];
+  for (const p of placed) {
+    const want = expected[p.id];
+    const range = want && blockRange(want);
+    const at = range && offsetsInIndex(index, range);
+    const tolerance = at ? Math.max(1, Math.floor((at.end - at.start) / 10)) : 0;
+    const right = at && Math.abs(at.start - p.start) <= tolerance && Math.abs(at.end - p.end) <= tolerance;
+    outcomes.push({
+      id: p.id,
+      result: right ? 'right' : 'wrong',
+      changed: p.changed,
+      maybeHere: false,
+      ...(right ? {} : { placed: p.text, expected: range?.toString() ?? '(deleted)' }),
+    });
+  }
+  for (const u of unplaced)
+    outcomes.push({
+      id: u.id,
+      result: 'not found',
+      changed: false,
+      maybeHere: !!u.maybeHere,
+      expected: (expected[u.id] && blockRange(expected[u.id]!)?.toString()) ?? '(deleted)',
+      placed: u.maybeHere?.[0].exact,
+    });
+  return { ms, outcomes };
+}
+
+/** One read of the page's text: the least any re-attachment has to do (the baseline). */
+export function readText(): number {
+  const started = performance.now();
+  void document.body.textContent?.length;
+  return performance.now() - started;
+}
