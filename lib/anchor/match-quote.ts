@@ -80,10 +80,13 @@ class Judge {
   readonly quote: string;
   readonly prefix: string;
   readonly suffix: string;
-  private readonly prefixPat: CompiledPattern | null;
-  private readonly suffixPat: CompiledPattern | null;
-  private readonly prefixInnerPat: CompiledPattern | null;
-  private readonly suffixInnerPat: CompiledPattern | null;
+  // Compiled on first use: an unchanged page is judged by plain string comparison alone.
+  private patterns?: {
+    prefix: CompiledPattern | null;
+    suffix: CompiledPattern | null;
+    prefixInner: CompiledPattern | null;
+    suffixInner: CompiledPattern | null;
+  };
 
   constructor(
     readonly p: PreparedText,
@@ -92,35 +95,41 @@ class Judge {
     this.quote = normalizeText(quote.exact);
     this.prefix = normalizeText(quote.prefix ?? '').slice(-CONTEXT_CHARS);
     this.suffix = normalizeText(quote.suffix ?? '').slice(0, CONTEXT_CHARS);
-    this.prefixPat = this.prefix ? compilePattern(this.prefix, true) : null;
-    this.suffixPat = this.suffix ? compilePattern(this.suffix) : null;
-    this.prefixInnerPat = this.prefix ? compilePattern(this.prefix.slice(-INNER_CHARS), true) : null;
-    this.suffixInnerPat = this.suffix ? compilePattern(this.suffix.slice(0, INNER_CHARS)) : null;
   }
 
   get hasContext(): boolean {
     return this.prefix.length + this.suffix.length > 0;
   }
 
+  private compiled() {
+    const { prefix, suffix } = this;
+    return (this.patterns ??= {
+      prefix: prefix ? compilePattern(prefix, true) : null,
+      suffix: suffix ? compilePattern(suffix) : null,
+      prefixInner: prefix ? compilePattern(prefix.slice(-INNER_CHARS), true) : null,
+      suffixInner: suffix ? compilePattern(suffix.slice(0, INNER_CHARS)) : null,
+    });
+  }
+
   candidate(ns: number, ne: number, quoteErrors: number): Candidate {
     const { norm } = this.p;
+    const { prefix, suffix } = this;
+    const prefixIntact = norm.startsWith(prefix, ns - prefix.length) && ns >= prefix.length;
+    const suffixIntact = norm.startsWith(suffix, ne);
+    if (prefixIntact && suffixIntact)
+      return { ns, ne, quoteErrors, prefixErrors: 0, suffixErrors: 0, prefixInnerErrors: 0, suffixInnerErrors: 0 };
+    const pats = this.compiled();
     // Twice the length leaves room for inserted characters; longer runs only cost more edits.
-    const prefixErrors = this.prefixPat
-      ? alignAnchored(norm, ns, -1, this.prefixPat, 2 * this.prefix.length).distance
-      : 0;
-    const suffixErrors = this.suffixPat
-      ? alignAnchored(norm, ne, 1, this.suffixPat, 2 * this.suffix.length).distance
-      : 0;
-    const inner = (pat: CompiledPattern | null, at: number, direction: 1 | -1) =>
+    const align = (pat: CompiledPattern | null, at: number, direction: 1 | -1) =>
       pat ? alignAnchored(norm, at, direction, pat, 2 * pat.length).distance : 0;
     return {
       ns,
       ne,
       quoteErrors,
-      prefixErrors,
-      suffixErrors,
-      prefixInnerErrors: inner(this.prefixInnerPat, ns, -1),
-      suffixInnerErrors: inner(this.suffixInnerPat, ne, 1),
+      prefixErrors: prefixIntact ? 0 : align(pats.prefix, ns, -1),
+      suffixErrors: suffixIntact ? 0 : align(pats.suffix, ne, 1),
+      prefixInnerErrors: prefixIntact ? 0 : align(pats.prefixInner, ns, -1),
+      suffixInnerErrors: suffixIntact ? 0 : align(pats.suffixInner, ne, 1),
     };
   }
 
