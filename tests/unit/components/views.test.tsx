@@ -71,6 +71,7 @@ function showCard(extra: Partial<ArticleSummary>) {
     onDelete: vi.fn(),
     onSaveNote: vi.fn(),
     onDeleteHighlight: vi.fn(),
+    onConfirmHighlight: vi.fn(),
   };
   return { root: show(<ArticleCard article={article(extra)} {...handlers} />), ...handlers };
 }
@@ -118,17 +119,56 @@ describe('ArticleCard', () => {
 describe('HighlightQuote', () => {
   it('says when the last visit could not place the highlight', () => {
     const root = show(
-      <HighlightQuote highlight={highlight({ placed: false })} onSaveNote={vi.fn()} onDelete={vi.fn()} />,
+      <HighlightQuote
+        highlight={highlight({ placed: false })}
+        onSaveNote={vi.fn()}
+        onDelete={vi.fn()}
+        onConfirm={vi.fn()}
+      />,
     );
     expect(textOf(root)).toContain('Not found on the page at the last visit.');
     expect(root.querySelector('li')?.className).toBe('highlight unplaced');
+  });
+
+  it('offers where an unplaced highlight may be now, and reports the reader confirming it', () => {
+    const onConfirm = vi.fn();
+    const maybeHere = { prefix: 'وافقتا على ', text: 'تبادل جثث ستة آلاف', suffix: ' جندي' };
+    const root = show(
+      <HighlightQuote
+        highlight={highlight({ placed: false, maybeHere })}
+        onSaveNote={vi.fn()}
+        onDelete={vi.fn()}
+        onConfirm={onConfirm}
+      />,
+    );
+    expect(textOf(root.querySelector('.maybe-here mark'))).toBe('تبادل جثث ستة آلاف');
+    click(button(root, 'Yes, attach it here'));
+    expect(onConfirm).toHaveBeenCalledWith(highlight().id);
+  });
+
+  it('shows what a placed highlight reads now when the site changed its words', () => {
+    const root = show(
+      <HighlightQuote
+        highlight={highlight({ changedTo: 'ستة آلاف جندي' })}
+        onSaveNote={vi.fn()}
+        onDelete={vi.fn()}
+        onConfirm={vi.fn()}
+      />,
+    );
+    expect(textOf(root.querySelector('.changed-note blockquote'))).toBe('ستة آلاف جندي');
+    expect(root.querySelector('li')?.className).toBe('highlight');
   });
 
   it('edits the note and reports it trimmed, and deletes', () => {
     const onSaveNote = vi.fn();
     const onDelete = vi.fn();
     const root = show(
-      <HighlightQuote highlight={highlight({ note: 'old' })} onSaveNote={onSaveNote} onDelete={onDelete} />,
+      <HighlightQuote
+        highlight={highlight({ note: 'old' })}
+        onSaveNote={onSaveNote}
+        onDelete={onDelete}
+        onConfirm={vi.fn()}
+      />,
     );
     expect(textOf(root.querySelector('.note'))).toBe('old');
     click(button(root, 'Edit note'));
