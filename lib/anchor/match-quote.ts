@@ -201,11 +201,11 @@ export function editDistance(a: string, b: string): number {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      row.push(Math.min(prev[j - 1]! + cost, prev[j]! + 1, row[j - 1]! + 1));
+      row.push(Math.min(prev[j - 1] + cost, prev[j] + 1, row[j - 1] + 1));
     }
     prev = row;
   }
-  return prev[b.length]!;
+  return prev[b.length];
 }
 
 // One alignment table reused across calls: fresh ones per candidate kept the garbage collector busy.
@@ -241,26 +241,26 @@ export function locateInWindow(
     const pc = pattern.charCodeAt(i - 1);
     d[row] = i;
     for (let j = 1; j <= cols; j++) {
-      const diag = d[up + j - 1]! + (pc === codes[j - 1] ? 0 : 1);
-      const del = d[up + j]! + 1;
-      const ins = d[row + j - 1]! + 1;
+      const diag = d[up + j - 1] + (pc === codes[j - 1] ? 0 : 1);
+      const del = d[up + j] + 1;
+      const ins = d[row + j - 1] + 1;
       d[row + j] = diag < del ? (diag < ins ? diag : ins) : del < ins ? del : ins;
     }
   }
   const cost = (i: number, j: number) => (pattern.charCodeAt(i - 1) === codes[j - 1] ? 0 : 1);
   let j = 0;
-  for (let c = 1; c <= cols; c++) if (d[rows * w + c]! < d[rows * w + j]!) j = c;
+  for (let c = 1; c <= cols; c++) if (d[rows * w + c] < d[rows * w + j]) j = c;
   let i = rows;
   let ns = -1;
   let ne = j;
   while (i > 0) {
     if (i === qEnd) ne = j; // lowered while moving left: ends as the row's leftmost column
     if (i === qStart && ns < 0) ns = j; // the first column met in this row is its rightmost
-    const here = d[i * w + j]!;
-    if (j > 0 && here === d[(i - 1) * w + j - 1]! + cost(i, j)) {
+    const here = d[i * w + j];
+    if (j > 0 && here === d[(i - 1) * w + j - 1] + cost(i, j)) {
       i--;
       j--;
-    } else if (here === d[(i - 1) * w + j]! + 1) i--;
+    } else if (here === d[(i - 1) * w + j] + 1) i--;
     else j--;
   }
   if (ns < 0) ns = j; // an empty prefix: the quote starts where the alignment does
@@ -339,7 +339,7 @@ function fuzzyCandidates(judge: Judge, search: ApproxSearch, deadline: number): 
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]/u;
-const isWord = (s: string, i: number) => i >= 0 && i < s.length && WORD.test(s[i]!);
+const isWord = (s: string, i: number) => i >= 0 && i < s.length && WORD.test(s[i]);
 const MAX_SNAP = 24;
 
 /**
@@ -393,19 +393,19 @@ function decide(
     const keep = agreement.map((a) => a >= 1 || Math.max(...agreement) < 1);
     pool = pool.filter((_, i) => keep[i]);
     paths = agreement.filter((_, i) => keep[i]);
-    if (pool.length === 1) return pool[0]!;
+    if (pool.length === 1) return pool[0];
   }
   if (hint !== undefined) {
     // Without the element path, a copy inserted above (a pull quote) sits exactly at the old
     // position with its context intact: there only a much closer candidate counts.
     const here = !paths ? [] : pool.filter((c) => c.ns === hint && judge.prefixAgrees(c) && judge.suffixAgrees(c));
-    if (here.length === 1) return here[0]!;
+    if (here.length === 1) return here[0];
     const distance = (c: Candidate) => Math.abs(c.ns - hint);
     const [first, second] = [...pool].sort((a, b) => distance(a) - distance(b));
-    if (distance(second!) >= 2 * distance(first!) + POSITION_MARGIN) return first!;
+    if (distance(second) >= 2 * distance(first) + POSITION_MARGIN) return first;
   }
-  const samePath = paths ? pool.filter((_, i) => paths![i] === 2) : [];
-  return samePath.length === 1 ? samePath[0]! : null;
+  const samePath = paths ? pool.filter((_, i) => paths[i] === 2) : [];
+  return samePath.length === 1 ? samePath[0] : null;
 }
 
 function toRaw(p: PreparedText, c: Candidate): { start: number; end: number } {
@@ -472,7 +472,7 @@ export function locateQuote(text: string | PreparedText, quote: Quote, options: 
     candidates.filter((c) => judge.accepts(c) || judge.plausible(c)),
   );
   const accepted = candidates.filter((c) => judge.accepts(c));
-  let chosen = accepted.length === 1 ? accepted[0]! : accepted.length ? decide(judge, accepted, hint, options) : null;
+  let chosen = accepted.length === 1 ? accepted[0] : accepted.length ? decide(judge, accepted, hint, options) : null;
   if (chosen && hint !== undefined && Math.abs(chosen.ns - hint) > NEARBY && deletedAt(judge, hint, search, deadline))
     chosen = null;
   if (chosen) return { placed: true, ...toRaw(p, chosen), changed: chosen.quoteErrors > 0 };

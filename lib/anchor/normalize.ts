@@ -60,7 +60,7 @@ export function prepareText(raw: string, hidden: readonly number[] = []): Prepar
   let inSpace = false;
   for (let i = 0; i < n; i++) {
     if (nextHidden < hidden.length && i === hidden[nextHidden]) {
-      const to = Math.min(n, hidden[nextHidden + 1]!);
+      const to = Math.min(n, hidden[nextHidden + 1]);
       nextHidden += 2;
       if (to > i) {
         if (keptFrom < i) parts.push(raw.slice(keptFrom, i));

@@ -69,9 +69,9 @@ export function visibleSlice(index: TextIndex, start: number, end: number): stri
   const { text, hidden } = index;
   let out = '';
   let from = start;
-  for (let i = 0; i < hidden.length && hidden[i]! < end; i += 2) {
-    const hs = hidden[i]!;
-    const he = hidden[i + 1]!;
+  for (let i = 0; i < hidden.length && hidden[i] < end; i += 2) {
+    const hs = hidden[i];
+    const he = hidden[i + 1];
     if (he <= from) continue;
     if (hs > from) out += text.slice(from, hs);
     from = Math.max(from, he);
@@ -82,8 +82,8 @@ export function visibleSlice(index: TextIndex, start: number, end: number): stri
 /** Offset in `text` of offset `visible` in the text without hidden runs (positions stored before v3). */
 export function fromVisibleOffset(index: TextIndex, visible: number): number {
   let offset = visible;
-  for (let i = 0; i < index.hidden.length && index.hidden[i]! <= offset; i += 2)
-    offset += index.hidden[i + 1]! - index.hidden[i]!;
+  for (let i = 0; i < index.hidden.length && index.hidden[i] <= offset; i += 2)
+    offset += index.hidden[i + 1] - index.hidden[i];
   return offset;
 }
 

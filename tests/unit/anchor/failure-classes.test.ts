@@ -24,7 +24,7 @@ describe('a deleted passage is listed as not found, never placed elsewhere', () 
       article('The office company WeWork said on Tuesday it would list its shares.', 'Analysts were split.'),
     );
     const item = storeHighlight(root, 'WeWork said', 'WeWork');
-    const p = root.querySelectorAll('p')[0]!;
+    const p = root.querySelectorAll('p')[0];
     p.textContent = 'The office company said on Tuesday it would list its shares.';
     expect(anchorMany(root, [item]).placed).toEqual([]);
   });
@@ -37,7 +37,7 @@ describe('a deleted passage is listed as not found, never placed elsewhere', () 
       ),
     );
     const item = storeHighlight(root, '“The president', 'on Friday');
-    root.querySelectorAll('p')[0]!.remove();
+    root.querySelectorAll('p')[0].remove();
     expect(anchorMany(root, [item]).placed).toEqual([]);
   });
 
@@ -60,22 +60,22 @@ describe('a passage the article repeats word for word (an interviewer’s questi
 
   it('is listed as not found when the highlighted copy was cut, not moved to the other copy', () => {
     const root = build();
-    const second = root.querySelectorAll('p')[13]!;
+    const second = root.querySelectorAll('p')[13];
     const item = { id: 'h', selectors: describeRange(root, selectBetween(second, 'dishes', 'rather'))! };
     (second.firstChild as Text).data = question.replace('dishes you would rather ', '');
     const { placed, unplaced } = anchorMany(root, [item]);
     expect(placed).toEqual([]);
-    expect(unplaced[0]!.maybeHere?.[0].exact).toBe('dishes you would rather');
+    expect(unplaced[0].maybeHere?.[0].exact).toBe('dishes you would rather');
   });
 
   it('follows a letter corrected in the highlighted copy rather than the untouched copy', () => {
     const root = build();
-    const second = root.querySelectorAll('p')[13]!;
+    const second = root.querySelectorAll('p')[13];
     const item = { id: 'h', selectors: describeRange(root, selectBetween(second, 'dishes', 'rather'))! };
     (second.firstChild as Text).data = question.replace('rather', 'rahter');
     const { placed } = anchorMany(root, [item]);
     expect(placed[0]).toMatchObject({ text: 'dishes you would rahter', changed: true });
-    expect(second.contains(placed[0]!.range.startContainer)).toBe(true);
+    expect(second.contains(placed[0].range.startContainer)).toBe(true);
   });
 });
 
@@ -116,8 +116,8 @@ describe('the article appended again below a shifted page', () => {
     const copy = body();
     root.insertBefore(copy, root.querySelector('footer'));
     const { placed } = anchorMany(root, [item]);
-    expect(placed[0]!.range.toString()).toBe('exchange prisoners before the winter.');
-    expect(root.querySelector('article')!.contains(placed[0]!.range.startContainer)).toBe(true);
+    expect(placed[0].range.toString()).toBe('exchange prisoners before the winter.');
+    expect(root.querySelector('article')!.contains(placed[0].range.startContainer)).toBe(true);
   });
 });
 
@@ -126,7 +126,7 @@ describe('a pull quote directly above the highlighted paragraph', () => {
   const build = () => mount(article('Inflation data came out on Wednesday.', paragraph, 'Markets barely moved.'));
 
   function addPullQuote(root: Element) {
-    const target = root.querySelectorAll('p')[1]!;
+    const target = root.querySelectorAll('p')[1];
     target.before(el('blockquote', el('p', 'Prices rose sharply in June as fuel costs climbed.')));
     return target;
   }
@@ -136,8 +136,8 @@ describe('a pull quote directly above the highlighted paragraph', () => {
     const item = storeHighlight(root, 'Prices rose', 'sharply');
     const target = addPullQuote(root);
     const { placed } = anchorMany(root, [item]);
-    expect(placed[0]!.range.toString()).toBe('Prices rose sharply');
-    expect(target.contains(placed[0]!.range.startContainer)).toBe(true);
+    expect(placed[0].range.toString()).toBe('Prices rose sharply');
+    expect(target.contains(placed[0].range.startContainer)).toBe(true);
   });
 
   it('without the stored element path (older highlights), leaves it unplaced with a "maybe here"', () => {
@@ -147,7 +147,7 @@ describe('a pull quote directly above the highlighted paragraph', () => {
     addPullQuote(root);
     const { placed, unplaced } = anchorMany(root, [{ id: 'h', selectors: legacy }]);
     expect(placed).toEqual([]);
-    expect(unplaced[0]!.maybeHere?.[0].exact).toBe('Prices rose sharply');
+    expect(unplaced[0].maybeHere?.[0].exact).toBe('Prices rose sharply');
   });
 });
 
@@ -160,7 +160,7 @@ describe('positions as the W3C TextPositionSelector counts them', () => {
     );
     const range = selectBetween(root, 'resigned', 'Friday');
     const [quote, position] = describeRange(root, range)!;
-    expect(root.textContent!.slice(position.start, position.end)).toBe(quote.exact);
+    expect(root.textContent.slice(position.start, position.end)).toBe(quote.exact);
     expect(position).toMatchObject(textOffsetsOfRange(root, range)!);
   });
 

@@ -90,12 +90,12 @@ describe('createHighlighter', () => {
     const first = setup();
     select('hosted the talks');
     await first.highlighter.highlightSelection();
-    const selectors = first.added[0]!.selectors;
+    const selectors = first.added[0].selectors;
     const { highlighter, placement } = setup([
       { id: 'h-legacy00', selectors, legacyPositions: true },
       { id: 'h-edited00', selectors: [{ ...selectors[0], exact: 'hostet the talks' }, selectors[1]] },
     ]);
-    const start = document.body.textContent!.indexOf('hosted the talks');
+    const start = document.body.textContent.indexOf('hosted the talks');
     const report = await highlighter.attach();
     expect(report.placed).toEqual([
       { id: 'h-legacy00', position: { type: 'TextPositionSelector', start, end: start + 16 } },
