@@ -58,9 +58,15 @@ function arabicStage(form: string, skip: number, out: WordVariants): void {
 }
 
 function arabicArticle(form: string, skip: number, out: WordVariants): void {
-  // للسلام = ل + السلام: the preposition swallows the article's alef.
-  if ((form.startsWith('ال', skip) || form.startsWith('لل', skip)) && form.length - skip - 2 >= MIN_STRIPPED_LENGTH) {
+  const contracted = form.startsWith('لل', skip);
+  if ((contracted || form.startsWith('ال', skip)) && form.length - skip - 2 >= MIN_STRIPPED_LENGTH) {
     addVariant(out, form, skip + 2);
+    // للحكومة = ل + الحكومة: the preposition swallows the article's alef; a term written with its article
+    // (الحكومة, "الاحتباس الحراري") finds it restored, highlighted from the article's ل.
+    if (contracted) {
+      out.forms.push(`ا${form.slice(skip + 1)}`);
+      out.skips.push(skip + 1);
+    }
   }
 }
 

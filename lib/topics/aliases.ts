@@ -85,6 +85,11 @@ function regionsByName(locale: string): Map<string, string> {
   return byName;
 }
 
+/** The normalized one-word region names of a locale (Nigeria, النيجر, Германия), built once per locale. */
+export function regionWords(locale: string): string[] {
+  return [...regionsByName(locale).keys()].filter((name) => /^\p{L}+$/u.test(name));
+}
+
 /**
  * Names of the region called `term` (in English or in one of `locales`) in other languages, excluding any that
  * normalize to the term itself; [] when the term names no region.

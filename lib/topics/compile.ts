@@ -3,7 +3,15 @@
 // Chinese, Japanese and Thai terms), and every query becomes a tree of those patterns to evaluate.
 import { MAX_TOPICS } from '../limits';
 import { isCharToken } from '../text/tokenize';
-import { RELATED_MIN_STEM } from './capture-rule';
+import {
+  derivedStem,
+  endingGroupsOf,
+  inflectionStem,
+  MIN_COMPOUND_PART,
+  MIN_STEM,
+  type EndingGroup,
+} from '../text/word-forms';
+import { regionWords } from './aliases';
 import { parseQuery, type QueryNode, type TermNode } from './query';
 
 export interface TopicInput {
@@ -42,18 +50,99 @@ export interface CompiledTopic {
   root: EvalNode;
   /** Patterns the query looks for (not those it excludes): any of them in the title or lead makes it prominent. */
   wanted: number[];
-  /** Prefix patterns for words built on the wanted single-word terms (see RELATED_MIN_STEM). */
-  related: number[];
   minMentions?: number;
 }
+
+/** How an occurrence writes its term: as typed, with a case ending, as an adjective built on it, inside a compound. */
+export type FormKind = 'exact' | 'inflected' | 'derived' | 'compound';
+
+/** Another way a term's first word may be written, looked up by the first letters of its stem. */
+export interface FormEntry {
+  pattern: Pattern;
+  kind: Exclude<FormKind, 'exact'>;
+  /** The term's (first) word, normalized. */
+  word: string;
+  /** What the article's word must start with: the inflection stem, the adjective stem, or the word itself. */
+  stem: string;
+  /** For inflected forms: the ending lists that make this stem of the word (ENDING_GROUP_BITS). */
+  groups: number;
+  /**
+   * For derived forms: stems of longer place names that start with the word, whose adjectives are theirs
+   * (Nigerian is Nigeria's, not Niger's).
+   */
+  longer?: { stem: string; word: string }[];
+}
+
+/** The locale whose region names can be longer names of a word in its script. */
+function regionLocaleOf(word: string): string | undefined {
+  const c = word.charCodeAt(0);
+  if (c < 0x250) return 'en';
+  if (c >= 0x0600 && c <= 0x06ff) return 'ar';
+  if (c >= 0x0400 && c <= 0x04ff) return 'ru';
+  return undefined;
+}
+
+/** Longer one-word place names that start with `word`, as derived-stem pairs. */
+function longerPlaceNames(word: string): { stem: string; word: string }[] | undefined {
+  const locale = regionLocaleOf(word);
+  if (locale === undefined) return undefined;
+  let out: { stem: string; word: string }[] | undefined;
+  for (const name of regionWords(locale)) {
+    if (name.length <= word.length || !name.startsWith(word)) continue;
+    const stem = derivedStem(name);
+    if (stem !== undefined) (out ??= []).push({ stem, word: name });
+  }
+  return out;
+}
+
+/** One bit per ending group, so a word whose stem is the same in several lists has one entry. */
+export const ENDING_GROUP_BITS: Record<EndingGroup, number> = { slavic: 1, polish: 2, german: 4, romance: 8 };
+
+/** The signals of the capture rule, each switchable so the relevance benchmark can measure what it adds. */
+export interface RelevanceSignals {
+  /** Case and number endings (Германии, Funduszu, Deutschlands) find the term. */
+  inflection: boolean;
+  /** An adjective built on the term (Ukrainian, اليونانية) is a mention of its own, not only a sign of prominence. */
+  derivedMentions: boolean;
+  /** In German articles, compounds with the term as first part or head (Bahngesellschaft, Regionalbahn). */
+  compounds: boolean;
+  /** Datelines, agency credits and attributions ("told Reuters", «واس - الرياض») are not mentions. */
+  credits: boolean;
+  /** A word inside a longer name (Niger Delta, Inner Mongolia, Christian County) is no mention of the shorter one. */
+  otherNames: boolean;
+  /** Decide on where the mentions stand and how they spread (capture-rule.ts), not on title/lead or two passages. */
+  aboutRule: boolean;
+}
+
+export const CURRENT_SIGNALS: RelevanceSignals = {
+  inflection: true,
+  derivedMentions: true,
+  compounds: true,
+  credits: true,
+  otherNames: true,
+  aboutRule: true,
+};
+
+/** The rule before the independent labels (README: "When does a topic match?", the old figures). */
+export const PREVIOUS_SIGNALS: RelevanceSignals = {
+  inflection: false,
+  derivedMentions: false,
+  compounds: false,
+  credits: false,
+  otherNames: false,
+  aboutRule: false,
+};
 
 export interface CompiledTopics {
   readonly topics: readonly CompiledTopic[];
   readonly patterns: readonly Pattern[];
   /** First token (exact) → patterns starting with it (every pattern except single-token prefixes). */
   readonly byFirstToken: ReadonlyMap<string, Pattern[]>;
-  /** First PREFIX_KEY characters (startKey) → single-token prefix patterns: one lookup per word, not one per length. */
-  readonly byPrefixStart: ReadonlyMap<number, Pattern[]>;
+  /**
+   * First PREFIX_KEY characters (startKey) → single-token prefix patterns, and the other forms of terms whose stem
+   * starts so (FormEntry): one lookup per word, not one per length or per kind of form.
+   */
+  readonly byStart: ReadonlyMap<number, StartBucket>;
   /** Prefixes shorter than PREFIX_KEY (the parser asks for two letters at least), by their startKey. */
   readonly byShortPrefix: ReadonlyMap<number, Pattern[]>;
   /**
@@ -61,8 +150,31 @@ export interface CompiledTopics {
    * character alone starts too many of them for the first-token index to narrow anything down.
    */
   readonly byCharPair: ReadonlyMap<number, Pattern[]>;
-  /** Stems of words built on single-word terms (RELATED_MIN_STEM), by their startKey; searched in title and lead. */
-  readonly byRelatedStart: ReadonlyMap<number, Pattern[]>;
+  /** German compound heads (Regional+bahn), by the key of their last PREFIX_KEY letters (endKey). */
+  readonly byHeadEnd: ReadonlyMap<number, FormEntry[]>;
+  readonly signals: RelevanceSignals;
+}
+
+/** What a word's first PREFIX_KEY letters lead to. */
+export interface StartBucket {
+  prefixes: Pattern[];
+  /** Form entries by the fourth letter of their stem (stems have MIN_STEM letters at least). */
+  forms: Map<number, FormEntry[]> | undefined;
+}
+
+function addForm(byStart: Map<number, StartBucket>, entry: FormEntry): void {
+  const bucket = bucketOf(byStart, entry.stem);
+  bucket.forms ??= new Map();
+  const fourth = entry.stem.charCodeAt(3);
+  const list = bucket.forms.get(fourth);
+  if (list) list.push(entry);
+  else bucket.forms.set(fourth, [entry]);
+}
+
+/** The last three UTF-16 units of a word as one number. */
+export function endKey(word: string): number {
+  const n = word.length;
+  return (word.charCodeAt(n - 3) * 0x10000 + word.charCodeAt(n - 2)) * 0x10000 + word.charCodeAt(n - 1);
 }
 
 function addTo<K>(index: Map<K, Pattern[]>, key: K, pattern: Pattern): void {
@@ -71,21 +183,64 @@ function addTo<K>(index: Map<K, Pattern[]>, key: K, pattern: Pattern): void {
   else index.set(key, [pattern]);
 }
 
-export interface CompileOptions {
-  /** Let words built on a topic word make it prominent (default true; false is kept to measure the rule). */
-  relatedForms?: boolean;
+function bucketOf(byStart: Map<number, StartBucket>, word: string): StartBucket {
+  const key = startKey(word, PREFIX_KEY);
+  let bucket = byStart.get(key);
+  if (bucket === undefined) {
+    bucket = { prefixes: [], forms: undefined };
+    byStart.set(key, bucket);
+  }
+  return bucket;
 }
 
 /** Compiles saved topics once; topics whose query does not parse are skipped, as are topics past MAX_TOPICS. */
-export function compileTopics(topics: TopicInput[], { relatedForms = true }: CompileOptions = {}): CompiledTopics {
+export function compileTopics(topics: TopicInput[], signals: RelevanceSignals = CURRENT_SIGNALS): CompiledTopics {
   const compiled: CompiledTopic[] = [];
   const patterns: Pattern[] = [];
   const patternByKey = new Map<string, Pattern>();
   const prefixPatternByKey = new Map<string, Pattern>();
   const byFirstToken = new Map<string, Pattern[]>();
-  const byPrefixStart = new Map<number, Pattern[]>();
+  const byStart = new Map<number, StartBucket>();
   const byShortPrefix = new Map<number, Pattern[]>();
   const byCharPair = new Map<number, Pattern[]>();
+  const byHeadEnd = new Map<number, FormEntry[]>();
+
+  // Other forms of a new pattern's first word: always the adjectives (they make a topic prominent even when they
+  // are not mentions), endings and compounds when their signal is on.
+  const addForms = (pattern: Pattern) => {
+    if (pattern.prefix) return;
+    const word = pattern.tokens[0];
+    if (word.length < MIN_STEM || !/^\p{L}+$/u.test(word) || isCharToken(word)) return;
+    if (pattern.tokens.length === 1) {
+      const stem = derivedStem(word);
+      if (stem !== undefined) {
+        const longer = signals.derivedMentions ? longerPlaceNames(word) : undefined;
+        addForm(byStart, { pattern, kind: 'derived', word, stem, groups: 0, longer });
+      }
+    }
+    if (signals.inflection) {
+      const byStem = new Map<string, FormEntry>();
+      for (const group of endingGroupsOf(word)) {
+        const stem = inflectionStem(word, group);
+        const same = byStem.get(stem);
+        if (same !== undefined) same.groups |= ENDING_GROUP_BITS[group];
+        else byStem.set(stem, { pattern, kind: 'inflected', word, stem, groups: ENDING_GROUP_BITS[group] });
+      }
+      for (const entry of byStem.values()) addForm(byStart, entry);
+    }
+    if (
+      signals.compounds &&
+      pattern.tokens.length === 1 &&
+      word.length >= MIN_COMPOUND_PART &&
+      word.charCodeAt(0) < 0x250
+    ) {
+      const entry: FormEntry = { pattern, kind: 'compound', word, stem: word, groups: ENDING_GROUP_BITS.german };
+      addForm(byStart, entry);
+      const bucket = byHeadEnd.get(endKey(word));
+      if (bucket) bucket.push(entry);
+      else byHeadEnd.set(endKey(word), [entry]);
+    }
+  };
 
   const patternFor = (term: TermNode, topic: number): number => {
     // Keys: the tokens themselves (joined by a space, which no token contains), in one map per kind.
@@ -99,27 +254,14 @@ export function compileTopics(topics: TopicInput[], { relatedForms = true }: Com
       const [first, second] = term.tokens;
       if (term.prefix && term.tokens.length === 1) {
         const short = first.length < PREFIX_KEY;
-        addTo(short ? byShortPrefix : byPrefixStart, startKey(first, short ? 2 : PREFIX_KEY), pattern);
+        if (short) addTo(byShortPrefix, startKey(first, 2), pattern);
+        else bucketOf(byStart, first).prefixes.push(pattern);
       } else if (second?.length === 1 && first.length === 1 && !(term.prefix && term.tokens.length === 2)) {
         addTo(byCharPair, first.charCodeAt(0) * 0x10000 + second.charCodeAt(0), pattern);
       } else addTo(byFirstToken, first, pattern);
+      addForms(pattern);
     }
     if (pattern.topics[pattern.topics.length - 1] !== topic) pattern.topics.push(topic);
-    return pattern.id;
-  };
-
-  // Words built on a term: an index of their own, looked up only at the top of the article, and making no topic a
-  // candidate (the term itself must occur).
-  const relatedPatternByStem = new Map<string, Pattern>();
-  const byRelatedStart = new Map<number, Pattern[]>();
-  const relatedPatternFor = (stem: string): number => {
-    let pattern = relatedPatternByStem.get(stem);
-    if (pattern === undefined) {
-      pattern = { tokens: [stem], prefix: true, topics: [], id: patterns.length };
-      patterns.push(pattern);
-      relatedPatternByStem.set(stem, pattern);
-      addTo(byRelatedStart, startKey(stem, PREFIX_KEY), pattern);
-    }
     return pattern.id;
   };
 
@@ -155,23 +297,16 @@ export function compileTopics(topics: TopicInput[], { relatedForms = true }: Com
     const index = compiled.length;
     const wanted: number[] = [];
     const root = toEval(parsed.ast, index, wanted);
-    const related: number[] = [];
-    for (const id of relatedForms ? new Set(wanted) : []) {
-      const { tokens, prefix } = patterns[id];
-      const stem = tokens.length === 1 && !prefix ? relatedStem(tokens[0]) : undefined;
-      if (stem !== undefined) related.push(relatedPatternFor(stem));
-    }
-    compiled.push({ id: topic.id, root, wanted, related, minMentions: topic.minMentions });
+    compiled.push({ id: topic.id, root, wanted, minMentions: topic.minMentions });
   }
-  return { topics: compiled, patterns, byFirstToken, byPrefixStart, byShortPrefix, byCharPair, byRelatedStart };
-}
-
-/** Final letters a derived word replaces: Latin and Cyrillic vowels, Arabic alef and tā' marbūṭa (ة, normalized ه). */
-const REPLACED_FINALS = 'aeiouyаеиоуыяюьіїєا\u0647';
-
-/** The stem words built on `token` start with, if it is a plain word long enough to have a telling one. */
-export function relatedStem(token: string): string | undefined {
-  if (!/^\p{L}+$/u.test(token) || isCharToken(token)) return undefined;
-  const stem = REPLACED_FINALS.includes(token[token.length - 1]) ? token.slice(0, -1) : token;
-  return stem.length >= RELATED_MIN_STEM ? stem : undefined;
+  return {
+    topics: compiled,
+    patterns,
+    byFirstToken,
+    byStart,
+    byShortPrefix,
+    byCharPair,
+    byHeadEnd,
+    signals,
+  };
 }

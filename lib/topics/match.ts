@@ -2,9 +2,10 @@
 // with a hit have their query evaluated, their mentions counted once per place, and the capture rule applied
 // (capture-rule.ts).
 import type { TopicMatch } from '../schema';
-import { isCharToken, tokenizeStream } from '../text/tokenize';
-import { applyCaptureRule, leadEnd } from './capture-rule';
+import { isCharToken, tokenizeStream, type TokenStream } from '../text/tokenize';
+import { applyCaptureRule, decideAbout, leadEnd, type AboutMention, type Verdict } from './capture-rule';
 import type { CompiledTopics, EvalNode } from './compile';
+import { creditOf, isPartOfOtherName, layoutOf, type Aside, type ArticleLayout } from './mention-context';
 import { findOccurrences, MAX_OCCURRENCES, type Found, type Occurrence } from './search';
 
 /** Hits reported per topic (the stored record allows 2000); mentions and score still count them all. */
@@ -32,6 +33,8 @@ interface ArticleContext {
   nearSpans: Map<EvalNode, Span[]>;
   host: string | undefined;
   lang: string | undefined;
+  /** Index of the first text token past the lead. */
+  lead: number;
 }
 
 function spansOf(node: EvalNode, ctx: ArticleContext): Span[] {
@@ -104,6 +107,9 @@ function collectMentions(node: EvalNode, ctx: ArticleContext, out: Mention[]): v
       return;
     case 'near':
       for (const span of spansOf(node, ctx)) out.push(...span.mentions);
+      // A pair found deeper down belongs to a topic whose words stand at the top: they are mentions too.
+      collectAtTop(node.left, ctx, out);
+      collectAtTop(node.right, ctx, out);
       return;
     case 'and':
     case 'or':
@@ -111,6 +117,18 @@ function collectMentions(node: EvalNode, ctx: ArticleContext, out: Mention[]): v
       return;
     default:
       return;
+  }
+}
+
+/** Occurrences of a NEAR operand's terms in the title or the lead. */
+function collectAtTop(node: EvalNode, ctx: ArticleContext, out: Mention[]): void {
+  if (node.kind === 'term') {
+    for (const occurrence of ctx.found[node.pattern] ?? [])
+      if (occurrence.field === FIELD_TITLE || occurrence.first < ctx.lead) out.push({ occurrence, label: node.label });
+  } else if (node.kind === 'or') for (const child of node.children) collectAtTop(child, ctx, out);
+  else if (node.kind === 'near') {
+    collectAtTop(node.left, ctx, out);
+    collectAtTop(node.right, ctx, out);
   }
 }
 
@@ -123,63 +141,139 @@ function hostOf(url: string | undefined): string | undefined {
   }
 }
 
+/** An article as the matcher reads it. */
+export interface MatchableArticle {
+  title: string;
+  text: string;
+  url?: string;
+  lang?: string;
+}
+
+/** Why a topic was (or was not) captured: the verdict of the rule and the mentions it weighed. */
+export interface TopicAssessment {
+  topicId: string;
+  verdict: Verdict;
+  mentions: AboutMention[];
+  match: TopicMatch;
+}
+
 /** Matches an article's title and text against compiled topics; returns only the topics that match. */
-export function matchTopics(
-  article: { title: string; text: string; url?: string; lang?: string },
-  compiled: CompiledTopics,
-): TopicMatch[] {
+export function matchTopics(article: MatchableArticle, compiled: CompiledTopics): TopicMatch[] {
+  return assessTopics(article, compiled)
+    .filter((a) => a.verdict.captured)
+    .map((a) => a.match);
+}
+
+/**
+ * Every topic whose query holds on the article, captured or not, with the rule's verdict and the mentions behind
+ * it: the topic tester's "why (not)".
+ */
+export function assessTopics(article: MatchableArticle, compiled: CompiledTopics): TopicAssessment[] {
   if (compiled.topics.length === 0) return [];
   const title = tokenizeStream(article.title);
   const text = tokenizeStream(article.text);
   const lead = leadEnd(text.forms, isCharToken);
-  const found = findOccurrences(compiled, [
-    { field: FIELD_TITLE, stream: title, relatedUpTo: title.forms.length },
-    { field: FIELD_TEXT, stream: text, relatedUpTo: lead },
-  ]);
+  const found = findOccurrences(
+    compiled,
+    [
+      { field: FIELD_TITLE, stream: title },
+      { field: FIELD_TEXT, stream: text },
+    ],
+    article.lang,
+  );
+  const { signals } = compiled;
+  if (!signals.derivedMentions) keepDerivedForProminence(found, lead);
   const isCandidate = new Uint8Array(compiled.topics.length);
-  found.forEach((_, patternId) => {
-    for (const topic of compiled.patterns[patternId].topics) isCandidate[topic] = 1;
+  found.forEach((list, patternId) => {
+    if (list !== undefined && list.length > 0)
+      for (const topic of compiled.patterns[patternId].topics) isCandidate[topic] = 1;
   });
 
   const host = hostOf(article.url);
-  const ctx: ArticleContext = { found, nearSpans: new Map(), host, lang: article.lang?.toLowerCase() };
-  const results: TopicMatch[] = [];
+  const ctx: ArticleContext = { found, nearSpans: new Map(), host, lang: article.lang?.toLowerCase(), lead };
+  let layout: ArticleLayout | undefined;
+  const results: TopicAssessment[] = [];
   for (let index = 0; index < isCandidate.length; index++) {
     if (isCandidate[index] === 0) continue;
     const topic = compiled.topics[index];
     if (!holds(topic.root, ctx)) continue;
     const mentions: Mention[] = [];
     collectMentions(topic.root, ctx, mentions);
-    const counted = distinctMentions(mentions);
-    // The query's own words (or words built on them) at the top: the pair a NEAR found deeper down still belongs to
-    // a prominent topic.
-    const atTop = (p: number) => found[p]?.some((o) => o.field === FIELD_TITLE || o.first < lead) === true;
-    const prominent = topic.wanted.some(atTop) || topic.related.some(atTop);
-    // counted is in reading order, so body mentions come in text order.
-    const placed = counted.map(({ occurrence: { field, first, from } }) => ({
-      inTitle: field === FIELD_TITLE,
-      first,
-      from,
-    }));
-    const { captured, score } = applyCaptureRule(placed, lead, prominent, topic.minMentions);
-    if (!captured) continue;
+    // Derived words kept only to make a topic prominent (the previous rule) are no mentions of their own.
+    const counted = distinctMentions(
+      mentions.filter((m) => signals.derivedMentions || m.occurrence.form !== 'derived'),
+    );
+    if (counted.length === 0) continue;
+    layout ??= layoutOf(article.text, text);
+    const placed = counted.map(({ occurrence: o }): AboutMention => {
+      const inTitle = o.field === FIELD_TITLE;
+      let aside: Aside | undefined;
+      if (signals.otherNames && o.first === o.last) {
+        const [source, stream] = inTitle ? [article.title, title] : [article.text, text];
+        if (isPartOfOtherName(source, stream, o.first, o.last)) aside = 'other-name';
+      }
+      if (aside === undefined && signals.credits && !inTitle)
+        aside = creditOf(article.text, text, layout!, o.first, o.last);
+      return {
+        inTitle,
+        first: o.first,
+        from: o.from,
+        form: o.form,
+        paragraph: inTitle ? -1 : layout!.paragraph[o.first],
+        sentence: inTitle ? -1 : layout!.sentence[o.first],
+        aside,
+      };
+    });
+    let verdict: Verdict;
+    if (signals.aboutRule || topic.minMentions !== undefined) {
+      verdict = decideAbout(
+        placed,
+        { lead, paragraphs: layout.paragraphs, firstSentence: layout.sentence[layout.datelineEnd] ?? 0 },
+        topic.minMentions,
+      );
+    } else {
+      // The query's own words (or words built on them) at the top: the pair a NEAR found deeper down still belongs
+      // to a prominent topic.
+      const atTop = (p: number) => found[p]?.some((o) => o.field === FIELD_TITLE || o.first < lead) === true;
+      verdict = applyCaptureRule(placed, lead, topic.wanted.some(atTop), topic.minMentions);
+    }
     results.push({
       topicId: topic.id,
-      score,
-      mentions: counted.length,
-      hits: counted.slice(0, MAX_HITS).map(({ occurrence, label }) => {
-        const stream = occurrence.field === FIELD_TITLE ? title : text;
-        const { first, skip } = occurrence;
-        return {
-          field: occurrence.field === FIELD_TITLE ? 'title' : 'text',
-          start: skip === 0 ? stream.starts[first] : stream.offsets[stream.normalizedStarts[first] + skip],
-          end: stream.ends[occurrence.last],
-          term: label,
-        };
-      }),
+      verdict,
+      mentions: placed,
+      match: {
+        topicId: topic.id,
+        score: verdict.score,
+        mentions: counted.length,
+        hits: counted.slice(0, MAX_HITS).map(({ occurrence, label }) => hitOf(occurrence, label, title, text)),
+      },
     });
   }
   return results;
+}
+
+function hitOf(occurrence: Occurrence, label: string, title: TokenStream, text: TokenStream) {
+  const stream = occurrence.field === FIELD_TITLE ? title : text;
+  const { first, skip } = occurrence;
+  return {
+    field: occurrence.field === FIELD_TITLE ? ('title' as const) : ('text' as const),
+    start: skip === 0 ? stream.starts[first] : stream.offsets[stream.normalizedStarts[first] + skip],
+    end: stream.ends[occurrence.last],
+    term: label,
+  };
+}
+
+/**
+ * The previous rule's reading of derived words: only in the title or lead, and there only as a sign that a topic
+ * named elsewhere is prominent (they are dropped from the mentions, and make no topic a candidate by themselves).
+ */
+function keepDerivedForProminence(found: Found, lead: number): void {
+  found.forEach((list, id) => {
+    if (list === undefined || !list.some((o) => o.form === 'derived')) return;
+    const kept = list.filter((o) => o.form !== 'derived' || o.field === FIELD_TITLE || o.first < lead);
+    const named = kept.some((o) => o.form !== 'derived');
+    found[id] = named ? kept : undefined;
+  });
 }
 
 /**

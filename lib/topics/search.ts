@@ -1,9 +1,26 @@
 // Finds where every compiled pattern occurs in an article in one pass over its words: each word (and each of its
 // clitic and elision variants) is looked up once in the compiled indexes, whatever the number of topics.
 import type { TokenStream } from '../text/tokenize';
+import {
+  endingGroup,
+  inflectionStem,
+  latinEndingGroup,
+  isCompoundOf,
+  isDerivedForm,
+  MIN_STEM,
+  type EndingGroup,
+} from '../text/word-forms';
 import { wordVariants, type WordVariants } from '../text/word-variants';
-import { RELATED_MIN_STEM } from './capture-rule';
-import { PREFIX_KEY, startKey, type CompiledTopics, type Pattern } from './compile';
+import {
+  ENDING_GROUP_BITS,
+  endKey,
+  PREFIX_KEY,
+  startKey,
+  type CompiledTopics,
+  type FormEntry,
+  type FormKind,
+  type Pattern,
+} from './compile';
 
 /** Occurrences kept per term and NEAR pairs per node: bounds the work on a pathological article. */
 export const MAX_OCCURRENCES = 1000;
@@ -17,6 +34,7 @@ export interface Occurrence {
   last: number;
   from: number;
   to: number;
+  form: FormKind;
 }
 
 /** Occurrences per pattern id (undefined: the pattern does not occur). */
@@ -31,6 +49,7 @@ function record(
   first: number,
   last: number,
   skip: number,
+  form: FormKind = 'exact',
 ) {
   let list = found[pattern];
   if (list === undefined) {
@@ -40,11 +59,14 @@ function record(
     const previous = list[list.length - 1];
     if ((previous.field === field && previous.first === first) || list.length >= MAX_OCCURRENCES) return;
   }
-  list.push({ field, skip, first, last, from: stream.positions[first], to: stream.positions[last] });
+  list.push({ field, skip, first, last, from: stream.positions[first], to: stream.positions[last], form });
 }
 
-/** Does `pattern` go on at token i + from (its earlier tokens already matched), within one paragraph? */
-function continues(pattern: Pattern, stream: TokenStream, i: number, from: number): boolean {
+/**
+ * Does `pattern` go on at token i + from (its earlier tokens already matched), within one paragraph? With an ending
+ * group, each word may also carry a case ending of that group (Funduszu Odbudowy for "Fundusz Odbudowy").
+ */
+function continues(pattern: Pattern, stream: TokenStream, i: number, from: number, group?: EndingGroup): boolean {
   const { tokens, prefix } = pattern;
   const n = tokens.length;
   const { forms, positions } = stream;
@@ -52,7 +74,10 @@ function continues(pattern: Pattern, stream: TokenStream, i: number, from: numbe
   // Consecutive words of one paragraph (positions jump between paragraphs).
   if (last >= forms.length || positions[last] - positions[i] !== n - 1) return false;
   for (let k = from; k < n; k++) {
-    if (prefix && k === n - 1 ? !forms[i + k].startsWith(tokens[k]) : forms[i + k] !== tokens[k]) return false;
+    const form = forms[i + k];
+    const token = tokens[k];
+    if (prefix && k === n - 1 ? form.startsWith(token) : form === token) continue;
+    if (group === undefined || prefix || inflectionStem(form, group) !== inflectionStem(token, group)) return false;
   }
   return true;
 }
@@ -66,6 +91,7 @@ function lookUp(
   i: number,
   form: string,
   skip: number,
+  context: SearchContext,
 ) {
   const exact = compiled.byFirstToken.get(form);
   if (exact !== undefined) {
@@ -74,12 +100,22 @@ function lookUp(
         record(found, pattern.id, field, stream, i, i + pattern.tokens.length - 1, skip);
     }
   }
-  const { byPrefixStart, byShortPrefix, byCharPair } = compiled;
-  if (byPrefixStart.size > 0 && form.length >= PREFIX_KEY) {
-    const prefixed = byPrefixStart.get(startKey(form, PREFIX_KEY));
-    if (prefixed !== undefined) {
-      for (const pattern of prefixed)
+  const { byStart, byShortPrefix, byCharPair } = compiled;
+  if (byStart.size > 0 && form.length >= PREFIX_KEY) {
+    const bucket = byStart.get(startKey(form, PREFIX_KEY));
+    if (bucket !== undefined) {
+      for (const pattern of bucket.prefixes)
         if (form.startsWith(pattern.tokens[0])) record(found, pattern.id, field, stream, i, i, skip);
+      const forms = bucket.forms?.get(form.charCodeAt(3));
+      if (forms !== undefined) lookUpForms(compiled, forms, found, field, stream, i, form, skip, context);
+    }
+  }
+  if (context.german && form.length >= MIN_STEM) {
+    const heads = compiled.byHeadEnd.get(endKey(form));
+    if (heads !== undefined) {
+      for (const entry of heads)
+        if (isCompoundOf(form, entry.word) && form.endsWith(entry.word))
+          record(found, entry.pattern.id, field, stream, i, i, skip, 'compound');
     }
   }
   if (byShortPrefix.size > 0 && form.length >= 2) {
@@ -97,49 +133,74 @@ function lookUp(
   }
 }
 
-/** Words built on a term's stem (اوكراني, ukrainian; the term itself is found too, which changes nothing). */
-function lookUpRelated(
+/** What the search knows about the article beyond its words. */
+interface SearchContext {
+  /** The ending list for Latin-script words, from the article's language. */
+  latinGroup: EndingGroup | undefined;
+  /** German article: compounds are looked up. */
+  german: boolean;
+}
+
+/** Inflected, derived and compound forms of terms' first words (Германии, اليونانية, Bahngesellschaft). */
+function lookUpForms(
   compiled: CompiledTopics,
+  entries: FormEntry[],
   found: Found,
   field: number,
   stream: TokenStream,
   i: number,
   form: string,
   skip: number,
+  context: SearchContext,
 ) {
-  if (form.length < RELATED_MIN_STEM) return;
-  const related = compiled.byRelatedStart.get(startKey(form, PREFIX_KEY));
-  if (related === undefined) return;
-  for (const pattern of related)
-    if (form.startsWith(pattern.tokens[0])) record(found, pattern.id, field, stream, i, i, skip);
+  let group: EndingGroup | undefined | null = null;
+  let stem: string | undefined;
+  for (const entry of entries) {
+    if (form === entry.word || !form.startsWith(entry.stem)) continue;
+    const { pattern } = entry;
+    if (entry.kind === 'derived') {
+      const listed = compiled.signals.derivedMentions;
+      if (
+        isDerivedForm(form, entry.stem, entry.word, listed) &&
+        !entry.longer?.some((other) => isDerivedForm(form, other.stem, other.word) || form === other.word)
+      )
+        record(found, pattern.id, field, stream, i, i, skip, 'derived');
+    } else if (entry.kind === 'inflected') {
+      if (group === null) group = endingGroup(form, context.latinGroup);
+      if (group === undefined || (entry.groups & ENDING_GROUP_BITS[group]) === 0) continue;
+      stem ??= inflectionStem(form, group);
+      if (stem !== entry.stem) continue;
+      if (pattern.tokens.length === 1 || continues(pattern, stream, i, 1, group))
+        record(found, pattern.id, field, stream, i, i + pattern.tokens.length - 1, skip, 'inflected');
+    } else if (context.german && isCompoundOf(form, entry.word)) {
+      record(found, pattern.id, field, stream, i, i, skip, 'compound');
+    }
+  }
 }
 
-/** A field to search, and how many of its tokens (from the start) to search for words built on terms. */
+/** A field to search (title, text). */
 export interface SearchedField {
   field: number;
   stream: TokenStream;
-  relatedUpTo: number;
 }
 
-export function findOccurrences(compiled: CompiledTopics, fields: SearchedField[]): Found {
+export function findOccurrences(compiled: CompiledTopics, fields: SearchedField[], lang?: string): Found {
   const found: Found = new Array(compiled.patterns.length);
   const variants: WordVariants = { forms: [], skips: [] };
-  const withRelated = compiled.byRelatedStart.size > 0;
-  for (const { field, stream, relatedUpTo } of fields) {
+  const latinGroup = latinEndingGroup(lang);
+  const context: SearchContext = { latinGroup, german: latinGroup === 'german' && compiled.byHeadEnd.size > 0 };
+  for (const { field, stream } of fields) {
     const forms = stream.forms;
     for (let i = 0; i < forms.length; i++) {
       const form = forms[i];
-      const related = withRelated && i < relatedUpTo;
-      lookUp(compiled, found, field, stream, i, form, 0);
-      if (related) lookUpRelated(compiled, found, field, stream, i, form, 0);
+      lookUp(compiled, found, field, stream, i, form, 0, context);
       if (variants.forms.length > 0) {
         variants.forms.length = 0;
         variants.skips.length = 0;
       }
       wordVariants(form, variants);
       for (let v = 0; v < variants.forms.length; v++) {
-        lookUp(compiled, found, field, stream, i, variants.forms[v], variants.skips[v]);
-        if (related) lookUpRelated(compiled, found, field, stream, i, variants.forms[v], variants.skips[v]);
+        lookUp(compiled, found, field, stream, i, variants.forms[v], variants.skips[v], context);
       }
     }
   }

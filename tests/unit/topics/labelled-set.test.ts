@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileTopics } from '@/lib/topics/compile';
+import { compileTopics, CURRENT_SIGNALS, PREVIOUS_SIGNALS, type RelevanceSignals } from '@/lib/topics/compile';
 import { matchTopics } from '@/lib/topics/match';
 import { parseQuery } from '@/lib/topics/query';
 
@@ -31,21 +31,31 @@ function articleOf(id: string) {
   return { title, text: paragraphs.join('\n\n'), url, lang };
 }
 
-/** Precision and recall of a mention rule over the whole set; `minMentions` overrides cases that set none. */
-function evaluate(minMentions?: number, relatedForms = true) {
+/**
+ * Cases of this set (written beside the previous rule) whose verdict the current rule changes on purpose, and why.
+ * The independent labels in tests/bench/labels/ measure the rules; this set keeps each behaviour pinned.
+ */
+const CHANGED_ON_PURPOSE: Record<string, string> = {
+  'ar-adjective-not-country':
+    'an adjective now counts by itself (issue 10: a reader of the Ukraine beat wants the visit of the Ukrainian defence minister)',
+};
+
+/** Precision and recall of a rule over the whole set; `minMentions` overrides cases that set none. */
+function evaluate(minMentions?: number, signals: RelevanceSignals = CURRENT_SIGNALS) {
   let tp = 0;
   let fp = 0;
   let fn = 0;
   const wrong: string[] = [];
   for (const c of fixture.cases) {
-    const compiled = compileTopics([{ id: 'topic', query: c.query, minMentions: c.minMentions ?? minMentions }], {
-      relatedForms,
-    });
+    const compiled = compileTopics(
+      [{ id: 'topic', query: c.query, minMentions: c.minMentions ?? minMentions }],
+      signals,
+    );
     const actual = matchTopics(articleOf(c.article), compiled).length > 0;
     if (actual && c.expected) tp++;
     if (actual && !c.expected) fp++;
     if (!actual && c.expected) fn++;
-    if (actual !== c.expected) wrong.push(`${c.id}: ${c.query} → ${actual}`);
+    if (actual !== c.expected) wrong.push(c.id);
   }
   return { precision: tp / (tp + fp), recall: tp / (tp + fn), wrong };
 }
@@ -62,25 +72,21 @@ describe('labelled set', () => {
     for (const c of fixture.cases) expect(parseQuery(c.query), c.id).toMatchObject({ ok: true });
   });
 
-  it('matches every case as a careful reader would (precision and recall 1.0)', () => {
-    const chosen = evaluate();
-    // The alternatives the default mention rule was chosen against, printed for the record.
-    const anyMention = evaluate(1);
-    const twoMentions = evaluate(2);
-    const withoutRelated = evaluate(undefined, false);
+  it('keeps every verdict of the previous rule but those changed on purpose', () => {
+    const current = evaluate();
+    const previous = evaluate(undefined, PREVIOUS_SIGNALS);
     const fmt = (name: string, r: { precision: number; recall: number }) =>
       `${name.padEnd(42)} precision ${r.precision.toFixed(3)}  recall ${r.recall.toFixed(3)}`;
     console.log(
       [
         `labelled set: ${fixture.cases.length} cases`,
-        fmt('default (title/lead, or 2 body passages)', chosen),
-        fmt('alternative: 1 mention anywhere', anyMention),
-        fmt('alternative: 2 mentions anywhere', twoMentions),
-        fmt('alternative: default, no related forms', withoutRelated),
+        fmt('current rule', current),
+        fmt('previous rule', previous),
+        fmt('alternative: 1 mention anywhere', evaluate(1)),
+        fmt('alternative: 2 mentions anywhere', evaluate(2)),
       ].join('\n'),
     );
-    expect(chosen.wrong).toEqual([]);
-    expect(chosen.precision).toBe(1);
-    expect(chosen.recall).toBe(1);
+    expect(previous.wrong).toEqual([]);
+    expect(current.wrong).toEqual(Object.keys(CHANGED_ON_PURPOSE));
   });
 });

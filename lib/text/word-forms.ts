@@ -1,0 +1,275 @@
+// How a topic word is also written in an article without being another word: its case and number endings (a light
+// suffix rule per language, in the spirit of Savoy's light stemmers and Lucene's RussianLightStemmer and
+// GermanLightStemmer: only endings are removed, never a letter of the stem) and the adjectives built on a place
+// name (Ukrainian, الأوكرانية, украинский). Lists are small and written out so the README can state them.
+
+/** Which ending list applies: chosen by the word's script and, for the Latin script, by the article's language. */
+export type EndingGroup = 'slavic' | 'polish' | 'german' | 'romance';
+
+/** Stems shorter than this are never used: short words collide (iran/irak, mali, peru). */
+export const MIN_STEM = 4;
+
+const ENDINGS: Record<EndingGroup, readonly string[]> = {
+  // Russian and Ukrainian noun and adjective case endings: Германия, Германии, Германию, Германией; Путина, Путиным.
+  slavic: [
+    'ами',
+    'ями',
+    'ого',
+    'его',
+    'ому',
+    'ему',
+    'ией',
+    'ей',
+    'ой',
+    'ом',
+    'ем',
+    'ам',
+    'ям',
+    'ах',
+    'ях',
+    'ов',
+    'ев',
+    'ым',
+    'им',
+    'ия',
+    'ии',
+    'ию',
+    'ія',
+    'ії',
+    'ію',
+    'ою',
+    'ею',
+    'а',
+    'я',
+    'ы',
+    'и',
+    'у',
+    'ю',
+    'е',
+    'о',
+    'і',
+    'ї',
+  ],
+  // Polish case endings (diacritics already folded by normalization): Funduszu, rzecznikiem, Sieci, Hołowni.
+  polish: [
+    'owi',
+    'ami',
+    'ach',
+    'ego',
+    'emu',
+    'iem',
+    'ie',
+    'ii',
+    'iu',
+    'em',
+    'om',
+    'ow',
+    'ej',
+    'ym',
+    'im',
+    'a',
+    'e',
+    'i',
+    'o',
+    'u',
+    'y',
+  ],
+  // German genitive, dative and plural: Deutschlands, Kanzlers, Firmen.
+  german: ['ern', 'es', 'en', 'er', 'n', 's', 'e'],
+  // Plurals of English, French, Spanish, Italian and Portuguese: Houthis, elecciones.
+  romance: ['es', 's'],
+};
+
+const GROUP_OF_LANGUAGE: Record<string, EndingGroup> = {
+  pl: 'polish',
+  de: 'german',
+  en: 'romance',
+  fr: 'romance',
+  es: 'romance',
+  it: 'romance',
+  pt: 'romance',
+  ru: 'slavic',
+  uk: 'slavic',
+};
+
+/** The ending group of Latin-script words in an article of language `lang` (a BCP 47 tag), if any. */
+export function latinEndingGroup(lang: string | undefined): EndingGroup | undefined {
+  if (lang === undefined) return undefined;
+  const group = GROUP_OF_LANGUAGE[lang.slice(0, 2).toLowerCase()];
+  return group === 'slavic' ? undefined : group;
+}
+
+/** The ending group of a word: Cyrillic words are Slavic, Latin ones take the article's, others have none. */
+export function endingGroup(word: string, latinGroup: EndingGroup | undefined): EndingGroup | undefined {
+  const c = word.charCodeAt(0);
+  if (c >= 0x0400 && c <= 0x04ff) return 'slavic';
+  return c < 0x250 ? latinGroup : undefined;
+}
+
+/** Groups that may apply to a topic word, whatever the article's language (compile time). */
+export function endingGroupsOf(word: string): EndingGroup[] {
+  const c = word.charCodeAt(0);
+  if (c >= 0x0400 && c <= 0x04ff) return ['slavic'];
+  if (c < 0x250) return ['polish', 'german', 'romance'];
+  return [];
+}
+
+/** The word without its longest case or number ending of `group`, keeping MIN_STEM letters; the word if none. */
+export function inflectionStem(word: string, group: EndingGroup): string {
+  for (const ending of ENDINGS[group]) {
+    if (word.length - ending.length >= MIN_STEM && word.endsWith(ending)) return word.slice(0, -ending.length);
+  }
+  return word;
+}
+
+/** Final letters an adjective replaces: Latin and Cyrillic vowels, Arabic alef and tā' marbūṭa (ة, normalized ه). */
+const REPLACED_FINALS = 'aeiouyаеиоуыяюьіїєا\u0647';
+
+/**
+ * Endings that make a place adjective or a demonym of a stem (Ukrain+ian, Japan+ese, argentin+o, ukrain+ien,
+ * ukrain+isch, ukrai+ński; украин+ский; الاوكران+ي/ية/يون). Nothing else: Niger+ia is another country, Appl+ication
+ * another word.
+ */
+const DERIVED_ENDINGS: Record<'latin' | 'cyrillic' | 'arabic', readonly string[]> = {
+  latin: [
+    'ians',
+    'ian',
+    'eans',
+    'ean',
+    'ans',
+    'an',
+    'n',
+    'ns',
+    'ese',
+    'i',
+    'is',
+    'ish',
+    'ien',
+    'iens',
+    'ienne',
+    'iennes',
+    'ais',
+    'aise',
+    'aises',
+    'ois',
+    'oise',
+    'oises',
+    'ain',
+    'aine',
+    'ains',
+    'aines',
+    'en',
+    'enne',
+    'ens',
+    'ennes',
+    'o',
+    'a',
+    'os',
+    'as',
+    'no',
+    'na',
+    'nos',
+    'nas',
+    'ano',
+    'ana',
+    'anos',
+    'anas',
+    'ense',
+    'enses',
+    'eno',
+    'ena',
+    'enos',
+    'enas',
+    'eco',
+    'eca',
+    'ecos',
+    'ecas',
+    'teco',
+    'teca',
+    'tecos',
+    'tecas',
+    'isch',
+    'ische',
+    'ischen',
+    'ischer',
+    'isches',
+    'er',
+    'ern',
+    'ski',
+    'ska',
+    'skie',
+    'skiego',
+    'skiej',
+    'skim',
+    'skich',
+    'nski',
+    'nska',
+    'nskie',
+    'nskiego',
+    'nskiej',
+    'nskim',
+    'nskich',
+  ],
+  cyrillic: [
+    'ский',
+    'ская',
+    'ское',
+    'ские',
+    'ского',
+    'ской',
+    'ском',
+    'ских',
+    'ским',
+    'скую',
+    'цы',
+    'ець',
+    'ський',
+    'ська',
+    'ське',
+    'ські',
+    'ського',
+    'ської',
+    'ському',
+    'ських',
+  ],
+  arabic: ['ي', 'يه', 'يين', 'يون', 'يات', 'يا'],
+};
+
+/** The stem adjectives built on `word` start with, if it is a plain word long enough to have a telling one. */
+export function derivedStem(word: string): string | undefined {
+  if (!/^\p{L}+$/u.test(word)) return undefined;
+  const c = word.charCodeAt(0);
+  if (c >= 0x2e80) return undefined;
+  const stem = REPLACED_FINALS.includes(word[word.length - 1]) ? word.slice(0, -1) : word;
+  return stem.length >= MIN_STEM ? stem : undefined;
+}
+
+/**
+ * Whether `form` is an adjective or demonym built on `stem` (derivedStem's) rather than the word itself; with
+ * `anyEnding` false, any further letters do (the rule before the independent labels, kept to measure it).
+ */
+export function isDerivedForm(form: string, stem: string, word: string, listedEndings = true): boolean {
+  if (form === word || !form.startsWith(stem)) return false;
+  const c = stem.charCodeAt(0);
+  if (listedEndings && c >= 0x0600 && c <= 0x06ff) {
+    // The nisba's ي may be the stem's own last letter (اوكراني from اوكرانيا).
+    const base = stem.endsWith('\u064a') ? stem.slice(0, -1) : stem;
+    return DERIVED_ENDINGS.arabic.includes(form.slice(base.length));
+  }
+  if (form.length <= stem.length) return false;
+  if (!listedEndings) return true;
+  const list = c >= 0x0400 && c <= 0x04ff ? DERIVED_ENDINGS.cyrillic : DERIVED_ENDINGS.latin;
+  // The final vowel may be a consonant in the adjective (Paraguay → paraguayo).
+  return list.includes(form.slice(stem.length)) || (form.startsWith(word) && list.includes(form.slice(word.length)));
+}
+
+/** German compounds: a topic word of at least this many letters is found as a compound's first part or head. */
+export const MIN_COMPOUND_PART = 4;
+/** The rest of a compound has at least this many letters (Bahn+hof, Regional+bahn). */
+const MIN_COMPOUND_REST = 3;
+
+/** Whether `form` is a German compound with `word` as its first part (Bahn+gesellschaft, Bahn+s+teig) or head. */
+export function isCompoundOf(form: string, word: string): boolean {
+  if (form.length < word.length + MIN_COMPOUND_REST) return false;
+  return form.startsWith(word) || form.endsWith(word);
+}
