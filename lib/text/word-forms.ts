@@ -4,7 +4,7 @@
 // name (Ukrainian, الأوكرانية, украинский). Lists are small and written out so the README can state them.
 
 /** Which ending list applies: chosen by the word's script and, for the Latin script, by the article's language. */
-export type EndingGroup = 'slavic' | 'polish' | 'german' | 'romance';
+export type EndingGroup = 'slavic' | 'polish' | 'german';
 
 /** Stems shorter than this are never used: short words collide (iran/irak, mali, peru). */
 export const MIN_STEM = 4;
@@ -76,18 +76,11 @@ const ENDINGS: Record<EndingGroup, readonly string[]> = {
   ],
   // German genitive, dative and plural: Deutschlands, Kanzlers, Firmen.
   german: ['ern', 'es', 'en', 'er', 'n', 's', 'e'],
-  // Plurals of English, French, Spanish, Italian and Portuguese: Houthis, elecciones.
-  romance: ['es', 's'],
 };
 
 const GROUP_OF_LANGUAGE: Record<string, EndingGroup> = {
   pl: 'polish',
   de: 'german',
-  en: 'romance',
-  fr: 'romance',
-  es: 'romance',
-  it: 'romance',
-  pt: 'romance',
   ru: 'slavic',
   uk: 'slavic',
 };
@@ -110,7 +103,7 @@ export function endingGroup(word: string, latinGroup: EndingGroup | undefined): 
 export function endingGroupsOf(word: string): EndingGroup[] {
   const c = word.charCodeAt(0);
   if (c >= 0x0400 && c <= 0x04ff) return ['slavic'];
-  if (c < 0x250) return ['polish', 'german', 'romance'];
+  if (c < 0x250) return ['polish', 'german'];
   return [];
 }
 

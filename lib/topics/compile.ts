@@ -96,7 +96,7 @@ function longerPlaceNames(word: string): { stem: string; word: string }[] | unde
 }
 
 /** One bit per ending group, so a word whose stem is the same in several lists has one entry. */
-export const ENDING_GROUP_BITS: Record<EndingGroup, number> = { slavic: 1, polish: 2, german: 4, romance: 8 };
+export const ENDING_GROUP_BITS: Record<EndingGroup, number> = { slavic: 1, polish: 2, german: 4 };
 
 /** The signals of the capture rule, each switchable so the relevance benchmark can measure what it adds. */
 export interface RelevanceSignals {
