@@ -85,9 +85,16 @@ function regionsByName(locale: string): Map<string, string> {
   return byName;
 }
 
+const wordsByLocale = new Map<string, readonly string[]>();
+
 /** The normalized one-word region names of a locale (Nigeria, النيجر, Германия), built once per locale. */
-export function regionWords(locale: string): string[] {
-  return [...regionsByName(locale).keys()].filter((name) => /^\p{L}+$/u.test(name));
+export function regionWords(locale: string): readonly string[] {
+  let words = wordsByLocale.get(locale);
+  if (words === undefined) {
+    words = [...regionsByName(locale).keys()].filter((name) => /^\p{L}+$/u.test(name));
+    wordsByLocale.set(locale, words);
+  }
+  return words;
 }
 
 /**
