@@ -94,6 +94,10 @@ const LENGTH_CAP = 40;
 const NAMES_CAP = 4;
 // Longer "sentences" are unpunctuated blocks (lists, navigation, Thai paragraphs): not facts, and not worth tokenizing.
 const MAX_FACT_CHARS = 1500;
+// Headings, captions with their credit and bylines are short. A paragraph at least this long that does not end like a
+// sentence is body text that lost its stop: a list's lead-in ("في المجالات التالية:"), a stop inside a parenthesis, an
+// ellipsis, tags glued to the last sentence, a cut-off page.
+const HEADING_CHARS = 200;
 // Facts are taken from the first sentences of very long pages, which bounds the work on a 400 kB text.
 const MAX_CANDIDATES = 400;
 // MMR trade-off between relevance and novelty (Carbonell & Goldstein 1998); 0.7 is the usual choice for summaries.
@@ -179,8 +183,8 @@ function similarity(a: Candidate, b: Candidate, normA: number, normB: number): n
 }
 
 /**
- * Sentences that cannot be facts: every sentence of a paragraph that does not end like a sentence (headings, photo
- * captions with their credit, bylines, logo residue) when the article has punctuated sentences at all, and every line
+ * Sentences that cannot be facts: every sentence of a short paragraph that does not end like a sentence (headings,
+ * photo captions with their credit, bylines, logo residue) when the article has punctuated sentences at all, and every line
  * that occurs twice or repeats the title (flattened pages print captions twice and the title again after the image).
  */
 function junkSentences(text: string, title: string, sentences: readonly Sentence[], punctuated: boolean): boolean[] {
@@ -199,7 +203,8 @@ function junkSentences(text: string, title: string, sentences: readonly Sentence
     const paragraphEnds =
       i + 1 === sentences.length || LINE_BREAK.test(text.slice(sentences[i].end, sentences[i + 1].start));
     if (!paragraphEnds) continue;
-    if (punctuated && !isTerminated(sentences[i].text)) junk.fill(true, first, i + 1);
+    const short = sentences[i].end - sentences[first].start < HEADING_CHARS;
+    if (punctuated && short && !isTerminated(sentences[i].text)) junk.fill(true, first, i + 1);
     first = i + 1;
   }
   return junk;

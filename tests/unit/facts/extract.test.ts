@@ -209,6 +209,23 @@ describe('extractFacts', () => {
     ]);
   });
 
+  it('keeps long paragraphs that lost their stop: a list lead-in, a stop inside a parenthesis, trailing tags', () => {
+    const leadIn =
+      'Under the agreement the two governments signed in Cairo on Thursday, after three days of talks between ' +
+      'the ministers of defence, finance and trade, the two sides agreed on a package of measures in these areas:';
+    const aside =
+      'The council had rejected a similar $2.1 billion plan in 2017, when three members were absent and the ' +
+      'mayor threatened a veto over the police budget (the minutes of that meeting, and the vote of each member, are on ' +
+      'the city website.)';
+    const tagged =
+      'Police said the driver, a 70-year-old consultant on holiday, had been stopped four times during the trip ' +
+      'because of the foreign plate, and that his papers were in order each time car police border plate';
+    const approved = 'The council approved a $4.3 billion budget on Wednesday.';
+    const text = ['Budget talks', approved, leadIn, '- defence', '- trade', aside, tagged].join('\n');
+    const facts = extractFacts({ title: 'Budget approved', text }, { max: 7 }).map((f) => f.text);
+    expect(facts).toEqual([approved, leadIn, aside, tagged]);
+  });
+
   it('shows at least five of the six facts the seed README names in the seed main article', () => {
     const article = loadGold().find((a) => a.id === 'ar-seed-main');
     if (!article) throw new Error('seed article missing from the gold set');
