@@ -33,6 +33,8 @@ interface Label {
 
 export interface GoldArticle {
   ref: string;
+  /** Hash of the text the labels were made on (scripts/corpus-texts.mjs). */
+  hash: string;
   lang: string;
   group: Group;
   half: Half;
@@ -51,6 +53,7 @@ export interface ChosenFact {
 export type Extractor = (article: { title: string; text: string; lang: string }, max: number) => ChosenFact[];
 
 export const LABELS_FILE = new URL('./labels/facts-gold.json', import.meta.url);
+export const SECOND_OPINION_FILE = new URL('./labels/facts-second-opinion.json', import.meta.url);
 export const HALVES: readonly Half[] = ['tuning', 'validation'];
 export const GROUPS: readonly Group[] = ['ar', 'en', 'other'];
 
@@ -72,6 +75,7 @@ export function loadFactsGold(): GoldArticle[] {
       );
     return {
       ref: label.ref,
+      hash: label.hash,
       lang: label.lang,
       group: groupOf(label.lang),
       half: label.half,
@@ -219,6 +223,85 @@ export function formatEvaluation(evaluation: Evaluation): string {
   return lines.join('\n');
 }
 
+/** One article as the second labeller ranked it: their sentences, best first, or why they skipped it. */
+interface SecondOpinionLabel {
+  ref: string;
+  hash: string;
+  lang: string;
+  facts?: { sentence: Range; why: string }[];
+  skip?: string;
+}
+
+export interface SecondOpinion {
+  /** Articles the second labeller ranked facts on, and those they skipped as having none. */
+  articles: number;
+  skipped: number;
+  /** recall@5 and @7 against the gold, per language group, of the second labeller and of extractFacts on the same articles. */
+  human: Partial<Record<Group, Recall>>;
+  system: Partial<Record<Group, Recall>>;
+}
+
+/**
+ * The human reference line: a second, independent labeller's ranked facts on the Arabic and English validation articles
+ * (labels/facts-second-opinion.json), scored against the gold like a system (their top k sentences), beside
+ * extractFacts on exactly the same articles. Throws when a label no longer matches its gold article.
+ */
+export function compareWithSecondOpinion(gold: readonly GoldArticle[], extract: Extractor): SecondOpinion {
+  const labels = JSON.parse(readFileSync(SECOND_OPINION_FILE, 'utf8')) as SecondOpinionLabel[];
+  const byRef = new Map(gold.map((article) => [article.ref, article]));
+  const tallies = { human: new Map<Group, Tally>(), system: new Map<Group, Tally>() };
+  const tally = (who: keyof typeof tallies, group: Group) =>
+    tallies[who].get(group) ?? tallies[who].set(group, emptyTally()).get(group)!;
+  let articles = 0;
+  let skipped = 0;
+  for (const label of labels) {
+    const article = byRef.get(label.ref);
+    if (!article || article.hash !== label.hash)
+      throw new Error(`second opinion: ${label.ref} does not match a gold article (hash ${label.hash})`);
+    if (!label.facts) {
+      skipped++;
+      continue;
+    }
+    articles++;
+    const full = `${article.title}\n\n${article.text}`;
+    const human = label.facts.map((f) => squash(full.slice(...f.sentence)));
+    const input = { title: article.title, text: article.text, lang: article.lang };
+    const picks = {
+      human: [human.slice(0, 5), human.slice(0, 7)],
+      system: [5, 7].map((k) => extract(input, k).map((f) => squash(f.text))),
+    };
+    for (const who of ['human', 'system'] as const) {
+      const t = tally(who, article.group);
+      const [top5, top7] = picks[who];
+      t.articles++;
+      for (const fact of article.facts) {
+        const span = squash(full.slice(...fact.span));
+        t.facts++;
+        if (top5.some((f) => f.includes(span))) t.found5++;
+        if (top7.some((f) => f.includes(span))) t.found7++;
+      }
+    }
+  }
+  const recalls = (who: keyof typeof tallies) =>
+    Object.fromEntries([...tallies[who]].map(([group, t]) => [group, toRecall(t)])) as Partial<Record<Group, Recall>>;
+  return { articles, skipped, human: recalls('human'), system: recalls('system') };
+}
+
+/** The reference line: per language, extractFacts against the second labeller on the same validation articles. */
+export function formatSecondOpinion(opinion: SecondOpinion): string {
+  const cell = (x: Recall | undefined) => (x ? `${x.at5.toFixed(3)} / ${x.at7.toFixed(3)}` : '-');
+  const groups = GROUPS.filter((g) => opinion.human[g]);
+  return [
+    `second labeller on ${opinion.articles} validation articles (${opinion.skipped} skipped as having no facts), ` +
+      `recall@5 / @7 against the gold:`,
+    ...groups.map(
+      (g) =>
+        `  ${g} (${opinion.human[g]!.facts} gold facts): extractFacts ${cell(opinion.system[g])} · ` +
+        `second labeller ${cell(opinion.human[g])}`,
+    ),
+  ].join('\n');
+}
+
 // Ideas of the ranking, by the weights that carry them: switching one off shows what it is worth in the tuned model.
 export const IDEAS: Record<string, (keyof RankWeights)[]> = {
   'lede position': ['lead', 'first', 'opens'],
@@ -266,7 +349,9 @@ export interface FactsBench {
  */
 export function factsBench(): FactsBench {
   const gold = loadFactsGold();
-  const evaluation = evaluateFacts(gold, (article, max) => extractFacts(article, { max }));
+  const extract: Extractor = (article, max) => extractFacts(article, { max });
+  const evaluation = evaluateFacts(gold, extract);
+  const secondOpinion = compareWithSecondOpinion(gold, extract);
   const ideas: Record<string, Record<Half, Record<Group, number>>> = {};
   for (const [idea, keys] of Object.entries(IDEAS)) {
     const weights = Object.fromEntries(keys.map((k) => [k, 0]));
@@ -281,15 +366,15 @@ export function factsBench(): FactsBench {
     ) as Record<Half, Record<Group, number>>;
   }
   const split = time((i) => splitSentences(gold[i].text, gold[i].lang), gold.length);
-  const extract = time((i) => extractFacts(gold[i], { max: 7 }), gold.length);
+  const extracting = time((i) => extractFacts(gold[i], { max: 7 }), gold.length);
   const cost = {
     articles: gold.length,
     meanChars: Math.round(gold.reduce((sum, a) => sum + a.text.length, 0) / gold.length),
-    extractMedianMs: round3(extract.median),
-    extractP95Ms: round3(extract.p95),
+    extractMedianMs: round3(extracting.median),
+    extractP95Ms: round3(extracting.p95),
     splitMedianMs: round3(split.median),
     splitP95Ms: round3(split.p95),
-    ratioMedian: round3(extract.median / split.median),
+    ratioMedian: round3(extracting.median / split.median),
   };
   const { misses: _misses, ...quality } = evaluation;
   const ideaLines = Object.entries(ideas).map(
@@ -299,6 +384,7 @@ export function factsBench(): FactsBench {
   const table = [
     `key facts on ${gold.length} labelled articles (tests/bench/labels/facts-gold.json), recall@5 / @7:`,
     formatEvaluation(evaluation),
+    formatSecondOpinion(secondOpinion),
     `what each idea adds to recall@5 (its weights set to 0; tuning ar en other | validation ar en other):`,
     ...ideaLines,
     `extractFacts (max 7): median ${cost.extractMedianMs} ms, p95 ${cost.extractP95Ms} ms per article ` +
@@ -306,7 +392,7 @@ export function factsBench(): FactsBench {
       `ratio ${cost.ratioMedian}×`,
   ].join('\n');
   return {
-    figures: { bench: 'facts', weights: RANK_WEIGHTS, ...quality, ideas, cost },
+    figures: { bench: 'facts', weights: RANK_WEIGHTS, ...quality, secondOpinion, ideas, cost },
     table,
   };
 }
