@@ -32,6 +32,9 @@ const set = (words: string) => new Set(words.split(' '));
 // English month names only count when capitalised; "may" and "march" also need a number beside them.
 const EN_MONTHS = set('january february march april may june july august september october november december sept');
 const EN_ANCHORED = set('may march');
+// Wire style shortens months before a day ("Nov. 5", "Oct. 26"); written with a capital and a number beside them only,
+// as "Mar", "Jan" and "Dec" are names too.
+const EN_ABBREVIATED = set('jan feb mar apr jun jul aug sep oct nov dec');
 // Egyptian/Gulf and Levantine Arabic names (folded), and French. "مارس" (also a verb), "نيسان" (also a car maker)
 // and "آب" (folds to "اب", father) need an anchor: a number, "شهر", or "الماضي/المقبل" beside them.
 const OTHER_MONTHS = set(
@@ -107,6 +110,7 @@ function monthAt(tokens: readonly Word[], i: number): boolean {
   const next = tokens[i + 1];
   const besideNumber = Boolean(prev?.isDigits || next?.isDigits);
   if (EN_MONTHS.has(t.norm) && isUpper(t.raw[0])) return !EN_ANCHORED.has(t.norm) || besideNumber;
+  if (EN_ABBREVIATED.has(t.norm) && isUpper(t.raw[0])) return besideNumber;
   // Looked up through Arabic clitics too ("وأيار").
   const base = findForm(OTHER_MONTHS, t.forms);
   if (base !== undefined) {

@@ -47,6 +47,11 @@ describe('fact signals', () => {
     });
     expect(signals('عقدت الجولة الأولى يوم 16 مايو (أيار) الماضي.')).toMatchObject({ dates: 1, quantities: 0 });
     expect(signals('The talks resume on 16 May in Istanbul.')).toMatchObject({ dates: 1 });
+    expect(signals('In a Nov. 5 letter, the doctors pleaded with the administration.')).toMatchObject({
+      dates: 1,
+      quantities: 0,
+    });
+    expect(signals('The office said in an Oct. 26 letter that it was unacceptable.')).toMatchObject({ dates: 1 });
     expect(signals('The council meets March 9 to 20 in Kingston.')).toMatchObject({
       dates: 1,
       ranges: 1,
@@ -59,6 +64,7 @@ describe('fact signals', () => {
 
   it('does not mistake words for months', () => {
     expect(signals('Officials say prices may rise again.')).toMatchObject({ dates: 0, periods: 0 });
+    expect(signals('Dec Rivers scored 3 goals as Jan Smit watched.')).toMatchObject({ dates: 0, periods: 0 });
     expect(signals('مارس اللاعب الرياضة مع أبيه في نادي نيسان.')).toMatchObject({ dates: 0, periods: 0 });
   });
 
