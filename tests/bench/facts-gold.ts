@@ -302,6 +302,47 @@ export function formatSecondOpinion(opinion: SecondOpinion): string {
   ].join('\n');
 }
 
+export interface Ceiling {
+  facts: number;
+  /** Share of gold facts whose span lies inside one candidate sentence: what splitting and filtering leave reachable. */
+  reachable: number;
+  /** Share a perfect ranker could recall with 5 of those candidates (several facts can share a sentence). */
+  best5: number;
+}
+
+/** What the candidates allow before any ranking, per half and language group: the splitting ceiling. */
+export function candidateCeiling(articles: readonly GoldArticle[]): Record<Half, Record<Group, Ceiling>> {
+  const counts = new Map<string, { facts: number; reachable: number; best5: number }>();
+  for (const article of articles) {
+    const full = `${article.title}\n\n${article.text}`;
+    const candidates = rankFeatures(article).map((c) => squash(c.sentence.text));
+    const spans = article.facts.map((f) => squash(full.slice(...f.span)));
+    const reachable = spans.filter((span) => candidates.some((c) => c.includes(span))).length;
+    // Each span counts once even when several candidates hold it, so the 5 best-covering candidates bound recall@5.
+    const covers = candidates.map((c) => spans.filter((span) => c.includes(span)).length).sort((a, b) => b - a);
+    const best5 = Math.min(
+      reachable,
+      covers.slice(0, 5).reduce((sum, n) => sum + n, 0),
+    );
+    const key = `${article.half}:${article.group}`;
+    const c = counts.get(key) ?? counts.set(key, { facts: 0, reachable: 0, best5: 0 }).get(key)!;
+    c.facts += spans.length;
+    c.reachable += reachable;
+    c.best5 += best5;
+  }
+  return Object.fromEntries(
+    HALVES.map((half) => [
+      half,
+      Object.fromEntries(
+        GROUPS.map((group) => {
+          const c = counts.get(`${half}:${group}`) ?? { facts: 0, reachable: 0, best5: 0 };
+          return [group, { facts: c.facts, reachable: ratio(c.reachable, c.facts), best5: ratio(c.best5, c.facts) }];
+        }),
+      ),
+    ]),
+  ) as Record<Half, Record<Group, Ceiling>>;
+}
+
 // Ideas of the ranking, by the weights that carry them: switching one off shows what it is worth in the tuned model.
 export const IDEAS: Record<string, (keyof RankWeights)[]> = {
   'lede position': ['lead', 'first', 'opens'],
@@ -352,6 +393,7 @@ export function factsBench(): FactsBench {
   const extract: Extractor = (article, max) => extractFacts(article, { max });
   const evaluation = evaluateFacts(gold, extract);
   const secondOpinion = compareWithSecondOpinion(gold, extract);
+  const ceiling = candidateCeiling(gold);
   const ideas: Record<string, Record<Half, Record<Group, number>>> = {};
   for (const [idea, keys] of Object.entries(IDEAS)) {
     const weights = Object.fromEntries(keys.map((k) => [k, 0]));
@@ -385,6 +427,11 @@ export function factsBench(): FactsBench {
     `key facts on ${gold.length} labelled articles (tests/bench/labels/facts-gold.json), recall@5 / @7:`,
     formatEvaluation(evaluation),
     formatSecondOpinion(secondOpinion),
+    `gold facts inside one candidate sentence / best recall@5 a perfect ranker could reach (tuning | validation):`,
+    ...GROUPS.map(
+      (g) =>
+        `  ${g.padEnd(6)} ${HALVES.map((h) => `${ceiling[h][g].reachable.toFixed(3)} / ${ceiling[h][g].best5.toFixed(3)}`).join('  |  ')}`,
+    ),
     `what each idea adds to recall@5 (its weights set to 0; tuning ar en other | validation ar en other):`,
     ...ideaLines,
     `extractFacts (max 7): median ${cost.extractMedianMs} ms, p95 ${cost.extractP95Ms} ms per article ` +
@@ -392,7 +439,7 @@ export function factsBench(): FactsBench {
       `ratio ${cost.ratioMedian}×`,
   ].join('\n');
   return {
-    figures: { bench: 'facts', weights: RANK_WEIGHTS, ...quality, secondOpinion, ideas, cost },
+    figures: { bench: 'facts', weights: RANK_WEIGHTS, ...quality, secondOpinion, ceiling, ideas, cost },
     table,
   };
 }
