@@ -69,7 +69,10 @@ function highlights(name) {
     for (;;) {
       const value = await check();
       if (value) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      if (Date.now() > deadline) {
+        const seen = JSON.stringify(await highlightsInDigest().catch((error) => String(error)));
+        throw new Error(`timed out waiting for ${what}; the digest's highlights: ${seen.slice(0, 2000)}`);
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
   }
