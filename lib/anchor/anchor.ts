@@ -77,7 +77,7 @@ class PageText {
     const [quote, , path] = item.selectors;
     const { start, end } = this.position(item);
     if (stillAtPosition(this.p, quote, start, end)) return { placed: true, start, end, changed: false };
-    if (performance.now() > deadline) return { placed: false };
+    if (performance.now() > deadline) return { placed: false, outOfTime: true };
     const structure = path
       ? (s: number, e: number) => {
           const block = commonBlock(this.index, s, e);
@@ -126,18 +126,23 @@ export function anchorSelectors(
   return found.placed ? (page.placed('', found)?.range ?? null) : null;
 }
 
+export interface AnchorResult {
+  placed: PlacedHighlight[];
+  unplaced: UnplacedHighlight[];
+  /** Items the budget ran out on before their search could decide: neither placed nor lost. */
+  deferred: AnchorItem[];
+}
+
 /**
  * Anchors many highlights against one walk and one normalization of the root's text. Cheap
  * position checks run for every item first; quote searches then share the time budget, and
- * whatever is left when it runs out is reported unplaced.
+ * whatever is left when it runs out is deferred (to a later task), never reported unplaced:
+ * a busy machine must not make a present passage look lost.
  */
-export function anchorMany(
-  root: Element,
-  items: AnchorItem[],
-  options: AnchorOptions = {},
-): { placed: PlacedHighlight[]; unplaced: UnplacedHighlight[] } {
-  const deadline = performance.now() + (options.budgetMs ?? DEFAULT_MANY_BUDGET_MS);
+export function anchorMany(root: Element, items: AnchorItem[], options: AnchorOptions = {}): AnchorResult {
   const page = new PageText(root);
+  // The budget is for searching: walking the page is paid whatever happens.
+  const deadline = performance.now() + (options.budgetMs ?? DEFAULT_MANY_BUDGET_MS);
   const found: (Located | null)[] = items.map((item) => {
     if (!isSelectors(item.selectors)) return { placed: false };
     const { start, end } = page.position(item);
@@ -149,11 +154,16 @@ export function anchorMany(
 
   const placed: PlacedHighlight[] = [];
   const unplaced: UnplacedHighlight[] = [];
+  const deferred: AnchorItem[] = [];
   items.forEach((item, i) => {
     const result = found[i]!;
+    if (!result.placed && result.outOfTime) {
+      deferred.push(item);
+      return;
+    }
     const highlight = result.placed ? page.placed(item.id, result) : null;
     if (highlight) placed.push(highlight);
     else unplaced.push(page.unplaced(item.id, result));
   });
-  return { placed, unplaced };
+  return { placed, unplaced, deferred };
 }

@@ -29,7 +29,15 @@ export interface LocateOptions {
 
 export type Located =
   | { placed: true; start: number; end: number; /** The text there differs from the quote. */ changed: boolean }
-  | { placed: false; /** A candidate the reader may confirm. */ maybe?: { start: number; end: number } };
+  | {
+      placed: false;
+      /** A candidate the reader may confirm. */
+      maybe?: { start: number; end: number };
+      /** The deadline passed before the search could decide: try again later. */
+      outOfTime?: true;
+    };
+
+const OUT_OF_TIME = { placed: false, outOfTime: true } as const;
 
 const CONTEXT_CHARS = 32;
 // A side of context shorter than this says too little to vouch for a place on its own.
@@ -441,7 +449,7 @@ export function locateQuote(text: string | PreparedText, quote: Quote, options: 
   const judge = new Judge(p, quote);
   if (judge.quote.length === 0) return { placed: false };
   const deadline = options.deadline ?? Infinity;
-  if (performance.now() > deadline) return { placed: false };
+  if (performance.now() > deadline) return OUT_OF_TIME;
   const search = options.search ?? myersSearch;
   const hint =
     options.hint !== undefined && Number.isFinite(options.hint)
@@ -449,7 +457,7 @@ export function locateQuote(text: string | PreparedText, quote: Quote, options: 
       : undefined;
 
   const exact = exactCandidates(judge, deadline);
-  if (!exact) return { placed: false };
+  if (!exact) return OUT_OF_TIME;
   let candidates = exact;
   // The fuzzy search runs unless an exact occurrence agrees on both sides: an occurrence with
   // one agreeing side may be a copy elsewhere while the passage itself was edited.
@@ -463,7 +471,7 @@ export function locateQuote(text: string | PreparedText, quote: Quote, options: 
   );
   if (!confident) {
     const fuzzy = fuzzyCandidates(judge, search, deadline);
-    if (!fuzzy) return { placed: false };
+    if (!fuzzy) return OUT_OF_TIME;
     candidates = [...exact, ...fuzzy];
   }
   // Only what could be placed or offered is worth comparing place by place.

@@ -1,7 +1,7 @@
 // The reader's highlights on the page: describe a selection, re-attach stored highlights
 // (also when the article arrives late), and mark key-fact sentences. Painting goes through
 // the CSS Custom Highlight API: wrapping text in elements would break Arabic letter joining.
-import { anchorMany, type AnchorItem } from '../anchor/anchor';
+import { anchorMany, type AnchorItem, type AnchorResult } from '../anchor/anchor';
 import { describeRange } from '../anchor/describe';
 import { findPassage } from '../anchor/match-quote';
 import { prepareText } from '../anchor/normalize';
@@ -10,7 +10,13 @@ import type { Selectors } from '../schema';
 import { canonicalUrl, cleanUrl } from '../extract/url';
 import { FACT_NAME, HIGHLIGHT_NAME } from './highlight-styles';
 
-const ANCHOR_BUDGET_MS = 40;
+// Search time per task: the first round keeps the page responsive; highlights it could not decide
+// are searched again in later tasks with a doubled budget, so a busy machine delays a highlight
+// instead of losing it. What the last round cannot decide is reported unplaced.
+const ANCHOR_BUDGETS_MS = [40, 80, 160, 320, 1000];
+// Marking key facts is a reader's click: one task, searched exactly first, typos only while time allows.
+const FACT_MARK_BUDGET_MS = 80;
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** Late-loading pages: keep trying to place the missing highlights for this long after load. */
 const RETRY_WINDOW_MS = 15_000;
 
@@ -55,11 +61,25 @@ export function createHighlighter(deps: HighlighterDeps) {
   const root = () => deps.doc.body ?? deps.doc.documentElement;
   const repaint = () => deps.painter.paint(HIGHLIGHT_NAME, [...placed.values()]);
 
-  function place(items: AnchorItem[]): PlacementReport {
-    const started = performance.now();
-    const result = anchorMany(root(), items, { budgetMs: ANCHOR_BUDGET_MS });
-    // A User Timing entry: DevTools (and npm run bench:page) show what re-attaching cost the page.
-    performance.measure('beatwatch:highlights', { start: started });
+  async function anchorInRounds(items: AnchorItem[]): Promise<AnchorResult> {
+    const result: AnchorResult = { placed: [], unplaced: [], deferred: items };
+    for (const [round, budgetMs] of ANCHOR_BUDGETS_MS.entries()) {
+      if (round > 0) await nextTask();
+      const started = performance.now();
+      const step = anchorMany(root(), result.deferred, { budgetMs });
+      // A User Timing entry: DevTools (and npm run bench:page) show what re-attaching cost the page.
+      performance.measure('beatwatch:highlights', { start: started });
+      result.placed.push(...step.placed);
+      result.unplaced.push(...step.unplaced);
+      result.deferred = step.deferred;
+      if (!result.deferred.length) break;
+    }
+    result.unplaced.push(...result.deferred.map(({ id }) => ({ id })));
+    return result;
+  }
+
+  async function place(items: AnchorItem[]): Promise<PlacementReport> {
+    const result = await anchorInRounds(items);
     const byId = new Map(items.map((item) => [item.id, item]));
     for (const { id, range } of result.placed) {
       placed.set(id, range);
@@ -92,7 +112,7 @@ export function createHighlighter(deps: HighlighterDeps) {
       startedAt = now();
       const items = (await deps.forPage(deps.pageUrl())).filter((item) => !placed.has(item.id));
       if (!items.length) return { placed: [], unplaced: [] };
-      const report = place(items);
+      const report = await place(items);
       await deps.reportPlacement(report);
       return report;
     },
@@ -100,7 +120,7 @@ export function createHighlighter(deps: HighlighterDeps) {
     /** After the page changed: tries the missing ones again, for a while after load. */
     async retry(): Promise<string[]> {
       if (!pending.size || now() - startedAt > RETRY_WINDOW_MS) return [];
-      const report = place([...pending.values()]);
+      const report = await place([...pending.values()]);
       if (report.placed.length) await deps.reportPlacement({ placed: report.placed, unplaced: [] });
       return report.placed.map((p) => p.id);
     },
@@ -144,7 +164,7 @@ export function createHighlighter(deps: HighlighterDeps) {
     markSentences(facts: string[]): number {
       const index = buildTextIndex(root());
       const text = prepareText(index.text, index.hidden);
-      const deadline = now() + ANCHOR_BUDGET_MS * 2;
+      const deadline = now() + FACT_MARK_BUDGET_MS;
       const ranges: Range[] = [];
       for (const fact of facts) {
         const match = findPassage(text, fact, { deadline });

@@ -188,11 +188,14 @@ describe('locateQuote: edits the reader forgives', () => {
     expect(locateQuote(edited, quote, { hint: at }).placed).toBe(false);
   });
 
-  it('gives up when the deadline passes', () => {
+  it('says it ran out of time, rather than not found, when the deadline passes', () => {
     const long = text.repeat(200);
     const quote = quoteAt(text, 10, 40);
     const edited = long.replace('council met on', 'council sat on');
-    expect(locateQuote(edited, quote, { hint: 10, deadline: performance.now() - 1 })).toEqual({ placed: false });
+    expect(locateQuote(edited, quote, { hint: 10, deadline: performance.now() - 1 })).toEqual({
+      placed: false,
+      outOfTime: true,
+    });
   });
 
   it('takes a prepared text so many quotes share one normalization', () => {

@@ -71,6 +71,26 @@ describe('createHighlighter', () => {
     expect(highlighter.hasPending()).toBe(true);
   });
 
+  it('on a machine too busy for the first budget, searches again in later tasks instead of losing the highlight', async () => {
+    const first = setup();
+    select('hosted the talks');
+    await first.highlighter.highlightSelection();
+    const selectors = first.added[0].selectors;
+    const { highlighter, painted, placement } = setup([{ id: 'h-moved000', selectors }]);
+    // The passage moved, so its quote must be searched; and every clock reading is 30 ms later.
+    document.querySelector('article')!.prepend(document.createElement('p'), 'A new first paragraph. ');
+    let clock = 0;
+    const slow = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 30));
+    try {
+      const report = await highlighter.attach();
+      expect(report).toEqual({ placed: [{ id: 'h-moved000' }], unplaced: [] });
+      expect(placement).toHaveBeenCalledTimes(1);
+      expect(painted.get(HIGHLIGHT_NAME)).toBe(1);
+    } finally {
+      slow.mockRestore();
+    }
+  });
+
   it('places a highlight whose text arrives late, once the page fills in', async () => {
     const first = setup();
     select('hosted the talks');
