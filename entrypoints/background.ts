@@ -13,7 +13,7 @@ import { openDatabase } from '@/lib/db/database';
 import { cleanUrl } from '@/lib/extract/url';
 import { classifySender, createReceiver } from '@/lib/messaging/protocol';
 import { sendToTab } from '@/lib/messaging/extension-senders';
-import { loadTopics } from '@/lib/topics/settings';
+import { loadTopics, saveTopics } from '@/lib/topics/settings';
 
 const HIGHLIGHT_MENU_ID = 'beatwatch-highlight';
 const HIGHLIGHT_COMMAND = 'highlight-selection';
@@ -39,6 +39,7 @@ export default defineBackground(() => {
   const handlers = createBackgroundHandlers({
     db,
     loadTopics,
+    saveTopics,
     tabTopics,
     setBadge,
     matchArticle,

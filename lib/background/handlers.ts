@@ -10,6 +10,11 @@ import {
   recordPlacement,
   updateHighlightNote,
 } from '../db/highlights';
+import { checkBackup, type Backup } from '../backup/format';
+import { countOutcomes, mergeTopics, type RestoreSummary } from '../backup/merge';
+import { readArticlesPage, readHighlightsPage, restoreRecords } from '../db/backup';
+import { DB_VERSION } from '../db/migrations';
+import { MAX_TOPICS } from '../limits';
 import { cleanUrl } from '../extract/url';
 import type { Database } from '../db/database';
 import type { Handlers } from '../messaging/protocol';
@@ -19,6 +24,8 @@ import { TabTopics } from './tab-topics';
 export interface BackgroundDeps {
   db: Promise<Database>;
   loadTopics: () => Promise<Topic[]>;
+  /** Validates and stores the reader's topics (a restore adds the backup's). */
+  saveTopics: (topics: Topic[]) => Promise<void>;
   tabTopics: TabTopics;
   setBadge: (tabId: number, count: number) => Promise<void>;
   /** Loads the extractor (Readability, matcher) into a tab; safe to call twice. */
@@ -46,7 +53,45 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
     return (await saveCapture(await deps.db, { article, matches }, { clipTo, facts, now: now() })).record;
   }
 
+  /** Counts what restoring the backup does against the current data, and with `write`, does it. */
+  async function restore(payload: Backup, write: boolean): Promise<RestoreSummary> {
+    const checked = checkBackup(payload, { dbVersion: DB_VERSION });
+    if (!checked.ok) throw new Error(checked.error);
+    const { backup } = checked;
+    const current = await deps.loadTopics();
+    const topics = mergeTopics(current, backup.topics);
+    if (topics.topics.length > MAX_TOPICS)
+      throw new Error(
+        `Restoring would make ${topics.topics.length} topics; at most ${MAX_TOPICS} can be followed. Nothing was restored.`,
+      );
+    const records = await restoreRecords(await deps.db, backup.articles, backup.highlights, { write });
+    // After the records: a failure here leaves articles whose topics are missing, which restoring again repairs.
+    if (write && topics.added.length) await deps.saveTopics(topics.topics);
+    const topicCounts = countOutcomes(
+      backup.topics.map((t) =>
+        topics.added.includes(t) ? { kind: 'new' as const, record: t } : { kind: 'unchanged' as const },
+      ),
+    );
+    return { topics: topicCounts, ...records };
+  }
+
   return {
+    async 'backup:articles'({ after, limit }) {
+      return readArticlesPage(await deps.db, after, limit);
+    },
+
+    async 'backup:highlights'({ after, limit }) {
+      return readHighlightsPage(await deps.db, after, limit);
+    },
+
+    async 'backup:preview'({ backup }) {
+      return restore(backup, false);
+    },
+
+    async 'backup:restore'({ backup }) {
+      return restore(backup, true);
+    },
+
     async 'capture:save'(capture, { tabId }) {
       const topics = await deps.loadTopics();
       const known = new Set(topics.map((t) => t.id));

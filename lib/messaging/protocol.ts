@@ -15,10 +15,16 @@
 // - Re-attach on a revisit: the background sees a tab finish loading a page with stored highlights and injects the
 //   highlighter, which asks `highlight:for-page`, paints what it can place, reports `highlight:placement`, and tries
 //   the rest again while the page fills in. `facts:for-urls` serves `page:mark-facts` the same way.
+// - Back up: the options page reads every record in pages (`backup:articles`, `backup:highlights`) and writes the
+//   file. Restore: it sends the validated file for `backup:preview` (counts only), then, once the reader confirms,
+//   the same file for `backup:restore`.
 import { z } from 'zod';
 import { receiveWith, wrap, type Envelope, type SenderContext } from './envelope';
 import type { ArticleRecord } from '../schema';
 import type { DigestTopic } from '../db/articles';
+import { backupSchema } from '../backup/format';
+import type { RestoreSummary } from '../backup/merge';
+import type { RecordsPage } from '../db/backup';
 import {
   articleIdSchema,
   articleRecordSchema,
@@ -57,6 +63,7 @@ function message<Result>() {
 }
 
 const empty = z.object({}).strict();
+const backupPageLimit = z.number().int().min(1).max(5000);
 
 export interface CaptureSaved {
   articleId: string;
@@ -162,6 +169,30 @@ export const protocol = {
   }),
   /** Asks the extractor in a tab for the page's main article (for a clip). */
   'page:extract-main': message<ExtractedArticle | null>()({ from: 'background', to: 'page', payload: empty }),
+  /** A page of stored articles in id order, for a backup. */
+  'backup:articles': message<RecordsPage<ArticleRecord>>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z.object({ after: articleIdSchema.optional(), limit: backupPageLimit }).strict(),
+  }),
+  /** A page of stored highlights in id order, for a backup. */
+  'backup:highlights': message<RecordsPage<HighlightRecord>>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z.object({ after: highlightIdSchema.optional(), limit: backupPageLimit }).strict(),
+  }),
+  /** What restoring this backup would add and change; writes nothing. */
+  'backup:preview': message<RestoreSummary>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z.object({ backup: backupSchema }).strict(),
+  }),
+  /** Merges this backup into the reader's data, all or nothing. */
+  'backup:restore': message<RestoreSummary>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z.object({ backup: backupSchema }).strict(),
+  }),
 } as const;
 
 export type Protocol = typeof protocol;

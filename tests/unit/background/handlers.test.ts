@@ -30,6 +30,7 @@ function setup(overrides: Partial<BackgroundDeps> = {}) {
   const deps: BackgroundDeps = {
     db: openDatabase(`handlers-${++n}`),
     loadTopics: async () => topics,
+    saveTopics: vi.fn(async () => {}),
     tabTopics: new TabTopics(memoryArea()),
     setBadge,
     injectExtractor: vi.fn(async () => {}),
