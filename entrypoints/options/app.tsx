@@ -6,6 +6,7 @@ import { TopicForm, type TopicDraft } from '@/components/topic-form';
 import { TopicTable } from '@/components/topic-table';
 import { TopicTester } from '@/components/topic-tester';
 import { UndoToast } from '@/components/undo-toast';
+import { DataSection } from './data-section';
 import type { Topic } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
 import { loadTopics, newTopicId, saveTopics, watchTopics } from '@/lib/topics/settings';
@@ -180,6 +181,7 @@ export function App() {
           <p class="muted">For example: name “Ukraine talks”, query “Ukraine OR أوكرانيا”.</p>
         </EmptyState>
       )}
+      <DataSection onRestored={() => void loadTopics().then(setTopics)} />
       {deleted && (
         <UndoToast text={`Deleted topic “${deleted.topic.name}”.`} onUndo={undo} onDismiss={() => setDeleted(null)} />
       )}

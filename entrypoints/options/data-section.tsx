@@ -1,0 +1,111 @@
+// Wires the "Your data" section to the background (records, restore) and to the reader's downloads.
+import { useState } from 'preact/hooks';
+import { YourData } from '@/components/your-data';
+import { collectContents } from '@/lib/backup/collect';
+import { backupFileName, createBackup, MAX_BACKUP_BYTES, readBackup, type Backup } from '@/lib/backup/format';
+import { markdownFiles } from '@/lib/backup/markdown';
+import type { RestoreSummary } from '@/lib/backup/merge';
+import { zipFiles } from '@/lib/backup/zip';
+import { DB_VERSION } from '@/lib/db/migrations';
+import { sendToBackground } from '@/lib/messaging/extension-senders';
+import { loadTopics } from '@/lib/topics/settings';
+
+const source = {
+  topics: loadTopics,
+  articles: (after: string | undefined, limit: number) => sendToBackground('backup:articles', { after, limit }),
+  highlights: (after: string | undefined, limit: number) => sendToBackground('backup:highlights', { after, limit }),
+};
+
+/** Hands a file to the reader's downloads through a link (no `downloads` permission needed). */
+function download(name: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function DataSection({ onRestored }: { onRestored: () => void }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [pending, setPending] = useState<{ fileName: string; summary: RestoreSummary; backup: Backup } | null>(null);
+
+  const run = async (what: string, task: () => Promise<string>) => {
+    setBusy(what);
+    setMessage(null);
+    try {
+      setMessage({ kind: 'ok', text: await task() });
+    } catch (e) {
+      setMessage({ kind: 'error', text: errorText(e) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const backUp = () =>
+    run('Backing up…', async () => {
+      const now = new Date();
+      const backup = createBackup(await collectContents(source), DB_VERSION, now);
+      const blob = new Blob([JSON.stringify(backup)], { type: 'application/json' });
+      download(backupFileName(now), blob);
+      return `Backed up ${plural(backup.topics.length, 'topic')}, ${plural(backup.articles.length, 'article')} and ${plural(backup.highlights.length, 'highlight')} (${(blob.size / 1024).toFixed(0)} kB).`;
+    });
+
+  const choose = (file: File) =>
+    run('Checking the backup…', async () => {
+      setPending(null);
+      if (file.size > MAX_BACKUP_BYTES)
+        throw new Error(
+          `This file is ${(file.size / 1024 / 1024).toFixed(0)} MB; a backup can be restored up to ${MAX_BACKUP_BYTES / 1024 / 1024} MB. Nothing was restored.`,
+        );
+      const read = readBackup(await file.text(), { dbVersion: DB_VERSION });
+      if (!read.ok) throw new Error(read.error);
+      const summary = await sendToBackground('backup:preview', { backup: read.backup });
+      setPending({ fileName: file.name, summary, backup: read.backup });
+      return 'Check what the backup adds, then restore.';
+    });
+
+  const confirm = () =>
+    pending &&
+    run('Restoring…', async () => {
+      const { articles, highlights, topics } = await sendToBackground('backup:restore', { backup: pending.backup });
+      setPending(null);
+      onRestored();
+      return `Restored: ${plural(topics.new, 'new topic')}, ${plural(articles.new, 'new article')}, ${plural(highlights.new, 'new highlight')}; ${articles.updated + highlights.updated} updated from newer copies.`;
+    });
+
+  const exportMarkdown = (withText: boolean) =>
+    run('Exporting…', async () => {
+      const now = new Date();
+      const { topics, articles, highlights } = await collectContents(source);
+      const files = markdownFiles(topics, articles, highlights, { withText });
+      const zip = zipFiles(files, now);
+      download(
+        backupFileName(now)
+          .replace('backup', 'markdown')
+          .replace(/\.json$/, '.zip'),
+        new Blob([zip as BlobPart], { type: 'application/zip' }),
+      );
+      return `Exported ${plural(files.length, 'Markdown file')} in one zip.`;
+    });
+
+  return (
+    <YourData
+      busy={busy}
+      message={message}
+      pending={pending}
+      onBackup={() => void backUp()}
+      onChooseBackup={(file) => void choose(file)}
+      onConfirmRestore={() => void confirm()}
+      onCancelRestore={() => {
+        setPending(null);
+        setMessage({ kind: 'ok', text: 'Nothing was restored.' });
+      }}
+      onExportMarkdown={(withText) => void exportMarkdown(withText)}
+    />
+  );
+}
