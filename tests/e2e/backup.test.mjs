@@ -1,0 +1,232 @@
+// End to end in real Chromium and Firefox: the reader backs up everything from the options page, the extension's
+// data is wiped, the backup is restored after its summary, and the database, the digest and the highlight on a
+// revisited page come back as they were; restoring the same file again changes nothing; a bad file changes nothing.
+// The Markdown export is unzipped and read.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { strFromU8, unzipSync } from 'fflate';
+import {
+  ROOT,
+  ask,
+  e2eBrowsers,
+  extensionPage,
+  launchWithExtension,
+  selectText,
+  serveDirectory,
+  setTopics,
+  settledDigest,
+  visit,
+} from '../../scripts/harness.mjs';
+
+const SEED = 'article--asharq-al-awsat--russia-ukraine-istanbul.html';
+const PASSAGE = 'على تبادل جثث 6 آلاف جندي من كل جانب';
+const TOPICS = [
+  { id: 'ukraine', name: 'أوكرانيا', query: 'أوكرانيا' },
+  { id: 'gaza', name: 'Gaza', query: 'غزة' },
+];
+
+for (const name of e2eBrowsers()) {
+  describe(`backup and restore in ${name}`, () => backupAndRestore(name));
+}
+
+// Functions that run in a page or in the extension (each is sent with its own source, so none calls another).
+const highlightButton = () =>
+  document.querySelector('beatwatch-highlight-button')?.shadowRoot?.querySelector('button:not([hidden])') ?? null;
+/** Keeps every blob the page hands to a download link, so the test can read the "downloaded" file. */
+const keepDownloads = () => {
+  globalThis.downloads = [];
+  const create = URL.createObjectURL.bind(URL);
+  URL.createObjectURL = (blob) => {
+    const url = create(blob);
+    globalThis.downloads.push({ url, blob });
+    return url;
+  };
+  HTMLAnchorElement.prototype.click = function () {
+    const kept = globalThis.downloads.find((d) => d.url === this.href);
+    if (kept) kept.name = this.download;
+  };
+};
+const lastDownload = async () => {
+  const last = globalThis.downloads.at(-1);
+  return last && { name: last.name, bytes: [...new Uint8Array(await last.blob.arrayBuffer())] };
+};
+/** Every record of both stores, or with `clear`, empties them (the reader's data, wiped). */
+const database = (clear) =>
+  new Promise((resolve, reject) => {
+    const open = indexedDB.open('beatwatch');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['articles', 'highlights'], clear ? 'readwrite' : 'readonly');
+      const requests = ['articles', 'highlights'].map((store) =>
+        clear ? tx.objectStore(store).clear() : tx.objectStore(store).getAll(),
+      );
+      tx.oncomplete = () => {
+        open.result.close();
+        resolve(clear ? null : { articles: requests[0].result, highlights: requests[1].result });
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+
+function backupAndRestore(name) {
+  let server;
+  let browser;
+  let popup;
+  let options;
+
+  before(async () => {
+    server = await serveDirectory(join(ROOT, 'tests', 'fixtures', 'pages'));
+    browser = await launchWithExtension({ browser: name });
+    popup = await extensionPage(browser);
+    await setTopics(browser, TOPICS);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const said = (role, text) =>
+    options.waitFor(
+      ([r, t]) => [...document.querySelectorAll(`[role="${r}"]`)].some((el) => el.textContent.includes(t)),
+      [role, text],
+      { what: `${role}: ${text}`, timeout: 20000 },
+    );
+  const summaryRows = () =>
+    options.evaluate(() =>
+      [...document.querySelectorAll('[aria-label="Restore summary"] tbody tr')].map((tr) =>
+        [...tr.children].map((cell) => cell.textContent),
+      ),
+    );
+  const download = async (button, done) => {
+    await options.evaluate(() => (globalThis.downloads = []));
+    await options.clickWhere(
+      (text) => [...document.querySelectorAll('button')].find((b) => b.textContent === text),
+      button,
+      {
+        what: button,
+      },
+    );
+    await said('status', done);
+    const file = await options.evaluate(lastDownload);
+    return { name: file.name, bytes: Buffer.from(file.bytes) };
+  };
+  const restore = async (file) => {
+    await options.setInputFile('input[aria-label="Backup file to restore"]', {
+      name: file.name,
+      mimeType: 'application/json',
+      buffer: file.bytes,
+    });
+    await options.waitFor(() => !!document.querySelector('[aria-label="Restore summary"]'), undefined, {
+      what: 'the restore summary',
+    });
+  };
+  const digestShape = (digest) =>
+    digest.map((d) => [d.topic.id, d.articles.map((a) => [a.title, a.facts.length, a.highlights.map((h) => h.note)])]);
+
+  test('back up, wipe, restore: the same database, digest and highlight; a second restore changes nothing', async () => {
+    const page = await visit(browser, `${server.origin}/${SEED}`);
+    await settledDigest(popup);
+    await selectText(page, 'article.article-body', PASSAGE);
+    await page.clickWhere(highlightButton, undefined, { what: 'the Highlight button' });
+    let highlight;
+    for (let i = 0; i < 50 && !highlight; i++) {
+      highlight = (await browser.inExtension(database)).highlights[0];
+      if (!highlight) await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(highlight, 'the highlight is stored');
+    await ask(popup, 'highlight:note', { id: highlight.id, note: 'ملاحظة: 6,000 each side' });
+    await page.close();
+    const digestBefore = digestShape(await settledDigest(popup));
+    const stored = await browser.inExtension(database);
+    assert.ok(stored.articles.length >= 2, `several articles captured (${stored.articles.length})`);
+
+    options = await extensionPage(browser, 'options.html');
+    await options.evaluate(keepDownloads);
+    const backup = await download('Back up everything', 'Backed up');
+    assert.match(backup.name, /^beatwatch-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = JSON.parse(backup.bytes.toString('utf8'));
+    assert.equal(file.format, 'beatwatch-backup');
+    assert.equal(file.articles.length, stored.articles.length);
+    assert.equal(file.highlights[0].note, 'ملاحظة: 6,000 each side');
+
+    await browser.inExtension(database, true);
+    await setTopics(browser, []);
+    assert.deepEqual(digestShape(await settledDigest(popup, { quietMs: 300 })), []);
+
+    await restore(backup);
+    const n = stored.articles.length;
+    assert.deepEqual(await summaryRows(), [
+      ['Topics', '2', '2', '0'],
+      ['Articles', String(n), String(n), '0'],
+      ['Highlights', '1', '1', '0'],
+    ]);
+    assert.deepEqual(
+      await browser.inExtension(database),
+      { articles: [], highlights: [] },
+      'nothing before confirming',
+    );
+    await options.click('[aria-label="Restore summary"] button');
+    await said('status', 'Restored:');
+    const restored = await browser.inExtension(database);
+    assert.deepEqual(restored, stored, 'the database is identical');
+    assert.deepEqual(digestShape(await settledDigest(popup, { quietMs: 300 })), digestBefore, 'the same digest');
+
+    await restore(backup);
+    assert.deepEqual(await summaryRows(), [
+      ['Topics', '2', '0', '2'],
+      ['Articles', String(n), '0', String(n)],
+      ['Highlights', '1', '0', '1'],
+    ]);
+    await options.click('[aria-label="Restore summary"] button');
+    await said('status', 'Restored: 0 new topics, 0 new articles, 0 new highlights; 0 updated');
+    assert.deepEqual(await browser.inExtension(database), stored, 'restoring twice changes nothing');
+
+    const again = await download('Back up everything', 'Backed up');
+    const fileAgain = JSON.parse(again.bytes.toString('utf8'));
+    assert.deepEqual({ ...fileAgain, createdAt: null }, { ...file, createdAt: null }, 'the same backup');
+
+    const revisit = await browser.open(`${server.origin}/${SEED}`);
+    await revisit.waitFor(() => (CSS.highlights.get('beatwatch-highlight')?.size ?? 0) === 1, undefined, {
+      what: 'the restored highlight painted on the revisited page',
+      timeout: 15000,
+    });
+    await revisit.close();
+  });
+
+  test('a bad backup is refused, naming the record, and changes nothing', async () => {
+    const before = await browser.inExtension(database);
+    const good = JSON.parse((await download('Back up everything', 'Backed up')).bytes.toString('utf8'));
+    good.articles[1].url = 'javascript:alert(1)';
+    await options.setInputFile('input[aria-label="Backup file to restore"]', {
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(good)),
+    });
+    await said('alert', 'Article 2 (');
+    await said('alert', 'url: expected an http(s) URL. Nothing was restored.');
+    await options.setInputFile('input[aria-label="Backup file to restore"]', {
+      name: 'cut.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(good).slice(0, 500)),
+    });
+    await said('alert', 'This file is not JSON');
+    assert.deepEqual(await browser.inExtension(database), before);
+  });
+
+  test('the Markdown export is one zip of article notes and topic digests', async () => {
+    const zip = await download('Export as Markdown', 'Exported');
+    assert.match(zip.name, /^beatwatch-markdown-\d{4}-\d{2}-\d{2}\.zip$/);
+    const files = unzipSync(new Uint8Array(zip.bytes));
+    const paths = Object.keys(files);
+    assert.ok(paths.includes('topics/أوكرانيا.md'), paths.join(', '));
+    const withNote = paths
+      .filter((p) => p.startsWith('articles/'))
+      .map((p) => strFromU8(files[p]))
+      .find((text) => text.includes('> على تبادل جثث 6 آلاف جندي من كل جانب'));
+    assert.ok(withNote, 'the highlighted article has its quote');
+    assert.match(withNote, /^---\ntitle: ".+"\nurl: "https?:\/\/[^"]+"\n[\s\S]*\nlang: "ar"\ndir: "rtl"\n---\n/);
+    assert.match(withNote, /Note: ملاحظة: 6,000 each side/);
+  });
+}
