@@ -64,7 +64,17 @@ export type RawUpgrade = (file: Record<string, unknown>) => Record<string, unkno
  * Record upgrades by database version: entry N converts the records of a file written at database version N-1 the
  * way migration N converted the stored ones. Only migrations that change what a backup holds need one.
  */
-export const RECORD_UPGRADES: Readonly<Record<number, RawUpgrade>> = {};
+export const RECORD_UPGRADES: Readonly<Record<number, RawUpgrade>> = {
+  // 4: highlight positions written before it leave out script and style text, as migration 4 marks stored ones.
+  4: (file) => ({
+    ...file,
+    highlights: Array.isArray(file.highlights)
+      ? file.highlights.map((h: unknown) =>
+          typeof h === 'object' && h !== null && !Array.isArray(h) ? { ...h, legacyPositions: true } : h,
+        )
+      : file.highlights,
+  }),
+};
 
 /** File layout upgrades: entry N converts a version N-1 file to version N. */
 export const FORMAT_UPGRADES: Readonly<Record<number, RawUpgrade>> = {};

@@ -97,6 +97,16 @@ describe('backup file', () => {
     expect(errorOf({ ...backup(), articles: [hostile] })).toMatch(/^Article 1 \(“gnp\.exe <script>/);
   });
 
+  it('marks highlights from a file written before database version 4 as having legacy positions', () => {
+    const result = read({ ...backup(), dbVersion: 3 }, 4);
+    expect(result).toMatchObject({ ok: true, backup: { dbVersion: 4, highlights: [{ legacyPositions: true }] } });
+    expect(read({ ...backup(), dbVersion: 4 }, 4)).toMatchObject({ ok: true, backup: { highlights: [highlight()] } });
+    expect(read({ ...backup(), dbVersion: 3, highlights: [7] }, 4)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Highlight 1: Invalid input: expected object, received number/),
+    });
+  });
+
   it('upgrades an older file through the hooks before validating it', () => {
     const v1 = { ...backup(), dbVersion: 3 } as Record<string, unknown>;
     // A hypothetical database version 4 renamed highlight notes; the backup written at version 3 is converted.
