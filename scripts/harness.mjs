@@ -111,9 +111,10 @@ async function waitFor(condition, what, timeoutMs = 15000) {
 /**
  * A browser with the built extension loaded, headless unless told otherwise: a session with the same members in
  * both browsers (name, extensionOrigin, open, extensionPage, inExtension, closed, close). Chromium's also has
- * Playwright's context and the service worker.
+ * Playwright's context and the service worker. A given Chromium `userDataDir` (a browser profile to reuse, as
+ * bench:popup's cached year of reading) is kept on close; the default temporary one is removed.
  */
-export async function launchWithExtension({ browser = 'chromium', extensionDir, headless = true } = {}) {
+export async function launchWithExtension({ browser = 'chromium', extensionDir, headless = true, userDataDir } = {}) {
   if (!BROWSERS[browser]) throw new Error(`unknown browser ${browser}: use ${Object.keys(BROWSERS).join(' or ')}`);
   extensionDir ??= BROWSERS[browser].build;
   ensureBrowser(browser);
@@ -123,7 +124,8 @@ export async function launchWithExtension({ browser = 'chromium', extensionDir, 
     );
   });
   if (browser === 'firefox') return launchFirefox({ extensionDir, headless });
-  const userDataDir = await mkdtemp(join(tmpdir(), 'beatwatch-profile-'));
+  const ownDir = !userDataDir;
+  userDataDir ??= await mkdtemp(join(tmpdir(), 'beatwatch-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless,
@@ -169,7 +171,7 @@ export async function launchWithExtension({ browser = 'chromium', extensionDir, 
     closed: new Promise((done) => context.on('close', done)),
     async close() {
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (ownDir) await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }
