@@ -6,7 +6,9 @@ import { factsFor, matchArticle } from '@/lib/background/capture-analysis';
 import { ensureGateRegistered } from '@/lib/background/gate-registration';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { finishedWebPage, pageScripts, startsNewDocument } from '@/lib/background/page-scripts';
+import { SearchIndexer } from '@/lib/background/search-indexer';
 import { memoryArea, TabTopics, type SessionArea } from '@/lib/background/tab-topics';
+import { topicSync } from '@/lib/background/topic-sync';
 import { toolbarBadge } from '@/lib/background/toolbar-badge';
 import { pageHighlights } from '@/lib/db/highlights';
 import { openDatabase } from '@/lib/db/database';
@@ -14,6 +16,7 @@ import { cleanUrl } from '@/lib/extract/url';
 import { classifySender, createReceiver } from '@/lib/messaging/protocol';
 import { sendToTab } from '@/lib/messaging/extension-senders';
 import { loadTopics, saveTopics } from '@/lib/topics/settings';
+import { onTopicsChanged } from '@/lib/topics/storage';
 
 const HIGHLIGHT_MENU_ID = 'beatwatch-highlight';
 const HIGHLIGHT_COMMAND = 'highlight-selection';
@@ -25,6 +28,13 @@ export default defineBackground(() => {
   );
   // Opened once per worker life; handlers await the promise (main() cannot be async).
   const db = openDatabase();
+  // Search catches up with whatever changed while no worker ran (or rebuilds a missing index).
+  const indexer = new SearchIndexer(db);
+  void indexer.start();
+  // Articles follow the topics: a topic deleted elsewhere leaves its articles in No topic, a new one takes its own.
+  const syncTopics = topicSync(db, loadTopics);
+  void syncTopics();
+  onTopicsChanged(() => void syncTopics());
   const session = (browser.storage as { session?: SessionArea }).session;
   const tabTopics = new TabTopics(session ?? memoryArea());
   const setBadge = toolbarBadge(browser, '#1f5f8b');
@@ -44,6 +54,7 @@ export default defineBackground(() => {
     setBadge,
     matchArticle,
     factsFor,
+    indexSearch: () => void indexer.schedule(),
     ...scripts,
   });
 

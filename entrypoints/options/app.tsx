@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EmptyState } from '@/components/empty-state';
 import { TopicForm, type TopicDraft } from '@/components/topic-form';
+import { TopicDeleteDialog } from '@/components/topic-delete-dialog';
 import { TopicTable } from '@/components/topic-table';
 import { TopicTester } from '@/components/topic-tester';
 import { UndoToast } from '@/components/undo-toast';
@@ -29,7 +30,8 @@ async function loadTabArticle(tabId: number): Promise<TestArticle | null> {
 export function App() {
   const [topics, setTopics] = useState<Topic[] | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const [deleted, setDeleted] = useState<{ topic: Topic; index: number } | null>(null);
+  const [deleted, setDeleted] = useState<{ topic: Topic; index: number; articlesDeleted: number } | null>(null);
+  const [deleting, setDeleting] = useState<{ id: string; articles: number | null } | null>(null);
   const [draftQuery, setDraftQuery] = useState('');
   const [tabs, setTabs] = useState<{ id: number; title: string }[]>([]);
   const [fileMessage, setFileMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -59,13 +61,25 @@ export function App() {
     setDraftQuery('');
   };
 
-  const remove = async (id: string) => {
+  /** Deleting asks first what becomes of the topic's articles. */
+  const askRemove = (id: string) => {
+    setDeleting({ id, articles: null });
+    sendToBackground('topic:count', { topicId: id }).then(
+      ({ articles }) => setDeleting((current) => (current?.id === id ? { id, articles } : current)),
+      () => setDeleting((current) => (current?.id === id ? { id, articles: 0 } : current)),
+    );
+  };
+
+  const remove = async (id: string, deleteArticles: boolean) => {
+    setDeleting(null);
     const index = topics.findIndex((t) => t.id === id);
     if (index < 0) return;
+    // The articles first: once the topic is gone from storage the background would keep them under No topic.
+    const { articles } = await sendToBackground('topic:forget', { topicId: id, deleteArticles });
     const next = topics.filter((t) => t.id !== id);
     await saveTopics(next);
     setTopics(next);
-    setDeleted({ topic: topics[index], index });
+    setDeleted({ topic: topics[index], index, articlesDeleted: deleteArticles ? articles : 0 });
   };
 
   const undo = async () => {
@@ -174,8 +188,17 @@ export function App() {
           </span>
         )}
       </div>
+      {deleting && (
+        <TopicDeleteDialog
+          topicName={topics.find((t) => t.id === deleting.id)?.name ?? ''}
+          articles={deleting.articles}
+          onDeleteArticles={() => void remove(deleting.id, true)}
+          onKeepArticles={() => void remove(deleting.id, false)}
+          onCancel={() => setDeleting(null)}
+        />
+      )}
       {topics.length ? (
-        <TopicTable topics={topics} onEdit={setEditing} onDelete={remove} />
+        <TopicTable topics={topics} onEdit={setEditing} onDelete={askRemove} />
       ) : (
         <EmptyState title="No topics yet">
           <p class="muted">For example: name “Ukraine talks”, query “Ukraine OR أوكرانيا”.</p>
@@ -183,7 +206,15 @@ export function App() {
       )}
       <DataSection onRestored={() => void loadTopics().then(setTopics)} />
       {deleted && (
-        <UndoToast text={`Deleted topic “${deleted.topic.name}”.`} onUndo={undo} onDismiss={() => setDeleted(null)} />
+        <UndoToast
+          text={
+            deleted.articlesDeleted
+              ? `Deleted topic “${deleted.topic.name}” and ${deleted.articlesDeleted} articles (undo brings back the topic).`
+              : `Deleted topic “${deleted.topic.name}”.`
+          }
+          onUndo={undo}
+          onDismiss={() => setDeleted(null)}
+        />
       )}
     </main>
   );

@@ -1,22 +1,50 @@
-// The popup: the only component that talks to the background. Everything it shows is
-// rendered by the pure views in components/.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+// The popup: the only component that talks to the background. It reads counts first, then pages of small
+// summaries as the reader scrolls, and after an action changes only what the background says changed.
+// Everything it shows is rendered by the pure views in components/.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ArticleCard } from '@/components/article-card';
 import { ClipBar } from '@/components/clip-bar';
 import { EmptyState } from '@/components/empty-state';
+import { HighlightList } from '@/components/highlight-list';
+import { ListLinks } from '@/components/list-links';
+import { LoadMore } from '@/components/load-more';
+import { SearchField } from '@/components/search-field';
+import { SearchResults } from '@/components/search-results';
 import { TopicFacts } from '@/components/topic-facts';
 import { TopicList } from '@/components/topic-list';
 import { UndoToast } from '@/components/undo-toast';
-import type { DigestTopic } from '@/lib/db/articles';
+import type { SearchResult } from '@/lib/background/search';
+import { NO_TOPIC } from '@/lib/db/article-lists';
+import { summarizeHighlight, type ArticleSummary, type HighlightSummary } from '@/lib/db/articles';
+import type { HighlightListItem } from '@/lib/db/highlights';
+import {
+  addArticleHighlight,
+  addHighlightEntry,
+  changeArticleHighlight,
+  changeHighlightEntry,
+  dropHighlight,
+  emptyList,
+  putBackArticle,
+  removeArticle,
+  replaceHighlight,
+  type LoadedList,
+  type Removed,
+} from '@/lib/digest/loaded-lists';
 import { factsSeenBefore, topicFactGroups } from '@/lib/digest/topic-facts';
-import type { ArticleRecord, HighlightRecord } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
+import type { DigestOverview } from '@/lib/messaging/protocol';
+import type { ArticleRecord, HighlightRecord } from '@/lib/schema';
 import { textFragmentUrl } from '@/lib/text/fragment';
 
-type Deleted = { kind: 'article'; record: ArticleRecord } | { kind: 'highlight'; record: HighlightRecord };
+type View = { kind: 'topics' } | { kind: 'list'; list: string } | { kind: 'highlights' };
+type Deleted =
+  | { kind: 'article'; record: ArticleRecord; removed: Removed }
+  | { kind: 'highlight'; record: HighlightRecord; entry: HighlightListItem | undefined };
 
 const UNDO_MS = 8000;
+const PAGE = 30;
+const SEARCH_PAGE = 30;
 
 /** The tab the popup acts on: `?tab=N` (tests, or a popup opened as a page), else the active tab. */
 async function targetTabId(): Promise<number | undefined> {
@@ -26,25 +54,141 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const openTab = (url: string) => void browser.tabs.create({ url });
+
 export function App() {
-  const [digest, setDigest] = useState<DigestTopic[] | null>(null);
+  const [overview, setOverview] = useState<DigestOverview | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [openTopicId, setOpenTopicId] = useState<string | null>(null);
+  const [view, setView] = useState<View>({ kind: 'topics' });
+  const [lists, setLists] = useState<Map<string, LoadedList<ArticleSummary>>>(new Map());
+  const [highlights, setHighlights] = useState<LoadedList<HighlightListItem> | null>(null);
+  const [query, setQuery] = useState('');
+  const [searchLimit, setSearchLimit] = useState(SEARCH_PAGE);
+  const [result, setResult] = useState<SearchResult | null>(null);
   const [clipping, setClipping] = useState(false);
   const [clipMessage, setClipMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [deleted, setDeleted] = useState<Deleted | null>(null);
   const [factsMarked, setFactsMarked] = useState<number | null>(null);
+  const main = useRef<HTMLElement>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const searchSeq = useRef(0);
 
-  const load = useCallback(() => {
-    sendToBackground('digest:get', {}).then(setDigest, (e: Error) => setError(e.message));
+  const loadOverview = useCallback(() => {
+    sendToBackground('digest:overview', {}).then(setOverview, (e: unknown) => setError(message(e)));
   }, []);
-  useEffect(load, [load]);
+  useEffect(loadOverview, [loadOverview]);
+
+  // `/` focuses search from anywhere but a text field.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (event.key !== '/' || target?.closest('input, textarea, select, [contenteditable]')) return;
+      event.preventDefault();
+      searchInput.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     if (!deleted) return;
     const timer = setTimeout(() => setDeleted(null), UNDO_MS);
     return () => clearTimeout(timer);
   }, [deleted]);
+
+  // Search on every keystroke; an answer to an older text is dropped.
+  useEffect(() => {
+    const seq = ++searchSeq.current;
+    if (!query.trim()) {
+      setResult(null);
+      return;
+    }
+    sendToBackground('search:query', { query, limit: searchLimit }).then(
+      (answer) => seq === searchSeq.current && setResult(answer),
+      (e: unknown) => seq === searchSeq.current && setError(message(e)),
+    );
+  }, [query, searchLimit]);
+
+  // What is loaded now, and which pages are on their way: a page is asked for once, whatever the re-renders.
+  const listsNow = useRef(lists);
+  listsNow.current = lists;
+  const highlightsNow = useRef(highlights);
+  highlightsNow.current = highlights;
+  const inFlight = useRef(new Set<string>());
+
+  const loadPage = useCallback((list: string) => {
+    const loaded = listsNow.current.get(list);
+    if (inFlight.current.has(list) || (loaded && loaded.next === null)) return;
+    inFlight.current.add(list);
+    const after = typeof loaded?.next === 'string' ? loaded.next : undefined;
+    setLists((current) => new Map(current).set(list, { ...(current.get(list) ?? emptyList()), loading: true }));
+    sendToBackground('digest:articles', { list, after, limit: PAGE })
+      .then(
+        (page) =>
+          setLists((now) => {
+            const was = now.get(list) ?? emptyList<ArticleSummary>();
+            return new Map(now).set(list, {
+              ...was,
+              items: [...was.items, ...page.articles],
+              next: page.next,
+              loading: false,
+            });
+          }),
+        (e: unknown) => setError(message(e)),
+      )
+      .finally(() => inFlight.current.delete(list));
+  }, []);
+
+  const loadHighlights = useCallback(() => {
+    const loaded = highlightsNow.current;
+    if (inFlight.current.has('highlights') || (loaded && loaded.next === null)) return;
+    inFlight.current.add('highlights');
+    const after = Array.isArray(loaded?.next) ? loaded.next : undefined;
+    setHighlights((current) => ({ ...(current ?? emptyList<HighlightListItem>()), loading: true }));
+    sendToBackground('digest:highlights', { after, limit: PAGE })
+      .then(
+        (page) =>
+          setHighlights((now) => {
+            const was = now ?? emptyList<HighlightListItem>();
+            return { ...was, items: [...was.items, ...page.highlights], next: page.next, loading: false };
+          }),
+        (e: unknown) => setError(message(e)),
+      )
+      .finally(() => inFlight.current.delete('highlights'));
+  }, []);
+
+  /** Leaves the current view, keeping its scroll position for the way back. */
+  const go = (next: View) => {
+    const top = main.current?.scrollTop ?? 0;
+    if (view.kind === 'list')
+      setLists((current) => {
+        const loaded = current.get(view.list);
+        return loaded ? new Map(current).set(view.list, { ...loaded, scrollTop: top }) : current;
+      });
+    if (view.kind === 'highlights') setHighlights((current) => current && { ...current, scrollTop: top });
+    setView(next);
+    if (next.kind === 'list' && !lists.has(next.list)) loadPage(next.list);
+    if (next.kind === 'highlights' && !highlights) loadHighlights();
+  };
+
+  // Back in a list: where the reader left it.
+  const restoreTo =
+    view.kind === 'list' ? lists.get(view.list)?.scrollTop : view.kind === 'highlights' ? highlights?.scrollTop : 0;
+  useEffect(() => {
+    if (main.current) main.current.scrollTop = restoreTo ?? 0;
+    // Only when the view changes, not on every page that arrives.
+  }, [view]);
+
+  const adjustCounts = (record: { topicIds: string[] }, by: number) =>
+    setOverview((current) => {
+      if (!current) return current;
+      const topics = current.topics.map((t) => (record.topicIds.includes(t.id) ? { ...t, count: t.count + by } : t));
+      const inNoTopic = !record.topicIds.some((id) => current.topics.some((t) => t.id === id));
+      return { ...current, topics, noTopic: current.noTopic + (inNoTopic ? by : 0) };
+    });
+
+  const fail = (e: unknown) => setError(message(e));
 
   const clip = async (topicId: string) => {
     setClipping(true);
@@ -54,38 +198,106 @@ export function App() {
       if (tabId === undefined) throw new Error('No tab to clip.');
       const { title } = await sendToBackground('tab:clip', { tabId, topicId });
       setClipMessage({ kind: 'ok', text: `Clipped “${title}”.` });
-      load();
+      // A clip may add to any list: read counts again and drop the pages read so far.
+      setLists(new Map());
+      loadOverview();
     } catch (e) {
-      setClipMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+      setClipMessage({ kind: 'error', text: message(e) });
     } finally {
       setClipping(false);
     }
   };
 
-  const attempt = (action: () => Promise<unknown>) =>
-    action().then(load, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-
-  const remove = (id: string) =>
-    attempt(async () => {
+  const removeArticleCard = async (id: string) => {
+    try {
       const record = await sendToBackground('article:delete', { id });
-      setDeleted(record && { kind: 'article', record });
-    });
+      if (!record) return;
+      let removed: Removed = [];
+      setLists((current) => {
+        const change = removeArticle(current, id);
+        removed = change.removed;
+        return change.lists;
+      });
+      adjustCounts(record, -1);
+      setDeleted({ kind: 'article', record, removed });
+    } catch (e) {
+      fail(e);
+    }
+  };
 
-  const removeHighlight = (id: string) =>
-    attempt(async () => {
+  const saveNote = async (id: string, note: string) => {
+    try {
+      const updated = await sendToBackground('highlight:note', { id, note });
+      setLists((current) => changeArticleHighlight(current, id, replaceHighlight(updated)));
+      setHighlights(
+        (current) => current && changeHighlightEntry(current, id, (item) => ({ ...item, note: updated.note })),
+      );
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const removeHighlight = async (id: string) => {
+    try {
       const record = await sendToBackground('highlight:delete', { id });
-      setDeleted(record && { kind: 'highlight', record });
-    });
+      if (!record) return;
+      const entry = highlights?.items.find((h) => h.id === id);
+      setLists((current) => changeArticleHighlight(current, id, dropHighlight(id)));
+      setHighlights((current) => current && changeHighlightEntry(current, id, () => null));
+      setOverview((current) => current && { ...current, highlights: current.highlights - 1 });
+      setDeleted({ kind: 'highlight', record, entry });
+    } catch (e) {
+      fail(e);
+    }
+  };
 
-  const saveNote = (id: string, note: string) => attempt(() => sendToBackground('highlight:note', { id, note }));
-  const confirmHighlight = (id: string) => attempt(() => sendToBackground('highlight:confirm', { id }));
+  const confirmHighlight = async (id: string) => {
+    try {
+      const offered = [
+        ...[...lists.values()].flatMap((l) => l.items.flatMap((a) => a.highlights)),
+        ...(highlights?.items ?? []),
+      ].find((h) => h.id === id)?.maybeHere;
+      const { confirmed } = await sendToBackground('highlight:confirm', { id });
+      if (!confirmed || !offered) return;
+      // The offered place becomes the highlight's: changed where it shows, nothing read again.
+      const confirmedAs = <T extends HighlightSummary>(h: T): T => ({
+        ...h,
+        text: offered.text,
+        placed: true,
+        maybeHere: undefined,
+        changedTo: undefined,
+      });
+      setLists((current) =>
+        changeArticleHighlight(current, id, (all) => all.map((h) => (h.id === id ? confirmedAs(h) : h))),
+      );
+      setHighlights((current) => current && changeHighlightEntry(current, id, (item) => confirmedAs(item)));
+    } catch (e) {
+      fail(e);
+    }
+  };
 
-  const undo = () =>
-    attempt(async () => {
-      if (deleted?.kind === 'article') await sendToBackground('article:restore', { record: deleted.record });
-      if (deleted?.kind === 'highlight') await sendToBackground('highlight:restore', { record: deleted.record });
+  const undo = async () => {
+    if (!deleted) return;
+    try {
+      if (deleted.kind === 'article') {
+        await sendToBackground('article:restore', { record: deleted.record });
+        setLists((current) => putBackArticle(current, deleted.removed));
+        adjustCounts(deleted.record, 1);
+      } else {
+        const { record, entry } = deleted;
+        await sendToBackground('highlight:restore', { record });
+        if (record.articleId) {
+          const articleId = record.articleId;
+          setLists((current) => addArticleHighlight(current, articleId, summarizeHighlight(record)));
+        }
+        if (entry) setHighlights((current) => current && addHighlightEntry(current, entry));
+        setOverview((current) => current && { ...current, highlights: current.highlights + 1 });
+      }
       setDeleted(null);
-    });
+    } catch (e) {
+      fail(e);
+    }
+  };
 
   const toggleFacts = async () => {
     const tabId = await targetTabId();
@@ -95,81 +307,151 @@ export function App() {
       const { marked } = await sendToBackground('tab:mark-facts', { tabId, on });
       setFactsMarked(on ? marked : null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      fail(e);
     }
   };
 
   const openOptions = () => void browser.runtime.openOptionsPage();
-  const openTopic = digest?.find((d) => d.topic.id === openTopicId);
-  const seenBefore = openTopic ? factsSeenBefore(openTopic.articles) : undefined;
+  const topicNames = new Map((overview?.topics ?? []).map((t) => [t.id, t.name]));
+  const title =
+    view.kind === 'list'
+      ? view.list === NO_TOPIC
+        ? 'No topic'
+        : (topicNames.get(view.list) ?? 'Beatwatch')
+      : view.kind === 'highlights'
+        ? 'Highlights and notes'
+        : 'Beatwatch';
+  const openList = view.kind === 'list' ? lists.get(view.list) : undefined;
+  const searching = query.trim() !== '';
+  // Computed once per set of loaded articles, not on every render of a long list.
+  const openItems = openList?.items;
+  const factGroups = useMemo(() => (openItems ? topicFactGroups(openItems) : []), [openItems]);
+  const seenBefore = useMemo(() => (openItems ? factsSeenBefore(openItems) : undefined), [openItems]);
 
   return (
-    <main class="bw-popup">
+    <main class="bw-popup" ref={main}>
       <header class="bw-header">
-        <h1>{openTopic ? <bdi>{openTopic.topic.name}</bdi> : 'Beatwatch'}</h1>
-        {openTopic ? (
-          <button onClick={() => setOpenTopicId(null)}>← All topics</button>
+        <h1>
+          <bdi>{title}</bdi>
+        </h1>
+        {view.kind !== 'topics' ? (
+          <button onClick={() => go({ kind: 'topics' })}>← All topics</button>
         ) : (
           <button class="link" onClick={openOptions}>
             Edit topics
           </button>
         )}
       </header>
+      <SearchField
+        value={query}
+        inputRef={searchInput}
+        onInput={(value) => {
+          setSearchLimit(SEARCH_PAGE);
+          setQuery(value);
+        }}
+      />
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
-      {digest === null && !error && <p class="muted">Loading…</p>}
-      {digest && digest.length === 0 && (
-        <EmptyState title="No topics yet">
-          <p class="muted">Add the beats you follow; Beatwatch then collects the articles you read on them.</p>
-          <button class="primary" onClick={openOptions}>
-            Add a topic
-          </button>
-        </EmptyState>
-      )}
-      {digest && digest.length > 0 && (
+      {searching ? (
+        result && (
+          <SearchResults
+            result={result}
+            onOpen={(hit) =>
+              openTab(
+                hit.kind === 'article' && hit.field === 'text' ? textFragmentUrl(hit.url, hit.snippet.match) : hit.url,
+              )
+            }
+            onMore={() => setSearchLimit((limit) => limit + SEARCH_PAGE)}
+          />
+        )
+      ) : (
         <>
-          <ClipBar topics={digest.map((d) => d.topic)} busy={clipping} message={clipMessage} onClip={clip} />
-          <div class="page-tools">
-            <button aria-pressed={factsMarked !== null} onClick={toggleFacts}>
-              {factsMarked === null ? 'Mark key facts on this page' : 'Unmark key facts'}
-            </button>
-            {factsMarked !== null && <span class="muted" role="status">{`${factsMarked} marked`}</span>}
-          </div>
-          {openTopic ? (
-            openTopic.articles.length ? (
+          {overview === null && !error && <p class="muted">Loading…</p>}
+          {overview && overview.topics.length === 0 && view.kind === 'topics' && (
+            <EmptyState title="No topics yet">
+              <p class="muted">Add the beats you follow; Beatwatch then collects the articles you read on them.</p>
+              <button class="primary" onClick={openOptions}>
+                Add a topic
+              </button>
+            </EmptyState>
+          )}
+          {overview && overview.topics.length > 0 && (
+            <>
+              <ClipBar topics={overview.topics} busy={clipping} message={clipMessage} onClip={clip} />
+              <div class="page-tools">
+                <button aria-pressed={factsMarked !== null} onClick={toggleFacts}>
+                  {factsMarked === null ? 'Mark key facts on this page' : 'Unmark key facts'}
+                </button>
+                {factsMarked !== null && <span class="muted" role="status">{`${factsMarked} marked`}</span>}
+              </div>
+            </>
+          )}
+          {overview && view.kind === 'topics' && (
+            <>
+              {overview.topics.length > 0 && (
+                <TopicList topics={overview.topics} onOpen={(id) => go({ kind: 'list', list: id })} />
+              )}
+              <ListLinks
+                highlights={overview.highlights}
+                noTopic={overview.noTopic}
+                onOpenHighlights={() => go({ kind: 'highlights' })}
+                onOpenNoTopic={() => go({ kind: 'list', list: NO_TOPIC })}
+              />
+            </>
+          )}
+          {view.kind === 'list' &&
+            openList &&
+            (openList.items.length === 0 && !openList.loading ? (
+              <EmptyState
+                title={view.list === NO_TOPIC ? 'No articles outside your topics' : 'Nothing read on this beat yet'}
+              />
+            ) : (
               <>
-                <TopicFacts
-                  groups={topicFactGroups(openTopic.articles)}
-                  onOpenSource={(url, text) => void browser.tabs.create({ url: textFragmentUrl(url, text) })}
-                />
-                <ul class="articles" aria-label={`Articles on ${openTopic.topic.name}`}>
-                  {openTopic.articles.map((article) => (
+                <TopicFacts groups={factGroups} onOpenSource={(url, text) => openTab(textFragmentUrl(url, text))} />
+                <ul class="articles" aria-label={`Articles on ${title}`}>
+                  {openList.items.map((article) => (
                     <ArticleCard
                       key={article.id}
                       article={article}
                       seenIn={seenBefore?.get(article.id)?.map((source) => source?.title)}
-                      onOpen={(url) => void browser.tabs.create({ url })}
-                      onOpenFact={(a, fact) => void browser.tabs.create({ url: textFragmentUrl(a.url, fact.text) })}
-                      onDelete={remove}
+                      onOpen={openTab}
+                      onOpenFact={(a, fact) => openTab(textFragmentUrl(a.url, fact.text))}
+                      onDelete={removeArticleCard}
                       onSaveNote={saveNote}
                       onDeleteHighlight={removeHighlight}
                       onConfirmHighlight={confirmHighlight}
                     />
                   ))}
                 </ul>
+                {(openList.next !== null || openList.loading) && (
+                  <LoadMore loading={openList.loading} onMore={() => loadPage(view.list)} />
+                )}
               </>
+            ))}
+          {view.kind === 'highlights' &&
+            highlights &&
+            (highlights.items.length === 0 && !highlights.loading ? (
+              <EmptyState title="No highlights yet">
+                <p class="muted">Select text on any page and press Highlight.</p>
+              </EmptyState>
             ) : (
-              <EmptyState title="Nothing read on this beat yet" />
-            )
-          ) : (
-            <TopicList
-              topics={digest.map((d) => ({ id: d.topic.id, name: d.topic.name, count: d.count }))}
-              onOpen={setOpenTopicId}
-            />
-          )}
+              <>
+                <HighlightList
+                  items={highlights.items}
+                  topicNames={topicNames}
+                  onOpen={openTab}
+                  onSaveNote={saveNote}
+                  onDelete={removeHighlight}
+                  onConfirm={confirmHighlight}
+                />
+                {(highlights.next !== null || highlights.loading) && (
+                  <LoadMore loading={highlights.loading} onMore={loadHighlights} />
+                )}
+              </>
+            ))}
         </>
       )}
       {deleted && (

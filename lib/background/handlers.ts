@@ -1,10 +1,23 @@
 // What the background does for each message. Dependencies come in as arguments so the
 // handlers run in unit tests with fake-indexeddb and a fake browser.
-import { articleIdFor, deleteArticle, getArticle, listDigest, restoreArticle, saveCapture } from '../db/articles';
+import { NO_TOPIC } from '../db/article-lists';
+import {
+  articleIdFor,
+  countLists,
+  deleteArticle,
+  getArticle,
+  listArticles,
+  listDigest,
+  restoreArticle,
+  saveCapture,
+  summarizeHighlight,
+} from '../db/articles';
 import {
   addHighlight,
   confirmMaybeHere,
+  countHighlights,
   deleteHighlight,
+  listHighlights,
   newHighlightId,
   pageHighlights,
   recordPlacement,
@@ -15,10 +28,13 @@ import { countOutcomes, mergeTopics, type RestoreSummary } from '../backup/merge
 import { readArticlesPage, readHighlightsPage, restoreRecords } from '../db/backup';
 import { DB_VERSION } from '../db/migrations';
 import { MAX_TOPICS } from '../limits';
+import { pendingSearchItems } from '../db/search-index';
+import { countTopicArticles, deleteTopicArticles, releaseTopic } from '../db/topic-membership';
 import { cleanUrl } from '../extract/url';
 import type { Database } from '../db/database';
 import type { Handlers } from '../messaging/protocol';
 import type { ExtractedArticle, Fact, Topic, TopicMatch } from '../schema';
+import { search } from './search';
 import { TabTopics } from './tab-topics';
 
 export interface BackgroundDeps {
@@ -37,11 +53,20 @@ export interface BackgroundDeps {
   markFactsIn: (tabId: number, on: boolean) => Promise<{ marked: number }>;
   matchArticle: (article: ExtractedArticle, topics: Topic[]) => TopicMatch[];
   factsFor: (article: ExtractedArticle, matches: TopicMatch[]) => Fact[];
+  /** Called after every write search must take in (it indexes the queue). */
+  indexSearch?: () => void;
   now?: () => number;
 }
 
 export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'background'> {
   const now = deps.now ?? Date.now;
+  const indexSearch = deps.indexSearch ?? (() => {});
+  /** Runs a write, then has search take it in. */
+  const written = async <T>(write: Promise<T>): Promise<T> => {
+    const result = await write;
+    indexSearch();
+    return result;
+  };
 
   /** Stores the tab's main article with the topics it matches (and a clip topic); null without an article. */
   async function clipTab(tabId: number, clipTo?: string) {
@@ -50,7 +75,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
     if (!article) return null;
     const matches = deps.matchArticle(article, await deps.loadTopics());
     const facts = deps.factsFor(article, matches);
-    return (await saveCapture(await deps.db, { article, matches }, { clipTo, facts, now: now() })).record;
+    return (await written(saveCapture(await deps.db, { article, matches }, { clipTo, facts, now: now() }))).record;
   }
 
   /** Counts what restoring the backup does against the current data, and with `write`, does it. */
@@ -65,6 +90,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
         `Restoring would make ${topics.topics.length} topics; at most ${MAX_TOPICS} can be followed. Nothing was restored.`,
       );
     const records = await restoreRecords(await deps.db, backup.articles, backup.highlights, { write });
+    if (write) indexSearch();
     // After the records: a failure here leaves articles whose topics are missing, which restoring again repairs.
     if (write && topics.added.length) await deps.saveTopics(topics.topics);
     const topicCounts = countOutcomes(
@@ -99,7 +125,9 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
       const matches = capture.matches.filter((m) => known.has(m.topicId));
       if (matches.length === 0) throw new Error('the capture matches no tracked topic');
       const facts = deps.factsFor(capture.article, matches);
-      const { record, created } = await saveCapture(await deps.db, { ...capture, matches }, { facts, now: now() });
+      const { record, created } = await written(
+        saveCapture(await deps.db, { ...capture, matches }, { facts, now: now() }),
+      );
       let tabTopicCount = 0;
       if (tabId !== undefined) {
         tabTopicCount = await deps.tabTopics.add(
@@ -139,16 +167,22 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
       }
       const time = now();
       const id = newHighlightId();
-      await addHighlight(db, {
-        id,
-        pageUrl: cleanUrl(pageUrl) ?? pageUrl,
-        articleId,
-        selectors,
-        note: '',
-        placed: true,
-        createdAt: time,
-        updatedAt: time,
-      });
+      await written(
+        addHighlight(
+          db,
+          {
+            id,
+            pageUrl: cleanUrl(pageUrl) ?? pageUrl,
+            articleId,
+            selectors,
+            note: '',
+            placed: true,
+            createdAt: time,
+            updatedAt: time,
+          },
+          time,
+        ),
+      );
       return { id };
     },
 
@@ -165,7 +199,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
     },
 
     async 'highlight:confirm'({ id }) {
-      return { confirmed: await confirmMaybeHere(await deps.db, id, now()) };
+      return { confirmed: await written(confirmMaybeHere(await deps.db, id, now())) };
     },
 
     async 'highlight:request'(_payload, { tabId }) {
@@ -174,16 +208,15 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
     },
 
     async 'highlight:note'({ id, note }) {
-      await updateHighlightNote(await deps.db, id, note, now());
-      return { id };
+      return summarizeHighlight(await written(updateHighlightNote(await deps.db, id, note, now())));
     },
 
     async 'highlight:delete'({ id }) {
-      return (await deleteHighlight(await deps.db, id)) ?? null;
+      return (await written(deleteHighlight(await deps.db, id, now()))) ?? null;
     },
 
     async 'highlight:restore'({ record }) {
-      await addHighlight(await deps.db, record);
+      await written(addHighlight(await deps.db, record, now()));
       return { restored: true as const };
     },
 
@@ -208,12 +241,54 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
       return listDigest(await deps.db, await deps.loadTopics());
     },
 
+    async 'digest:overview'() {
+      const db = await deps.db;
+      const topics = await deps.loadTopics();
+      const [counts, highlights] = await Promise.all([
+        countLists(db, [...topics.map((t) => t.id), NO_TOPIC]),
+        countHighlights(db),
+      ]);
+      return {
+        topics: topics.map((t, i) => ({ id: t.id, name: t.name, count: counts[i]! })),
+        noTopic: counts[topics.length]!,
+        highlights,
+      };
+    },
+
+    async 'digest:articles'({ list, after, limit }) {
+      return listArticles(await deps.db, list, after, limit);
+    },
+
+    async 'digest:highlights'({ after, limit }) {
+      return listHighlights(await deps.db, after, limit);
+    },
+
+    async 'search:query'({ query, limit }) {
+      return search(await deps.db, await deps.loadTopics(), query, limit);
+    },
+
+    async 'search:status'() {
+      return { pending: await pendingSearchItems(await deps.db) };
+    },
+
+    async 'topic:count'({ topicId }) {
+      return { articles: await countTopicArticles(await deps.db, topicId) };
+    },
+
+    async 'topic:forget'({ topicId, deleteArticles }) {
+      const db = await deps.db;
+      const articles = deleteArticles
+        ? await written(deleteTopicArticles(db, topicId, now()))
+        : await releaseTopic(db, topicId);
+      return { articles };
+    },
+
     async 'article:delete'({ id }) {
-      return (await deleteArticle(await deps.db, id)) ?? null;
+      return (await written(deleteArticle(await deps.db, id, now()))) ?? null;
     },
 
     async 'article:restore'({ record }) {
-      await restoreArticle(await deps.db, record);
+      await written(restoreArticle(await deps.db, record, now()));
       return { restored: true as const };
     },
   };

@@ -2,7 +2,9 @@
 // nothing but IndexedDB requests inside it, so a worker killed at any moment leaves the
 // database either before or after the write, never in between.
 import type { ArticleRecord, Capture, Fact, HighlightRecord, Topic } from '../schema';
-import type { Database } from './database';
+import { listKeysFor, listRange, listRangeBefore } from './article-lists';
+import type { Database, StoredArticle } from './database';
+import { articleItem, queueForSearch } from './search-queue';
 
 /** A deterministic id for a canonical URL (hex SHA-256, shortened): the same article always gets the same key. */
 export async function articleIdFor(canonicalUrl: string): Promise<string> {
@@ -26,12 +28,24 @@ export interface SaveResult {
 export async function saveCapture(db: Database, capture: Capture, options: SaveOptions = {}): Promise<SaveResult> {
   const now = options.now ?? Date.now();
   const id = await articleIdFor(capture.article.url);
-  const tx = db.transaction('articles', 'readwrite');
-  const existing = await tx.store.get(id);
-  const record = mergeCapture(existing, id, capture, options, now);
-  await tx.store.put(record);
+  const tx = db.transaction(['articles', 'search-queue'], 'readwrite');
+  const articles = tx.objectStore('articles');
+  const existing = await articles.get(id);
+  const record = mergeCapture(existing && withoutListKeys(existing), id, capture, options, now);
+  await articles.put(stored(record));
+  await queueForSearch(tx.objectStore('search-queue'), articleItem(id), now);
   await tx.done;
   return { record, created: !existing };
+}
+
+/** The record as the database keeps it: with the places it is listed at. */
+function stored(record: ArticleRecord): StoredArticle {
+  return { ...record, listKeys: listKeysFor(record) };
+}
+
+export function withoutListKeys(record: StoredArticle): ArticleRecord {
+  const { listKeys: _listKeys, ...rest } = record;
+  return rest;
 }
 
 export function mergeCapture(
@@ -90,29 +104,62 @@ export interface DigestTopic {
 
 const DIGEST_ARTICLES_PER_TOPIC = 100;
 
-/** Per topic: how many articles, and the newest ones (by publication, else by first visit) with their highlights. */
+/**
+ * Per topic: how many articles, and the newest ones with their highlights (the whole digest at once, for `npm start`
+ * and the end-to-end tests; the popup reads counts and pages instead).
+ */
 export async function listDigest(db: Database, topics: Topic[]): Promise<DigestTopic[]> {
-  const tx = db.transaction(['articles', 'highlights'], 'readonly');
-  const index = tx.objectStore('articles').index('by-topic');
-  const perTopic = await Promise.all(topics.map((topic) => index.getAll(topic.id)));
-  const shown = perTopic.map((records) =>
-    records.sort((a, b) => newestFirst(a) - newestFirst(b)).slice(0, DIGEST_ARTICLES_PER_TOPIC),
+  const counts = await countLists(
+    db,
+    topics.map((t) => t.id),
   );
-  const ids = [...new Set(shown.flat().map((r) => r.id))];
-  const byArticle = tx.objectStore('highlights').index('by-article');
-  const highlightLists = await Promise.all(ids.map((id) => byArticle.getAll(id)));
-  await tx.done;
-  const highlights = new Map(
-    ids.map((id, i) => [id, highlightLists[i].sort((a, b) => a.createdAt - b.createdAt).map(summarizeHighlight)]),
+  const pages = await Promise.all(
+    topics.map((topic) => listArticles(db, topic.id, undefined, DIGEST_ARTICLES_PER_TOPIC)),
   );
-  return topics.map((topic, i) => ({
-    topic,
-    count: perTopic[i].length,
-    articles: shown[i].map((record) => summarize(record, highlights.get(record.id) ?? [])),
-  }));
+  return topics.map((topic, i) => ({ topic, count: counts[i]!, articles: pages[i]!.articles }));
 }
 
-function summarizeHighlight(record: HighlightRecord): HighlightSummary {
+/** How many articles each list holds (a topic id, or NO_TOPIC), counted on the index alone. */
+export async function countLists(db: Database, lists: string[]): Promise<number[]> {
+  const index = db.transaction('articles').store.index('by-list');
+  return Promise.all(lists.map((list) => index.count(listRange(list))));
+}
+
+export interface ArticlePage {
+  articles: ArticleSummary[];
+  /** Hand back as `after` for the next page; null at the end. */
+  next: string | null;
+}
+
+/** One page of a list, newest first, read by cursor from `after` on (see article-lists.ts). */
+export async function listArticles(
+  db: Database,
+  list: string,
+  after: string | undefined,
+  limit: number,
+): Promise<ArticlePage> {
+  const tx = db.transaction(['articles', 'highlights'], 'readonly');
+  const records: StoredArticle[] = [];
+  const keys: string[] = [];
+  const range = listRangeBefore(list, after);
+  let cursor = await tx.objectStore('articles').index('by-list').openCursor(range, 'prev');
+  for (; cursor && records.length < limit; cursor = await cursor.continue()) {
+    records.push(cursor.value);
+    keys.push(cursor.key);
+  }
+  const more = cursor !== null;
+  const byArticle = tx.objectStore('highlights').index('by-article');
+  const highlightLists = await Promise.all(records.map((r) => byArticle.getAll(r.id)));
+  await tx.done;
+  return {
+    articles: records.map((record, i) =>
+      summarize(record, highlightLists[i]!.sort((a, b) => a.createdAt - b.createdAt).map(summarizeHighlight)),
+    ),
+    next: more && keys.length ? keys[keys.length - 1]! : null,
+  };
+}
+
+export function summarizeHighlight(record: HighlightRecord): HighlightSummary {
   return {
     id: record.id,
     text: record.selectors[0].exact,
@@ -132,30 +179,32 @@ function summarizeHighlight(record: HighlightRecord): HighlightSummary {
   };
 }
 
-function newestFirst(record: ArticleRecord): number {
-  const published = record.publishedAt ? Date.parse(record.publishedAt) : NaN;
-  return -(Number.isNaN(published) ? record.firstSeenAt : published);
-}
-
 function summarize(record: ArticleRecord, highlights: HighlightSummary[]): ArticleSummary {
   const { id, url, title, siteName, publishedAt, lang, dir, excerpt, facts, firstSeenAt, clippedTo } = record;
   return { id, url, title, siteName, publishedAt, lang, dir, excerpt, facts, firstSeenAt, clippedTo, highlights };
 }
 
-/** Deletes an article and hands back the record, so the reader can undo. */
-export async function deleteArticle(db: Database, id: string): Promise<ArticleRecord | undefined> {
-  const tx = db.transaction('articles', 'readwrite');
-  const existing = await tx.store.get(id);
-  if (existing) await tx.store.delete(id);
+/** Deletes an article and hands back the record, so the reader can undo. Search forgets it. */
+export async function deleteArticle(db: Database, id: string, now = Date.now()): Promise<ArticleRecord | undefined> {
+  const tx = db.transaction(['articles', 'search-queue'], 'readwrite');
+  const existing = await tx.objectStore('articles').get(id);
+  if (existing) {
+    await tx.objectStore('articles').delete(id);
+    await queueForSearch(tx.objectStore('search-queue'), articleItem(id), now);
+  }
   await tx.done;
-  return existing;
+  return existing && withoutListKeys(existing);
 }
 
 /** Puts back a record removed by deleteArticle (undo). */
-export async function restoreArticle(db: Database, record: ArticleRecord): Promise<void> {
-  await db.put('articles', record);
+export async function restoreArticle(db: Database, record: ArticleRecord, now = Date.now()): Promise<void> {
+  const tx = db.transaction(['articles', 'search-queue'], 'readwrite');
+  await tx.objectStore('articles').put(stored(record));
+  await queueForSearch(tx.objectStore('search-queue'), articleItem(record.id), now);
+  await tx.done;
 }
 
-export function getArticle(db: Database, id: string): Promise<ArticleRecord | undefined> {
-  return db.get('articles', id);
+export async function getArticle(db: Database, id: string): Promise<ArticleRecord | undefined> {
+  const record = await db.get('articles', id);
+  return record && withoutListKeys(record);
 }

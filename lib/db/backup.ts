@@ -2,7 +2,9 @@
 // nor makes one huge message), and a restore planned against the stored records, then written in one transaction.
 import { articleRecordSchema, highlightRecordSchema, type ArticleRecord, type HighlightRecord } from '../schema';
 import { countOutcomes, mergeArticle, mergeHighlight, type CountSummary, type MergeOutcome } from '../backup/merge';
+import { listKeysFor } from './article-lists';
 import type { Database } from './database';
+import { articleItem, highlightItem, queueForSearch } from './search-queue';
 
 export interface RecordsPage<T> {
   records: T[];
@@ -16,7 +18,7 @@ export interface RecordsPage<T> {
  */
 export async function readArticlesPage(db: Database, after: string | undefined, limit: number) {
   const raw = await db.getAll('articles', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), limit);
-  return page(raw, limit, (record) => articleRecordSchema.safeParse(record).data);
+  return page<ArticleRecord>(raw, limit, (record) => articleRecordSchema.safeParse(record).data);
 }
 
 export async function readHighlightsPage(db: Database, after: string | undefined, limit: number) {
@@ -49,7 +51,7 @@ export async function restoreRecords(
   highlights: HighlightRecord[],
   { write }: { write: boolean },
 ): Promise<RecordsRestore> {
-  const tx = db.transaction(['articles', 'highlights'], 'readwrite');
+  const tx = db.transaction(['articles', 'highlights', 'search-queue'], 'readwrite');
   const articleStore = tx.objectStore('articles');
   const highlightStore = tx.objectStore('highlights');
   const [storedArticles, storedHighlights] = await Promise.all([
@@ -59,9 +61,18 @@ export async function restoreRecords(
   const articleOutcomes = articles.map((record, i) => mergeArticle(storedArticles[i], record));
   const highlightOutcomes = highlights.map((record, i) => mergeHighlight(storedHighlights[i], record));
   if (write) {
+    // Listed and searched like any other write: list keys on the record, search told in the same transaction.
+    const queue = tx.objectStore('search-queue');
+    const now = Date.now();
     await Promise.all([
-      ...changed(articleOutcomes).map((record) => articleStore.put(record)),
-      ...changed(highlightOutcomes).map((record) => highlightStore.put(record)),
+      ...changed(articleOutcomes).flatMap((record) => [
+        articleStore.put({ ...record, listKeys: listKeysFor(record) }),
+        queueForSearch(queue, articleItem(record.id), now),
+      ]),
+      ...changed(highlightOutcomes).flatMap((record) => [
+        highlightStore.put(record),
+        queueForSearch(queue, highlightItem(record.id), now),
+      ]),
     ]);
   }
   await tx.done;

@@ -7,16 +7,49 @@ import { DB_VERSION, runMigrations } from './migrations';
 
 export const DB_NAME = 'beatwatch';
 
+/** What the database keeps of an article: the record, with the places it is listed at (see article-lists.ts). */
+export interface StoredArticle extends ArticleRecord {
+  listKeys: string[];
+}
+
+/** One indexed item in search: an article (title, text and so its facts) or a highlight (quote and note). */
+export interface SearchDoc {
+  doc: number;
+  /** `a:<article id>` or `h:<highlight id>`. */
+  item: string;
+}
+
 export interface BeatwatchDB extends DBSchema {
   articles: {
     key: string;
-    value: ArticleRecord;
-    indexes: { 'by-topic': string; 'by-first-seen': number };
+    value: StoredArticle;
+    indexes: { 'by-topic': string; 'by-first-seen': number; 'by-list': string };
   };
   highlights: {
     key: string;
     value: HighlightRecord;
-    indexes: { 'by-page': string; 'by-article': string };
+    indexes: { 'by-page': string; 'by-article': string; 'by-created': [number, string] };
+  };
+  /** Which search documents hold a word, per block of document numbers (lib/search/postings.ts). */
+  'search-postings': {
+    key: [string, number];
+    value: { docs: Uint8Array; last: number };
+  };
+  'search-docs': {
+    key: number;
+    value: SearchDoc;
+    indexes: { 'by-item': string };
+  };
+  /** Items to (re-)index, written in the same transaction as the change: indexing catches up after a restart. */
+  'search-queue': {
+    key: string;
+    value: { item: string; queuedAt: number };
+    indexes: { 'by-time': number };
+  };
+  /** Small values the background keeps: the search index's state, the topics it last knew. */
+  meta: {
+    key: string;
+    value: unknown;
   };
 }
 
@@ -25,7 +58,11 @@ export type Database = IDBPDatabase<BeatwatchDB>;
 export function openDatabase(name = DB_NAME): Promise<Database> {
   return openDB<BeatwatchDB>(name, DB_VERSION, {
     upgrade(db, oldVersion, newVersion, tx) {
-      runMigrations(db, oldVersion, newVersion ?? DB_VERSION, tx);
+      // A failed migration aborts the upgrade: the database stays as it was and opening it fails with the reason.
+      runMigrations(db, oldVersion, newVersion ?? DB_VERSION, tx).catch((error: unknown) => {
+        console.error('Beatwatch: database upgrade failed', error);
+        tx.abort();
+      });
     },
   });
 }

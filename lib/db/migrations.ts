@@ -2,10 +2,12 @@
 // never edited, so every reader's database, however old, reaches the same shape.
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Fact } from '../schema';
+import { listKeysFor } from './article-lists';
 import type { BeatwatchDB } from './database';
 
 type UpgradeTransaction = IDBPTransaction<BeatwatchDB, StoreNames<BeatwatchDB>[], 'versionchange'>;
-export type Migration = (db: IDBPDatabase<BeatwatchDB>, tx: UpgradeTransaction) => void;
+/** Creates stores and indexes at once; may go on rewriting records, with nothing but IndexedDB requests awaited. */
+export type Migration = (db: IDBPDatabase<BeatwatchDB>, tx: UpgradeTransaction) => void | Promise<void>;
 
 export const MIGRATIONS: readonly Migration[] = [
   // 1: articles, looked up by topic (multi-entry) and listed by first visit.
@@ -30,8 +32,23 @@ export const MIGRATIONS: readonly Migration[] = [
         await cursor.update({ ...cursor.value, facts: facts.map(toV3Fact) });
       }
     };
-    // A failed write aborts the upgrade, so the database stays at version 2 rather than half converted.
-    upgrade().catch(() => tx.abort());
+    // A failed write aborts the upgrade (openDatabase), so the database stays at version 2 rather than half
+    // converted. Returned, so the next migration starts on converted records.
+    return upgrade();
+  },
+  // 4: lists read by cursor (a topic's articles newest first, No topic, every highlight newest first) and search.
+  // Every article gets its list keys; the search index fills itself afterwards (lib/db/search-index.ts).
+  async (db, tx) => {
+    const articles = tx.objectStore('articles');
+    articles.createIndex('by-list', 'listKeys', { multiEntry: true });
+    tx.objectStore('highlights').createIndex('by-created', ['createdAt', 'id']);
+    db.createObjectStore('search-postings');
+    db.createObjectStore('search-docs', { keyPath: 'doc' }).createIndex('by-item', 'item');
+    db.createObjectStore('search-queue', { keyPath: 'item' }).createIndex('by-time', 'queuedAt');
+    db.createObjectStore('meta');
+    for (let cursor = await articles.openCursor(); cursor; cursor = await cursor.continue()) {
+      await cursor.update({ ...cursor.value, listKeys: listKeysFor(cursor.value) });
+    }
   },
   // 4: positions now count script and style text, as the W3C selector does; older highlights say
   // theirs do not, until a visit replaces them.
@@ -67,17 +84,18 @@ function toV3Fact({ kinds, ...fact }: V2Fact): Fact {
 
 export const DB_VERSION = MIGRATIONS.length;
 
-export function runMigrations(
+/** Runs the migrations from oldVersion to newVersion in order, each after the previous one's requests. */
+export async function runMigrations(
   db: IDBPDatabase<BeatwatchDB>,
   oldVersion: number,
   newVersion: number,
   tx: UpgradeTransaction,
-): void {
+): Promise<void> {
   if (newVersion < oldVersion)
     throw new Error(`Beatwatch database downgrade detected: v${oldVersion} → v${newVersion}`);
   for (let version = oldVersion + 1; version <= newVersion; version++) {
     const migrate = MIGRATIONS[version - 1];
     if (!migrate) throw new Error(`No migration to Beatwatch database v${version}`);
-    migrate(db, tx);
+    await migrate(db, tx);
   }
 }

@@ -21,10 +21,13 @@
 import { z } from 'zod';
 import { receiveWith, wrap, type Envelope, type SenderContext } from './envelope';
 import type { ArticleRecord } from '../schema';
-import type { DigestTopic } from '../db/articles';
 import { backupSchema } from '../backup/format';
 import type { RestoreSummary } from '../backup/merge';
 import type { RecordsPage } from '../db/backup';
+import type { ArticlePage, DigestTopic, HighlightSummary } from '../db/articles';
+import { NO_TOPIC } from '../db/article-lists';
+import type { HighlightPage } from '../db/highlights';
+import type { SearchResult } from '../background/search';
 import {
   articleIdSchema,
   articleRecordSchema,
@@ -64,6 +67,14 @@ function message<Result>() {
 
 const empty = z.object({}).strict();
 const backupPageLimit = z.number().int().min(1).max(5000);
+/** Items per page of a list or of search results. */
+const MAX_PAGE = 100;
+
+export interface DigestOverview {
+  topics: { id: string; name: string; count: number }[];
+  noTopic: number;
+  highlights: number;
+}
 
 export interface CaptureSaved {
   articleId: string;
@@ -81,8 +92,53 @@ export const protocol = {
     to: 'background',
     payload: z.object({ tabId: z.number().int().nonnegative(), topicId: topicIdSchema }).strict(),
   }),
-  /** Topics with their article counts and newest articles. */
+  /** Topics with their article counts and newest articles, all at once (npm start, tests; the popup reads pages). */
   'digest:get': message<DigestTopic[]>()({ from: 'extension-page', to: 'background', payload: empty }),
+  /** What the popup shows first: each topic's count, and how many articles are in no topic and how many highlights. */
+  'digest:overview': message<DigestOverview>()({ from: 'extension-page', to: 'background', payload: empty }),
+  /** One page of a topic's articles (or those in no topic, list "~"), newest first, from where the last page ended. */
+  'digest:articles': message<ArticlePage>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z
+      .object({
+        list: z.union([topicIdSchema, z.literal(NO_TOPIC)]),
+        after: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(MAX_PAGE),
+      })
+      .strict(),
+  }),
+  /** One page of every highlight and note, newest first. */
+  'digest:highlights': message<HighlightPage>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z
+      .object({
+        after: z.tuple([z.number().int().nonnegative(), highlightIdSchema]).optional(),
+        limit: z.number().int().min(1).max(MAX_PAGE),
+      })
+      .strict(),
+  }),
+  /** Search over titles, texts (and so key facts), highlights and notes, grouped by topic. */
+  'search:query': message<SearchResult>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(MAX_PAGE) }).strict(),
+  }),
+  /** How many changes the search index has still to take in (tests and benchmarks wait for 0). */
+  'search:status': message<{ pending: number }>()({ from: 'extension-page', to: 'background', payload: empty }),
+  /** How many articles a topic holds (the options page asks before deleting it). */
+  'topic:count': message<{ articles: number }>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z.object({ topicId: topicIdSchema }).strict(),
+  }),
+  /** A topic is being deleted: delete its articles, or keep them under No topic. */
+  'topic:forget': message<{ articles: number }>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z.object({ topicId: topicIdSchema, deleteArticles: z.boolean() }).strict(),
+  }),
   /** Deletes an article; the answer is the deleted record, kept by the popup for undo. */
   'article:delete': message<ArticleRecord | null>()({
     from: 'extension-page',
@@ -126,7 +182,8 @@ export const protocol = {
   }),
   /** The floating button was pressed: highlight the selection in the sender's tab. */
   'highlight:request': message<{ added: boolean }>()({ from: 'page', to: 'background', payload: empty }),
-  'highlight:note': message<{ id: string }>()({
+  /** Sets a highlight's note; the answer is the highlight as the popup shows it. */
+  'highlight:note': message<HighlightSummary>()({
     from: 'extension-page',
     to: 'background',
     payload: z.object({ id: highlightIdSchema, note: noteSchema }).strict(),

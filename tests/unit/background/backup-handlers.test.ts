@@ -1,3 +1,4 @@
+import { listKeysFor } from '@/lib/db/article-lists';
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { createBackgroundHandlers, type BackgroundDeps } from '@/lib/background/handlers';
@@ -98,7 +99,8 @@ describe('backup and restore through the background', () => {
   it('keeps the newer copy of what is already there', async () => {
     const { deps, handlers } = setup(topics);
     const db = await deps.db;
-    await db.put('articles', article({ topicIds: ['gaza'], lastSeenAt: 1 }));
+    const mine = article({ topicIds: ['gaza'], lastSeenAt: 1 });
+    await db.put('articles', { ...mine, listKeys: listKeysFor(mine) });
     await db.put('highlights', highlight({ note: 'newer, mine', updatedAt: 9_999_999_999_999 }));
     const summary = await handlers['backup:restore']({ backup: sample() }, {});
     expect(summary.articles).toEqual({ total: 2, new: 1, present: 1, updated: 1 });

@@ -159,3 +159,82 @@ describe('digest, delete and undo', () => {
     expect((await handlers['digest:get']({}, {}))[0].articles[0].id).toBe(articleId);
   });
 });
+
+const selectors: [
+  { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
+  { type: 'TextPositionSelector'; start: number; end: number },
+] = [
+  { type: 'TextQuoteSelector', exact: 'Ukraine talks', prefix: '', suffix: '' },
+  { type: 'TextPositionSelector', start: 0, end: 13 },
+];
+
+describe('the popup at scale: counts, pages, search, a topic deleted', () => {
+  it('counts from indexes and hands out pages newest first, with what comes next', async () => {
+    const { handlers } = setup();
+    for (let i = 0; i < 5; i++)
+      await handlers['capture:save'](
+        {
+          article: { ...article, url: `https://n.example/p${i}`, publishedAt: `2025-0${i + 1}-01T00:00:00Z` },
+          matches: [match('ukraine')],
+        },
+        { tabId: 1 },
+      );
+    await handlers['highlight:add'](
+      { pageUrl: 'https://elsewhere.example/x', articleUrl: 'https://elsewhere.example/x', selectors },
+      {},
+    );
+    expect(await handlers['digest:overview']({}, {})).toEqual({
+      topics: [
+        { id: 'ukraine', name: 'Ukraine', count: 5 },
+        { id: 'gaza', name: 'Gaza', count: 0 },
+      ],
+      noTopic: 0,
+      highlights: 1,
+    });
+    const first = await handlers['digest:articles']({ list: 'ukraine', limit: 3 }, {});
+    const rest = await handlers['digest:articles']({ list: 'ukraine', after: first.next!, limit: 3 }, {});
+    expect([...first.articles, ...rest.articles].map((a) => a.url.slice(-2))).toEqual(['p4', 'p3', 'p2', 'p1', 'p0']);
+    expect(rest.next).toBeNull();
+    const { highlights } = await handlers['digest:highlights']({ limit: 10 }, {});
+    expect(highlights).toMatchObject([{ pageUrl: 'https://elsewhere.example/x', text: 'Ukraine talks' }]);
+    expect(highlights[0]!.article).toBeUndefined();
+  });
+
+  it('answers a note with the highlight as shown, and finds it in search once indexed', async () => {
+    const indexSearch = vi.fn();
+    const { handlers, deps } = setup({ indexSearch });
+    await handlers['capture:save']({ article, matches: [match('ukraine')] }, { tabId: 1 });
+    const { id } = await handlers['highlight:add']({ pageUrl: article.url, articleUrl: article.url, selectors }, {});
+    expect(await handlers['highlight:note']({ id, note: 'ask the ministry' }, {})).toEqual({
+      id,
+      text: 'Ukraine talks',
+      note: 'ask the ministry',
+      placed: true,
+      createdAt: 1000,
+    });
+    expect(indexSearch).toHaveBeenCalledTimes(3);
+    expect(await handlers['search:status']({}, {})).toEqual({ pending: 2 });
+    const { SearchIndexer } = await import('@/lib/background/search-indexer');
+    await new SearchIndexer(deps.db).start();
+    expect(await handlers['search:status']({}, {})).toEqual({ pending: 0 });
+    const result = await handlers['search:query']({ query: 'ministr', limit: 10 }, {});
+    expect(result.groups).toMatchObject([
+      { topicId: 'ukraine', name: 'Ukraine', hits: [{ kind: 'highlight', field: 'note' }] },
+    ]);
+  });
+
+  it('deletes a topic with its articles, or keeps them under No topic, as the reader chose', async () => {
+    const { handlers } = setup();
+    await handlers['capture:save']({ article, matches: [match('ukraine')] }, { tabId: 1 });
+    await handlers['capture:save'](
+      { article: { ...article, url: 'https://n.example/g' }, matches: [match('gaza')] },
+      { tabId: 1 },
+    );
+    expect(await handlers['topic:count']({ topicId: 'ukraine' }, {})).toEqual({ articles: 1 });
+    expect(await handlers['topic:forget']({ topicId: 'ukraine', deleteArticles: false }, {})).toEqual({ articles: 1 });
+    expect((await handlers['digest:overview']({}, {})).noTopic).toBe(1);
+    expect((await handlers['digest:articles']({ list: '~', limit: 5 }, {})).articles[0]!.url).toBe(article.url);
+    expect(await handlers['topic:forget']({ topicId: 'gaza', deleteArticles: true }, {})).toEqual({ articles: 1 });
+    expect((await handlers['digest:overview']({}, {})).topics.map((t) => t.count)).toEqual([0, 0]);
+  });
+});

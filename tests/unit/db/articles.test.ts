@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { articleIdFor, deleteArticle, listDigest, restoreArticle, saveCapture } from '@/lib/db/articles';
+import { articleIdFor, deleteArticle, getArticle, listDigest, restoreArticle, saveCapture } from '@/lib/db/articles';
 import { DB_VERSION, MIGRATIONS } from '@/lib/db/migrations';
 import { openDatabase, type Database } from '@/lib/db/database';
 import type { Capture, Topic } from '@/lib/schema';
@@ -84,7 +84,7 @@ describe('delete and undo', () => {
     const deleted = await deleteArticle(db, record.id);
     expect(await db.count('articles')).toBe(0);
     await restoreArticle(db, deleted!);
-    expect(await db.get('articles', record.id)).toEqual(record);
+    expect(await getArticle(db, record.id)).toEqual(record);
     expect(await deleteArticle(db, 'f'.repeat(32))).toBeUndefined();
   });
 });

@@ -1,0 +1,62 @@
+import type { SearchHit, SearchResult } from '@/lib/background/search';
+
+/** Props of SearchResults. */
+export interface Props {
+  result: SearchResult;
+  onOpen: (hit: SearchHit) => void;
+  onMore: () => void;
+}
+
+const FIELD_LABEL: Record<SearchHit['field'], string> = {
+  title: 'title',
+  text: 'article',
+  quote: 'highlight',
+  note: 'note',
+};
+
+/** Search results grouped by topic, each with the match in its context. */
+export function SearchResults({ result, onOpen, onMore }: Props) {
+  const shown = result.groups.reduce((sum, g) => sum + g.hits.length, 0);
+  return (
+    <section class="search-results" data-query={result.query} aria-label="Search results">
+      <p class="muted" role="status">
+        {shown === 0 ? 'Nothing found.' : `${result.total} ${result.total === 1 ? 'match' : 'matches'}`}
+      </p>
+      {result.groups.map((group) => (
+        <section key={group.topicId ?? '~'} class="search-group">
+          <h2>
+            <bdi>{group.name}</bdi>
+          </h2>
+          <ul>
+            {group.hits.map((hit) => (
+              <li key={`${hit.kind}:${hit.id}`} class="search-hit" data-kind={hit.kind} data-id={hit.id}>
+                <a
+                  href={hit.url}
+                  dir={hit.dir}
+                  lang={hit.lang}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    onOpen(hit);
+                  }}
+                >
+                  {hit.title}
+                </a>
+                <span class="muted field"> · {FIELD_LABEL[hit.field]}</span>
+                <p class="snippet" dir="auto">
+                  {hit.snippet.before}
+                  {hit.snippet.match && <mark>{hit.snippet.match}</mark>}
+                  {hit.snippet.after}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {result.more && (
+        <button class="link" onClick={onMore}>
+          More results
+        </button>
+      )}
+    </section>
+  );
+}
