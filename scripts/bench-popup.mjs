@@ -11,7 +11,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'no
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, ask, extensionPage, launchWithExtension, serveDirectory, setTopics } from './harness.mjs';
+import { ROOT, ask, extensionPage, launchWithExtension, sendFromPage, serveDirectory, setTopics } from './harness.mjs';
 
 const json = process.argv.includes('--json');
 const log = (...args) => (json ? console.error : console.log)(...args);
@@ -67,43 +67,6 @@ async function writePages(profile, dir) {
   );
 }
 
-/**
- * Sends protocol messages from the content-script world of a tab, as the extractor and the highlighter do: the
- * background sees a content sender and runs its real handlers, zod checks included.
- */
-async function sendFromTab(browser, tabId, messages, concurrency = 4) {
-  return browser.worker().evaluate(
-    async ([tab, items, parallel]) => {
-      const [injection] = await chrome.scripting.executeScript({
-        target: { tabId: tab },
-        world: 'ISOLATED',
-        args: [items, parallel],
-        func: async (list, n) => {
-          const replies = new Array(list.length);
-          let next = 0;
-          const work = async () => {
-            while (next < list.length) {
-              const i = next++;
-              replies[i] = await chrome.runtime.sendMessage({
-                beatwatch: 1,
-                type: list[i].type,
-                payload: list[i].payload,
-              });
-            }
-          };
-          await Promise.all(Array.from({ length: n }, work));
-          return replies;
-        },
-      });
-      return injection.result;
-    },
-    [tabId, messages, concurrency],
-  );
-}
-
-const tabIdOf = (browser, url) =>
-  browser.worker().evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
-
 function quoteSelectors(h) {
   return [
     { type: 'TextQuoteSelector', exact: h.exact, prefix: h.prefix, suffix: h.suffix },
@@ -130,10 +93,9 @@ async function populate(profile, userDataDir) {
     );
     const feeder = await browser.context.newPage();
     await feeder.goto(`${server.origin}/feeder.html`);
-    const tabId = await tabIdOf(browser, feeder.url());
     for (let i = 0; i < profile.captures.length; i += BATCH) {
       const batch = profile.captures.slice(i, i + BATCH).map((payload) => ({ type: 'capture:save', payload }));
-      failures(await sendFromTab(browser, tabId, batch), 'captures');
+      failures(await sendFromPage(browser, feeder, batch), 'captures');
       if ((i / BATCH) % 10 === 9)
         log(`bench:popup: ${i + BATCH} articles in, ${Math.round((performance.now() - start) / 1000)} s`);
     }
@@ -141,9 +103,9 @@ async function populate(profile, userDataDir) {
     const onArticles = profile.highlights.map((h, i) => ({ h, i })).filter(({ h }) => !h.onNoTopicPage);
     for (let i = 0; i < onArticles.length; i += BATCH) {
       const part = onArticles.slice(i, i + BATCH);
-      const replies = await sendFromTab(
+      const replies = await sendFromPage(
         browser,
-        tabId,
+        feeder,
         part.map(({ h }) => {
           const url = profile.captures[h.article].article.url;
           return { type: 'highlight:add', payload: { pageUrl: url, articleUrl: url, selectors: quoteSelectors(h) } };
@@ -157,9 +119,9 @@ async function populate(profile, userDataDir) {
       const url = `${server.origin}/no-topic-${p}.html`;
       await feeder.goto(url, { waitUntil: 'load' });
       const own = profile.highlights.map((h, i) => ({ h, i })).filter(({ h }) => h.onNoTopicPage && h.article === p);
-      const replies = await sendFromTab(
+      const replies = await sendFromPage(
         browser,
-        tabId,
+        feeder,
         own.map(({ h }) => ({
           type: 'highlight:add',
           payload: { pageUrl: url, articleUrl: url, selectors: quoteSelectors(h) },
@@ -316,6 +278,8 @@ async function storageUsage(browser) {
 async function launchCopy(dir) {
   const copy = await mkdtemp(join(tmpdir(), 'beatwatch-bench-popup-'));
   await cp(dir, copy, { recursive: true });
+  // Chromium keeps the extension's service worker script in the profile: a newer build would not be run.
+  await rm(join(copy, 'Default', 'Service Worker'), { recursive: true, force: true });
   const browser = await launchWithExtension({ userDataDir: copy });
   return {
     browser,
@@ -343,6 +307,8 @@ async function measure() {
     figures.firstOpenMs = Math.round(performance.now() - firstStart);
     figures.database = { cachedVersion, version: await databaseVersion(full.browser) };
     await warm.close();
+    // An upgrade rebuilds the search index in the background: measured apart, not while the rounds run.
+    figures.searchIndex = await waitForSearchIndex(full.browser);
     await (await openPopup(empty)).close();
 
     // Topic list: full and empty in turns.
@@ -476,7 +442,6 @@ async function measure() {
     };
     figures.heap = { afterGcMb: median(steps.heap), beforeGcMb: median(steps.heapBeforeGc) };
 
-    figures.searchIndex = await waitForSearchIndex(full.browser);
     figures.search = await measureSearch(full.browser);
 
     const usage = { full: await storageUsage(full.browser), empty: await storageUsage(empty) };

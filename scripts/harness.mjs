@@ -231,6 +231,54 @@ export async function ask(page, type, payload = {}) {
   return reply.result;
 }
 
+/**
+ * Sends protocol messages from the content-script world of the page open in `page`, as the extractor and the
+ * highlighter do: the background sees a content sender and runs its real handlers, zod checks included. Returns
+ * the replies in order.
+ */
+export async function sendFromPage(browser, page, messages, concurrency = 4) {
+  const tabId = await browser.worker().evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, page.url());
+  if (tabId === undefined) throw new Error(`no tab shows ${page.url()}`);
+  return browser.worker().evaluate(
+    async ([tab, items, parallel]) => {
+      const [injection] = await chrome.scripting.executeScript({
+        target: { tabId: tab },
+        world: 'ISOLATED',
+        args: [items, parallel],
+        func: async (list, n) => {
+          const replies = new Array(list.length);
+          let next = 0;
+          const work = async () => {
+            while (next < list.length) {
+              const i = next++;
+              replies[i] = await chrome.runtime.sendMessage({
+                beatwatch: 1,
+                type: list[i].type,
+                payload: list[i].payload,
+              });
+            }
+          };
+          await Promise.all(Array.from({ length: n }, work));
+          return replies;
+        },
+      });
+      return injection.result;
+    },
+    [tabId, messages, concurrency],
+  );
+}
+
+/** Polls until the search index has taken in every change. */
+export async function searchIndexSettled(page, { timeoutMs = 600_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { pending } = await ask(page, 'search:status');
+    if (pending === 0) return;
+    if (Date.now() > deadline) throw new Error(`the search index still had ${pending} items to index`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 /** Opens a page, scrolls through it (infinite-scroll sites append as you go) and leaves it open. */
 export async function visit(browser, url) {
   const page = await browser.open(url);

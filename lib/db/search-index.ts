@@ -42,34 +42,46 @@ function setLive(live: Uint8Array, doc: number, on: boolean): Uint8Array {
 
 /**
  * Starts a rebuild when the index is missing or from another version: clears it and queues every article and
- * highlight, oldest first, so document numbers follow time. Returns whether it did.
+ * highlight, oldest first, so document numbers follow time. Articles are read in chunks, each in its own short
+ * transaction, so the popup's reads are not held up behind the whole database. Returns whether it did.
  */
 export async function ensureSearchIndex(db: Database): Promise<boolean> {
   if ((await db.get('meta', VERSION_KEY)) === SEARCH_INDEX_VERSION) return false;
-  const tx = db.transaction(
-    ['articles', 'highlights', 'search-postings', 'search-docs', 'search-queue', 'meta'],
-    'readwrite',
-  );
-  await Promise.all([tx.objectStore('search-postings').clear(), tx.objectStore('search-docs').clear()]);
-  const queue = tx.objectStore('search-queue');
-  for (let cursor = await tx.objectStore('articles').openCursor(); cursor; cursor = await cursor.continue()) {
-    await queue.put({ item: articleItem(cursor.value.id), queuedAt: articleTime(cursor.value) });
-  }
-  for (let cursor = await tx.objectStore('highlights').openCursor(); cursor; cursor = await cursor.continue()) {
-    await queue.put({ item: highlightItem(cursor.value.id), queuedAt: cursor.value.createdAt });
-  }
-  const meta = tx.objectStore('meta');
+  const clear = db.transaction(['search-postings', 'search-docs', 'search-queue', 'meta'], 'readwrite');
   await Promise.all([
-    meta.put(0, NEXT_DOC_KEY),
-    meta.put(new Uint8Array(0), LIVE_KEY),
-    meta.put(SEARCH_INDEX_VERSION, VERSION_KEY),
+    clear.objectStore('search-postings').clear(),
+    clear.objectStore('search-docs').clear(),
+    clear.objectStore('search-queue').clear(),
+    clear.objectStore('meta').delete(VERSION_KEY),
+    clear.objectStore('meta').put(0, NEXT_DOC_KEY),
+    clear.objectStore('meta').put(new Uint8Array(0), LIVE_KEY),
   ]);
-  await tx.done;
+  await clear.done;
+  const queue = async (entries: { item: string; queuedAt: number }[]) => {
+    const tx = db.transaction('search-queue', 'readwrite');
+    await Promise.all(entries.map((entry) => tx.store.put(entry)));
+    await tx.done;
+  };
+  for (let after: string | undefined; ;) {
+    const chunk = await db.getAll(
+      'articles',
+      after === undefined ? undefined : IDBKeyRange.lowerBound(after, true),
+      500,
+    );
+    if (!chunk.length) break;
+    await queue(chunk.map((a) => ({ item: articleItem(a.id), queuedAt: articleTime(a) })));
+    after = chunk[chunk.length - 1]!.id;
+  }
+  await queue((await db.getAll('highlights')).map((h) => ({ item: highlightItem(h.id), queuedAt: h.createdAt })));
+  // Only now: a worker stopped half-way starts the rebuild again.
+  await db.put('meta', SEARCH_INDEX_VERSION, VERSION_KEY);
   return true;
 }
 
-export function pendingSearchItems(db: Database): Promise<number> {
-  return db.count('search-queue');
+/** Items still to index; while a rebuild is queueing them, at least one. */
+export async function pendingSearchItems(db: Database): Promise<number> {
+  const [queued, version] = await Promise.all([db.count('search-queue'), db.get('meta', VERSION_KEY)]);
+  return version === SEARCH_INDEX_VERSION ? queued : Math.max(queued, 1);
 }
 
 /** The words of an item as it is now; null when it is gone. */
