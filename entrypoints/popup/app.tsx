@@ -44,7 +44,7 @@ type Deleted =
 
 const UNDO_MS = 8000;
 const PAGE = 30;
-const SEARCH_PAGE = 30;
+const SEARCH_PAGE = 20;
 
 /** The tab the popup acts on: `?tab=N` (tests, or a popup opened as a page), else the active tab. */
 async function targetTabId(): Promise<number | undefined> {
@@ -330,26 +330,29 @@ export function App() {
 
   return (
     <main class="bw-popup" ref={main}>
-      <header class="bw-header">
-        <h1>
-          <bdi>{title}</bdi>
-        </h1>
-        {view.kind !== 'topics' ? (
-          <button onClick={() => go({ kind: 'topics' })}>← All topics</button>
-        ) : (
-          <button class="link" onClick={openOptions}>
-            Edit topics
-          </button>
-        )}
-      </header>
-      <SearchField
-        value={query}
-        inputRef={searchInput}
-        onInput={(value) => {
-          setSearchLimit(SEARCH_PAGE);
-          setQuery(value);
-        }}
-      />
+      {/* Stays in view while a long list scrolls: going back never loses the place. */}
+      <div class="bw-top">
+        <header class="bw-header">
+          <h1>
+            <bdi>{title}</bdi>
+          </h1>
+          {view.kind !== 'topics' ? (
+            <button onClick={() => go({ kind: 'topics' })}>← All topics</button>
+          ) : (
+            <button class="link" onClick={openOptions}>
+              Edit topics
+            </button>
+          )}
+        </header>
+        <SearchField
+          value={query}
+          inputRef={searchInput}
+          onInput={(value) => {
+            setSearchLimit(SEARCH_PAGE);
+            setQuery(value);
+          }}
+        />
+      </div>
       {error && (
         <p class="error" role="alert">
           {error}

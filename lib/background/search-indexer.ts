@@ -2,7 +2,9 @@
 // is missing, whatever a previous worker left queued), one batch after another until the queue is empty. One run at
 // a time; a change during a run is picked up by it.
 import type { Database } from '../db/database';
-import { ensureSearchIndex, indexQueued } from '../db/search-index';
+import { ensureSearchIndex, INDEX_BATCH, indexQueued } from '../db/search-index';
+
+const MAX_INDEX_BATCH = 512;
 
 export class SearchIndexer {
   private running: Promise<void> | null = null;
@@ -34,7 +36,11 @@ export class SearchIndexer {
         const db = await this.db;
         do {
           this.again = false;
-          while ((await indexQueued(db)) > 0);
+          // A long queue (a rebuild, a burst of captures) goes in bigger batches: each word is written once per batch.
+          for (let limit = INDEX_BATCH, taken = -1; taken !== 0;) {
+            taken = await indexQueued(db, limit);
+            limit = taken === limit ? Math.min(limit * 2, MAX_INDEX_BATCH) : INDEX_BATCH;
+          }
         } while (this.again);
       } catch (error) {
         this.onError(error);
