@@ -232,30 +232,30 @@ export async function ask(page, type, payload = {}) {
 }
 
 /**
- * Sends protocol messages from the content-script world of the page open in `page`, as the extractor and the
- * highlighter do: the background sees a content sender and runs its real handlers, zod checks included. Returns
- * the replies in order.
+ * Sends protocol messages from the content-script world of the page open in `page` (a tab of either browser, or
+ * Playwright's own page), as the extractor and the highlighter do: the background sees a content sender and runs its
+ * real handlers, zod checks included. Returns the replies in order.
  */
 export async function sendFromPage(browser, page, messages, concurrency = 4) {
-  const tabId = await browser.worker().evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, page.url());
-  if (tabId === undefined) throw new Error(`no tab shows ${page.url()}`);
-  return browser.worker().evaluate(
-    async ([tab, items, parallel]) => {
-      const [injection] = await chrome.scripting.executeScript({
+  const url = (page.raw ?? page).url();
+  return browser.inExtension(
+    async ([address, items, parallel]) => {
+      const api = globalThis.browser ?? chrome;
+      // Compared, not queried by match pattern: Firefox's patterns take no port.
+      const tab = (await api.tabs.query({})).find((t) => t.url === address)?.id;
+      if (tab === undefined) throw new Error(`no tab shows ${address}`);
+      const [injection] = await api.scripting.executeScript({
         target: { tabId: tab },
         world: 'ISOLATED',
         args: [items, parallel],
         func: async (list, n) => {
+          const runtime = (globalThis.browser ?? chrome).runtime;
           const replies = new Array(list.length);
           let next = 0;
           const work = async () => {
             while (next < list.length) {
               const i = next++;
-              replies[i] = await chrome.runtime.sendMessage({
-                beatwatch: 1,
-                type: list[i].type,
-                payload: list[i].payload,
-              });
+              replies[i] = await runtime.sendMessage({ beatwatch: 1, type: list[i].type, payload: list[i].payload });
             }
           };
           await Promise.all(Array.from({ length: n }, work));
@@ -264,7 +264,7 @@ export async function sendFromPage(browser, page, messages, concurrency = 4) {
       });
       return injection.result;
     },
-    [tabId, messages, concurrency],
+    [url, messages, concurrency],
   );
 }
 
