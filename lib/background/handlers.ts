@@ -249,8 +249,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
         countHighlights(db),
       ]);
       return {
-        topics: topics.map((t, i) => ({ id: t.id, name: t.name, count: counts[i]! })),
-        noTopic: counts[topics.length]!,
+        topics: topics.map((t, i) => ({ id: t.id, name: t.name, count: counts[i] })),
+        noTopic: counts[topics.length],
         highlights,
       };
     },

@@ -60,7 +60,7 @@ function firstSnippet(fields: [SearchHit['field'], string][], terms: SearchTerm[
     const snippet = snippetFor(text, terms);
     if (snippet) return { field, snippet };
   }
-  const [field, text] = fields[fields.length - 1]!;
+  const [field, text] = fields[fields.length - 1];
   return { field, snippet: { before: '', match: '', after: text.slice(0, 140) } };
 }
 

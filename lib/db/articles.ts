@@ -116,7 +116,7 @@ export async function listDigest(db: Database, topics: Topic[]): Promise<DigestT
   const pages = await Promise.all(
     topics.map((topic) => listArticles(db, topic.id, undefined, DIGEST_ARTICLES_PER_TOPIC)),
   );
-  return topics.map((topic, i) => ({ topic, count: counts[i]!, articles: pages[i]!.articles }));
+  return topics.map((topic, i) => ({ topic, count: counts[i], articles: pages[i].articles }));
 }
 
 /** How many articles each list holds (a topic id, or NO_TOPIC), counted on the index alone. */
@@ -153,9 +153,9 @@ export async function listArticles(
   await tx.done;
   return {
     articles: records.map((record, i) =>
-      summarize(record, highlightLists[i]!.sort((a, b) => a.createdAt - b.createdAt).map(summarizeHighlight)),
+      summarize(record, highlightLists[i].sort((a, b) => a.createdAt - b.createdAt).map(summarizeHighlight)),
     ),
-    next: more && keys.length ? keys[keys.length - 1]! : null,
+    next: more && keys.length ? keys[keys.length - 1] : null,
   };
 }
 

@@ -52,7 +52,7 @@ export const MIGRATIONS: readonly Migration[] = [
       const chunk = await articles.getAll(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), 500);
       if (!chunk.length) break;
       await Promise.all(chunk.map((record) => articles.put({ ...record, listKeys: listKeysFor(record) })));
-      after = chunk[chunk.length - 1]!.id;
+      after = chunk[chunk.length - 1].id;
     }
   },
   // 4: positions now count script and style text, as the W3C selector does; older highlights say

@@ -26,7 +26,7 @@ const CHAR_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=L
 
 /** A bit per document number: set while the document is the current one of its item. */
 function isLive(live: Uint8Array, doc: number): boolean {
-  return doc >> 3 < live.length && (live[doc >> 3]! & (1 << (doc & 7))) !== 0;
+  return doc >> 3 < live.length && (live[doc >> 3] & (1 << (doc & 7))) !== 0;
 }
 
 function setLive(live: Uint8Array, doc: number, on: boolean): Uint8Array {
@@ -35,8 +35,8 @@ function setLive(live: Uint8Array, doc: number, on: boolean): Uint8Array {
     bits = new Uint8Array(Math.max((doc >> 3) + 1, bits.length * 2));
     bits.set(live);
   }
-  if (on) bits[doc >> 3]! |= 1 << (doc & 7);
-  else bits[doc >> 3]! &= ~(1 << (doc & 7));
+  if (on) bits[doc >> 3] |= 1 << (doc & 7);
+  else bits[doc >> 3] &= ~(1 << (doc & 7));
   return bits;
 }
 
@@ -70,7 +70,7 @@ export async function ensureSearchIndex(db: Database): Promise<boolean> {
     );
     if (!chunk.length) break;
     await queue(chunk.map((a) => ({ item: articleItem(a.id), queuedAt: articleTime(a) })));
-    after = chunk[chunk.length - 1]!.id;
+    after = chunk[chunk.length - 1].id;
   }
   await queue((await db.getAll('highlights')).map((h) => ({ item: highlightItem(h.id), queuedAt: h.createdAt })));
   // Only now: a worker stopped half-way starts the rebuild again.
@@ -125,7 +125,7 @@ export async function indexQueued(db: Database, limit = INDEX_BATCH): Promise<nu
   const byWord = new Map<string, number[]>();
   const old = await Promise.all(queued.map(({ item }) => docsStore.index('by-item').getAll(item)));
   for (let i = 0; i < queued.length; i++) {
-    for (const doc of old[i]!) {
+    for (const doc of old[i]) {
       live = setLive(live, doc.doc, false);
       await docsStore.delete(doc.doc);
     }
@@ -133,7 +133,7 @@ export async function indexQueued(db: Database, limit = INDEX_BATCH): Promise<nu
     if (!itemWordSet) continue;
     const doc = next++;
     live = setLive(live, doc, true);
-    await docsStore.put({ doc, item: queued[i]!.item });
+    await docsStore.put({ doc, item: queued[i].item });
     for (const word of itemWordSet) {
       let docs = byWord.get(word);
       if (!docs) byWord.set(word, (docs = []));
@@ -145,8 +145,8 @@ export async function indexQueued(db: Database, limit = INDEX_BATCH): Promise<nu
   for (const [word, docs] of byWord) {
     let start = 0;
     for (let i = 1; i <= docs.length; i++) {
-      if (i === docs.length || blockOf(docs[i]!) !== blockOf(docs[start]!)) {
-        writes.push({ key: [word, blockOf(docs[start]!)], docs: docs.slice(start, i) });
+      if (i === docs.length || blockOf(docs[i]) !== blockOf(docs[start])) {
+        writes.push({ key: [word, blockOf(docs[start])], docs: docs.slice(start, i) });
         start = i;
       }
     }

@@ -26,7 +26,7 @@ export function removeArticle(
   for (const [list, loaded] of lists) {
     const index = loaded.items.findIndex((a) => a.id === id);
     if (index < 0) continue;
-    removed.push({ list, index, article: loaded.items[index]! });
+    removed.push({ list, index, article: loaded.items[index] });
     next.set(list, { ...loaded, items: loaded.items.filter((_, i) => i !== index) });
   }
   return { lists: next, removed };

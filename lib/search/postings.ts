@@ -56,7 +56,7 @@ export function decodeDocs(docs: Uint8Array, out: number[] = []): number[] {
   let scale = 1;
   let last = 0;
   for (let i = 0; i < docs.length; i++) {
-    const byte = docs[i]!;
+    const byte = docs[i];
     value += (byte & 0x7f) * scale;
     if (byte & 0x80) {
       scale *= 0x80;
@@ -76,10 +76,10 @@ export function intersectSorted(a: readonly number[], b: readonly number[]): num
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    if (a[i]! < b[j]!) i++;
-    else if (a[i]! > b[j]!) j++;
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
     else {
-      out.push(a[i]!);
+      out.push(a[i]);
       i++;
       j++;
     }
@@ -93,8 +93,8 @@ export function unionSorted(a: readonly number[], b: readonly number[]): number[
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
-    const x = i < a.length ? a[i]! : Infinity;
-    const y = j < b.length ? b[j]! : Infinity;
+    const x = i < a.length ? a[i] : Infinity;
+    const y = j < b.length ? b[j] : Infinity;
     const next = Math.min(x, y);
     out.push(next);
     if (x === next) i++;
@@ -108,7 +108,7 @@ export function subtractSorted(a: readonly number[], b: readonly number[]): numb
   const out: number[] = [];
   let j = 0;
   for (const x of a) {
-    while (j < b.length && b[j]! < x) j++;
+    while (j < b.length && b[j] < x) j++;
     if (j >= b.length || b[j] !== x) out.push(x);
   }
   return out;

@@ -60,12 +60,12 @@ function toSearchNode(node: QueryNode): SearchNode | null {
     case 'or': {
       const children = node.children.map(toSearchNode).filter((c): c is SearchNode => c !== null);
       if (!children.length) return null;
-      return children.length === 1 ? children[0]! : { type: node.type, children };
+      return children.length === 1 ? children[0] : { type: node.type, children };
     }
     case 'near': {
       const children = [toSearchNode(node.left), toSearchNode(node.right)].filter((c): c is SearchNode => c !== null);
       if (!children.length) return null;
-      return children.length === 1 ? children[0]! : { type: 'and', children };
+      return children.length === 1 ? children[0] : { type: 'and', children };
     }
     case 'not': {
       const child = toSearchNode(node.child);

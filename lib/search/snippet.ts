@@ -39,20 +39,20 @@ export function snippetFor(text: string, terms: SearchTerm[], context = CONTEXT_
   const normalized = normalizeWithOffsets(text);
   let best: { start: number; end: number } | null = null;
   for (const term of terms) {
-    const first = term.tokens[0]!;
+    const first = term.tokens[0];
     if (CHAR_SCRIPT.test(first)) {
       // Chinese, Japanese, Thai: a term is its characters in a row, inside longer words.
       const needle = term.tokens.join('');
       const at = normalized.text.indexOf(needle);
       if (at < 0) continue;
-      const start = normalized.offsets[at]!;
+      const start = normalized.offsets[at];
       if (!best || start < best.start) best = { start, end: originalEnd(normalized.offsets, at + needle.length) };
       continue;
     }
     const prefix = term.prefix && term.tokens.length === 1;
     const at = findWordStart(normalized.text, first, prefix);
     if (at < 0) continue;
-    let start = normalized.offsets[at]!;
+    let start = normalized.offsets[at];
     // The whole word is marked, clitics included (لأوكرانيا, not just أوكرانيا).
     while (start > 0 && isWordChar(text[start - 1])) start--;
     let end = originalEnd(normalized.offsets, at + first.length);
@@ -94,17 +94,17 @@ export function containsPhrase(text: string, term: SearchTerm): boolean {
   const variants: WordVariants = { forms: [], skips: [] };
   const last = tokens.length - 1;
   for (let i = 0; i + last < forms.length; i++) {
-    const form = forms[i]!;
+    const form = forms[i];
     if (form !== tokens[0]) {
       variants.forms.length = 0;
       variants.skips.length = 0;
       wordVariants(form, variants);
-      if (!variants.forms.includes(tokens[0]!)) continue;
+      if (!variants.forms.includes(tokens[0])) continue;
     }
     let k = 1;
     for (; k <= last; k++) {
-      const word = forms[i + k]!;
-      if (word === tokens[k] || (k === last && prefix && word.startsWith(tokens[k]!))) continue;
+      const word = forms[i + k];
+      if (word === tokens[k] || (k === last && prefix && word.startsWith(tokens[k]))) continue;
       break;
     }
     if (k > last) return true;

@@ -102,7 +102,7 @@ describe('migration 4: lists by cursor, and search', () => {
     const arabic = await searchCandidates(db, parseSearch('أوكرانيا ')!);
     expect(arabic.docs).toHaveLength(ARTICLES / 2);
     const note = await searchCandidates(db, parseSearch('grain')!);
-    expect(await note.itemOf(note.docs[0]!)).toBe('h:h-00000050');
+    expect(await note.itemOf(note.docs[0])).toBe('h:h-00000050');
     expect(await ensureSearchIndex(db)).toBe(false);
     db.close();
   });

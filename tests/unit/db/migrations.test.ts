@@ -17,7 +17,7 @@ const v2Fact = (text: string, kinds: string[]) => ({ text, start: 0, end: text.l
 async function seedVersion2(name: string, records: object[]): Promise<void> {
   const old = await openDB<BeatwatchDB>(name, 2, {
     upgrade(database, oldVersion, _newVersion, tx) {
-      runMigrations(database, oldVersion, 2, tx);
+      void runMigrations(database, oldVersion, 2, tx);
     },
   });
   const tx = old.transaction('articles', 'readwrite');

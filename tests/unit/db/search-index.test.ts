@@ -63,9 +63,9 @@ describe('search index', () => {
   it('finds an Arabic word written with clitics, and the match in its context', async () => {
     const result = await search(db, topics, 'أوكرانيا', 50);
     expect(result.groups).toHaveLength(1);
-    const [hit] = result.groups[0]!.hits;
+    const [hit] = result.groups[0].hits;
     expect(hit).toMatchObject({ title: 'محادثات السلام', field: 'text', snippet: { match: 'لأوكرانيا' } });
-    expect(hit!.snippet.before).toContain('المحادثات بشأن');
+    expect(hit.snippet.before).toContain('المحادثات بشأن');
     expect(await hitIds('غزه')).toEqual(['ukraine:محادثات السلام']);
   });
 
@@ -81,13 +81,13 @@ describe('search index', () => {
 
   it('finds Chinese by character and groups articles in no topic under No topic', async () => {
     const result = await search(db, topics, '和平', 50);
-    expect(result.groups.map((g) => [g.topicId, g.name, g.hits[0]!.snippet.match])).toEqual([
+    expect(result.groups.map((g) => [g.topicId, g.name, g.hits[0].snippet.match])).toEqual([
       [null, 'No topic', '和平'],
     ]);
   });
 
   it('forgets a deleted article, and finds it again after undo', async () => {
-    const deleted = await deleteArticle(db, (await search(db, topics, 'istanbul', 5)).groups[0]!.hits[0]!.id, 10);
+    const deleted = await deleteArticle(db, (await search(db, topics, 'istanbul', 5)).groups[0].hits[0].id, 10);
     await indexAll();
     expect(await hitIds('istanbul')).toEqual([]);
     await restoreArticle(db, deleted!, 11);
@@ -96,7 +96,7 @@ describe('search index', () => {
   });
 
   it('indexes highlights and notes, and a changed note replaces the old one', async () => {
-    const articleId = (await search(db, topics, 'istanbul', 5)).groups[0]!.hits[0]!.id;
+    const articleId = (await search(db, topics, 'istanbul', 5)).groups[0].hits[0].id;
     await addHighlight(db, {
       id: 'h-aaaaaaaa',
       pageUrl: 'https://n.example/1',
@@ -112,7 +112,7 @@ describe('search index', () => {
     });
     await indexAll();
     const venue = await search(db, topics, 'venue', 5);
-    expect(venue.groups[0]!.hits[0]).toMatchObject({ kind: 'highlight', field: 'note', snippet: { match: 'venue' } });
+    expect(venue.groups[0].hits[0]).toMatchObject({ kind: 'highlight', field: 'note', snippet: { match: 'venue' } });
     await updateHighlightNote(db, 'h-aaaaaaaa', 'check the date', 6);
     await indexAll();
     expect(await hitIds('venue')).toEqual([]);

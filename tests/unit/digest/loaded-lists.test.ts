@@ -45,12 +45,12 @@ describe('loaded lists', () => {
 
   it('changes a highlight in place on every card showing it, and puts a deleted one back in order', () => {
     const noted = changeArticleHighlight(lists, 'h-b', replaceHighlight({ ...highlight('h-b', 1), note: 'n' }));
-    expect(noted.get('energy')!.items[0]!.highlights[0]!.note).toBe('n');
+    expect(noted.get('energy')!.items[0].highlights[0].note).toBe('n');
     expect(noted.get('ukraine')!.items[0]).toBe(lists.get('ukraine')!.items[0]);
     const dropped = changeArticleHighlight(lists, 'h-b', dropHighlight('h-b'));
-    expect(dropped.get('energy')!.items[0]!.highlights).toEqual([]);
+    expect(dropped.get('energy')!.items[0].highlights).toEqual([]);
     const back = addArticleHighlight(addArticleHighlight(dropped, 'b', highlight('h-z', 0)), 'b', highlight('h-b', 1));
-    expect(back.get('ukraine')!.items[1]!.highlights.map((h) => h.id)).toEqual(['h-z', 'h-b']);
+    expect(back.get('ukraine')!.items[1].highlights.map((h) => h.id)).toEqual(['h-z', 'h-b']);
   });
 
   it('keeps the list of all highlights newest first', () => {

@@ -28,7 +28,7 @@ describe('postings', () => {
     fc.assert(
       fc.property(ascending, ascending, (a, b) => {
         const block = appendDocs(encodeDocs(a), b);
-        const last = a.length ? a[a.length - 1]! : -1;
+        const last = a.length ? a[a.length - 1] : -1;
         expect(decodeDocs(block.docs)).toEqual([...a, ...b.filter((x) => x > last)]);
         expect(block.last).toBe(Math.max(last, ...b, 0));
       }),
