@@ -36,7 +36,17 @@ export const MIGRATIONS: readonly Migration[] = [
     // converted. Returned, so the next migration starts on converted records.
     return upgrade();
   },
-  // 4: lists read by cursor (a topic's articles newest first, No topic, every highlight newest first) and search.
+  // 4: positions now count script and style text, as the W3C selector does; older highlights say
+  // theirs do not, until a visit replaces them.
+  (_db, tx) => {
+    const highlights = tx.objectStore('highlights');
+    const upgrade = async () => {
+      for (let cursor = await highlights.openCursor(); cursor; cursor = await cursor.continue())
+        await cursor.update({ ...cursor.value, legacyPositions: true });
+    };
+    upgrade().catch(() => tx.abort());
+  },
+  // 5: lists read by cursor (a topic's articles newest first, No topic, every highlight newest first) and search.
   // Every article gets its list keys; the search index fills itself afterwards (lib/db/search-index.ts).
   async (db, tx) => {
     const articles = tx.objectStore('articles');
@@ -54,16 +64,6 @@ export const MIGRATIONS: readonly Migration[] = [
       await Promise.all(chunk.map((record) => articles.put({ ...record, listKeys: listKeysFor(record) })));
       after = chunk[chunk.length - 1].id;
     }
-  },
-  // 4: positions now count script and style text, as the W3C selector does; older highlights say
-  // theirs do not, until a visit replaces them.
-  (_db, tx) => {
-    const highlights = tx.objectStore('highlights');
-    const upgrade = async () => {
-      for (let cursor = await highlights.openCursor(); cursor; cursor = await cursor.continue())
-        await cursor.update({ ...cursor.value, legacyPositions: true });
-    };
-    upgrade().catch(() => tx.abort());
   },
 ];
 

@@ -1,5 +1,5 @@
-// Migration 4 (list keys, search) on a database full of older data: written by version 2's own migrations (so
-// migration 3 runs first), then opened by this version.
+// Migration 5 (list keys, search) on a database full of older data: written by version 2's own migrations (so
+// migrations 3 and 4 run first), then opened by this version.
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
@@ -63,16 +63,16 @@ async function fillVersion2(name: string) {
   db.close();
 }
 
-describe('migration 4: lists by cursor, and search', () => {
+describe('migration 5: lists by cursor, and search', () => {
   it('is the last entry of an append-only list', () => {
     expect(DB_VERSION).toBe(MIGRATIONS.length);
-    expect(DB_VERSION).toBe(4);
+    expect(DB_VERSION).toBe(5);
   });
 
   it('gives every v2 article its list keys, keeps every record and highlight, and lists them newest first', async () => {
     await fillVersion2('v2-full');
     const db = await openDatabase('v2-full');
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(5);
     expect(await db.count('articles')).toBe(ARTICLES);
     expect(await db.count('highlights')).toBe(ARTICLES / 10);
     const record = await db.get('articles', (3).toString(16).padStart(32, '0'));
@@ -90,6 +90,8 @@ describe('migration 4: lists by cursor, and search', () => {
     expect(titles[0]).toMatch(/ 298$/);
     const highlights = await listHighlights(db, undefined, 5);
     expect(highlights.highlights.map((h) => h.createdAt)).toEqual([290, 280, 270, 260, 250]);
+    // Migration 4 went over the highlights at the same time: it did not lose them, nor they its mark.
+    expect((await db.getAll('highlights')).every((h) => h.legacyPositions === true)).toBe(true);
     db.close();
   });
 

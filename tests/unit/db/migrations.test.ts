@@ -100,7 +100,7 @@ describe('migration 4: positions that count script and style text', () => {
   it('marks the highlights stored before as having legacy positions, and changes nothing else', async () => {
     const name = 'migrate-highlights-v2';
     const old = await openDB<BeatwatchDB>(name, 2, {
-      upgrade: (db, oldVersion, newVersion, tx) => runMigrations(db, oldVersion, newVersion ?? 2, tx),
+      upgrade: (db, oldVersion, newVersion, tx) => void runMigrations(db, oldVersion, newVersion ?? 2, tx),
     });
     await old.put('highlights', v2Highlight);
     await old.put('highlights', { ...v2Highlight, id: 'h-v2v2v2v3', placed: false });
