@@ -186,11 +186,30 @@ export async function setTopics(browser, topics) {
     ...(t.minMentions ? { minMentions: t.minMentions } : {}),
     createdAt: now,
   }));
-  await browser.inExtension(async (items) => {
-    await (globalThis.browser ?? chrome).storage.sync.set(items);
-  }, storedTopicsItems(stored));
-  return stored;
+  // As lib/topics/settings.ts saveTopics: sync until its quota (8 KB an item, ~100 topics) refuses them, then local
+  // for good, marked by the area key the extension reads.
+  const area = await browser.inExtension(
+    async ({ items, areaKey }) => {
+      const storage = (globalThis.browser ?? chrome).storage;
+      const { [areaKey]: current } = await storage.local.get(areaKey);
+      if (current !== 'local') {
+        try {
+          await storage.sync.set(items);
+          return 'sync';
+        } catch (error) {
+          if (!/quota/i.test(String(error))) throw error;
+        }
+      }
+      await storage.local.set({ ...items, [areaKey]: 'local' });
+      return 'local';
+    },
+    { items: storedTopicsItems(stored), areaKey: TOPICS_AREA_KEY },
+  );
+  return Object.assign(stored, { area });
 }
+
+/** The storage.local key that says topics moved to local storage (lib/topics/storage.ts AREA_KEY). */
+export const TOPICS_AREA_KEY = 'topicsArea';
 
 // The wire and storage formats, written here in plain JavaScript; tests/unit/messaging/harness-formats.test.ts holds
 // them equal to lib/messaging/envelope.ts and lib/topics/settings.ts.

@@ -7,11 +7,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { classifySender, createReceiver, envelope } from '@/lib/messaging/protocol';
 import type { Topic } from '@/lib/schema';
 import { loadTopics, saveTopics } from '@/lib/topics/settings';
-import { readStoredTopics, topicsForMatching } from '@/lib/topics/storage';
+import { AREA_KEY, readStoredTopics, topicsForMatching } from '@/lib/topics/storage';
 
 interface HarnessFormats {
   wireMessage(type: string, payload: unknown): unknown;
   storedTopicsItems(topics: unknown[]): Record<string, unknown>;
+  TOPICS_AREA_KEY: string;
 }
 
 // A path the type checker does not follow: the harness is JavaScript without declarations.
@@ -44,5 +45,15 @@ describe("the harness's formats", () => {
     await fakeBrowser.storage.sync.set(storedTopicsItems([topic]));
     expect(await loadTopics()).toEqual([topic]);
     expect(topicsForMatching(await readStoredTopics())).toEqual([{ id: topic.id, query: topic.query }]);
+  });
+
+  it('moves 1,000 topics to local storage under the area key the extension reads, as the options page does', async () => {
+    const { storedTopicsItems, TOPICS_AREA_KEY } = await harness();
+    expect(TOPICS_AREA_KEY).toBe(AREA_KEY);
+    const many = Array.from({ length: 1000 }, (_, i) => ({ ...topic, id: `topic-${i}`, name: `Topic ${i}` }));
+    // The fake browser has no sync quota: local storage, as Chromium ends up with past sync's 8 KB an item.
+    await fakeBrowser.storage.local.set({ ...storedTopicsItems(many), [TOPICS_AREA_KEY]: 'local' });
+    expect(await loadTopics()).toHaveLength(1000);
+    expect(topicsForMatching(await readStoredTopics())).toHaveLength(1000);
   });
 });
