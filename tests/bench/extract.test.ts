@@ -1,179 +1,268 @@
-// bench:extract — Beatwatch's extractor against bare Readability (the library it builds on) on an
-// extraction corpus with ground truth, scored with the corpus's own metric (scrapinghub evaluate.py).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// bench:extract — Beatwatch's extractor against bare Readability (the library it builds on), in one run, on every
+// corpus: extraction-dev (scored with its own Zyte metric), extraction-snippets (trafilatura's snippet metric) and
+// the generated multi-article pages (every article found once, separately, under its own title). Pages are parsed
+// as a browser parses them (./parse-page). A page that throws scores as empty output and is listed with its error:
+// the run never stops on one page.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { expect, it } from 'vitest';
-import { extractMainArticle } from '@/lib/extract/article';
+import { extractArticles } from '@/lib/extract/article';
+import { corpusKind, snippetPages, truthPages, type Half, type SnippetPage, type TruthPage } from './corpora';
+import {
+  corpusShingleScore,
+  pagePrecision,
+  pageRecall,
+  scoreShingles,
+  type ShingleCounts,
+} from './metrics/shingle-metric';
+import { corpusSnippetScore, scoreSnippets, type SnippetCounts } from './metrics/snippet-metric';
+import { runMultiArticle, type MultiArticleFigures } from './multi-article/run';
+import { parsePage } from './parse-page';
 import { median, percentile, reportFigures } from './report';
 
 const ROOT = resolve(__dirname, '../..');
-const DEFAULT_DIR = resolve(ROOT, '../shared/corpus/extraction-dev');
-const CORPUS = resolve(process.env.BENCH_EXTRACT_DIR || DEFAULT_DIR);
-// Page-level scores are kept in the repo for the default corpus only, so a diff shows which pages regressed.
+const ONE_DIR = process.env.BENCH_EXTRACT_DIR ? resolve(process.env.BENCH_EXTRACT_DIR) : null;
+// While iterating: BENCH_EXTRACT_ONLY=dev,snippets,multi (corpora) and BENCH_EXTRACT_PAGES=id,id (pages).
+const ONLY = process.env.BENCH_EXTRACT_ONLY?.split(',').filter(Boolean) ?? null;
+const PAGES = process.env.BENCH_EXTRACT_PAGES?.split(',').filter(Boolean) ?? null;
+// Page-level scores, kept in the repository for full default runs, so a diff shows which pages moved.
 const PAGES_OUT = join(ROOT, 'tests/bench/results/extract-pages.json');
 
-interface IndexEntry {
-  id: string;
-  dir: string;
-  url: string;
-}
-
-interface PageScore {
-  tp: number;
-  fp: number;
-  fn: number;
-}
-
-/** Tokens as Python's `re.findall(r'\w+')`: letters, digits and underscore, case kept. */
-function tokens(text: string): string[] {
-  return text.match(/[\p{L}\p{N}_]+/gu) ?? [];
-}
-
-/** 4-gram shingles as a multiset; fewer than 4 tokens give a single shorter shingle. */
-function shingles(text: string): Map<string, number> {
-  const toks = tokens(text);
-  const counts = new Map<string, number>();
-  const n = 4;
-  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
-  if (toks.length === 0) return counts;
-  if (toks.length < n) add(toks.join('\u0001'));
-  else for (let i = 0; i + n <= toks.length; i++) add(toks.slice(i, i + n).join('\u0001'));
-  return counts;
-}
-
-/** TP/FP/FN over shingles, normalised so they sum to 1 (long pages don't weigh more). */
-function scorePage(truth: string, predicted: string): PageScore {
-  const t = shingles(truth);
-  const p = shingles(predicted);
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const [key, pc] of p) {
-    const tc = t.get(key) ?? 0;
-    tp += Math.min(tc, pc);
-    fp += Math.max(0, pc - tc);
-  }
-  for (const [key, tc] of t) fn += Math.max(0, tc - (p.get(key) ?? 0));
-  const total = tp + fp + fn;
-  return total > 0 ? { tp: tp / total, fp: fp / total, fn: fn / total } : { tp: 0, fp: 0, fn: 0 };
-}
-
-/** Mean precision and mean recall over pages, F1 of the two means (not the mean of per-page F1). */
-function corpusScore(pages: PageScore[]): { precision: number; recall: number; f1: number } {
-  const precisions: number[] = [];
-  const recalls: number[] = [];
-  for (const { tp, fp, fn } of pages) {
-    if (fp === 0 && fn === 0) {
-      precisions.push(1);
-      recalls.push(1);
-      continue;
-    }
-    if (tp + fp > 0) precisions.push(tp / (tp + fp));
-    if (tp + fn > 0) recalls.push(tp / (tp + fn));
-  }
-  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
-  const precision = mean(precisions);
-  const recall = mean(recalls);
-  return { precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
-}
-
-function pageF1({ tp, fp, fn }: PageScore): { p: number; r: number; f1: number } {
-  const p = tp + fp > 0 ? tp / (tp + fp) : 0;
-  const r = tp + fn > 0 ? tp / (tp + fn) : 0;
-  return { p: round(p), r: round(r), f1: round(p + r > 0 ? (2 * p * r) / (p + r) : 0) };
+/** What one extractor made of one page: its text (null when it threw) and how long it took. */
+interface Run {
+  text: string | null;
+  ms: number;
+  error?: string;
 }
 
 const round = (x: number, digits = 3) => Number(x.toFixed(digits));
 
-function parse(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+/** Beatwatch as the extension runs it: every article on the page, the page's own first; scored on that one. */
+function runBeatwatch(doc: Document, url: string): Run {
+  const start = performance.now();
+  try {
+    const text = extractArticles(doc, url)[0]?.text ?? '';
+    return { text, ms: performance.now() - start };
+  } catch (error) {
+    return { text: null, ms: performance.now() - start, error: describeError(error) };
+  }
 }
 
 /** Bare Readability as its README recommends: on a clone, since it mutates the document. */
-function bareReadability(doc: Document): string {
-  return new Readability(doc.cloneNode(true) as Document).parse()?.textContent ?? '';
+function runReadability(doc: Document): Run {
+  const start = performance.now();
+  try {
+    const text = new Readability(doc.cloneNode(true) as Document).parse()?.textContent ?? '';
+    return { text, ms: performance.now() - start };
+  } catch (error) {
+    return { text: null, ms: performance.now() - start, error: describeError(error) };
+  }
 }
 
-it('bench:extract', { timeout: 600_000 }, () => {
-  const index = JSON.parse(readFileSync(join(CORPUS, 'index.json'), 'utf8')) as { pages: IndexEntry[] };
-  const only = process.env.BENCH_EXTRACT_ONLY?.split(',').filter(Boolean);
-  const entries = only ? index.pages.filter((p) => only.includes(p.id)) : index.pages;
-  const ours: PageScore[] = [];
-  const base: PageScore[] = [];
-  const oursMs: number[] = [];
-  const baseMs: number[] = [];
-  const perPage: Record<string, { p: number; r: number; f1: number }> = {};
+function describeError(error: unknown): string {
+  const e = error as Error;
+  const where = e?.stack
+    ?.split('\n')
+    .find((line) => line.includes('/lib/'))
+    ?.trim();
+  return `${e?.name ?? 'Error'}: ${e?.message ?? String(error)}${where ? ` (${where})` : ''}`;
+}
 
-  for (const entry of entries) {
-    const html = readFileSync(join(CORPUS, entry.dir, 'page.html'), 'utf8');
-    const truth = (JSON.parse(readFileSync(join(CORPUS, entry.dir, 'truth.json'), 'utf8')) as { text: string }).text;
+interface PageRuns {
+  id: string;
+  half: Half;
+  beatwatch: Run;
+  readability: Run;
+}
 
-    // Each extractor gets its own freshly parsed DOM; parsing is not timed. The order alternates so
-    // that neither extractor always runs on a cold cache.
-    const runOurs = () => {
-      const doc = parse(html);
-      const start = performance.now();
-      let article: ReturnType<typeof extractMainArticle>;
-      try {
-        article = extractMainArticle(doc, entry.url);
-      } catch (error) {
-        throw new Error(`extractor failed on ${entry.id}: ${String(error)}`, { cause: error });
-      }
-      oursMs.push(performance.now() - start);
-      const score = scorePage(truth, article?.text ?? '');
-      ours.push(score);
-      perPage[entry.id] = pageF1(score);
-    };
-    const runBase = () => {
-      const doc = parse(html);
-      const start = performance.now();
-      const text = bareReadability(doc);
-      baseMs.push(performance.now() - start);
-      base.push(scorePage(truth, text));
-    };
-    if (ours.length % 2 === 0) {
-      runOurs();
-      runBase();
-    } else {
-      runBase();
-      runOurs();
+/** Parses each page once; each extractor works on it (Readability on its own clone), in alternating order. */
+function runCorpus(pages: { id: string; url: string; half: Half; html(): string }[]): PageRuns[] {
+  const out: PageRuns[] = [];
+  for (const [i, page] of pages.entries()) {
+    let parsed;
+    try {
+      parsed = parsePage(page.html(), page.url);
+    } catch (error) {
+      const failed: Run = { text: null, ms: 0, error: `parse: ${describeError(error)}` };
+      out.push({ id: page.id, half: page.half, beatwatch: failed, readability: failed });
+      continue;
     }
+    let beatwatch: Run;
+    let readability: Run;
+    if (i % 2 === 0) {
+      beatwatch = runBeatwatch(parsed.document, page.url);
+      readability = runReadability(parsed.document);
+    } else {
+      readability = runReadability(parsed.document);
+      beatwatch = runBeatwatch(parsed.document, page.url);
+    }
+    parsed.close();
+    out.push({ id: page.id, half: page.half, beatwatch, readability });
   }
+  return out;
+}
 
-  const summary = (scores: PageScore[], ms: number[]) => {
-    const { precision, recall, f1 } = corpusScore(scores);
-    return {
-      precision: round(precision),
-      recall: round(recall),
-      f1: round(f1),
-      medianMs: round(median(ms), 1),
-      p95Ms: round(percentile(ms, 95), 1),
-    };
+/** Time over the pages an extractor finished (a throw is listed, not timed). */
+function timing(runs: Run[]) {
+  const ms = runs.filter((r) => r.text !== null).map((r) => r.ms);
+  return { medianMs: round(median(ms), 1), p95Ms: round(percentile(ms, 95), 1) };
+}
+
+const errorsOf = (runs: PageRuns[], who: 'beatwatch' | 'readability') =>
+  runs.filter((r) => r[who].error).map((r) => ({ page: r.id, error: r[who].error! }));
+
+const HALVES: (Half | 'all')[] = ['all', 'tuning', 'validation'];
+const inHalf = <T extends { half: Half }>(xs: T[], half: Half | 'all') =>
+  half === 'all' ? xs : xs.filter((x) => x.half === half);
+
+function truthCorpus(pages: TruthPage[]) {
+  const runs = runCorpus(pages);
+  const truthOf = new Map(pages.map((p) => [p.id, p.truth]));
+  const scored = runs.map((r) => ({
+    ...r,
+    ours: scoreShingles(truthOf.get(r.id)!, r.beatwatch.text ?? ''),
+    base: scoreShingles(truthOf.get(r.id)!, r.readability.text ?? ''),
+  }));
+  const score = (counts: ShingleCounts[]) => {
+    const s = corpusShingleScore(counts);
+    return { precision: round(s.precision), recall: round(s.recall), f1: round(s.f1) };
   };
-  const figures = { extractor: summary(ours, oursMs), baseline: summary(base, baseMs), pages: entries.length };
+  const byHalf = Object.fromEntries(
+    HALVES.map((half) => {
+      const subset = inHalf(scored, half);
+      return [
+        half,
+        {
+          pages: subset.length,
+          beatwatch: score(subset.map((s) => s.ours)),
+          readability: score(subset.map((s) => s.base)),
+        },
+      ];
+    }),
+  );
+  const perPage = Object.fromEntries(
+    scored.map((s) => {
+      const p = pagePrecision(s.ours);
+      const r = pageRecall(s.ours);
+      return [s.id, { p: round(p), r: round(r), f1: round(p + r > 0 ? (2 * p * r) / (p + r) : 0) }];
+    }),
+  );
+  return {
+    metric: 'zyte (scrapinghub evaluate.py: 4-token shingles, mean page precision and recall, F1 of the means)',
+    pages: runs.length,
+    beatwatch: { ...byHalf.all.beatwatch, ...timing(runs.map((r) => r.beatwatch)) },
+    readability: { ...byHalf.all.readability, ...timing(runs.map((r) => r.readability)) },
+    halves: { tuning: byHalf.tuning, validation: byHalf.validation },
+    errors: { beatwatch: errorsOf(runs, 'beatwatch'), readability: errorsOf(runs, 'readability') },
+    perPage,
+  };
+}
 
-  if (CORPUS === DEFAULT_DIR && !only) {
-    mkdirSync(join(ROOT, 'tests/bench/results'), { recursive: true });
-    const sorted = Object.fromEntries(Object.entries(perPage).sort(([a], [b]) => a.localeCompare(b)));
-    writeFileSync(PAGES_OUT, `${JSON.stringify(sorted, null, 0).replace(/},"/g, '},\n"')}\n`);
+function snippetCorpus(pages: SnippetPage[]) {
+  const runs = runCorpus(pages);
+  const snippetsOf = new Map(pages.map((p) => [p.id, p]));
+  const scored = runs.map((r) => ({
+    ...r,
+    ours: scoreSnippets(r.beatwatch.text, snippetsOf.get(r.id)!),
+    base: scoreSnippets(r.readability.text, snippetsOf.get(r.id)!),
+  }));
+  const score = (counts: SnippetCounts[]) => {
+    const s = corpusSnippetScore(counts);
+    return { precision: round(s.precision), recall: round(s.recall), f1: round(s.f1), accuracy: round(s.accuracy) };
+  };
+  const byHalf = Object.fromEntries(
+    HALVES.map((half) => {
+      const subset = inHalf(scored, half);
+      return [
+        half,
+        {
+          pages: subset.length,
+          beatwatch: score(subset.map((s) => s.ours)),
+          readability: score(subset.map((s) => s.base)),
+        },
+      ];
+    }),
+  );
+  return {
+    metric: "trafilatura snippets (with/without substrings after Python's whitespace normalisation, micro-averaged)",
+    pages: runs.length,
+    beatwatch: { ...byHalf.all.beatwatch, ...timing(runs.map((r) => r.beatwatch)) },
+    readability: { ...byHalf.all.readability, ...timing(runs.map((r) => r.readability)) },
+    halves: { tuning: byHalf.tuning, validation: byHalf.validation },
+    errors: { beatwatch: errorsOf(runs, 'beatwatch'), readability: errorsOf(runs, 'readability') },
+    perPage: Object.fromEntries(scored.map((s) => [s.id, s.ours])),
+  };
+}
+
+type CorpusFigures = ReturnType<typeof truthCorpus> | ReturnType<typeof snippetCorpus>;
+
+it('bench:extract', { timeout: 3_600_000 }, () => {
+  const wanted = (name: string) => !ONLY || ONLY.includes(name);
+  const pick = <T extends { id: string }>(pages: T[]) => (PAGES ? pages.filter((p) => PAGES.includes(p.id)) : pages);
+  const corpora: Record<string, CorpusFigures | MultiArticleFigures> = {};
+
+  if (ONE_DIR) {
+    corpora[ONE_DIR] =
+      corpusKind(ONE_DIR) === 'snippets'
+        ? snippetCorpus(pick(snippetPages(ONE_DIR)))
+        : truthCorpus(pick(truthPages(ONE_DIR)));
+  } else {
+    if (wanted('dev')) corpora['extraction-dev'] = truthCorpus(pick(truthPages()));
+    if (wanted('snippets')) corpora['extraction-snippets'] = snippetCorpus(pick(snippetPages()));
+    if (wanted('multi')) corpora['multi-article'] = runMultiArticle();
   }
+
+  const full = !ONE_DIR && !ONLY && !PAGES;
+  if (full) {
+    mkdirSync(join(ROOT, 'tests/bench/results'), { recursive: true });
+    const pages = Object.fromEntries(
+      Object.entries(corpora).map(([name, c]) => [
+        name,
+        'perPage' in c ? c.perPage : (c as MultiArticleFigures).perPage,
+      ]),
+    );
+    writeFileSync(PAGES_OUT, `${JSON.stringify(pages, null, 0).replace(/},"/g, '},\n"')}\n`);
+  }
+  const withoutPages = Object.fromEntries(
+    Object.entries(corpora).map(([name, c]) => [name, { ...c, perPage: undefined }]),
+  );
+  const dev = corpora['extraction-dev'] as ReturnType<typeof truthCorpus> | undefined;
+  // The top-level extractor/baseline fields are the extraction-dev figures, as before the corpora map existed.
+  const figures = {
+    ...(dev ? { extractor: dev.beatwatch, baseline: dev.readability, pages: dev.pages } : {}),
+    parser: 'jsdom 26 (parse5), scripting on, page scripts off',
+    corpora: withoutPages,
+  };
 
   reportFigures(figures, () => {
-    const row = (name: string, s: ReturnType<typeof summary>) =>
-      `${name.padEnd(28)} P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}   median ${s.medianMs.toFixed(1).padStart(6)} ms   p95 ${s.p95Ms.toFixed(1).padStart(6)} ms`;
-    const { extractor: e, baseline: b } = figures;
-    console.log(
-      [
-        `bench:extract — ${entries.length} pages from ${CORPUS}`,
-        row('Beatwatch extractor', e),
-        row('bare Readability 0.6.0', b),
-        `vs bare: precision ${(e.precision / b.precision).toFixed(3)}×, recall ${(e.recall / b.recall).toFixed(3)}×, F1 ${(e.f1 / b.f1).toFixed(3)}×, median time ${(e.medianMs / b.medianMs).toFixed(2)}×`,
-        'targets: F1 ≥ 0.960, precision ≥ 0.950, precision above bare, recall no more than 0.010 below bare',
-        '',
-      ].join('\n'),
-    );
+    const lines: string[] = [`bench:extract — pages parsed with ${figures.parser}`];
+    const row = (name: string, s: { precision: number; recall: number; f1: number; medianMs: number; p95Ms: number }) =>
+      `  ${name.padEnd(24)} P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}   median ${s.medianMs.toFixed(1).padStart(6)} ms   p95 ${s.p95Ms.toFixed(1).padStart(6)} ms`;
+    for (const [name, c] of Object.entries(corpora)) {
+      if ('styles' in c) {
+        lines.push(...(c as MultiArticleFigures).table());
+        continue;
+      }
+      const corpus = c as CorpusFigures;
+      lines.push('', `${name} — ${corpus.pages} pages; ${corpus.metric}`);
+      lines.push(row('Beatwatch', corpus.beatwatch), row('bare Readability 0.6.0', corpus.readability));
+      for (const half of ['tuning', 'validation'] as const) {
+        const h = corpus.halves[half];
+        lines.push(
+          `  ${`${half} half (${h.pages})`.padEnd(24)} F1 Beatwatch ${h.beatwatch.f1.toFixed(3)} vs Readability ${h.readability.f1.toFixed(3)} (R ${h.beatwatch.recall.toFixed(3)} vs ${h.readability.recall.toFixed(3)})`,
+        );
+      }
+      for (const who of ['beatwatch', 'readability'] as const) {
+        const errors = corpus.errors[who];
+        if (errors.length)
+          lines.push(
+            `  ${who} threw on ${errors.length} pages (scored as empty):`,
+            ...errors.map((e) => `    ${e.page}: ${e.error}`),
+          );
+      }
+    }
+    console.log(`${lines.join('\n')}\n`);
   });
-  expect(entries.length).toBeGreaterThan(0);
+  expect(Object.keys(corpora).length).toBeGreaterThan(0);
 });

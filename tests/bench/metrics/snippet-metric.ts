@@ -44,10 +44,12 @@ export function scoreSnippets(
 
 /** Counts summed over every snippet of every page (a micro-average), then the ratios; 0 where one has no denominator. */
 export function corpusSnippetScore(pages: readonly SnippetCounts[]): SnippetScore {
-  const sum = pages.reduce(
-    (a, p) => ({ tp: a.tp + p.tp, fp: a.fp + p.fp, fn: a.fn + p.fn, tn: a.tn + p.tn }),
-    { tp: 0, fp: 0, fn: 0, tn: 0 },
-  );
+  const sum = pages.reduce((a, p) => ({ tp: a.tp + p.tp, fp: a.fp + p.fp, fn: a.fn + p.fn, tn: a.tn + p.tn }), {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+    tn: 0,
+  });
   const ratio = (num: number, den: number) => (den > 0 ? num / den : 0);
   return {
     precision: ratio(sum.tp, sum.tp + sum.fp),
