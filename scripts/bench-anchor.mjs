@@ -10,7 +10,8 @@ import { chromium } from 'playwright-core';
 import { CASES, SEED, buildSuite } from './anchor-suite.mjs';
 import { CHROMIUM_PATH, ROOT, ensureChromium } from './harness.mjs';
 
-const json = process.argv.includes('--json');
+// Run through scripts/bench.mjs (BENCH_JSON, BENCH_JSON_FILE) or on its own with --json.
+const json = process.argv.includes('--json') || process.env.BENCH_JSON === '1';
 const log = (...args) => (json ? console.error : console.log)(...args);
 const BACKENDS = process.env.BENCH_ANCHOR_BACKENDS?.split(',') ?? ['myers', 'library'];
 // BENCH_ANCHOR_DEBUG=tuning prints the tuning half's misplaced and unplaced highlights (never look at validation's while tuning).
@@ -159,7 +160,9 @@ if (figures.backends.library && figures.backends.myers)
     figures.backends.library.all.totalMs / Math.max(1, figures.backends.myers.all.totalMs),
   );
 
-if (json) console.log(JSON.stringify(figures));
+if (process.env.BENCH_JSON_FILE)
+  (await import('node:fs')).writeFileSync(process.env.BENCH_JSON_FILE, JSON.stringify(figures));
+else if (json) console.log(JSON.stringify(figures));
 else {
   log(
     `${figures.articles} articles (${figures.arabic} Arabic; ${figures.languages.join(', ')}), ${figures.highlights} highlights + ${figures.pullQuoteHighlights} under pull quotes, ${figures.pages} edited pages; baseline one read of a page's text: p50 ${figures.baselineReadTextP50Ms} ms`,

@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, ask, extensionPage, launchWithExtension, sendFromPage, serveDirectory, setTopics } from './harness.mjs';
 
-const json = process.argv.includes('--json');
+// Run through scripts/bench.mjs (BENCH_JSON, BENCH_JSON_FILE) or on its own with --json.
+const json = process.argv.includes('--json') || process.env.BENCH_JSON === '1';
 const log = (...args) => (json ? console.error : console.log)(...args);
 const ROUNDS = Number(process.env.BENCH_POPUP_ROUNDS ?? 10);
 const BENCH_DIR = join(ROOT, '.bench', 'popup');
@@ -546,7 +547,9 @@ function verdicts(f) {
 const figures = await measure();
 figures.targets = TARGETS;
 figures.verdicts = verdicts(figures);
-if (json) {
+if (process.env.BENCH_JSON_FILE) {
+  (await import('node:fs')).writeFileSync(process.env.BENCH_JSON_FILE, JSON.stringify(figures));
+} else if (json) {
   console.log(JSON.stringify(figures));
 } else {
   const f = figures;

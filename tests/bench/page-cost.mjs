@@ -1,13 +1,23 @@
-// `npm run bench:page [-- --json]`: what Beatwatch costs a page, measured in real Chromium
+// bench:page (run by scripts/bench.mjs): what Beatwatch costs a page, measured in real Chromium
 // from DevTools traces. For non-article pages: main-thread time of gate.js (evaluation up
 // to its "not an article" decision). For article pages: the extractor's main-thread time and
 // the longest single task while it works. Baseline in the same run: the browser's own HTML
 // parsing of the same page (ParseHTML), so ratios hold on noisy machines.
+import { writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, launchWithExtension, serveDirectory, setTopics, settledDigest, extensionPage } from './harness.mjs';
+import {
+  ROOT,
+  launchWithExtension,
+  serveDirectory,
+  setTopics,
+  settledDigest,
+  extensionPage,
+} from '../../scripts/harness.mjs';
 
-const json = process.argv.includes('--json');
+// scripts/bench.mjs asks for JSON by naming a file (BENCH_JSON_FILE); the table then goes to stderr.
+const jsonFile = process.env.BENCH_JSON_FILE;
+const json = Boolean(jsonFile);
 const log = (...args) => (json ? console.error : console.log)(...args);
 const ROUNDS = Number(process.env.BENCH_PAGE_ROUNDS ?? 5);
 // While iterating on one part: BENCH_PAGE_ONLY=gate, articles or highlights (comma-separated) skips the others.
@@ -327,7 +337,7 @@ try {
     highlights,
     sizes: { gateJsBytes: await extensionSize('gate.js'), extractorJsBytes: await extensionSize('extractor.js') },
   };
-  if (json) console.log(JSON.stringify(figures));
+  if (json) writeFileSync(jsonFile, JSON.stringify(figures));
   else {
     const n = figures.nonArticle;
     if (n) {
