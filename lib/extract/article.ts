@@ -7,10 +7,11 @@ import { assembleArticle, dedupeUrls } from './assemble';
 import { stripNonText } from './clean';
 import { readPageMetadata, type PageMetadata } from './metadata';
 import { copyFor } from './page-copy';
+import { canonicalUrl } from './url';
 import { MIN_ARTICLE_CHARS, planArticles, type ArticlePlan } from './plan';
 
 /** Extracts each full article on the page, the page's own first, all at once. */
-export function extractArticles(doc: Document, pageUrl: string): ExtractedArticle[] {
+export function extractArticles(doc: Document, pageUrl: string | null | undefined): ExtractedArticle[] {
   return finishExtraction(planExtraction(doc, pageUrl).map(({ step }) => runToEnd(step)));
 }
 
@@ -39,7 +40,8 @@ export interface PlannedArticle {
  * on the page's main thread can run each in its own idle period; finishExtraction joins them.
  * The page's metadata is read once, here, for all of them.
  */
-export function planExtraction(doc: Document, pageUrl: string): PlannedArticle[] {
+export function planExtraction(doc: Document, givenUrl: string | null | undefined): PlannedArticle[] {
+  const pageUrl = addressOf(doc, givenUrl);
   const page = readPageMetadata(doc, pageUrl);
   return planArticles(doc, pageUrl, page).map((plan) => ({
     key: plan.key,
@@ -53,8 +55,20 @@ export function finishExtraction(results: (ExtractedArticle | null)[]): Extracte
 }
 
 /** The page's main article only (used when the reader clips a page by hand). */
-export function extractMainArticle(doc: Document, pageUrl: string): ExtractedArticle | null {
+export function extractMainArticle(doc: Document, pageUrl: string | null | undefined): ExtractedArticle | null {
   return extractArticles(doc, pageUrl)[0] ?? null;
+}
+
+/**
+ * The page's address: the one given, else the document's own when it is a web address, else what its canonical link
+ * or og:url declares, else '' (a page parsed from a string has no address).
+ */
+function addressOf(doc: Document, given: string | null | undefined): string {
+  if (typeof given === 'string' && given.trim()) return given.trim();
+  const isWeb = (url: unknown): url is string => typeof url === 'string' && /^https?:\/\//i.test(url);
+  if (isWeb(doc.URL)) return doc.URL;
+  const declared = canonicalUrl(doc, '');
+  return isWeb(declared) ? declared : '';
 }
 
 /** First share: a bounded copy of the article's part of the page. Second: the library on it, then assembly. */

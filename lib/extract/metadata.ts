@@ -99,7 +99,7 @@ export function toIsoDate(value: string | null | undefined): string | undefined 
 export function absoluteHttpUrl(value: string | null | undefined, base: string): string | undefined {
   if (!value) return undefined;
   try {
-    const url = new URL(value.trim(), base);
+    const url = new URL(value.trim(), base || undefined);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
   } catch {
     return undefined;

@@ -9,35 +9,59 @@ const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'ifr
 export const TEXT_BUDGET = 80_000;
 
 /**
- * A copy of the page: with `container`, the page's <head> and that article alone (no need to copy a heavy page once
- * per appended article); otherwise the whole page minus `exclude`, found in the copy by their child-index paths.
+ * A copy of the page with exactly one <body>: with `container`, the page's <head> and that article alone (no need to
+ * copy a heavy page once per appended article); otherwise the whole page minus `exclude`, found in the copy by their
+ * child-index paths. A parse can leave text outside <body> or in a second one (the library and the reader see it): it
+ * is all moved into the copy's one body.
  */
 export function copyFor(doc: Document, container: Element | null, exclude: Element[]): Document {
-  const source = container ?? (exclude.length === 0 ? doc.body : null);
-  if (source) {
+  if (container || exclude.length === 0) {
     const copy = doc.cloneNode(false) as Document;
     const root = copy.importNode(doc.documentElement, false);
     copy.appendChild(root);
     if (doc.head) root.appendChild(copy.importNode(doc.head, true));
-    const body = copy.importNode(doc.body ?? doc.documentElement, false);
+    const body = doc.body && isBody(doc.body) ? copy.importNode(doc.body, false) : copy.createElement('body');
     root.appendChild(body);
     const budget = { left: TEXT_BUDGET };
-    if (container) {
-      const imported = importWithinBudget(copy, container, budget);
+    for (const node of container ? [container] : pageContent(doc)) {
+      const imported = importWithinBudget(copy, node, budget);
       if (imported) body.appendChild(imported);
-    } else {
-      for (let child = source.firstChild; child && budget.left > 0; child = child.nextSibling) {
-        const imported = importWithinBudget(copy, child, budget);
-        if (imported) body.appendChild(imported);
-      }
     }
     return copy;
   }
   const paths = exclude.map((el) => pathFrom(doc.documentElement, el));
   const copy = doc.cloneNode(true) as Document;
   for (const path of paths) if (path) follow(copy.documentElement, path)?.remove();
+  oneBody(copy);
   return copy;
 }
+
+/** What the reader sees of the page, in order: every child of every <body>, and what a parse left beside them. */
+function pageContent(doc: Document): Node[] {
+  const nodes: Node[] = [];
+  for (let child = doc.documentElement.firstChild; child; child = child.nextSibling) {
+    if (child === doc.head) continue;
+    if (isBody(child)) nodes.push(...child.childNodes);
+    else nodes.push(child);
+  }
+  return nodes;
+}
+
+/** Gathers the page's content into its first <body>, created when the parse made none. */
+function oneBody(copy: Document): void {
+  const root = copy.documentElement;
+  const content = pageContent(copy);
+  let body = copy.body;
+  if (body && isBody(body) && body.parentNode === root && content.every((node) => node.parentNode === body)) return;
+  if (!body || !isBody(body) || body.parentNode !== root) {
+    body = copy.createElement('body');
+    root.appendChild(body);
+  }
+  for (const node of content) body.appendChild(node);
+  for (const extra of [...root.children]) if (extra !== body && isBody(extra)) extra.remove();
+}
+
+const isBody = (node: Node): node is Element => node.nodeType === 1 && (node as Element).localName === 'body';
 
 /** Copies a node, but only its first `budget.left` characters of text. */
 function importWithinBudget(copy: Document, node: Node, budget: { left: number }): Node | null {

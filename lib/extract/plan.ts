@@ -25,8 +25,8 @@ export function findArticleContainers(doc: Document): Element[] {
   const candidates = doc.querySelectorAll(`${ARTICLE_BLOCK_SELECTOR}, [data-article-url]`);
   const full: Element[] = [];
   for (const el of candidates) {
-    // Microdata on <html> or <body> describes the page, not a block in it.
-    if (el === doc.documentElement || el === doc.body) continue;
+    // Microdata on <html> or a <body> (a parse can leave two) describes the page, not a block in it.
+    if (el === doc.documentElement || el.localName === 'body') continue;
     if (full.some((outer) => outer.contains(el))) continue;
     if (!el.querySelector(HEADING)) continue;
     if (!hasProse(el, MIN_ARTICLE_CHARS)) continue;

@@ -50,7 +50,8 @@ function isTrackingParam(name: string): boolean {
 export function cleanUrl(raw: string, base?: string): string | null {
   let url: URL;
   try {
-    url = new URL(raw, base);
+    // An empty base is no base: an absolute address stands on its own.
+    url = new URL(raw, base || undefined);
   } catch {
     return null;
   }

@@ -161,6 +161,80 @@ describe('extractArticles on small pages', () => {
   });
 });
 
+describe('extractArticles on documents a parse left odd', () => {
+  const prose = (topic: string) =>
+    `<p>${`The council debated the ${topic} plan for hours before a narrow vote late on Tuesday evening. `.repeat(6)}</p>`;
+  // Builds nodes from markup written here (the lint forbids innerHTML everywhere).
+  const fill = (el: Element, html: string) =>
+    el.append(...[...parse(`<body>${html}</body>`).body.childNodes].map((n) => el.ownerDocument.importNode(n, true)));
+  const page = (body: string, headExtra = '') =>
+    parse(`<html lang="en"><head><title>Harbour plan approved</title>${headExtra}</head><body>${body}</body></html>`);
+
+  it('reads a page with no address, naming its article by its canonical link', () => {
+    const doc = page(
+      `<h1>Harbour plan approved</h1>${prose('harbour')}`,
+      '<link rel="canonical" href="https://n.example/harbour">',
+    );
+    for (const missing of [null, undefined, '']) {
+      const [article] = extractArticles(doc, missing);
+      expect(article.url).toBe('https://n.example/harbour');
+      // The document's own address (here the test window's) stands in for the one not given.
+      expect(article.pageUrl).toBe(doc.URL);
+      expect(article.text).toContain('The council debated the harbour plan');
+    }
+  });
+
+  it('reads a page with neither an address nor a canonical link', () => {
+    const [article] = extractArticles(page(`<h1>Harbour plan approved</h1>${prose('harbour')}`), null);
+    expect(article.title).toBe('Harbour plan approved');
+    expect(article.text).toContain('The council debated the harbour plan');
+  });
+
+  it('reads text a parse left outside <body>', () => {
+    const doc = page('');
+    const outside = doc.createElement('div');
+    fill(outside, `<h1>Harbour plan approved</h1>${prose('harbour')}`);
+    doc.documentElement.appendChild(outside);
+    expect(doc.body.textContent).toBe('');
+    const [article] = extractArticles(doc, 'https://n.example/harbour');
+    expect(article.text).toContain('The council debated the harbour plan');
+  });
+
+  it('reads a page whose <body> the parse dropped', () => {
+    const doc = page('');
+    doc.body.remove();
+    const outside = doc.createElement('div');
+    fill(outside, `<h1>Harbour plan approved</h1>${prose('harbour')}`);
+    doc.documentElement.appendChild(outside);
+    const [article] = extractArticles(doc, 'https://n.example/harbour');
+    expect(article.text).toContain('The council debated the harbour plan');
+  });
+
+  it('reads both halves of a page the parse split into two <body> elements, each article once', () => {
+    const doc = page(
+      `<article data-article-url="https://n.example/harbour"><h1>Harbour plan approved</h1>${prose('harbour')}</article>`,
+    );
+    const second = doc.createElement('body');
+    fill(
+      second,
+      `<article data-article-url="https://n.example/bridge"><h2>Bridge repairs delayed</h2>${prose('bridge')}</article>`,
+    );
+    doc.documentElement.insertBefore(second, doc.body);
+    const articles = extractArticles(doc, 'https://n.example/harbour');
+    expect(articles.map((a) => a.url)).toEqual(['https://n.example/harbour', 'https://n.example/bridge']);
+    expect(articles[1].text).toContain('the bridge plan');
+    expect(articles[1].text).not.toContain('harbour');
+  });
+
+  it('reads an unmarked page the parse split into two <body> elements, the empty one first', () => {
+    const doc = page(`<h1>Harbour plan approved</h1>${prose('harbour')}`);
+    doc.documentElement.insertBefore(doc.createElement('body'), doc.body);
+    expect(doc.body.textContent).toBe('');
+    const [article] = extractArticles(doc, 'https://n.example/harbour');
+    expect(article.text).toContain('The council debated the harbour plan');
+  });
+});
+
 describe('clean-up helpers', () => {
   it('blockText separates blocks by blank lines and folds whitespace', () => {
     const document = parse('<div><h2>Head</h2><p>One\n  two <b>three</b></p><ul><li>a</li><li>b</li></ul></div>');
