@@ -160,7 +160,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
 
     async 'highlight:add'({ pageUrl, articleUrl, selectors }, { tabId }) {
       const db = await deps.db;
-      let articleId = await articleIdFor(cleanUrl(articleUrl) ?? articleUrl);
+      let articleId = await articleIdFor(articleUrl);
       if (!(await getArticle(db, articleId)) && tabId !== undefined) {
         // Highlighting a page that was not captured yet clips it (to the topics it matches, if any).
         articleId = (await clipTab(tabId))?.id ?? articleId;
@@ -231,9 +231,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
 
     async 'facts:for-urls'({ urls }) {
       const db = await deps.db;
-      const records = await Promise.all(
-        urls.map(async (url) => getArticle(db, await articleIdFor(cleanUrl(url) ?? url))),
-      );
+      const records = await Promise.all(urls.map(async (url) => getArticle(db, await articleIdFor(url))));
       return records.flatMap((record) => record?.facts.map((f) => f.text) ?? []);
     },
 

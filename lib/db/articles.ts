@@ -2,13 +2,17 @@
 // nothing but IndexedDB requests inside it, so a worker killed at any moment leaves the
 // database either before or after the write, never in between.
 import type { ArticleRecord, Capture, Fact, HighlightRecord, Topic } from '../schema';
+import { articleAddress } from '../extract/url';
 import { listKeysFor, listRange, listRangeBefore } from './article-lists';
 import type { Database, StoredArticle } from './database';
 import { articleItem, queueForSearch } from './search-queue';
 
-/** A deterministic id for a canonical URL (hex SHA-256, shortened): the same article always gets the same key. */
-export async function articleIdFor(canonicalUrl: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalUrl));
+/**
+ * A deterministic id for an article's address (hex SHA-256 of articleAddress, shortened): the same article always
+ * gets the same key, whichever message names it.
+ */
+export async function articleIdFor(url: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(articleAddress(url)));
   return [...new Uint8Array(digest).slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 

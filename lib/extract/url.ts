@@ -67,6 +67,19 @@ export function cleanUrl(raw: string, base?: string): string | null {
 }
 
 /**
+ * The one address an article is known by, wherever it comes from (a capture, a highlight, a "mark facts" request):
+ * cleanUrl's form, keeping the fragment only when it names an appended article without an address of its own
+ * (`#article-…`, given by the extractor), so two articles on one page stay two and a reader's #section jump does not
+ * make a third.
+ */
+export function articleAddress(url: string): string {
+  const clean = cleanUrl(url);
+  if (!clean) return url;
+  const fragment = /#(article-[\w-]+)$/.exec(url)?.[1];
+  return fragment ? `${clean}#${fragment}` : clean;
+}
+
+/**
  * The page's canonical URL: rel=canonical, then og:url, then the address itself.
  * A canonical that points at a site's home page from a deeper page is ignored: some sites
  * set it on every page, and it would merge every article into one record.

@@ -139,6 +139,37 @@ describe('highlights', () => {
   });
 });
 
+describe('one article identity', () => {
+  it('a capture, a highlight and "mark facts" name an appended article without an address alike', async () => {
+    const { handlers, deps } = setup({
+      factsFor: (a) => [{ text: `${a.title} fact`, start: 0, end: 5, score: 1, kind: 'statement' }],
+    });
+    // The extractor gives an appended article without an address of its own the page's address and a fragment.
+    const appended = { ...article, url: 'https://n.example/a#article-k3x9', title: 'Appended' };
+    const own = await handlers['capture:save']({ article, matches: [match('ukraine')] }, { tabId: 1 });
+    const saved = await handlers['capture:save']({ article: appended, matches: [match('ukraine')] }, { tabId: 1 });
+    expect(saved.articleId).not.toBe(own.articleId);
+
+    const selectors = [
+      { type: 'TextQuoteSelector' as const, exact: 'Ukraine talks', prefix: '', suffix: '' },
+      { type: 'TextPositionSelector' as const, start: 0, end: 13 },
+    ] as [
+      { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
+      { type: 'TextPositionSelector'; start: number; end: number },
+    ];
+    // The page names it with its tracking parameters still on.
+    const named = 'https://n.example/a?utm_source=feed#article-k3x9';
+    const { id } = await handlers['highlight:add'](
+      { pageUrl: 'https://n.example/a?utm_source=feed', articleUrl: named, selectors },
+      { tabId: 1 },
+    );
+    expect((await (await deps.db).get('highlights', id))?.articleId).toBe(saved.articleId);
+    expect(await handlers['facts:for-urls']({ urls: [named] }, {})).toEqual(['Appended fact']);
+    // A reader's own #section jump is the page's article, not a new one.
+    expect(await handlers['facts:for-urls']({ urls: ['https://n.example/a#comments'] }, {})).toEqual(['Talks fact']);
+  });
+});
+
 describe('page:activate', () => {
   it('loads the extractor into the tab the gate ran in', async () => {
     const { handlers, deps } = setup();
