@@ -130,13 +130,23 @@ const BLOCK_TAGS = new Set([
 
 /** The words of an element's class names and id: `relatedLinks c-share_bar` gives related, links, c, share, bar. */
 function attributeWords(el: Element): string {
-  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  const raw = `${atomicFree(el.getAttribute('class') ?? '')} ${el.getAttribute('id') ?? ''}`;
   if (!raw.trim()) return '';
   return raw
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
+}
+
+/**
+ * A class list without its atomic classes: generated two- and three-letter names (`go qg ad ot sr`) name no part of
+ * a page, and would read as "ad" or "sr" on every paragraph of a site that uses them.
+ */
+function atomicFree(classes: string): string {
+  const tokens = classes.split(/\s+/).filter(Boolean);
+  const short = tokens.filter((t) => t.length <= 3);
+  return short.length >= 4 ? tokens.filter((t) => t.length > 3).join(' ') : classes;
 }
 
 function hasFurnitureName(el: Element): boolean {

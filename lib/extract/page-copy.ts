@@ -68,7 +68,7 @@ function importWithinBudget(copy: Document, node: Node, budget: { left: number }
   if (budget.left <= 0) return null;
   // Code and styles are dropped before extraction anyway; their text must not spend the budget.
   if (node.nodeType === 1 && NOT_TEXT.has((node as Element).localName)) return null;
-  const size = node.textContent?.length ?? 0;
+  const size = visibleLength(node);
   if (size <= budget.left || node.nodeType !== 1) {
     budget.left -= size;
     return copy.importNode(node, true);
@@ -79,6 +79,19 @@ function importWithinBudget(copy: Document, node: Node, budget: { left: number }
     if (imported) shallow.appendChild(imported);
   }
   return shallow;
+}
+
+const NOT_TEXT_SELECTOR = [...NOT_TEXT].join(', ');
+
+/** Characters of text a reader could see: code, styles and JSON in scripts (often the bulk of a page) do not count. */
+function visibleLength(node: Node): number {
+  const size = node.textContent?.length ?? 0;
+  if (node.nodeType !== 1 || size === 0) return size;
+  let hidden = 0;
+  for (const el of (node as Element).querySelectorAll(NOT_TEXT_SELECTOR)) {
+    if (!el.parentElement?.closest(NOT_TEXT_SELECTOR)) hidden += el.textContent?.length ?? 0;
+  }
+  return size - hidden;
 }
 
 /** Child indexes from root down to el. */

@@ -1,6 +1,7 @@
 // Which articles a page holds and in which role: the page's own (marked up or not) and the ones a site appended
 // below it, each named by a cheap key so a later scan can skip what it already extracted. Readability finds one body
 // per call and cannot tell the page's article from appended ones: this decides before it is called.
+import { repeatedArticleBlocks } from './article-blocks';
 import { textLength } from './clean';
 import { firstText, type PageMetadata } from './metadata';
 import { ARTICLE_BLOCK_SELECTOR } from './schema-org';
@@ -20,8 +21,34 @@ export interface ArticlePlan {
   exclude: Element[];
 }
 
-/** A full article (not a teaser) in the page: an <article>-like block with a heading and real body text. */
-export function findArticleContainers(doc: Document): Element[] {
+/**
+ * The full articles (not teasers) in the page: <article>-like blocks with a heading and real body text and, when
+ * `isOwn` tells the page's own article, blocks of any element that repeat its template (see article-blocks.ts).
+ */
+export function findArticleContainers(
+  doc: Document,
+  isOwn?: (block: Element, headline: Element) => boolean,
+): Element[] {
+  const marked = markedContainers(doc);
+  const repeated = isOwn ? repeatedArticleBlocks(doc, MIN_ARTICLE_CHARS, isOwn) : [];
+  if (repeated.length === 0) return marked;
+  let all = [...new Set([...marked, ...repeated])];
+  // A block around several others is a wrapper (an <article> around a whole stream of stories), not an article.
+  all = all.filter((el) => all.filter((other) => other !== el && el.contains(other)).length < 2);
+  // One block inside another: the same article, named once; the marked-up one names it.
+  all = all.filter(
+    (el) =>
+      !all.some(
+        (other) =>
+          other !== el && (other.contains(el) || el.contains(other)) && marked.includes(other) && !marked.includes(el),
+      ),
+  );
+  all = all.filter((el) => !all.some((other) => other !== el && other.contains(el)));
+  return all.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+}
+
+/** Blocks marked up as articles (<article>, schema.org items, data-article-url) with a heading and body text. */
+function markedContainers(doc: Document): Element[] {
   const candidates = doc.querySelectorAll(`${ARTICLE_BLOCK_SELECTOR}, [data-article-url]`);
   const full: Element[] = [];
   for (const el of candidates) {
@@ -55,7 +82,11 @@ export function hasProse(el: Element, min: number): boolean {
  */
 export function planArticles(doc: Document, pageUrl: string, page: PageMetadata): ArticlePlan[] {
   const pageUrls = pageUrlKeys(pageUrl, page);
-  const containers = findArticleContainers(doc);
+  const containers = findArticleContainers(doc, (block, headline) => {
+    if (page.titles.some((t) => sameTitle(t, headline.textContent ?? ''))) return true;
+    const address = ownUrl(block, pageUrl);
+    return address !== null && pageUrls.has(urlKey(address, pageUrl) ?? '');
+  });
   // The page's own article outside any marked-up block: named by the address and the title.
   const pageKey = (scope: string) => `page\n${scope}\n${urlKey(pageUrl, pageUrl) ?? pageUrl}\n${page.titles[0] ?? ''}`;
   if (containers.length === 0) return [{ key: pageKey('whole'), container: null, own: true, exclude: [] }];
@@ -140,12 +171,81 @@ const comparableTitle = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}
  */
 export function ownUrl(container: Element, pageUrl: string): string | null {
   const declared =
-    container.getAttribute('data-article-url') ??
-    container.getAttribute('data-url') ??
+    ADDRESS_ATTRIBUTES.map((name) => container.getAttribute(name)).find((value) => value?.trim()) ??
     (container.hasAttribute('itemscope') ? container.getAttribute('itemid') : null) ??
     microdataUrl(container) ??
-    headlineLink(container);
-  return declared ? cleanUrl(declared.trim(), pageUrl) : null;
+    headlineLink(container) ??
+    bookmarkLink(container);
+  return declared ? cleanUrl(declared.trim(), pageUrl) : idUrl(container, pageUrl);
+}
+
+// Where infinite-scroll loaders and CMS templates put an appended story's address.
+const ADDRESS_ATTRIBUTES = ['data-article-url', 'data-url', 'data-href', 'data-canonical', 'data-permalink'];
+// Where they put its id alone; the address is then a link that carries the id, or the page's own pattern.
+const ID_ATTRIBUTES = [
+  'data-article-id',
+  'data-story-id',
+  'data-post-id',
+  'data-content-id',
+  'data-nid',
+  'data-history-node-id',
+  'data-id',
+];
+
+/** The permalink a blog puts beside a post's date (rel=bookmark), outside any list of other posts. */
+function bookmarkLink(container: Element): string | null {
+  for (const link of container.querySelectorAll('a[rel~="bookmark"][href]')) {
+    if (!link.closest('li')) return link.getAttribute('href');
+  }
+  return null;
+}
+
+/**
+ * An address from the block's id: a link in the block whose path carries the id (its share links carry its
+ * address), else the page's own address with the page's id swapped, where the id is a whole path segment and no
+ * segment is a slug (`/node/123`).
+ */
+function idUrl(container: Element, pageUrl: string): string | null {
+  const name = ID_ATTRIBUTES.find((attr) => container.getAttribute(attr)?.trim());
+  const id = name ? container.getAttribute(name)!.trim() : '';
+  if (!/^[A-Za-z0-9-]{2,40}$/.test(id)) return null;
+  const page = cleanUrl(pageUrl);
+  const host = page ? new URL(page).hostname : null;
+  const carriesId = (url: URL) => url.hostname === host && url.pathname.split(/[^A-Za-z0-9]+/).includes(id);
+  for (const link of container.querySelectorAll('a[href]')) {
+    const href = link.getAttribute('href') ?? '';
+    const url = parseUrl(href, pageUrl);
+    if (!url) continue;
+    if (carriesId(url)) return cleanUrl(url.href);
+    // Share links carry the address as a parameter.
+    let found: string | null = null;
+    url.searchParams.forEach((value) => {
+      const inner = found ? null : parseUrl(value, pageUrl);
+      if (inner && carriesId(inner)) found = cleanUrl(inner.href);
+    });
+    if (found) return found;
+  }
+  if (!page) return null;
+  const pageAddress = new URL(page);
+  const segments = pageAddress.pathname.split('/');
+  if (segments.some((segment) => /[-_]/.test(segment))) return null;
+  for (const other of container.ownerDocument.querySelectorAll(`[${name}]`)) {
+    const otherId = other.getAttribute(name!)?.trim();
+    const at = otherId ? segments.indexOf(otherId) : -1;
+    if (other === container || at < 0) continue;
+    segments[at] = id;
+    pageAddress.pathname = segments.join('/');
+    return pageAddress.href;
+  }
+  return null;
+}
+
+function parseUrl(raw: string, base: string): URL | null {
+  try {
+    return new URL(raw.trim(), base || undefined);
+  } catch {
+    return null;
+  }
 }
 
 function microdataUrl(container: Element): string | null {
@@ -167,9 +267,9 @@ function headlineLink(container: Element): string | null {
   return headingChars > 0 && textLength(link) >= headingChars * 0.8 ? link.getAttribute('href') : null;
 }
 
-/** A block's headline: its first h1, headline microdata or h2 with text. */
+/** A block's headline: its first h1, headline microdata, h2 or (a blog's post title) h3 with text. */
 export function headingOf(container: Element): string | undefined {
-  for (const selector of HEADING.split(', ')) {
+  for (const selector of [...HEADING.split(', '), 'h3']) {
     const text = firstText(container.querySelector(selector)?.textContent);
     if (text) return text;
   }

@@ -41,7 +41,11 @@ export interface MultiArticleFigures {
 const round = (x: number, d = 3) => Number(x.toFixed(d));
 
 export function runMultiArticle(): MultiArticleFigures {
-  const pages = generateCorpus({ en: devTexts(), ar: arabicTexts() }, PER_STYLE);
+  // While iterating: BENCH_MULTI_STYLES=blogger,amp runs those styles' pages only (the same pages as in a full run).
+  const only = process.env.BENCH_MULTI_STYLES?.split(',').filter(Boolean);
+  const pages = generateCorpus({ en: devTexts(), ar: arabicTexts() }, PER_STYLE).filter(
+    (page) => !only || only.includes(page.spec.style),
+  );
   const out = process.env.BENCH_MULTI_OUT;
   if (out) mkdirSync(out, { recursive: true });
   const perPage: MultiArticleFigures['perPage'] = {};
@@ -90,7 +94,7 @@ export function runMultiArticle(): MultiArticleFigures {
   }
 
   const styles: Record<string, StyleFigures> = {};
-  for (const style of STYLES) {
+  for (const style of STYLES.filter((s) => !only || only.includes(s.name))) {
     const list = byStyle.get(style.name) ?? [];
     const rate = (xs: typeof list) => (xs.length ? round(xs.filter((x) => x.success).length / xs.length) : 0);
     const failures: Partial<Record<Failure, number>> = {};

@@ -235,6 +235,95 @@ describe('extractArticles on documents a parse left odd', () => {
   });
 });
 
+describe('extractArticles finds appended articles by their structure', () => {
+  const prose = (topic: string) =>
+    `<p>${`Officials described the ${topic} in detail on Tuesday, and residents asked many questions afterwards. `.repeat(6)}</p>`;
+  const teasers = (n: number) =>
+    `<div class="related"><h3 class="related-title">Read next</h3><ul>${Array.from(
+      { length: 3 },
+      (_, i) =>
+        `<li><h3><a href="https://n.example/teaser-${n}-${i}">Teaser headline number ${n}-${i}</a></h3><p>A short summary of teaser ${i} that says what the story is about.</p></li>`,
+    ).join('')}</ul></div>`;
+  const story = (attrs: string, title: string, topic: string, heading = 'h1') =>
+    `<div class="story-wrapper css-1x9fk2a"${attrs}><div class="story-header"><${heading} class="story-title">${title}</${heading}><div class="byline">By Staff</div></div><div class="story-body">${prose(topic)}${prose(`${topic} budget`)}</div></div>`;
+  const page = (body: string) =>
+    parse(`<html lang="en"><head><title>Harbour plan approved | Courier</title>
+      <link rel="canonical" href="https://n.example/news/harbour-plan"></head><body><main>${body}</main></body></html>`);
+
+  it('returns each repeated <div> story under its own title and address, the page own first, no teaser', () => {
+    const doc = page(
+      story('', 'Harbour plan approved', 'harbour plan') +
+        teasers(1) +
+        story(' data-href="/news/bridge-repairs"', 'Bridge repairs delayed again', 'bridge repairs') +
+        teasers(2) +
+        story('', 'School opens new library wing', 'library wing'),
+    );
+    const articles = extractArticles(doc, 'https://n.example/news/harbour-plan?utm_source=x');
+    expect(articles.map((a) => a.title)).toEqual([
+      'Harbour plan approved',
+      'Bridge repairs delayed again',
+      'School opens new library wing',
+    ]);
+    expect(articles[0].url).toBe('https://n.example/news/harbour-plan');
+    expect(articles[1].url).toBe('https://n.example/news/bridge-repairs');
+    // Without an address of its own, an appended story gets a stable one of its own, never the page's.
+    expect(articles[2].url).toMatch(/^https:\/\/n\.example\/news\/harbour-plan#article-/);
+    expect(extractArticles(doc, 'https://n.example/news/harbour-plan')[2].url).toBe(articles[2].url);
+    expect(articles[0].text).toContain('harbour plan');
+    expect(articles[0].text).not.toMatch(/bridge|library|Teaser/);
+    expect(articles[1].text).toContain('bridge repairs');
+    expect(articles[1].text).not.toMatch(/harbour|library/);
+  });
+
+  it('takes an appended story address from a share link that carries its id', () => {
+    const doc = page(
+      story(' data-nid="1001"', 'Harbour plan approved', 'harbour plan') +
+        story(' data-nid="1002"', 'Bridge repairs delayed again', 'bridge repairs').replace(
+          '<div class="byline">',
+          '<a class="share" href="https://social.example/share?u=https%3A%2F%2Fn.example%2Fnews%2Fbridge-repairs%2F1002">Share</a><div class="byline">',
+        ),
+    );
+    const articles = extractArticles(doc, 'https://n.example/news/harbour-plan');
+    expect(articles.map((a) => a.url)).toEqual([
+      'https://n.example/news/harbour-plan',
+      'https://n.example/news/bridge-repairs/1002',
+    ]);
+  });
+
+  it('reads blog posts whose titles are h3 and whose text is lines between <br>', () => {
+    const post = (title: string, topic: string, url: string) =>
+      `<div class="post-outer"><div class="post hentry"><h3 class="post-title">${title}</h3><div class="post-body">${Array.from({ length: 8 }, (_, i) => `Officials described the ${topic} in detail on day ${i + 1}, and residents asked questions.<br><br>`).join('')}</div><div class="post-footer"><a class="timestamp-link" href="${url}" rel="bookmark">10:04 AM</a></div></div></div>`;
+    const doc = page(
+      post('Harbour plan approved', 'harbour plan', 'https://n.example/news/harbour-plan') +
+        post('Bridge repairs delayed again', 'bridge repairs', 'https://n.example/news/bridge-repairs'),
+    );
+    const articles = extractArticles(doc, 'https://n.example/news/harbour-plan');
+    expect(articles.map((a) => [a.title, a.url])).toEqual([
+      ['Harbour plan approved', 'https://n.example/news/harbour-plan'],
+      ['Bridge repairs delayed again', 'https://n.example/news/bridge-repairs'],
+    ]);
+  });
+
+  it('keeps one article whole when its sections repeat a template under subheadings', () => {
+    const section = (title: string, topic: string) =>
+      `<section class="chapter"><h2 class="chapter-title">${title}</h2>${prose(topic)}</section>`;
+    const doc = page(
+      `<div class="article"><h1>Harbour plan approved</h1>${section('The vote', 'vote')}${section('The cost', 'cost')}${section('What comes next', 'next steps')}</div>`,
+    );
+    const articles = extractArticles(doc, 'https://n.example/news/harbour-plan');
+    expect(articles).toHaveLength(1);
+    expect(articles[0].text).toContain('the vote');
+    expect(articles[0].text).toContain('the next steps');
+  });
+
+  it('finds no article in repeated blocks when none of them is the page own (a section front)', () => {
+    const doc = page(
+      story('', 'Bridge repairs delayed again', 'bridge') + story('', 'School opens new library wing', 'library'),
+    );
+    expect(findArticleContainers(doc, () => false)).toEqual([]);
+  });
+});
+
 describe('clean-up helpers', () => {
   it('blockText separates blocks by blank lines and folds whitespace', () => {
     const document = parse('<div><h2>Head</h2><p>One\n  two <b>three</b></p><ul><li>a</li><li>b</li></ul></div>');
@@ -248,6 +337,14 @@ describe('clean-up helpers', () => {
     removeNoise(root);
     expect(blockText(root)).toBe('A long caption about the talks\n\nBody text.');
   });
+  it('removeNoise reads no furniture word in atomic class names (`ad`, `sr` among generated two-letter classes)', () => {
+    const document = parse(
+      '<div><p class="pw-post-body-paragraph go qg ad ot sr bk">Body text one.</p><p class="pw-post-body-paragraph ii sr zn ad">Body text two.</p><div class="ad">Buy now</div></div>',
+    );
+    const root = document.querySelector('div')!;
+    removeNoise(root);
+    expect(blockText(root)).toBe('Body text one.\n\nBody text two.');
+  });
   it('trimBlocks drops the repeated headline, the date line, credits, link lines and closing calls to action', () => {
     const prose =
       'Negotiators met for six hours in Istanbul on Thursday and agreed to meet again before the end of the month, officials said.';
@@ -260,6 +357,23 @@ describe('clean-up helpers', () => {
 });
 
 describe('bounded work on giant pages', () => {
+  it('spends the budget on visible text only: JSON in a script does not cut its article short', () => {
+    const paragraphs = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `<p>Session ${i + 1}: ${'negotiators met again in Istanbul to discuss grain shipments. '.repeat(5)}</p>`,
+    );
+    // Sites ship their state as JSON in scripts, often several, each inside a small wrapper.
+    const state = (part: number) =>
+      `<div class="state"><script type="application/json">${JSON.stringify({ part, items: 'x'.repeat(26_000) })}</script></div>`;
+    const doc = new DOMParser().parseFromString(
+      `<html lang="en"><head><title>Talks</title></head><body>${state(1)}${state(2)}${state(3)}<div class="story"><h1>Talks resume in Istanbul</h1>${paragraphs.join('')}</div></body></html>`,
+      'text/html',
+    );
+    const [article] = extractArticles(doc, 'https://n.example/talks');
+    expect(article.text).toContain('Session 40: negotiators');
+  });
+
   it('reads at most about 80,000 characters of one article, title and lead included', () => {
     // Distinct paragraphs: repeated ones would be dropped as duplicates.
     const paragraphs = Array.from(
