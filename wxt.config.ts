@@ -35,7 +35,8 @@ export default defineConfig({
     permissions: ['storage', 'tabs', 'activeTab', 'contextMenus', 'scripting'],
     // The extractor is injected into pages whose gate said "article"; the content script already runs on them.
     host_permissions: ['http://*/*', 'https://*/*'],
-    action: { default_title: 'Beatwatch' },
+    // One icon on a filled tile (public/icon/, rendered from assets/icon.svg): it reads on light and dark toolbars.
+    action: { default_title: 'Beatwatch', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
     commands: {
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },
