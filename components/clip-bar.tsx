@@ -3,15 +3,19 @@ import { useState } from 'preact/hooks';
 /** Props of ClipBar. */
 export interface Props {
   topics: { id: string; name: string }[];
+  /** The topic open in the popup, if any: what the reader most likely clips to. */
+  openTopicId?: string;
   busy: boolean;
   message: { kind: 'ok' | 'error'; text: string } | null;
   onClip: (topicId: string) => void;
 }
 
 /** "Clip this page": saves the current tab's article to a topic the reader picks, matched or not. */
-export function ClipBar({ topics, busy, message, onClip }: Props) {
-  const [topicId, setTopicId] = useState(topics[0]?.id ?? '');
-  const selected = topics.some((t) => t.id === topicId) ? topicId : (topics[0]?.id ?? '');
+export function ClipBar({ topics, openTopicId, busy, message, onClip }: Props) {
+  // The reader's own pick wins; until they pick, the open topic, else the first.
+  const [picked, setPicked] = useState<string | null>(null);
+  const fallback = openTopicId && topics.some((t) => t.id === openTopicId) ? openTopicId : (topics[0]?.id ?? '');
+  const selected = picked && topics.some((t) => t.id === picked) ? picked : fallback;
   return (
     <form
       class="clip-bar"
@@ -20,20 +24,14 @@ export function ClipBar({ topics, busy, message, onClip }: Props) {
         if (selected) onClip(selected);
       }}
     >
-      <label>
-        Clip this page to{' '}
-        <select
-          value={selected}
-          onChange={(event) => setTopicId(event.currentTarget.value)}
-          aria-label="Topic to clip to"
-        >
-          {topics.map((topic) => (
-            <option key={topic.id} value={topic.id}>
-              {topic.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <label for="clip-topic">Clip this page to</label>
+      <select id="clip-topic" value={selected} onChange={(event) => setPicked(event.currentTarget.value)}>
+        {topics.map((topic) => (
+          <option key={topic.id} value={topic.id}>
+            {topic.name}
+          </option>
+        ))}
+      </select>
       <button type="submit" class="primary" disabled={busy || !selected}>
         {busy ? 'Clipping…' : 'Clip'}
       </button>

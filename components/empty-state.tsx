@@ -9,7 +9,7 @@ export interface Props {
 /** What a view shows when there is nothing in it yet. */
 export function EmptyState({ title, children }: Props) {
   return (
-    <div class="empty" role="status">
+    <div class="empty" role="status" tabIndex={-1}>
       <p>
         <strong>{title}</strong>
       </p>

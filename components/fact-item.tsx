@@ -2,10 +2,15 @@ import type { Fact, FactKind } from '@/lib/schema';
 
 /** Props of FactItem. */
 export interface Props {
-  fact: Fact;
+  fact: Pick<Fact, 'text' | 'kind' | 'speaker'>;
+  /** The fact's own direction and language when they differ from the list's (a story mixes sites and languages). */
+  dir?: 'ltr' | 'rtl';
+  lang?: string;
+  /** The sites that reported the fact, when there are several. */
+  sites?: string[];
   /** The title of an earlier article of the beat that already reported this fact, if any. */
   seenIn?: string;
-  onOpen: (fact: Fact) => void;
+  onOpen: () => void;
 }
 
 const KIND_LABELS: Record<FactKind, string> = {
@@ -16,35 +21,40 @@ const KIND_LABELS: Record<FactKind, string> = {
   statement: 'statement',
 };
 
-/** One key fact with its kind and speaker; activating it opens the article at that sentence. */
-export function FactItem({ fact, seenIn, onOpen }: Props) {
+/** One key fact as plain text, with its kind, speaker and sites, and one action: open the article at that sentence. */
+export function FactItem({ fact, dir, lang, sites, seenIn, onOpen }: Props) {
   return (
-    <li class={seenIn ? 'fact seen' : 'fact'} data-kind={fact.kind}>
-      <span class="fact-kind" dir="ltr">
-        {KIND_LABELS[fact.kind]}
-      </span>{' '}
-      <a
-        href="#"
-        dir="auto"
-        onClick={(event) => {
-          event.preventDefault();
-          onOpen(fact);
-        }}
-      >
+    <li class={seenIn ? 'fact seen' : 'fact'} data-kind={fact.kind} dir={dir} lang={lang}>
+      <span class="fact-kind">{KIND_LABELS[fact.kind]}</span>{' '}
+      <span class="fact-text" dir="auto">
         {fact.text}
-      </a>
+      </span>
       {fact.speaker && (
         <span class="fact-speaker">
           {' — '}
           <bdi>{fact.speaker}</bdi>
         </span>
       )}
+      {sites && sites.length > 1 && (
+        <span class="fact-sites">
+          {' · '}
+          {sites.map((site, i) => (
+            <>
+              {i > 0 && ', '}
+              <bdi>{site}</bdi>
+            </>
+          ))}
+        </span>
+      )}
       {seenIn && (
-        <span class="fact-seen" dir="ltr" title={`Already in “${seenIn}”`}>
+        <span class="fact-seen" title={`Already in “${seenIn}”`}>
           {' '}
           seen before
         </span>
-      )}
+      )}{' '}
+      <button type="button" class="icon-button open-at" onClick={onOpen} aria-label="Open at this sentence">
+        <span aria-hidden="true">↗</span>
+      </button>
     </li>
   );
 }

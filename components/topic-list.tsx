@@ -1,16 +1,18 @@
+import { ArrowList } from './arrow-list';
+
 /** Props of TopicList. */
 export interface Props {
   topics: { id: string; name: string; count: number }[];
   onOpen: (topicId: string) => void;
 }
 
-/** The reader's topics with how many articles each has; each row opens that topic's digest. */
+/** The reader's topics with how many articles each has; each row opens that topic's digest; ↑/↓ move between rows. */
 export function TopicList({ topics, onOpen }: Props) {
   return (
-    <ul class="topic-list" aria-label="Topics">
+    <ArrowList class="topic-list" label="Topics">
       {topics.map((topic) => (
-        <li key={topic.id}>
-          <button class="topic-row" data-topic-id={topic.id} onClick={() => onOpen(topic.id)}>
+        <li key={topic.id} data-nav-row>
+          <button class="topic-row" data-nav-item data-topic-id={topic.id} onClick={() => onOpen(topic.id)}>
             <bdi>{topic.name}</bdi>
             <span class="count" aria-label={`${topic.count} articles`}>
               {topic.count}
@@ -18,6 +20,6 @@ export function TopicList({ topics, onOpen }: Props) {
           </button>
         </li>
       ))}
-    </ul>
+    </ArrowList>
   );
 }

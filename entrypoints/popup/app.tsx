@@ -3,7 +3,7 @@
 // Everything it shows is rendered by the pure views in components/.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ArticleCard } from '@/components/article-card';
+import { ArrowList } from '@/components/arrow-list';
 import { ClipBar } from '@/components/clip-bar';
 import { EmptyState } from '@/components/empty-state';
 import { HighlightList } from '@/components/highlight-list';
@@ -11,7 +11,7 @@ import { ListLinks } from '@/components/list-links';
 import { LoadMore } from '@/components/load-more';
 import { SearchField } from '@/components/search-field';
 import { SearchResults } from '@/components/search-results';
-import { TopicFacts } from '@/components/topic-facts';
+import { StoryCard } from '@/components/story-card';
 import { TopicList } from '@/components/topic-list';
 import { UndoToast } from '@/components/undo-toast';
 import type { SearchResult } from '@/lib/background/search';
@@ -31,7 +31,7 @@ import {
   type LoadedList,
   type Removed,
 } from '@/lib/digest/loaded-lists';
-import { factsSeenBefore, topicFactGroups } from '@/lib/digest/topic-facts';
+import { StoryList } from '@/lib/digest/story-list';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
 import type { DigestOverview } from '@/lib/messaging/protocol';
 import type { ArticleRecord, HighlightRecord } from '@/lib/schema';
@@ -56,6 +56,8 @@ async function targetTabId(): Promise<number | undefined> {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const openTab = (url: string) => void browser.tabs.create({ url });
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const formatDate = (time: number) => (Number.isFinite(time) ? dateFormat.format(time) : '');
 
 export function App() {
   const [overview, setOverview] = useState<DigestOverview | null>(null);
@@ -73,6 +75,9 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const searchSeq = useRef(0);
+  // What to focus once it is on screen: the first story of a topic just opened, the topic row just left.
+  const focusNext = useRef<string[] | null>(null);
+  const storyLists = useRef(new Map<string, StoryList>());
 
   const loadOverview = useCallback(() => {
     sendToBackground('digest:overview', {}).then(setOverview, (e: unknown) => setError(message(e)));
@@ -168,6 +173,16 @@ export function App() {
       });
     if (view.kind === 'highlights') setHighlights((current) => current && { ...current, scrollTop: top });
     setView(next);
+    focusNext.current =
+      next.kind === 'topics'
+        ? view.kind === 'list'
+          ? [view.list === NO_TOPIC ? '[data-view="no-topic"]' : `.topic-row[data-topic-id="${CSS.escape(view.list)}"]`]
+          : view.kind === 'highlights'
+            ? ['[data-view="highlights"]']
+            : null
+        : next.kind === 'list'
+          ? ['.story [data-nav-item]', '.bw-content .empty']
+          : ['.highlight-entry a', '.bw-content .empty'];
     if (next.kind === 'list' && !lists.has(next.list)) loadPage(next.list);
     if (next.kind === 'highlights' && !highlights) loadHighlights();
   };
@@ -179,6 +194,27 @@ export function App() {
     if (main.current) main.current.scrollTop = restoreTo ?? 0;
     // Only when the view changes, not on every page that arrives.
   }, [view]);
+
+  // Focus follows the reader into a list and back out of it, once what it goes to has rendered.
+  useEffect(() => {
+    const selectors = focusNext.current;
+    if (!selectors) return;
+    const target = selectors.map((s) => main.current?.querySelector<HTMLElement>(s)).find(Boolean);
+    if (!target) return;
+    focusNext.current = null;
+    target.focus();
+  });
+
+  // Escape goes back to the topics (the search field and menus handle their own Escape first).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || view.kind === 'topics') return;
+      event.preventDefault();
+      go({ kind: 'topics' });
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
 
   const adjustCounts = (record: { topicIds: string[] }, by: number) =>
     setOverview((current) => {
@@ -200,6 +236,7 @@ export function App() {
       setClipMessage({ kind: 'ok', text: `Clipped “${title}”.` });
       // A clip may add to any list: read counts again and drop the pages read so far.
       setLists(new Map());
+      storyLists.current.clear();
       loadOverview();
     } catch (e) {
       setClipMessage({ kind: 'error', text: message(e) });
@@ -323,22 +360,32 @@ export function App() {
         : 'Beatwatch';
   const openList = view.kind === 'list' ? lists.get(view.list) : undefined;
   const searching = query.trim() !== '';
-  // Computed once per set of loaded articles, not on every render of a long list.
+  // Grouped once per set of loaded articles, and only the new page's articles are compared.
   const openItems = openList?.items;
-  const factGroups = useMemo(() => (openItems ? topicFactGroups(openItems) : []), [openItems]);
-  const seenBefore = useMemo(() => (openItems ? factsSeenBefore(openItems) : undefined), [openItems]);
+  const openListId = view.kind === 'list' ? view.list : null;
+  const stories = useMemo(() => {
+    if (!openItems || openListId === null) return [];
+    let grouping = storyLists.current.get(openListId);
+    if (!grouping) storyLists.current.set(openListId, (grouping = new StoryList()));
+    return grouping.stories(openItems);
+  }, [openItems, openListId]);
 
+  const hasTopics = !!overview && overview.topics.length > 0;
   return (
     <main class="bw-popup" ref={main}>
-      {/* Stays in view while a long list scrolls: going back never loses the place. */}
+      {/* Stays in view while a long list scrolls: going back never loses the place. Few stops before the first story:
+          back (or Edit topics), search, then the list. */}
       <div class="bw-top">
         <header class="bw-header">
-          <h1>
+          {view.kind !== 'topics' && (
+            <button class="back" onClick={() => go({ kind: 'topics' })} aria-keyshortcuts="Escape">
+              ← All topics
+            </button>
+          )}
+          <h1 id="view-title" tabIndex={-1}>
             <bdi>{title}</bdi>
           </h1>
-          {view.kind !== 'topics' ? (
-            <button onClick={() => go({ kind: 'topics' })}>← All topics</button>
-          ) : (
+          {view.kind === 'topics' && (
             <button class="link" onClick={openOptions}>
               Edit topics
             </button>
@@ -358,111 +405,122 @@ export function App() {
           {error}
         </p>
       )}
-      {searching ? (
-        result && (
-          <SearchResults
-            result={result}
-            onOpen={(hit) =>
-              openTab(
-                hit.kind === 'article' && hit.field === 'text' ? textFragmentUrl(hit.url, hit.snippet.match) : hit.url,
-              )
-            }
-            onMore={() => setSearchLimit((limit) => limit + SEARCH_PAGE)}
-          />
-        )
-      ) : (
-        <>
-          {overview === null && !error && <p class="muted">Loading…</p>}
-          {overview && overview.topics.length === 0 && view.kind === 'topics' && (
-            <EmptyState title="No topics yet">
-              <p class="muted">Add the beats you follow; Beatwatch then collects the articles you read on them.</p>
-              <button class="primary" onClick={openOptions}>
-                Add a topic
-              </button>
-            </EmptyState>
-          )}
-          {overview && overview.topics.length > 0 && (
-            <>
-              <ClipBar topics={overview.topics} busy={clipping} message={clipMessage} onClip={clip} />
-              <div class="page-tools">
-                <button aria-pressed={factsMarked !== null} onClick={toggleFacts}>
-                  {factsMarked === null ? 'Mark key facts on this page' : 'Unmark key facts'}
+      <div class="bw-content">
+        {searching ? (
+          result && (
+            <SearchResults
+              result={result}
+              onOpen={(hit) =>
+                openTab(
+                  hit.kind === 'article' && hit.field === 'text'
+                    ? textFragmentUrl(hit.url, hit.snippet.match)
+                    : hit.url,
+                )
+              }
+              onMore={() => setSearchLimit((limit) => limit + SEARCH_PAGE)}
+            />
+          )
+        ) : (
+          <>
+            {overview === null && !error && <p class="muted">Loading…</p>}
+            {overview && overview.topics.length === 0 && view.kind === 'topics' && (
+              <EmptyState title="No topics yet">
+                <p class="muted">Add the beats you follow; Beatwatch then collects the articles you read on them.</p>
+                <button class="primary" onClick={openOptions}>
+                  Add a topic
                 </button>
-                {factsMarked !== null && <span class="muted" role="status">{`${factsMarked} marked`}</span>}
-              </div>
-            </>
-          )}
-          {overview && view.kind === 'topics' && (
-            <>
-              {overview.topics.length > 0 && (
-                <TopicList topics={overview.topics} onOpen={(id) => go({ kind: 'list', list: id })} />
-              )}
-              <ListLinks
-                highlights={overview.highlights}
-                noTopic={overview.noTopic}
-                onOpenHighlights={() => go({ kind: 'highlights' })}
-                onOpenNoTopic={() => go({ kind: 'list', list: NO_TOPIC })}
-              />
-            </>
-          )}
-          {view.kind === 'list' &&
-            openList &&
-            (openList.items.length === 0 && !openList.loading ? (
-              <EmptyState
-                title={view.list === NO_TOPIC ? 'No articles outside your topics' : 'Nothing read on this beat yet'}
-              />
-            ) : (
-              <>
-                <TopicFacts groups={factGroups} onOpenSource={(url, text) => openTab(textFragmentUrl(url, text))} />
-                <ul class="articles" aria-label={`Articles on ${title}`}>
-                  {openList.items.map((article) => (
-                    <ArticleCard
-                      key={article.id}
-                      article={article}
-                      seenIn={seenBefore?.get(article.id)?.map((source) => source?.title)}
-                      onOpen={openTab}
-                      onOpenFact={(a, fact) => openTab(textFragmentUrl(a.url, fact.text))}
-                      onDelete={removeArticleCard}
-                      onSaveNote={saveNote}
-                      onDeleteHighlight={removeHighlight}
-                      onConfirmHighlight={confirmHighlight}
-                    />
-                  ))}
-                </ul>
-                {(openList.next !== null || openList.loading) && (
-                  <LoadMore loading={openList.loading} onMore={() => loadPage(view.list)} />
-                )}
-              </>
-            ))}
-          {view.kind === 'highlights' &&
-            highlights &&
-            (highlights.items.length === 0 && !highlights.loading ? (
-              <EmptyState title="No highlights yet">
-                <p class="muted">Select text on any page and press Highlight.</p>
               </EmptyState>
-            ) : (
+            )}
+            {overview && view.kind === 'topics' && (
               <>
-                <HighlightList
-                  items={highlights.items}
-                  topicNames={topicNames}
-                  onOpen={openTab}
-                  onSaveNote={saveNote}
-                  onDelete={removeHighlight}
-                  onConfirm={confirmHighlight}
-                />
-                {(highlights.next !== null || highlights.loading) && (
-                  <LoadMore loading={highlights.loading} onMore={loadHighlights} />
+                {overview.topics.length > 0 && (
+                  <TopicList topics={overview.topics} onOpen={(id) => go({ kind: 'list', list: id })} />
                 )}
+                <ListLinks
+                  highlights={overview.highlights}
+                  noTopic={overview.noTopic}
+                  onOpenHighlights={() => go({ kind: 'highlights' })}
+                  onOpenNoTopic={() => go({ kind: 'list', list: NO_TOPIC })}
+                />
               </>
-            ))}
-        </>
-      )}
+            )}
+            {view.kind === 'list' &&
+              openList &&
+              (openList.items.length === 0 && !openList.loading ? (
+                <EmptyState
+                  title={view.list === NO_TOPIC ? 'No articles outside your topics' : 'Nothing read on this beat yet'}
+                />
+              ) : (
+                <>
+                  <ArrowList class="stories" label={`Stories on ${title}`}>
+                    {stories.map((story) => (
+                      <StoryCard
+                        key={story.id}
+                        story={story}
+                        formatDate={formatDate}
+                        onOpen={openTab}
+                        onOpenFact={(url, text) => openTab(textFragmentUrl(url, text))}
+                        onDelete={removeArticleCard}
+                        onSaveNote={saveNote}
+                        onDeleteHighlight={removeHighlight}
+                        onConfirmHighlight={confirmHighlight}
+                      />
+                    ))}
+                  </ArrowList>
+                  {(openList.next !== null || openList.loading) && (
+                    <LoadMore loading={openList.loading} onMore={() => loadPage(view.list)} />
+                  )}
+                </>
+              ))}
+            {view.kind === 'highlights' &&
+              highlights &&
+              (highlights.items.length === 0 && !highlights.loading ? (
+                <EmptyState title="No highlights yet">
+                  <p class="muted">Select text on any page and press Highlight.</p>
+                </EmptyState>
+              ) : (
+                <>
+                  <HighlightList
+                    items={highlights.items}
+                    topicNames={topicNames}
+                    onOpen={openTab}
+                    onSaveNote={saveNote}
+                    onDelete={removeHighlight}
+                    onConfirm={confirmHighlight}
+                  />
+                  {(highlights.next !== null || highlights.loading) && (
+                    <LoadMore loading={highlights.loading} onMore={loadHighlights} />
+                  )}
+                </>
+              ))}
+          </>
+        )}
+      </div>
       {deleted && (
         <UndoToast
           text={deleted.kind === 'article' ? `Deleted “${deleted.record.title}”.` : 'Deleted the highlight.'}
           onUndo={undo}
           onDismiss={() => setDeleted(null)}
         />
+      )}
+      {/* The current page's tools come last in tab order: the digest is what the popup is opened for. */}
+      {hasTopics && (
+        <footer class="bw-page-tools" aria-label="This page">
+          <ClipBar
+            key={openListId ?? ''}
+            topics={overview.topics}
+            openTopicId={openListId ?? undefined}
+            busy={clipping}
+            message={clipMessage}
+            onClip={clip}
+          />
+          <div class="page-tools">
+            <button aria-pressed={factsMarked !== null} onClick={toggleFacts}>
+              {factsMarked === null ? 'Mark key facts on this page' : 'Unmark key facts'}
+            </button>
+            {factsMarked !== null && <span class="muted" role="status">{`${factsMarked} marked`}</span>}
+          </div>
+        </footer>
       )}
     </main>
   );

@@ -2,10 +2,14 @@
 // shown once, with all of them (Feedly-style story merging, applied to facts).
 import type { ArticleSummary } from '../db/articles';
 import { groupFacts } from '../facts/merge';
+import type { FactKind } from '../schema';
 
 /** One fact as reported by one or more articles of a topic: what the popup's TopicFacts view shows. */
 export interface TopicFactGroup {
   text: string;
+  /** The kind and speaker of the best-scored report of the fact. */
+  kind: FactKind;
+  speaker?: string;
   dir: 'ltr' | 'rtl';
   lang?: string;
   sources: { articleId: string; title: string; url: string }[];
@@ -16,11 +20,13 @@ const MAX_GROUPS = 20;
 /** Groups the facts of a topic's articles (newest articles first, as given); most-reported facts first. */
 export function topicFactGroups(articles: ArticleSummary[]): TopicFactGroup[] {
   const items = articles.flatMap((article) =>
-    article.facts.map((fact) => ({ text: fact.text, score: fact.score, article })),
+    article.facts.map((fact) => ({ text: fact.text, score: fact.score, fact, article })),
   );
   return groupFacts(items)
     .map(({ representative, members }) => ({
       text: representative.text,
+      kind: representative.fact.kind,
+      speaker: representative.fact.speaker,
       dir: representative.article.dir,
       lang: representative.article.lang,
       score: Math.max(...members.map((m) => m.score)),

@@ -82,24 +82,42 @@ function keyFacts(name) {
 
     await popup.reload();
     await popup.click('[data-topic-id="ukraine"]');
-    const card = await popup.waitFor(
-      (title) => {
-        const found = [...document.querySelectorAll('.article-card')].find((c) => c.textContent.includes(title));
-        return (
-          found && {
-            facts: found.querySelectorAll('.facts li').length,
-            kinds: [...found.querySelectorAll('.facts li .fact-kind')].map((k) => k.textContent),
-            speakers: found.querySelectorAll('.facts li .fact-speaker').length,
-          }
-        );
-      },
+    // The story shows its top facts; "All N facts" shows the rest.
+    await popup.waitFor(
+      (title) => [...document.querySelectorAll('.story-headline')].some((h) => h.textContent === title),
       SEED_TITLE,
       { what: 'the seed article in the popup' },
     );
-    assert.equal(card.facts, main.facts.length, 'the popup lists the facts under the article');
+    if (main.facts.length > 3)
+      await popup.clickWhere(
+        (title) =>
+          [...document.querySelectorAll('.story')]
+            .find((c) => c.querySelector('.story-headline').textContent === title)
+            ?.querySelector('button.more-facts'),
+        SEED_TITLE,
+      );
+    const card = await popup.waitFor(
+      ([title, expected]) => {
+        const found = [...document.querySelectorAll('.story')].find(
+          (c) => c.querySelector('.story-headline').textContent === title,
+        );
+        const facts = found?.querySelectorAll('.facts li') ?? [];
+        return (
+          facts.length === expected && {
+            facts: facts.length,
+            kinds: [...found.querySelectorAll('.facts li .fact-kind')].map((k) => k.textContent),
+            speakers: found.querySelectorAll('.facts li .fact-speaker').length,
+            texts: [...found.querySelectorAll('.facts li .fact-text')].map((t) => t.textContent),
+          }
+        );
+      },
+      [SEED_TITLE, main.facts.length],
+      { what: `the ${main.facts.length} facts of the seed article in the popup`, timeout: 3000 },
+    );
+    assert.equal(card.facts, main.facts.length, 'the popup lists the facts under the story');
     assert.deepEqual(
       card.kinds,
-      main.facts.map((f) => f.kind),
+      card.texts.map((text) => main.facts.find((f) => f.text === text)?.kind),
       'each fact shows its kind',
     );
     assert.equal(card.speakers, speakers.length, 'each attributed fact shows its speaker');

@@ -80,9 +80,12 @@ const highlightButton = () =>
 const highlightButtonHidden = () =>
   !document.querySelector('beatwatch-highlight-button')?.shadowRoot?.querySelector('button:not([hidden])');
 const scrollTop = () => document.querySelector('.bw-popup').scrollTop;
-/** The number at the end of each card's title, in order. */
+/** The number at the end of each article's title, in order (each article has its line in its story, named by its
+ * Delete button). */
 const cardNumbers = () =>
-  [...document.querySelectorAll('.article-card h3')].map((h) => Number(h.textContent.match(/(\d+)$/)?.[1]));
+  [...document.querySelectorAll('.article-card button')].map((b) =>
+    Number(b.getAttribute('aria-label').match(/(\d+)”$/)?.[1]),
+  );
 
 for (const name of e2eBrowsers()) {
   describe(`the popup keeps everything in reach, in ${name}`, () => inReach(name));
@@ -163,9 +166,14 @@ function inReach(name) {
       assert.ok(i < 100, `scrolled to ${shown.cards} cards only`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    // Every article once, newest first, the last page included.
-    assert.deepEqual(await popup.evaluate(cardNumbers), UKRAINE);
-    await popup.evaluate(() => document.querySelector('.article-card:nth-child(70)').scrollIntoView());
+    // Every article once, the last page included, in stories most recently reported first.
+    const numbers = await popup.evaluate(cardNumbers);
+    assert.deepEqual(
+      [...numbers].sort((a, b) => a - b),
+      UKRAINE,
+    );
+    assert.equal(numbers[0], 0, 'the newest article comes first');
+    await popup.evaluate(() => document.querySelectorAll('.article-card')[69].scrollIntoView());
     const place = await popup.evaluate(scrollTop);
     assert.ok(place > 0);
     await popup.screenshot(join(ARTIFACTS, `popup-paged-${name}.png`));
@@ -227,7 +235,7 @@ function inReach(name) {
     );
     await popup.click('[data-view="no-topic"]');
     await popup.waitFor(
-      () => [...document.querySelectorAll('.article-card h3')].some((h) => h.textContent.includes('Port strike ends')),
+      () => [...document.querySelectorAll('.story-headline')].some((h) => h.textContent.includes('Port strike ends')),
       undefined,
       { what: 'the no-topic article' },
     );

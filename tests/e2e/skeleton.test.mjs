@@ -131,12 +131,12 @@ function walkingSkeleton(name) {
     await page.close();
   });
 
-  test('the popup lists the article under its topic, in its own direction', async () => {
+  test("the popup lists the article's story under its topic, in its own direction", async () => {
     await popup.reload();
     await popup.click('[data-topic-id="ukraine-ar"]');
     const card = await popup.waitFor(
       (title) => {
-        const found = [...document.querySelectorAll('.article-card')].find((c) => c.textContent.includes(title));
+        const found = [...document.querySelectorAll('.story')].find((c) => c.textContent.includes(title));
         return found && { dir: found.getAttribute('dir'), lang: found.getAttribute('lang') };
       },
       SEED_TITLE,

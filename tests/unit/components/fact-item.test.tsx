@@ -30,11 +30,14 @@ describe('FactItem', () => {
     const onOpen = vi.fn();
     const root = mount({ fact, onOpen });
     expect(root.querySelector('.fact-kind')?.textContent).toBe('quote');
-    expect(root.querySelector('a')?.textContent).toBe(fact.text);
+    expect(root.querySelector('.fact-text')?.textContent).toBe(fact.text);
+    expect(root.querySelector('a'), 'the fact is plain text, not a link').toBeNull();
     expect(root.querySelector('.fact-speaker bdi')?.textContent).toBe('InfoNation President Dan McDowell');
     expect(root.querySelector('.fact-seen')).toBeNull();
-    root.querySelector('a')!.click();
-    expect(onOpen).toHaveBeenCalledWith(fact);
+    const open = root.querySelector<HTMLButtonElement>('button.open-at')!;
+    expect(open.getAttribute('aria-label')).toBe('Open at this sentence');
+    open.click();
+    expect(onOpen).toHaveBeenCalledTimes(1);
   });
 
   it('marks a fact seen in an earlier article and names that article', () => {

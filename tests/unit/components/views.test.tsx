@@ -4,18 +4,18 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { AliasSuggestions } from '@/components/alias-suggestions';
-import { ArticleCard } from '@/components/article-card';
 import { ClipBar } from '@/components/clip-bar';
 import { EmptyState } from '@/components/empty-state';
 import { HighlightQuote } from '@/components/highlight-quote';
 import { QueryTester } from '@/components/query-tester';
-import { TopicFacts } from '@/components/topic-facts';
+import { StoryCard } from '@/components/story-card';
 import { TopicForm } from '@/components/topic-form';
 import { TopicList } from '@/components/topic-list';
 import { TopicTable } from '@/components/topic-table';
 import { TopicTester } from '@/components/topic-tester';
 import { UndoToast } from '@/components/undo-toast';
 import type { ArticleSummary, HighlightSummary } from '@/lib/db/articles';
+import { topicStories } from '@/lib/digest/topic-stories';
 import type { Fact } from '@/lib/schema';
 import { button, click, show, submit, textOf, type } from './render';
 
@@ -73,23 +73,24 @@ function showCard(extra: Partial<ArticleSummary>) {
     onDeleteHighlight: vi.fn(),
     onConfirmHighlight: vi.fn(),
   };
-  return { root: show(<ArticleCard article={article(extra)} {...handlers} />), ...handlers };
+  const [story] = topicStories([article(extra)]);
+  return { root: show(<StoryCard story={story} formatDate={() => '16 May 2025'} {...handlers} />), ...handlers };
 }
 
-describe('ArticleCard', () => {
+describe('StoryCard of one article', () => {
   it('shows an Arabic article right to left, with its site, facts and actions', () => {
     const { root, onOpen, onOpenFact, onDelete } = showCard({});
-    const card = root.querySelector('li.article-card')!;
+    const card = root.querySelector('li.story')!;
     expect(card.getAttribute('dir')).toBe('rtl');
     expect(card.getAttribute('lang')).toBe('ar');
     expect(textOf(card.querySelector('h3'))).toBe('محادثات إسطنبول');
     expect(textOf(card.querySelector('.meta'))).toContain('الشرق الأوسط');
-    expect(textOf(card.querySelector('.facts a'))).toBe('قال مسؤول إن ستة آلاف جندي سيعودون.');
+    expect(textOf(card.querySelector('.facts .fact-text'))).toBe('قال مسؤول إن ستة آلاف جندي سيعودون.');
     expect(textOf(card.querySelector('.facts .fact-kind'))).toBe('statement');
     click(card.querySelector('h3 a'));
     expect(onOpen).toHaveBeenCalledWith('https://aawsat.example/ar/5121');
-    click(card.querySelector('.facts a'));
-    expect(onOpenFact).toHaveBeenCalledWith(expect.objectContaining({ id: 'a'.repeat(32) }), article().facts[0]);
+    click(button(root, 'Open at this sentence'));
+    expect(onOpenFact).toHaveBeenCalledWith('https://aawsat.example/ar/5121', 'قال مسؤول إن ستة آلاف جندي سيعودون.');
     click(button(root, 'Delete “محادثات إسطنبول”'));
     expect(onDelete).toHaveBeenCalledWith('a'.repeat(32));
     expect(card.querySelector('.highlights')).toBeNull();
@@ -104,15 +105,17 @@ describe('ArticleCard', () => {
       highlights: [highlight()],
     });
     expect(textOf(root.querySelector('h3'))).toBe('aawsat.example');
-    expect(textOf(root.querySelector('.meta'))).toMatch(/^aawsat\.example · .+ · clipped$/);
+    expect(textOf(root.querySelector('.meta'))).toBe('aawsat.example · 16 May 2025');
+    expect(textOf(root.querySelector('.reports'))).toContain('clipped');
     expect(root.querySelector('.facts')).toBeNull();
     expect(textOf(root.querySelector('.highlights blockquote'))).toBe('ستة آلاف جندي');
   });
 
   it('shows page text as text, never as markup', () => {
-    const { root } = showCard({ title: '<img src=x onerror=alert(1)>', excerpt: '<b>bold</b>' });
+    const { root } = showCard({ title: '<img src=x onerror=alert(1)>', excerpt: '<b>bold</b>', facts: [] });
     expect(root.querySelector('img, b')).toBeNull();
     expect(textOf(root.querySelector('h3'))).toBe('<img src=x onerror=alert(1)>');
+    expect(textOf(root.querySelector('.excerpt'))).toBe('<b>bold</b>');
   });
 });
 
@@ -178,32 +181,6 @@ describe('HighlightQuote', () => {
     expect(root.querySelector('textarea')).toBeNull();
     click(button(root, 'Delete highlight'));
     expect(onDelete).toHaveBeenCalledWith('h-1234567890');
-  });
-});
-
-describe('TopicFacts', () => {
-  it('shows each fact once with all its sources, and nothing without facts', () => {
-    const onOpenSource = vi.fn();
-    const groups = [
-      {
-        text: '6,000 soldiers will return.',
-        dir: 'ltr' as const,
-        lang: 'en',
-        sources: [
-          { articleId: 'a', title: 'Wire', url: 'https://a.example/1' },
-          { articleId: 'b', title: 'Daily', url: 'https://b.example/2' },
-        ],
-      },
-    ];
-    const root = show(<TopicFacts groups={groups} onOpenSource={onOpenSource} />);
-    expect(textOf(root.querySelector('h2'))).toBe('Key facts');
-    expect(textOf(root.querySelector('li'))).toContain('6,000 soldiers will return.');
-    const links = root.querySelectorAll('li a');
-    expect([...links].map((a) => a.getAttribute('title'))).toEqual(['Wire', 'Daily']);
-    expect(textOf(root.querySelector('.sources'))).toBe('(2 sources: 1, 2)');
-    click(links[1]);
-    expect(onOpenSource).toHaveBeenCalledWith('https://b.example/2', '6,000 soldiers will return.');
-    expect(show(<TopicFacts groups={[]} onOpenSource={onOpenSource} />).childNodes).toHaveLength(0);
   });
 });
 

@@ -1,0 +1,152 @@
+import { useState } from 'preact/hooks';
+import type { ArticleSummary } from '@/lib/db/articles';
+import { siteOf, type TopicStory } from '@/lib/digest/topic-stories';
+import { FactItem } from './fact-item';
+import { HighlightQuote } from './highlight-quote';
+
+/** Props of StoryCard. */
+export interface Props {
+  story: TopicStory;
+  /** Formats a time (ms) as a date in the UI's language. */
+  formatDate: (time: number) => string;
+  onOpen: (url: string) => void;
+  /** Opens `url` at the sentence `text`. */
+  onOpenFact: (url: string, text: string) => void;
+  onDelete: (articleId: string) => void;
+  onSaveNote: (highlightId: string, note: string) => void;
+  onDeleteHighlight: (highlightId: string) => void;
+  /** Accepts the place a moved highlight was offered at. */
+  onConfirmHighlight: (highlightId: string) => void;
+}
+
+const TOP_FACTS = 3;
+
+/** The time of an article for the reader: its publication date, else when it was captured. */
+export function articleDate(article: Pick<ArticleSummary, 'publishedAt' | 'firstSeenAt'>): number {
+  const time = article.publishedAt ? Date.parse(article.publishedAt) : NaN;
+  return Number.isFinite(time) ? time : article.firstSeenAt;
+}
+
+/**
+ * One story of a digest: the newest headline, the sites that reported it, its top facts (each once), the reader's
+ * highlights, and its reports one per line. Laid out in the headline's direction; each fact and report in its own.
+ */
+export function StoryCard({
+  story,
+  formatDate,
+  onOpen,
+  onOpenFact,
+  onDelete,
+  onSaveNote,
+  onDeleteHighlight,
+  onConfirmHighlight,
+}: Props) {
+  const [allFacts, setAllFacts] = useState(false);
+  const { headline } = story;
+  const byId = new Map(story.articles.map((a) => [a.id, a]));
+  const facts = allFacts ? story.facts : story.facts.slice(0, TOP_FACTS);
+  const highlights = story.articles.flatMap((a) => a.highlights);
+  const several = story.articles.length > 1;
+  return (
+    <li class="story" data-nav-row data-story-id={story.id} dir={headline.dir} lang={headline.lang}>
+      <h3>
+        <a
+          class="story-headline"
+          data-nav-item
+          href={headline.url}
+          onClick={(event) => {
+            event.preventDefault();
+            onOpen(headline.url);
+          }}
+        >
+          {headline.title || siteOf(headline)}
+        </a>
+      </h3>
+      <div class="meta">
+        <span class="sites">
+          {story.sources.map((source, i) => (
+            <>
+              {i > 0 && ', '}
+              <bdi>{source.site}</bdi>
+            </>
+          ))}
+        </span>
+        {' · '}
+        <time dateTime={new Date(story.latestAt).toISOString()}>{formatDate(story.latestAt)}</time>
+        {several && ` · ${story.articles.length} reports`}
+      </div>
+      {facts.length > 0 ? (
+        <ul class="facts" aria-label="Key facts">
+          {facts.map((fact) => {
+            const first = byId.get(fact.sources[0].articleId);
+            return (
+              <FactItem
+                key={`${fact.sources[0].articleId}:${fact.text}`}
+                fact={fact}
+                dir={fact.dir === headline.dir ? undefined : fact.dir}
+                lang={fact.lang === headline.lang ? undefined : fact.lang}
+                sites={
+                  story.sources.length > 1
+                    ? [...new Set(fact.sources.map((s) => siteOf(byId.get(s.articleId) ?? { url: s.url })))]
+                    : undefined
+                }
+                onOpen={() => onOpenFact(first?.url ?? fact.sources[0].url, fact.text)}
+              />
+            );
+          })}
+        </ul>
+      ) : (
+        headline.excerpt && <p class="excerpt">{headline.excerpt}</p>
+      )}
+      {story.facts.length > TOP_FACTS && (
+        <button type="button" class="link more-facts" aria-expanded={allFacts} onClick={() => setAllFacts(!allFacts)}>
+          {allFacts ? 'Fewer facts' : `All ${story.facts.length} facts`}
+        </button>
+      )}
+      {highlights.length > 0 && (
+        <ul class="highlights" aria-label="Highlights">
+          {highlights.map((highlight) => (
+            <HighlightQuote
+              key={highlight.id}
+              highlight={highlight}
+              onSaveNote={onSaveNote}
+              onDelete={onDeleteHighlight}
+              onConfirm={onConfirmHighlight}
+            />
+          ))}
+        </ul>
+      )}
+      <ul class="reports" aria-label="Reports">
+        {story.articles.map((article) => (
+          <li class="article-card" key={article.id} data-article-id={article.id} dir={article.dir} lang={article.lang}>
+            {several ? (
+              <a
+                href={article.url}
+                class="report-title"
+                onClick={(event) => {
+                  event.preventDefault();
+                  onOpen(article.url);
+                }}
+              >
+                {article.title || siteOf(article)}
+              </a>
+            ) : null}
+            <span class="report-meta">
+              {several && (
+                <>
+                  <bdi>{siteOf(article)}</bdi>
+                  {' · '}
+                  <time>{formatDate(articleDate(article))}</time>
+                </>
+              )}
+              {article.clippedTo.length > 0 && (several ? ' · clipped' : 'clipped')}
+            </span>{' '}
+            <button class="link" onClick={() => onDelete(article.id)} aria-label={`Delete “${article.title}”`}>
+              Delete
+            </button>
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}

@@ -1,0 +1,173 @@
+// End to end in Chromium and Firefox: the popup's digest as a reader uses it every evening, by keyboard. The first
+// topic and the first story are at most three Tab stops from the top, opening a topic keeps focus (on its first
+// story), ↑/↓ move between topics and stories, Escape goes back to the topic just left; stories name their sites;
+// the clip menu defaults to the open topic. axe-core finds no serious accessibility violation in light and dark.
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import {
+  ROOT,
+  e2eBrowsers,
+  extensionPage,
+  launchWithExtension,
+  serveDirectory,
+  setTopics,
+  settledDigest,
+  visit,
+} from '../../scripts/harness.mjs';
+
+const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
+const ARTIFACTS = join(ROOT, 'artifacts', 'e2e');
+const ARTICLES = [
+  'article--asharq-al-awsat--russia-ukraine-istanbul.html',
+  'article--world-news-daily--ukraine-grain-talks.html',
+  'article--world-news-daily--infinite-scroll.html',
+];
+const TOPICS = [
+  { id: 'ukraine', name: 'Ukraine talks', query: 'Ukraine OR أوكرانيا' },
+  { id: 'long', name: 'A topic with a very long name that would run off the edge of the popup', query: 'grain' },
+  { id: 'gaza', name: 'غزة', query: 'غزة OR Gaza' },
+];
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+for (const name of e2eBrowsers()) {
+  describe(`the popup digest in ${name}`, () => digest(name));
+}
+
+// Functions that run in the popup.
+const activeDescription = () => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  return {
+    tag: el.tagName.toLowerCase(),
+    classes: el.className,
+    topic: el.getAttribute('data-topic-id'),
+    text: el.textContent.trim(),
+    story: el.closest('.story')?.getAttribute('data-story-id') ?? null,
+  };
+};
+
+function digest(name) {
+  let server;
+  let browser;
+  let popup;
+
+  before(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    server = await serveDirectory(PAGES);
+    browser = await launchWithExtension({ browser: name });
+    await setTopics(browser, TOPICS);
+    popup = await extensionPage(browser);
+    for (const page of ARTICLES) await (await visit(browser, `${server.origin}/${page}`)).close();
+    await settledDigest(popup);
+    await popup.setViewport({ width: 420, height: 600 });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Presses Tab from the top of a freshly shown popup until `done(active)`; the number of presses. */
+  async function tabsUntil(done, what) {
+    // A click in the popup's top corner (on nothing focusable) puts the start of Tab navigation at the top.
+    await popup.evaluate(() => document.activeElement?.blur());
+    await popup.raw.mouse.click(2, 2);
+    for (let presses = 1; presses <= 12; presses++) {
+      await popup.raw.keyboard.press('Tab');
+      const active = await popup.evaluate(activeDescription);
+      if (active && done(active)) return presses;
+    }
+    throw new Error(`${what} not reached in 12 Tab presses`);
+  }
+
+  const press = async (key) => {
+    await popup.raw.keyboard.press(key);
+    return popup.evaluate(activeDescription);
+  };
+
+  async function waitForFocus(check, what) {
+    return popup.waitFor(check, undefined, { what });
+  }
+
+  test('keyboard: few Tab stops, focus kept into a topic and back, arrows and Escape', async () => {
+    await popup.reload();
+    await popup.waitFor(() => !!document.querySelector('.topic-row'), undefined, { what: 'the topics' });
+    await popup.raw.bringToFront();
+    const toTopic = await tabsUntil((a) => a.topic === 'ukraine', 'the first topic');
+    assert.ok(toTopic <= 3, `the first topic is Tab stop ${toTopic}`);
+    assert.equal((await press('ArrowDown')).topic, 'long', '↓ moves to the next topic');
+    assert.equal((await press('ArrowUp')).topic, 'ukraine', '↑ moves back');
+
+    await popup.raw.keyboard.press('Enter');
+    const first = await waitForFocus(
+      () => document.activeElement?.matches('.story-headline') && document.activeElement.textContent,
+      'focus on the first story after opening the topic',
+    );
+    const headlines = await popup.evaluate(() =>
+      [...document.querySelectorAll('.story-headline')].map((a) => a.textContent),
+    );
+    assert.equal(first, headlines[0], 'the first story has focus');
+    assert.ok(headlines.length >= 2, `several stories: ${headlines.join(' | ')}`);
+    assert.equal((await press('ArrowDown')).text, headlines[1], '↓ moves to the next story');
+    assert.equal((await press('End')).text, headlines.at(-1), 'End moves to the last story');
+    assert.equal((await press('Home')).text, headlines[0], 'Home moves to the first story');
+
+    const sites = await popup.evaluate(() =>
+      [...document.querySelectorAll('.story .sites bdi')].map((b) => b.textContent),
+    );
+    assert.ok(sites.length > 0 && sites.every((s) => s && !/^\d+$/.test(s)), `sources named by site: ${sites}`);
+    const clipTo = await popup.evaluate(() => document.querySelector('#clip-topic').value);
+    assert.equal(clipTo, 'ukraine', 'clip defaults to the open topic');
+
+    const toStory = await tabsUntil((a) => a.classes.includes('story-headline'), 'the first story');
+    assert.ok(toStory <= 3, `the first story is Tab stop ${toStory}`);
+
+    await popup.raw.keyboard.press('Escape');
+    const back = await waitForFocus(
+      () => document.activeElement?.getAttribute('data-topic-id'),
+      'focus on a topic after Escape',
+    );
+    assert.equal(back, 'ukraine', 'Escape goes back, to the topic just left');
+    const clipBack = await popup.evaluate(() => document.querySelector('#clip-topic').value);
+    assert.equal(clipBack, 'ukraine', 'the topics view clips to the first topic');
+  });
+
+  test('no serious accessibility violations, light and dark (Chromium); nothing overflows sideways', async () => {
+    // Firefox over WebDriver BiDi cannot emulate a colour scheme: the dark theme is checked in Chromium.
+    for (const scheme of name === 'chromium' ? ['light', 'dark'] : ['light']) {
+      if (name === 'chromium') await popup.raw.emulateMedia({ colorScheme: scheme });
+      for (const open of [null, 'ukraine']) {
+        await popup.reload();
+        await popup.waitFor(() => !!document.querySelector('.topic-row'), undefined, { what: 'the topics' });
+        if (open) {
+          await popup.click(`.topic-row[data-topic-id="${open}"]`);
+          await popup.waitFor(() => !!document.querySelector('.story'), undefined, { what: 'the stories' });
+        }
+        const violations = await axe(popup);
+        assert.deepEqual(violations, [], `${scheme} ${open ?? 'topics'}: ${JSON.stringify(violations, null, 1)}`);
+        const sideways = await popup.evaluate(() => {
+          const main = document.querySelector('.bw-popup');
+          return main.scrollWidth - main.clientWidth;
+        });
+        assert.equal(sideways, 0, `${scheme} ${open ?? 'topics'}: no sideways scroll`);
+        await popup.screenshot(join(ARTIFACTS, `popup-${name}-${scheme}-${open ?? 'topics'}.png`));
+      }
+    }
+  });
+
+  /** Runs axe-core in the page; the serious and critical violations, summarised. */
+  async function axe(page) {
+    // Evaluated as an expression through the driver, not a script element: extension pages forbid inline scripts.
+    await page.raw.evaluate(AXE);
+    const found = await page.evaluate(async () => {
+      const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + n.failureSummary) }));
+    });
+    return found;
+  }
+}

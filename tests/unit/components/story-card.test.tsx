@@ -1,0 +1,108 @@
+// @vitest-environment happy-dom
+// A story of the digest: newest headline, sites by name, each fact once with one "open at this sentence" action,
+// the top three facts then all on request, the reader's highlights, one line per report with its Delete.
+import { render } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { StoryCard, type Props } from '@/components/story-card';
+import { topicStories } from '@/lib/digest/topic-stories';
+import { bridgeA, bridgeB, others, summary } from '../digest/story-fixtures';
+
+function mount(overrides: Partial<Props> = {}): HTMLElement {
+  const story = topicStories([bridgeA, bridgeB, ...others]).find((s) => s.id === 'wire-a');
+  const root = document.createElement('ul');
+  document.body.append(root);
+  render(
+    <StoryCard
+      story={story!}
+      formatDate={(time) => new Date(time).toISOString().slice(0, 10)}
+      onOpen={vi.fn()}
+      onOpenFact={vi.fn()}
+      onDelete={vi.fn()}
+      onSaveNote={vi.fn()}
+      onDeleteHighlight={vi.fn()}
+      onConfirmHighlight={vi.fn()}
+      {...overrides}
+    />,
+    root,
+  );
+  return root;
+}
+
+const texts = (root: HTMLElement, selector: string) =>
+  [...root.querySelectorAll(selector)].map((element) => element.textContent);
+
+afterEach(() => {
+  document.body.textContent = '';
+});
+
+describe('StoryCard', () => {
+  it('shows the newest headline, the sites by name and the newest date', () => {
+    const onOpen = vi.fn();
+    const root = mount({ onOpen });
+    expect(texts(root, '.story-headline')).toEqual([bridgeB.title]);
+    expect(texts(root, '.sites bdi')).toEqual(['wire-b.example', 'Harbour Gazette']);
+    expect(root.querySelector('.meta time')?.textContent).toBe('2026-03-02');
+    expect(root.querySelector('.meta')?.textContent).toContain('2 reports');
+    root.querySelector<HTMLAnchorElement>('.story-headline')!.click();
+    expect(onOpen).toHaveBeenCalledWith(bridgeB.url);
+  });
+
+  it('shows each fact once as plain text with both sites, three at first and all on request', async () => {
+    const onOpenFact = vi.fn();
+    const root = mount({ onOpenFact });
+    const facts = texts(root, '.facts .fact-text');
+    expect(facts).toHaveLength(3);
+    expect(facts.filter((text) => text.includes('4.5 metres'))).toHaveLength(1);
+    expect(root.querySelectorAll('.facts a')).toHaveLength(0);
+    expect(texts(root, '.facts li:first-child .fact-sites bdi')).toEqual(['wire-b.example', 'Harbour Gazette']);
+    root.querySelector<HTMLButtonElement>('.facts li:first-child button.open-at')!.click();
+    expect(onOpenFact).toHaveBeenCalledWith(bridgeB.url, expect.stringContaining('4.5 metres'));
+
+    const more = root.querySelector<HTMLButtonElement>('button.more-facts')!;
+    expect(more.textContent).toBe('All 4 facts');
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    more.click();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(root.querySelectorAll('.facts li')).toHaveLength(4);
+    expect(texts(root, '.fact-speaker bdi')).toEqual(['the mayor']);
+  });
+
+  it('lists the highlights and one line per report, each deleting its own article', () => {
+    const onDelete = vi.fn();
+    const root = mount({ onDelete });
+    expect(texts(root, '.highlights blockquote')).toEqual(['cracks in a pillar']);
+    const reports = [...root.querySelectorAll<HTMLElement>('.reports .article-card')];
+    expect(reports.map((r) => r.dataset.articleId)).toEqual(['wire-b', 'wire-a']);
+    reports[1].querySelector<HTMLButtonElement>('button')!.click();
+    expect(onDelete).toHaveBeenCalledWith('wire-a');
+  });
+
+  it('lays an Arabic story out right to left, keeps page text as text, and shows the lead when there are no facts', () => {
+    const arabic = summary('ar', {
+      title: '<img src=x onerror=alert(1)> عنوان',
+      excerpt: 'مقدمة الخبر',
+      dir: 'rtl',
+      lang: 'ar',
+    });
+    const root = document.createElement('ul');
+    document.body.append(root);
+    render(
+      <StoryCard
+        story={topicStories([arabic])[0]}
+        formatDate={() => ''}
+        onOpen={vi.fn()}
+        onOpenFact={vi.fn()}
+        onDelete={vi.fn()}
+        onSaveNote={vi.fn()}
+        onDeleteHighlight={vi.fn()}
+        onConfirmHighlight={vi.fn()}
+      />,
+      root,
+    );
+    const story = root.querySelector('.story')!;
+    expect(story.getAttribute('dir')).toBe('rtl');
+    expect(story.getAttribute('lang')).toBe('ar');
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('.excerpt')?.textContent).toBe('مقدمة الخبر');
+  });
+});
