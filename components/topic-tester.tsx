@@ -51,16 +51,20 @@ export function TopicTester({ query, tabs, loadTabArticle, test }: Props) {
       />
       {tabs.length > 0 && (
         <div class="toolbar">
-          <label>
-            or the article in{' '}
-            <select aria-label="Tab to test against" onChange={(e) => setTabId(Number(e.currentTarget.value))}>
-              {tabs.map((tab) => (
-                <option key={tab.id} value={tab.id}>
-                  {tab.title}
-                </option>
-              ))}
-            </select>
-          </label>
+          <label for="tester-tab">or the article in</label>
+          {/* Shrinks within the page however long a tab's title is. */}
+          <select
+            id="tester-tab"
+            class="tab-picker"
+            aria-label="Tab to test against"
+            onChange={(e) => setTabId(Number(e.currentTarget.value))}
+          >
+            {tabs.map((tab) => (
+              <option key={tab.id} value={tab.id}>
+                {tab.title}
+              </option>
+            ))}
+          </select>
           <button type="button" onClick={useTab}>
             Test on this tab
           </button>

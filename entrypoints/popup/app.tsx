@@ -198,11 +198,14 @@ export function App() {
   // Focus follows the reader into a list and back out of it, once what it goes to has rendered.
   useEffect(() => {
     const selectors = focusNext.current;
-    if (!selectors) return;
-    const target = selectors.map((s) => main.current?.querySelector<HTMLElement>(s)).find(Boolean);
-    if (!target) return;
+    const root = main.current;
+    if (!selectors || !root) return;
+    // Back in a list scrolled down, the first story in view takes focus: focus must not scroll the place away.
+    const below = root.querySelector('.bw-top')?.getBoundingClientRect().bottom ?? 0;
+    const found = selectors.map((s) => [...root.querySelectorAll<HTMLElement>(s)]).find((all) => all.length > 0);
+    if (!found) return;
     focusNext.current = null;
-    target.focus();
+    (found.find((element) => element.getBoundingClientRect().top >= below) ?? found[0]!).focus({ preventScroll: true });
   });
 
   // Escape goes back to the topics (the search field and menus handle their own Escape first).
