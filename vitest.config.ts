@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
+    setupFiles: ['tests/unit/setup-i18n.ts'],
     restoreMocks: true,
     // Unit tests assert results, never speed: a test that reads 87 pages must not fail because the machine is busy.
     testTimeout: 30_000,

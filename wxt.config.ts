@@ -29,9 +29,10 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact(), eagerGate()] }),
   manifest: ({ browser }) => ({
-    name: 'Beatwatch',
-    description:
-      'Watches the news pages you read for the beats you follow, and keeps their key facts and your highlights — on your machine only.',
+    // Words from public/_locales/ (English by default, Arabic where the browser's UI is Arabic).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'tabs', 'activeTab', 'contextMenus', 'scripting'],
     // The extractor is injected into pages whose gate said "article"; the content script already runs on them.
     host_permissions: ['http://*/*', 'https://*/*'],
@@ -40,7 +41,7 @@ export default defineConfig({
     commands: {
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },
-        description: 'Highlight the selected text',
+        description: '__MSG_commandHighlight__',
       },
     },
     ...(browser === 'firefox'

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n/messages';
 
 /** Props of ClipBar. */
 export interface Props {
@@ -24,7 +25,7 @@ export function ClipBar({ topics, openTopicId, busy, message, onClip }: Props) {
         if (selected) onClip(selected);
       }}
     >
-      <label for="clip-topic">Clip this page to</label>
+      <label for="clip-topic">{t('clipTo')}</label>
       <select id="clip-topic" value={selected} onChange={(event) => setPicked(event.currentTarget.value)}>
         {topics.map((topic) => (
           <option key={topic.id} value={topic.id}>
@@ -33,7 +34,7 @@ export function ClipBar({ topics, openTopicId, busy, message, onClip }: Props) {
         ))}
       </select>
       <button type="submit" class="primary" disabled={busy || !selected}>
-        {busy ? 'Clipping…' : 'Clip'}
+        {busy ? t('clipping') : t('clip')}
       </button>
       {message && (
         <span role="status" class={message.kind === 'error' ? 'error' : 'muted'}>

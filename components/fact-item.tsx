@@ -1,4 +1,5 @@
 import type { Fact, FactKind } from '@/lib/schema';
+import { t, type MessageKey } from '@/lib/i18n/messages';
 
 /** Props of FactItem. */
 export interface Props {
@@ -13,19 +14,19 @@ export interface Props {
   onOpen: () => void;
 }
 
-const KIND_LABELS: Record<FactKind, string> = {
-  quote: 'quote',
-  decision: 'decision',
-  figure: 'figure',
-  date: 'date',
-  statement: 'statement',
+const KIND_LABELS: Record<FactKind, MessageKey> = {
+  quote: 'kindQuote',
+  decision: 'kindDecision',
+  figure: 'kindFigure',
+  date: 'kindDate',
+  statement: 'kindStatement',
 };
 
 /** One key fact as plain text, with its kind, speaker and sites, and one action: open the article at that sentence. */
 export function FactItem({ fact, dir, lang, sites, seenIn, onOpen }: Props) {
   return (
     <li class={seenIn ? 'fact seen' : 'fact'} data-kind={fact.kind} dir={dir} lang={lang}>
-      <span class="fact-kind">{KIND_LABELS[fact.kind]}</span>{' '}
+      <span class="fact-kind">{t(KIND_LABELS[fact.kind])}</span>{' '}
       <span class="fact-text" dir="auto">
         {fact.text}
       </span>
@@ -47,12 +48,12 @@ export function FactItem({ fact, dir, lang, sites, seenIn, onOpen }: Props) {
         </span>
       )}
       {seenIn && (
-        <span class="fact-seen" title={`Already in “${seenIn}”`}>
+        <span class="fact-seen" title={t('alreadyIn', seenIn)}>
           {' '}
-          seen before
+          {t('seenBefore')}
         </span>
       )}{' '}
-      <button type="button" class="icon-button open-at" onClick={onOpen} aria-label="Open at this sentence">
+      <button type="button" class="icon-button open-at" onClick={onOpen} aria-label={t('openAtSentence')}>
         <span aria-hidden="true">↗</span>
       </button>
     </li>

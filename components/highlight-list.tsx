@@ -1,5 +1,6 @@
 import type { HighlightListItem } from '@/lib/db/highlights';
 import { HighlightQuote } from './highlight-quote';
+import { formatDate, t } from '@/lib/i18n/messages';
 
 /** Props of HighlightList. */
 export interface Props {
@@ -12,12 +13,10 @@ export interface Props {
   onConfirm: (id: string) => void;
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
 /** Every highlight and note, newest first, each with the article or page it is on and that article's topics. */
 export function HighlightList({ items, topicNames, onOpen, onSaveNote, onDelete, onConfirm }: Props) {
   return (
-    <ul class="highlight-list" aria-label="Highlights and notes">
+    <ul class="highlight-list" aria-label={t('highlightsAndNotes')}>
       {items.map((item) => {
         const topics = (item.article?.topicIds ?? []).flatMap((id) => topicNames.get(id) ?? []);
         const url = item.article?.url ?? item.pageUrl;
@@ -36,9 +35,9 @@ export function HighlightList({ items, topicNames, onOpen, onSaveNote, onDelete,
                 {item.article?.title || url}
               </a>
               {' · '}
-              <bdi>{topics.length ? topics.join(', ') : 'No topic'}</bdi>
+              <bdi>{topics.length ? topics.join(', ') : t('noTopic')}</bdi>
               {' · '}
-              <time dateTime={new Date(item.createdAt).toISOString()}>{dateFormat.format(item.createdAt)}</time>
+              <time dateTime={new Date(item.createdAt).toISOString()}>{formatDate(item.createdAt)}</time>
             </div>
             <ul class="highlights">
               <HighlightQuote highlight={item} onSaveNote={onSaveNote} onDelete={onDelete} onConfirm={onConfirm} />

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { HighlightSummary } from '@/lib/db/articles';
 import { MAX_NOTE_CHARS } from '@/lib/limits';
+import { t } from '@/lib/i18n/messages';
 
 /** Props of HighlightQuote. */
 export interface Props {
@@ -21,23 +22,23 @@ export function HighlightQuote({ highlight, onSaveNote, onDelete, onConfirm }: P
   return (
     <li class={`highlight${highlight.placed ? '' : ' unplaced'}`} data-highlight-id={highlight.id}>
       <blockquote dir="auto">{highlight.text}</blockquote>
-      {!highlight.placed && <p class="muted unplaced-note">Not found on the page at the last visit.</p>}
+      {!highlight.placed && <p class="muted unplaced-note">{t('notFoundLastVisit')}</p>}
       {!highlight.placed && highlight.maybeHere && (
         <div class="maybe-here">
-          <p class="muted">Maybe here:</p>
+          <p class="muted">{t('maybeHere')}</p>
           <blockquote dir="auto">
             <span class="muted">…{highlight.maybeHere.prefix}</span>
             <mark>{highlight.maybeHere.text}</mark>
             <span class="muted">{highlight.maybeHere.suffix}…</span>
           </blockquote>
           <button class="link" onClick={() => onConfirm(highlight.id)}>
-            Yes, attach it here
+            {t('attachHere')}
           </button>
         </div>
       )}
       {highlight.placed && highlight.changedTo !== undefined && (
         <div class="changed-note">
-          <p class="muted">The text changed since you highlighted it. It now reads:</p>
+          <p class="muted">{t('textChanged')}</p>
           <blockquote dir="auto">{highlight.changedTo}</blockquote>
         </div>
       )}
@@ -54,12 +55,12 @@ export function HighlightQuote({ highlight, onSaveNote, onDelete, onConfirm }: P
             value={note}
             maxLength={MAX_NOTE_CHARS}
             rows={2}
-            aria-label="Note"
+            aria-label={t('note')}
             onInput={(e) => setNote(e.currentTarget.value)}
           />
-          <button type="submit">Save note</button>{' '}
+          <button type="submit">{t('saveNote')}</button>{' '}
           <button type="button" onClick={() => setEditing(false)}>
-            Cancel
+            {t('cancel')}
           </button>
         </form>
       ) : (
@@ -72,10 +73,10 @@ export function HighlightQuote({ highlight, onSaveNote, onDelete, onConfirm }: P
       {!editing && (
         <div class="actions">
           <button class="link" onClick={() => setEditing(true)}>
-            {highlight.note ? 'Edit note' : 'Add note'}
+            {highlight.note ? t('editNote') : t('addNote')}
           </button>
-          <button class="link" onClick={() => onDelete(highlight.id)} aria-label="Delete highlight">
-            Delete
+          <button class="link" onClick={() => onDelete(highlight.id)} aria-label={t('deleteHighlight')}>
+            {t('delete')}
           </button>
         </div>
       )}

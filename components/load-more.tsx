@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '@/lib/i18n/messages';
 
 /** Props of LoadMore. */
 export interface Props {
@@ -20,7 +21,7 @@ export function LoadMore({ loading, onMore }: Props) {
   }, [loading, onMore]);
   return (
     <button ref={ref} class="link load-more" disabled={loading} onClick={onMore}>
-      {loading ? 'Loading…' : 'Load more'}
+      {loading ? t('loading') : t('loadMore')}
     </button>
   );
 }

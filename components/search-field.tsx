@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { t } from '@/lib/i18n/messages';
 
 /** Props of SearchField. */
 export interface Props {
@@ -16,8 +17,8 @@ export function SearchField({ value, onInput, inputRef }: Props) {
       type="search"
       dir="auto"
       value={value}
-      placeholder="Search articles, highlights, notes  ( / )"
-      aria-label="Search"
+      placeholder={t('searchPlaceholder')}
+      aria-label={t('search')}
       aria-keyshortcuts="/"
       maxLength={500}
       onInput={(event) => onInput(event.currentTarget.value)}

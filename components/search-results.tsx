@@ -1,4 +1,5 @@
 import type { SearchHit, SearchResult } from '@/lib/background/search';
+import { t, tCount, type MessageKey } from '@/lib/i18n/messages';
 
 /** Props of SearchResults. */
 export interface Props {
@@ -7,20 +8,20 @@ export interface Props {
   onMore: () => void;
 }
 
-const FIELD_LABEL: Record<SearchHit['field'], string> = {
-  title: 'title',
-  text: 'article',
-  quote: 'highlight',
-  note: 'note',
+const FIELD_LABEL: Record<SearchHit['field'], MessageKey> = {
+  title: 'fieldTitle',
+  text: 'fieldText',
+  quote: 'fieldQuote',
+  note: 'fieldNote',
 };
 
 /** Search results grouped by topic, each with the match in its context. */
 export function SearchResults({ result, onOpen, onMore }: Props) {
   const shown = result.groups.reduce((sum, g) => sum + g.hits.length, 0);
   return (
-    <section class="search-results" data-query={result.query} aria-label="Search results">
+    <section class="search-results" data-query={result.query} aria-label={t('searchResults')}>
       <p class="muted" role="status">
-        {shown === 0 ? 'Nothing found.' : `${result.total} ${result.total === 1 ? 'match' : 'matches'}`}
+        {shown === 0 ? t('nothingFound') : tCount('matches', result.total)}
       </p>
       {result.groups.map((group) => (
         <section key={group.topicId ?? '~'} class="search-group">
@@ -41,7 +42,7 @@ export function SearchResults({ result, onOpen, onMore }: Props) {
                 >
                   {hit.title}
                 </a>
-                <span class="muted field"> · {FIELD_LABEL[hit.field]}</span>
+                <span class="muted field"> · {t(FIELD_LABEL[hit.field])}</span>
                 <p class="snippet" dir="auto">
                   {hit.snippet.before}
                   {hit.snippet.match && <mark>{hit.snippet.match}</mark>}
@@ -54,7 +55,7 @@ export function SearchResults({ result, onOpen, onMore }: Props) {
       ))}
       {result.more && (
         <button class="link" onClick={onMore}>
-          More results
+          {t('moreResults')}
         </button>
       )}
     </section>

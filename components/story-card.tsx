@@ -3,6 +3,7 @@ import type { ArticleSummary } from '@/lib/db/articles';
 import { siteOf, type TopicStory } from '@/lib/digest/topic-stories';
 import { FactItem } from './fact-item';
 import { HighlightQuote } from './highlight-quote';
+import { t, tCount } from '@/lib/i18n/messages';
 
 /** Props of StoryCard. */
 export interface Props {
@@ -73,10 +74,10 @@ export function StoryCard({
         </span>
         {' · '}
         <time dateTime={new Date(story.latestAt).toISOString()}>{formatDate(story.latestAt)}</time>
-        {several && ` · ${story.articles.length} reports`}
+        {several && ` · ${tCount('reportCount', story.articles.length)}`}
       </div>
       {facts.length > 0 ? (
-        <ul class="facts" aria-label="Key facts">
+        <ul class="facts" aria-label={t('keyFacts')}>
           {facts.map((fact) => {
             const first = byId.get(fact.sources[0].articleId);
             return (
@@ -100,11 +101,11 @@ export function StoryCard({
       )}
       {story.facts.length > TOP_FACTS && (
         <button type="button" class="link more-facts" aria-expanded={allFacts} onClick={() => setAllFacts(!allFacts)}>
-          {allFacts ? 'Fewer facts' : `All ${story.facts.length} facts`}
+          {allFacts ? t('fewerFacts') : tCount('allFacts', story.facts.length)}
         </button>
       )}
       {highlights.length > 0 && (
-        <ul class="highlights" aria-label="Highlights">
+        <ul class="highlights" aria-label={t('highlights')}>
           {highlights.map((highlight) => (
             <HighlightQuote
               key={highlight.id}
@@ -116,7 +117,7 @@ export function StoryCard({
           ))}
         </ul>
       )}
-      <ul class="reports" aria-label="Reports">
+      <ul class="reports" aria-label={t('reports')}>
         {story.articles.map((article) => (
           <li class="article-card" key={article.id} data-article-id={article.id} dir={article.dir} lang={article.lang}>
             {several ? (
@@ -139,10 +140,10 @@ export function StoryCard({
                   <time>{formatDate(articleDate(article))}</time>
                 </>
               )}
-              {article.clippedTo.length > 0 && (several ? ' · clipped' : 'clipped')}
+              {article.clippedTo.length > 0 && (several ? ` · ${t('clippedMark')}` : t('clippedMark'))}
             </span>{' '}
-            <button class="link" onClick={() => onDelete(article.id)} aria-label={`Delete “${article.title}”`}>
-              Delete
+            <button class="link" onClick={() => onDelete(article.id)} aria-label={t('deleteTitled', article.title)}>
+              {t('delete')}
             </button>
           </li>
         ))}

@@ -1,4 +1,5 @@
 import { ArrowList } from './arrow-list';
+import { formatNumber, t, tCount } from '@/lib/i18n/messages';
 
 /** Props of TopicList. */
 export interface Props {
@@ -9,13 +10,13 @@ export interface Props {
 /** The reader's topics with how many articles each has; each row opens that topic's digest; ↑/↓ move between rows. */
 export function TopicList({ topics, onOpen }: Props) {
   return (
-    <ArrowList class="topic-list" label="Topics">
+    <ArrowList class="topic-list" label={t('topics')}>
       {topics.map((topic) => (
         <li key={topic.id} data-nav-row>
           <button class="topic-row" data-nav-item data-topic-id={topic.id} onClick={() => onOpen(topic.id)}>
             <bdi>{topic.name}</bdi>
-            <span class="count" aria-label={`${topic.count} articles`}>
-              {topic.count}
+            <span class="count" aria-label={tCount('articleCount', topic.count)}>
+              {formatNumber(topic.count)}
             </span>
           </button>
         </li>

@@ -1,3 +1,5 @@
+import { t } from '@/lib/i18n/messages';
+
 /** Props of UndoToast. */
 export interface Props {
   text: string;
@@ -12,9 +14,9 @@ export function UndoToast({ text, onUndo, onDismiss }: Props) {
       <span>{text}</span>
       <span>
         <button class="link" onClick={onUndo}>
-          Undo
+          {t('undo')}
         </button>{' '}
-        <button class="link" onClick={onDismiss} aria-label="Dismiss">
+        <button class="link" onClick={onDismiss} aria-label={t('dismiss')}>
           ✕
         </button>
       </span>

@@ -114,7 +114,13 @@ async function waitFor(condition, what, timeoutMs = 15000) {
  * Playwright's context and the service worker. A given Chromium `userDataDir` (a browser profile to reuse, as
  * bench:popup's cached year of reading) is kept on close; the default temporary one is removed.
  */
-export async function launchWithExtension({ browser = 'chromium', extensionDir, headless = true, userDataDir } = {}) {
+export async function launchWithExtension({
+  browser = 'chromium',
+  extensionDir,
+  headless = true,
+  userDataDir,
+  uiLanguage,
+} = {}) {
   if (!BROWSERS[browser]) throw new Error(`unknown browser ${browser}: use ${Object.keys(BROWSERS).join(' or ')}`);
   extensionDir ??= BROWSERS[browser].build;
   ensureBrowser(browser);
@@ -130,7 +136,10 @@ export async function launchWithExtension({ browser = 'chromium', extensionDir, 
     executablePath: CHROMIUM_PATH,
     headless,
     viewport: { width: 1200, height: 900 },
+    // The browser's own UI language (what browser.i18n follows), e.g. 'ar'; Chromium on Linux reads LANGUAGE.
+    ...(uiLanguage ? { env: { ...process.env, LANGUAGE: uiLanguage } } : {}),
     args: [
+      ...(uiLanguage ? [`--lang=${uiLanguage}`] : []),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox',

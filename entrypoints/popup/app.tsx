@@ -32,6 +32,7 @@ import {
   type Removed,
 } from '@/lib/digest/loaded-lists';
 import { StoryList } from '@/lib/digest/story-list';
+import { formatDate, formatNumber, t } from '@/lib/i18n/messages';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
 import type { DigestOverview } from '@/lib/messaging/protocol';
 import type { ArticleRecord, HighlightRecord } from '@/lib/schema';
@@ -56,8 +57,6 @@ async function targetTabId(): Promise<number | undefined> {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const openTab = (url: string) => void browser.tabs.create({ url });
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const formatDate = (time: number) => (Number.isFinite(time) ? dateFormat.format(time) : '');
 
 export function App() {
   const [overview, setOverview] = useState<DigestOverview | null>(null);
@@ -205,7 +204,7 @@ export function App() {
     const found = selectors.map((s) => [...root.querySelectorAll<HTMLElement>(s)]).find((all) => all.length > 0);
     if (!found) return;
     focusNext.current = null;
-    (found.find((element) => element.getBoundingClientRect().top >= below) ?? found[0]!).focus({ preventScroll: true });
+    (found.find((element) => element.getBoundingClientRect().top >= below) ?? found[0]).focus({ preventScroll: true });
   });
 
   // Escape goes back to the topics (the search field and menus handle their own Escape first).
@@ -234,9 +233,9 @@ export function App() {
     setClipMessage(null);
     try {
       const tabId = await targetTabId();
-      if (tabId === undefined) throw new Error('No tab to clip.');
+      if (tabId === undefined) throw new Error(t('noTabToClip'));
       const { title } = await sendToBackground('tab:clip', { tabId, topicId });
-      setClipMessage({ kind: 'ok', text: `Clipped “${title}”.` });
+      setClipMessage({ kind: 'ok', text: t('clipped', title) });
       // A clip may add to any list: read counts again and drop the pages read so far.
       setLists(new Map());
       storyLists.current.clear();
@@ -356,11 +355,11 @@ export function App() {
   const title =
     view.kind === 'list'
       ? view.list === NO_TOPIC
-        ? 'No topic'
-        : (topicNames.get(view.list) ?? 'Beatwatch')
+        ? t('noTopic')
+        : (topicNames.get(view.list) ?? t('extName'))
       : view.kind === 'highlights'
-        ? 'Highlights and notes'
-        : 'Beatwatch';
+        ? t('highlightsAndNotes')
+        : t('extName');
   const openList = view.kind === 'list' ? lists.get(view.list) : undefined;
   const searching = query.trim() !== '';
   // Grouped once per set of loaded articles, and only the new page's articles are compared.
@@ -382,7 +381,7 @@ export function App() {
         <header class="bw-header">
           {view.kind !== 'topics' && (
             <button class="back" onClick={() => go({ kind: 'topics' })} aria-keyshortcuts="Escape">
-              ← All topics
+              {t('allTopics')}
             </button>
           )}
           <h1 id="view-title" tabIndex={-1}>
@@ -390,7 +389,7 @@ export function App() {
           </h1>
           {view.kind === 'topics' && (
             <button class="link" onClick={openOptions}>
-              Edit topics
+              {t('editTopics')}
             </button>
           )}
         </header>
@@ -425,12 +424,12 @@ export function App() {
           )
         ) : (
           <>
-            {overview === null && !error && <p class="muted">Loading…</p>}
+            {overview === null && !error && <p class="muted">{t('loading')}</p>}
             {overview && overview.topics.length === 0 && view.kind === 'topics' && (
-              <EmptyState title="No topics yet">
-                <p class="muted">Add the beats you follow; Beatwatch then collects the articles you read on them.</p>
+              <EmptyState title={t('noTopicsYet')}>
+                <p class="muted">{t('noTopicsHelp')}</p>
                 <button class="primary" onClick={openOptions}>
-                  Add a topic
+                  {t('addTopic')}
                 </button>
               </EmptyState>
             )}
@@ -450,12 +449,10 @@ export function App() {
             {view.kind === 'list' &&
               openList &&
               (openList.items.length === 0 && !openList.loading ? (
-                <EmptyState
-                  title={view.list === NO_TOPIC ? 'No articles outside your topics' : 'Nothing read on this beat yet'}
-                />
+                <EmptyState title={view.list === NO_TOPIC ? t('noArticlesOutside') : t('nothingOnBeat')} />
               ) : (
                 <>
-                  <ArrowList class="stories" label={`Stories on ${title}`}>
+                  <ArrowList class="stories" label={t('storiesOn', title)}>
                     {stories.map((story) => (
                       <StoryCard
                         key={story.id}
@@ -478,8 +475,8 @@ export function App() {
             {view.kind === 'highlights' &&
               highlights &&
               (highlights.items.length === 0 && !highlights.loading ? (
-                <EmptyState title="No highlights yet">
-                  <p class="muted">Select text on any page and press Highlight.</p>
+                <EmptyState title={t('noHighlightsYet')}>
+                  <p class="muted">{t('highlightHelp')}</p>
                 </EmptyState>
               ) : (
                 <>
@@ -501,14 +498,14 @@ export function App() {
       </div>
       {deleted && (
         <UndoToast
-          text={deleted.kind === 'article' ? `Deleted “${deleted.record.title}”.` : 'Deleted the highlight.'}
+          text={deleted.kind === 'article' ? t('deletedArticle', deleted.record.title) : t('deletedHighlight')}
           onUndo={undo}
           onDismiss={() => setDeleted(null)}
         />
       )}
       {/* The current page's tools come last in tab order: the digest is what the popup is opened for. */}
       {hasTopics && (
-        <footer class="bw-page-tools" aria-label="This page">
+        <footer class="bw-page-tools" aria-label={t('thisPage')}>
           <ClipBar
             key={openListId ?? ''}
             topics={overview.topics}
@@ -519,9 +516,13 @@ export function App() {
           />
           <div class="page-tools">
             <button aria-pressed={factsMarked !== null} onClick={toggleFacts}>
-              {factsMarked === null ? 'Mark key facts on this page' : 'Unmark key facts'}
+              {factsMarked === null ? t('markFacts') : t('unmarkFacts')}
             </button>
-            {factsMarked !== null && <span class="muted" role="status">{`${factsMarked} marked`}</span>}
+            {factsMarked !== null && (
+              <span class="muted" role="status">
+                {t('markedCount', formatNumber(factsMarked))}
+              </span>
+            )}
           </div>
         </footer>
       )}

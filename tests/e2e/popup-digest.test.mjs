@@ -36,6 +36,9 @@ const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.
 for (const name of e2eBrowsers()) {
   describe(`the popup digest in ${name}`, () => digest(name));
 }
+// Firefox shows an Arabic UI only with its Arabic language pack, which Debian ships apart (firefox-esr-l10n-ar):
+// the Arabic UI is proved in Chromium.
+if (e2eBrowsers().includes('chromium')) describe('the popup digest with an Arabic browser UI', () => arabicUi());
 
 // Functions that run in the popup.
 const activeDescription = () => {
@@ -50,6 +53,126 @@ const activeDescription = () => {
   };
 };
 
+/** Opens the popup with stories in it, 420 × 600 as the toolbar shows it. */
+async function popupWithStories(browser, server) {
+  await setTopics(browser, TOPICS);
+  const popup = await extensionPage(browser);
+  const pages = [];
+  for (const page of ARTICLES) pages.push(await visit(browser, `${server.origin}/${page}`));
+  // Captures happen in idle time (seconds in a background tab in Firefox): wait for the three pages' articles.
+  await digestWhen(popup, (d) => d.find((t) => t.topic.id === 'ukraine')?.articles.length >= 4, {
+    timeoutMs: 30000,
+  });
+  await settledDigest(popup);
+  for (const page of pages) await page.close();
+  await popup.setViewport({ width: 420, height: 600 });
+  return popup;
+}
+
+function arabicUi() {
+  let server;
+  let browser;
+  let popup;
+
+  before(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    server = await serveDirectory(PAGES);
+    browser = await launchWithExtension({ uiLanguage: 'ar' });
+    popup = await popupWithStories(browser, server);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('right to left in Arabic words, by keyboard, bullets inside the column, axe-clean in light and dark', async () => {
+    await popup.reload();
+    await popup.waitFor(() => !!document.querySelector('.topic-row'), undefined, { what: 'the topics' });
+    const page = await popup.evaluate(() => ({
+      lang: document.documentElement.lang,
+      dir: document.documentElement.dir,
+      edit: document.querySelector('.bw-header button').textContent,
+      clip: document.querySelector('label[for="clip-topic"]').textContent,
+      count: document.querySelector('.topic-row .count').getAttribute('aria-label'),
+    }));
+    assert.deepEqual(page, {
+      lang: 'ar',
+      dir: 'rtl',
+      edit: 'تعديل المواضيع',
+      clip: 'احفظ هذه الصفحة في',
+      count: page.count,
+    });
+    assert.match(page.count, /^عدد المقالات: /);
+    // The topics lay out from the right: a row's name starts at its right edge.
+    const rowEdges = await popup.evaluate(() => {
+      const row = document.querySelector('.topic-row').getBoundingClientRect();
+      const name = document.querySelector('.topic-row bdi').getBoundingClientRect();
+      return { gapRight: row.right - name.right, gapLeft: name.left - row.left };
+    });
+    assert.ok(rowEdges.gapRight < rowEdges.gapLeft, `the topic name sits on the right: ${JSON.stringify(rowEdges)}`);
+
+    await popup.raw.bringToFront();
+    await popup.evaluate(() => document.activeElement?.blur());
+    await popup.raw.mouse.click(418, 2);
+    let presses = 0;
+    for (; presses < 12; presses++) {
+      await popup.raw.keyboard.press('Tab');
+      if (await popup.evaluate(() => document.activeElement?.getAttribute('data-topic-id') === 'ukraine')) break;
+    }
+    assert.ok(presses + 1 <= 3, `the first topic is Tab stop ${presses + 1}`);
+    await popup.raw.keyboard.press('Enter');
+    await popup.waitFor(() => document.activeElement?.matches('.story-headline'), undefined, {
+      what: 'focus on the first story',
+    });
+    assert.equal(await popup.evaluate(() => document.querySelector('.bw-header .back').textContent), '→ كل المواضيع');
+    const outside = await popup.evaluate(() => {
+      const column = document.querySelector('.stories').getBoundingClientRect();
+      return [...document.querySelectorAll('.story .facts li')]
+        .map((li) => {
+          const box = li.getBoundingClientRect();
+          const bullet = getComputedStyle(li, '::before');
+          return { text: li.textContent.slice(0, 30), left: box.left, right: box.right, bullet: bullet.content };
+        })
+        .filter((f) => f.left < column.left - 0.5 || f.right > column.right + 0.5 || f.bullet !== '"•"');
+    });
+    assert.deepEqual(outside, [], 'every fact and its bullet inside the column');
+    const kinds = await popup.evaluate(() => [...document.querySelectorAll('.fact-kind')].map((k) => k.textContent));
+    assert.ok(kinds.length > 0 && kinds.every((k) => /^[\u0600-\u06FF ]+$/.test(k)), `kinds in Arabic: ${kinds}`);
+    await popup.raw.keyboard.press('Escape');
+    await popup.waitFor(() => document.activeElement?.getAttribute('data-topic-id') === 'ukraine', undefined, {
+      what: 'focus back on the topic',
+    });
+
+    for (const scheme of ['light', 'dark']) {
+      await popup.raw.emulateMedia({ colorScheme: scheme });
+      for (const open of [null, 'ukraine']) {
+        await popup.reload();
+        await popup.waitFor(() => !!document.querySelector('.topic-row'), undefined, { what: 'the topics' });
+        if (open) {
+          await popup.click(`.topic-row[data-topic-id="${open}"]`);
+          await popup.waitFor(() => !!document.querySelector('.story'), undefined, { what: 'the stories' });
+        }
+        const violations = await axe(popup);
+        assert.deepEqual(violations, [], `${scheme} ${open ?? 'topics'}: ${JSON.stringify(violations, null, 1)}`);
+        await popup.screenshot(join(ARTIFACTS, `popup-chromium-ar-${scheme}-${open ?? 'topics'}.png`));
+      }
+    }
+  });
+}
+
+/** Runs axe-core in the page; the serious and critical violations, summarised. */
+async function axe(page) {
+  // Evaluated as an expression through the driver, not a script element: extension pages forbid inline scripts.
+  await page.raw.evaluate(AXE);
+  return page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + n.failureSummary) }));
+  });
+}
+
 function digest(name) {
   let server;
   let browser;
@@ -59,17 +182,7 @@ function digest(name) {
     await mkdir(ARTIFACTS, { recursive: true });
     server = await serveDirectory(PAGES);
     browser = await launchWithExtension({ browser: name });
-    await setTopics(browser, TOPICS);
-    popup = await extensionPage(browser);
-    const pages = [];
-    for (const page of ARTICLES) pages.push(await visit(browser, `${server.origin}/${page}`));
-    // Captures happen in idle time (seconds in a background tab in Firefox): wait for the three pages' articles.
-    await digestWhen(popup, (d) => d.find((t) => t.topic.id === 'ukraine')?.articles.length >= 4, {
-      timeoutMs: 30000,
-    });
-    await settledDigest(popup);
-    for (const page of pages) await page.close();
-    await popup.setViewport({ width: 420, height: 600 });
+    popup = await popupWithStories(browser, server);
   });
 
   after(async () => {
@@ -181,17 +294,4 @@ function digest(name) {
     await options.close();
     await page.close();
   });
-
-  /** Runs axe-core in the page; the serious and critical violations, summarised. */
-  async function axe(page) {
-    // Evaluated as an expression through the driver, not a script element: extension pages forbid inline scripts.
-    await page.raw.evaluate(AXE);
-    const found = await page.evaluate(async () => {
-      const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + n.failureSummary) }));
-    });
-    return found;
-  }
 }
