@@ -1,3 +1,5 @@
+import { t } from '@/lib/i18n/messages';
+
 /** Props of AliasSuggestions. */
 export interface Props {
   /** Names of the same place in other languages, not yet in the query. */
@@ -9,8 +11,8 @@ export interface Props {
 export function AliasSuggestions({ aliases, onAdd }: Props) {
   if (!aliases.length) return null;
   return (
-    <div class="aliases" role="group" aria-label="Names in other languages">
-      <span class="muted">Also in other languages: </span>
+    <div class="aliases" role="group" aria-label={t('namesInOtherLanguages')}>
+      <span class="muted">{t('alsoInOtherLanguages')} </span>
       {aliases.map((alias) => (
         <button
           type="button"
@@ -18,7 +20,7 @@ export function AliasSuggestions({ aliases, onAdd }: Props) {
           class="chip"
           dir="auto"
           onClick={() => onAdd(alias)}
-          aria-label={`Add ${alias} to the query`}
+          aria-label={t('addAlias', alias)}
         >
           + {alias}
         </button>

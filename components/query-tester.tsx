@@ -1,4 +1,5 @@
 import type { Hit } from '@/lib/schema';
+import { t, tCount } from '@/lib/i18n/messages';
 
 /** Props of QueryTester. */
 export interface Props {
@@ -17,11 +18,8 @@ export function QueryTester({ title, text, hits, captured, dir }: Props) {
   return (
     <div class="query-test" dir={dir}>
       <p role="status" class={hits.length ? '' : 'muted'}>
-        {hits.length ? `${hits.length} hit${hits.length === 1 ? '' : 's'}. ` : 'No match.'}
-        {hits.length > 0 &&
-          (captured
-            ? 'Beatwatch would capture this article for the topic.'
-            : 'Not captured: a passing mention only (the topic, or a word built on it such as “Ukrainian”, must be in the title or lead; or the topic in two passages).')}
+        {hits.length ? `${tCount('hits', hits.length)} ` : t('noMatch')}
+        {hits.length > 0 && (captured ? t('wouldCapture') : t('notCaptured'))}
       </p>
       {title && (
         <p class="test-title">

@@ -1,3 +1,5 @@
+import { isolate, t, tCount } from '@/lib/i18n/messages';
+
 /** Props of TopicDeleteDialog. */
 export interface Props {
   topicName: string;
@@ -10,26 +12,23 @@ export interface Props {
 
 /** Asks what becomes of a topic's articles when it is deleted: gone with it, or kept under No topic. */
 export function TopicDeleteDialog({ topicName, articles, onDeleteArticles, onKeepArticles, onCancel }: Props) {
-  const count = articles === null ? 'its articles' : articles === 1 ? 'its 1 article' : `its ${articles} articles`;
   return (
     <div class="dialog" role="alertdialog" aria-labelledby="delete-topic-title" aria-describedby="delete-topic-text">
       <p id="delete-topic-title">
-        <strong>
-          Delete the topic “<bdi>{topicName}</bdi>”?
-        </strong>
+        <strong>{t('deleteTopicQuestion', isolate(topicName))}</strong>
       </p>
       <p id="delete-topic-text" class="muted">
-        Kept articles are listed under No topic in the popup; a topic with the same query takes them back.
+        {t('keptArticlesHelp')}
       </p>
       <div class="actions">
         <button onClick={onKeepArticles} data-choice="keep">
-          Delete topic, keep {count}
+          {articles === null ? t('deleteKeepUncounted') : tCount('deleteKeepArticles', articles)}
         </button>
         <button onClick={onDeleteArticles} data-choice="delete" disabled={articles === null}>
-          Delete topic and {count}
+          {articles === null ? t('deleteWithUncounted') : tCount('deleteWithArticles', articles)}
         </button>
         <button class="link" onClick={onCancel} data-choice="cancel">
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </div>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { MAX_QUERY_CHARS, MAX_TOPIC_NAME_CHARS } from '@/lib/limits';
 import { AliasSuggestions } from './alias-suggestions';
+import { formatNumber, t } from '@/lib/i18n/messages';
 
 export interface TopicDraft {
   name: string;
@@ -55,7 +56,7 @@ export function TopicForm({
       }}
     >
       <label>
-        Name
+        {t('name')}
         <input
           name="name"
           value={name}
@@ -66,7 +67,7 @@ export function TopicForm({
         />
       </label>
       <label>
-        Query
+        {t('query')}
         <input
           name="query"
           value={query}
@@ -82,9 +83,7 @@ export function TopicForm({
         <AliasSuggestions aliases={aliasesFor(query)} onAdd={(alias) => setQuery(`${query.trim()} OR "${alias}"`)} />
       )}
       <p id="query-help" class={queryError ? 'error' : 'muted'} role={queryError ? 'alert' : undefined}>
-        {queryError
-          ? `At character ${queryError.position + 1}: ${queryError.message}`
-          : 'Words (all must appear), "exact phrases", OR or | between alternatives, -word to exclude, ( ), prefix*, a NEAR/5 b, site:example.com, lang:ar.'}
+        {queryError ? t('queryErrorAt', formatNumber(queryError.position + 1), queryError.message) : t('queryHelp')}
       </p>
       {saveError && (
         <p class="error" role="alert">
@@ -97,7 +96,7 @@ export function TopicForm({
         </button>{' '}
         {onCancel && (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </button>
         )}
       </div>

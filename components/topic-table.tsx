@@ -1,4 +1,5 @@
 import type { Topic } from '@/lib/schema';
+import { t } from '@/lib/i18n/messages';
 
 /** Props of TopicTable. */
 export interface Props {
@@ -13,10 +14,10 @@ export function TopicTable({ topics, onEdit, onDelete }: Props) {
     <table class="topic-table">
       <thead>
         <tr>
-          <th scope="col">Topic</th>
-          <th scope="col">Query</th>
+          <th scope="col">{t('topic')}</th>
+          <th scope="col">{t('query')}</th>
           <th scope="col">
-            <span class="muted">Actions</span>
+            <span class="muted">{t('actions')}</span>
           </th>
         </tr>
       </thead>
@@ -28,11 +29,11 @@ export function TopicTable({ topics, onEdit, onDelete }: Props) {
               <code>{topic.query}</code>
             </td>
             <td>
-              <button onClick={() => onEdit(topic.id)} aria-label={`Edit ${topic.name}`}>
-                Edit
+              <button onClick={() => onEdit(topic.id)} aria-label={t('editTopicNamed', topic.name)}>
+                {t('edit')}
               </button>{' '}
-              <button onClick={() => onDelete(topic.id)} aria-label={`Delete ${topic.name}`}>
-                Delete
+              <button onClick={() => onDelete(topic.id)} aria-label={t('deleteNamed', topic.name)}>
+                {t('delete')}
               </button>
             </td>
           </tr>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Hit } from '@/lib/schema';
 import type { TestArticle } from '@/lib/topics/query-tester';
 import { QueryTester } from './query-tester';
+import { t } from '@/lib/i18n/messages';
 
 /** Props of TopicTester. */
 export interface Props {
@@ -25,24 +26,24 @@ export function TopicTester({ query, tabs, loadTabArticle, test }: Props) {
   const useTab = async () => {
     const chosen = tabId ?? tabs[0]?.id;
     if (chosen === undefined) return;
-    setMessage('Reading the article…');
+    setMessage(t('readingArticle'));
     try {
       const found = await loadTabArticle(chosen);
       setArticle(found);
-      setMessage(found ? null : 'No article text was found in that tab.');
+      setMessage(found ? null : t('noArticleInTab'));
     } catch (e) {
       setMessage(e instanceof Error ? e.message : String(e));
     }
   };
 
   return (
-    <section class="tester" aria-label="Test the query">
-      <h3>Test the query</h3>
+    <section class="tester" aria-label={t('testTheQuery')}>
+      <h3>{t('testTheQuery')}</h3>
       <textarea
         rows={4}
         dir="auto"
-        placeholder="Paste an article's text here…"
-        aria-label="Text to test the query on"
+        placeholder={t('pasteText')}
+        aria-label={t('textToTest')}
         value={pasted}
         onInput={(e) => {
           setPasted(e.currentTarget.value);
@@ -51,12 +52,12 @@ export function TopicTester({ query, tabs, loadTabArticle, test }: Props) {
       />
       {tabs.length > 0 && (
         <div class="toolbar">
-          <label for="tester-tab">or the article in</label>
+          <label for="tester-tab">{t('orArticleIn')}</label>
           {/* Shrinks within the page however long a tab's title is. */}
           <select
             id="tester-tab"
             class="tab-picker"
-            aria-label="Tab to test against"
+            aria-label={t('tabToTest')}
             onChange={(e) => setTabId(Number(e.currentTarget.value))}
           >
             {tabs.map((tab) => (
@@ -66,7 +67,7 @@ export function TopicTester({ query, tabs, loadTabArticle, test }: Props) {
             ))}
           </select>
           <button type="button" onClick={useTab}>
-            Test on this tab
+            {t('testOnTab')}
           </button>
         </div>
       )}

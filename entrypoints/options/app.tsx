@@ -15,6 +15,7 @@ import { appendImported, exportTopics, parseTopicsFile } from '@/lib/topics/back
 import { topicLimitError } from '@/lib/topics/query';
 import { aliasSuggestionsForQuery } from '@/lib/topics/query-aliases';
 import { testableTabs, testArticleOf, testQuery, validateQuery, type TestArticle } from '@/lib/topics/query-tester';
+import { formatNumber, isolate, t, tCount } from '@/lib/i18n/messages';
 
 const aliasesFor = (query: string) => aliasSuggestionsForQuery(query, [navigator.language]);
 
@@ -43,7 +44,7 @@ export function App() {
     return watchTopics(setTopics);
   }, []);
 
-  if (!topics) return <main class="bw-options">Loading…</main>;
+  if (!topics) return <main class="bw-options">{t('loading')}</main>;
 
   const add = async (draft: TopicDraft) => {
     const limit = topicLimitError(topics.length);
@@ -103,7 +104,7 @@ export function App() {
   const importFile = async (file: File) => {
     const result = parseTopicsFile(await file.text(), topics);
     if (!result.ok) {
-      setFileMessage({ kind: 'error', text: `${result.error} Nothing was changed.` });
+      setFileMessage({ kind: 'error', text: t('nothingChanged', result.error) });
       return;
     }
     const next = appendImported(topics, result.topics, newTopicId, Date.now());
@@ -112,27 +113,27 @@ export function App() {
       setTopics(next);
       setFileMessage({
         kind: 'ok',
-        text: `Imported ${result.topics.length} topic(s)${result.skipped ? `; ${result.skipped} already followed` : ''}.`,
+        text: result.skipped
+          ? t('importedSkipped', formatNumber(result.topics.length), formatNumber(result.skipped))
+          : tCount('imported', result.topics.length),
       });
     } catch (e) {
-      setFileMessage({ kind: 'error', text: `${e instanceof Error ? e.message : String(e)} Nothing was changed.` });
+      setFileMessage({ kind: 'error', text: t('nothingChanged', e instanceof Error ? e.message : String(e)) });
     }
   };
 
   const current = topics.find((t) => t.id === editing);
   return (
     <main class="bw-options">
-      <h1>Beatwatch topics</h1>
-      <p class="muted">
-        Beatwatch checks the articles you read against these topics, on your machine only. Nothing is sent anywhere.
-      </p>
+      <h1>{t('optionsTitle')}</h1>
+      <p class="muted">{t('optionsIntro')}</p>
       {current ? (
-        <section aria-label={`Edit ${current.name}`}>
-          <h2>Edit topic</h2>
+        <section aria-label={t('editTopicNamed', current.name)}>
+          <h2>{t('editTopic')}</h2>
           <TopicForm
             key={current.id}
             initial={current}
-            submitLabel="Save"
+            submitLabel={t('save')}
             validateQuery={validateQuery}
             aliasesFor={aliasesFor}
             onQueryChange={setDraftQuery}
@@ -141,12 +142,12 @@ export function App() {
           />
         </section>
       ) : (
-        <section aria-label="Add a topic">
-          <h2>Add a topic</h2>
+        <section aria-label={t('addTopic')}>
+          <h2>{t('addTopic')}</h2>
           <TopicForm
             key={topics.length}
             initial={{ name: '', query: '' }}
-            submitLabel="Add topic"
+            submitLabel={t('addTopicButton')}
             validateQuery={validateQuery}
             aliasesFor={aliasesFor}
             onQueryChange={setDraftQuery}
@@ -162,17 +163,17 @@ export function App() {
       />
       <div class="toolbar">
         <button type="button" onClick={exportFile} disabled={!topics.length}>
-          Export topics…
+          {t('exportTopics')}
         </button>
         <button type="button" onClick={() => fileInput.current?.click()}>
-          Import topics…
+          {t('importTopics')}
         </button>
         <input
           ref={fileInput}
           type="file"
           accept="application/json,.json"
           hidden
-          aria-label="Topics file to import"
+          aria-label={t('topicsFile')}
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             e.currentTarget.value = '';
@@ -200,8 +201,8 @@ export function App() {
       {topics.length ? (
         <TopicTable topics={topics} onEdit={setEditing} onDelete={askRemove} />
       ) : (
-        <EmptyState title="No topics yet">
-          <p class="muted">For example: name “Ukraine talks”, query “Ukraine OR أوكرانيا”.</p>
+        <EmptyState title={t('noTopicsYet')}>
+          <p class="muted">{t('topicExample')}</p>
         </EmptyState>
       )}
       <DataSection onRestored={() => void loadTopics().then(setTopics)} />
@@ -209,8 +210,8 @@ export function App() {
         <UndoToast
           text={
             deleted.articlesDeleted
-              ? `Deleted topic “${deleted.topic.name}” and ${deleted.articlesDeleted} articles (undo brings back the topic).`
-              : `Deleted topic “${deleted.topic.name}”.`
+              ? t('deletedTopicAndArticles', isolate(deleted.topic.name), formatNumber(deleted.articlesDeleted))
+              : t('deletedTopic', isolate(deleted.topic.name))
           }
           onUndo={undo}
           onDismiss={() => setDeleted(null)}

@@ -32,7 +32,7 @@ import {
   type Removed,
 } from '@/lib/digest/loaded-lists';
 import { StoryList } from '@/lib/digest/story-list';
-import { formatDate, formatNumber, t } from '@/lib/i18n/messages';
+import { formatDate, formatNumber, isolate, t } from '@/lib/i18n/messages';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
 import type { DigestOverview } from '@/lib/messaging/protocol';
 import type { ArticleRecord, HighlightRecord } from '@/lib/schema';
@@ -498,7 +498,7 @@ export function App() {
       </div>
       {deleted && (
         <UndoToast
-          text={deleted.kind === 'article' ? t('deletedArticle', deleted.record.title) : t('deletedHighlight')}
+          text={deleted.kind === 'article' ? t('deletedArticle', isolate(deleted.record.title)) : t('deletedHighlight')}
           onUndo={undo}
           onDismiss={() => setDeleted(null)}
         />

@@ -5,7 +5,16 @@ import type english from '../../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof english;
 /** Messages whose number changes the words: `<key>` is the general form, `<key>_<plural category>` the others. */
-export type CountKey = 'articleCount' | 'highlightCount' | 'reportCount' | 'matches' | 'allFacts';
+export type CountKey =
+  | 'articleCount'
+  | 'highlightCount'
+  | 'reportCount'
+  | 'matches'
+  | 'allFacts'
+  | 'hits'
+  | 'deleteKeepArticles'
+  | 'deleteWithArticles'
+  | 'imported';
 
 // Typed by WXT from the English messages; plural forms are looked up by a key built at run time.
 const getMessage = (key: string, substitutions?: string[]): string =>
@@ -27,6 +36,11 @@ export function uiLanguage(): string {
 /** The direction of the messages' language. */
 export function uiDirection(): 'ltr' | 'rtl' {
   return t('uiDirection') === 'rtl' ? 'rtl' : 'ltr';
+}
+
+/** Page text (a title, a topic's name) set apart inside a message, so its own direction cannot reorder the words. */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
 }
 
 let numbers: Intl.NumberFormat | undefined;

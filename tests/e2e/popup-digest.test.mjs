@@ -159,6 +159,22 @@ function arabicUi() {
       }
     }
   });
+
+  test('the options page in Arabic, right to left, axe-clean, without sideways scroll', async () => {
+    const options = await extensionPage(browser, 'options.html');
+    await options.setViewport({ width: 600, height: 800 });
+    await options.waitFor(() => !!document.querySelector('.topic-table'), undefined, { what: 'the topics table' });
+    const page = await options.evaluate(() => ({
+      dir: document.documentElement.dir,
+      heading: document.querySelector('h1').textContent,
+      edit: document.querySelector('.topic-table button').textContent,
+      sideways: document.documentElement.scrollWidth - window.innerWidth,
+    }));
+    assert.deepEqual(page, { dir: 'rtl', heading: 'مواضيع Beatwatch', edit: 'عدِّل', sideways: 0 });
+    assert.deepEqual(await axe(options), []);
+    await options.screenshot(join(ARTIFACTS, 'options-chromium-ar.png'));
+    await options.close();
+  });
 }
 
 /** Runs axe-core in the page; the serious and critical violations, summarised. */

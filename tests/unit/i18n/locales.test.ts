@@ -15,7 +15,17 @@ const english = read('en');
 const UNTRANSLATED = new Set(['extName']);
 /** Messages that describe the locale itself. */
 const DESCRIBING = new Set(['uiLocale', 'uiDirection']);
-const COUNT_KEYS: CountKey[] = ['articleCount', 'highlightCount', 'reportCount', 'matches', 'allFacts'];
+const COUNT_KEYS: CountKey[] = [
+  'articleCount',
+  'highlightCount',
+  'reportCount',
+  'matches',
+  'allFacts',
+  'hits',
+  'deleteKeepArticles',
+  'deleteWithArticles',
+  'imported',
+];
 
 /** `key` without a plural suffix its locale knows, and the suffix. */
 function split(key: string, locale: string): [string, string | null] {
