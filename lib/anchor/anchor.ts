@@ -78,16 +78,27 @@ class PageText {
     const { start, end } = this.position(item);
     if (stillAtPosition(this.p, quote, start, end)) return { placed: true, start, end, changed: false };
     if (performance.now() > deadline) return { placed: false, outOfTime: true };
+    const agreeAt = (s: number, e: number) => {
+      const block = commonBlock(this.index, s, e);
+      return block && path ? pathAgreement(path.value, xpathOf(block)) : 0;
+    };
+    // The stored range may have ended on an invisible mark or space just past an element's end,
+    // which moves its block up a level: a candidate counts with or without its invisible edges.
     const structure = path
-      ? (s: number, e: number) => {
-          const block = commonBlock(this.index, s, e);
-          return block ? pathAgreement(path.value, xpathOf(block)) : 0;
-        }
+      ? (s: number, e: number) => Math.max(agreeAt(s, e), agreeAt(...this.widened(s, e)))
       : undefined;
     const found = locateQuote(this.p, quote, { hint: start, deadline, search, structure });
     // The same visible text as at the old position: keep its offsets, invisible edge characters included.
     if (found.placed && this.sameVisibleSpan(found, start, end)) return { ...found, start, end };
     return found;
+  }
+
+  /** A raw span grown over the invisible characters (marks, collapsed spaces) on either side of it. */
+  private widened(start: number, end: number): [number, number] {
+    const { p } = this;
+    const ns = normStart(p, start);
+    const ne = normEnd(p, end);
+    return [ns > 0 ? p.ends[ns - 1] : 0, ne < p.starts.length ? p.starts[ne] : p.raw.length];
   }
 
   private sameVisibleSpan(a: { start: number; end: number }, start: number, end: number): boolean {
