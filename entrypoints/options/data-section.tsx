@@ -52,7 +52,13 @@ export function DataSection({ onRestored }: { onRestored: () => void }) {
       const backup = createBackup(await collectContents(source), DB_VERSION, now);
       const blob = new Blob([JSON.stringify(backup)], { type: 'application/json' });
       download(backupFileName(now), blob);
-      return `Backed up ${plural(backup.topics.length, 'topic')}, ${plural(backup.articles.length, 'article')} and ${plural(backup.highlights.length, 'highlight')} (${(blob.size / 1024).toFixed(0)} kB).`;
+      const done = `Backed up ${plural(backup.topics.length, 'topic')}, ${plural(backup.articles.length, 'article')} and ${plural(backup.highlights.length, 'highlight')} (${(blob.size / 1024).toFixed(0)} kB).`;
+      // Said now, not at restore time: the reader should know before relying on this file.
+      if (blob.size > MAX_BACKUP_BYTES)
+        throw new Error(
+          `${done} This file is larger than the ${MAX_BACKUP_BYTES / 1024 / 1024} MB this version of Beatwatch can restore; keep it, but do not rely on it alone yet.`,
+        );
+      return done;
     });
 
   const choose = (file: File) =>
