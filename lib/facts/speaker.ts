@@ -140,6 +140,7 @@ function phraseBefore(text: string, tokens: readonly Word[], verb: number): [num
   const opener = tokens[clause].norm;
   // "Steve Clarke, deputy associate administrator for exploration, said": the name before the title.
   if (
+    apart &&
     clause > 0 &&
     !isCapitalized(tokens[clause]) &&
     !CLAUSE_OPENERS.has(opener) &&

@@ -37,6 +37,10 @@ describe('findSpeaker', () => {
     expect(speaker('There is a saying that goes “a figure is formed by flowers”.')).toBeUndefined();
     expect(speaker('“As my statements said, he is in good health,” the note read.')).toBeUndefined();
     expect(speaker('Near McAllen, Texas, and argued that the border needs work.')).toBeUndefined();
+    // A title stands between two commas; a word before one comma ("in May, analysts said") is no name.
+    expect(
+      speaker('Bills are likely to rise after gas prices climbed 18% in May, analysts said on Thursday.'),
+    ).toBeUndefined();
   });
 
   it('reads the Arabic speaker after the verb, up to "إن/أن", a preposition, a comma or a quotation', () => {
