@@ -67,6 +67,8 @@ function written(text: string, tokens: readonly Word[], first: number, last: num
 
 /** True when only spaces separate token i from token i+1 (no comma, quote or bracket between them). */
 function joined(text: string, tokens: readonly Word[], i: number): boolean {
+  // The last word is joined to nothing: an appositive can run to the end of a sentence.
+  if (i + 1 >= tokens.length) return false;
   const gap = text.slice(tokens[i].end, tokens[i + 1].start);
   for (const c of gap)
     if (c !== ' ' && c !== '\u00a0' && c !== '-' && c !== "'" && c !== '’' && c !== '.') return false;

@@ -51,6 +51,8 @@ describe('findSpeaker', () => {
       'رئيس الوفد الأوكراني وزير الدفاع، رستم عمروف',
     );
     expect(speaker('وبحسب البيان فإن الشركة باعت 400 سيارة.')).toBe('البيان');
+    // Found by bench:stories, where extractFacts threw on such a sentence.
+    expect(speaker('قال الوزير، أحمد')).toBe('الوزير');
   });
 
   it('names no one after an Arabic participle, a colon or a quotation right after the verb', () => {
