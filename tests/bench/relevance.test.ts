@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileTopics, CURRENT_SIGNALS, PREVIOUS_SIGNALS, type RelevanceSignals } from '../../lib/topics/compile';
 import { assessTopics, type MatchableArticle } from '../../lib/topics/match';
+import { scoreDecisions, type DecisionScores } from './metrics/decision-metric';
 import { reportFigures } from './report';
 
 interface RelevanceCase {
@@ -56,36 +57,12 @@ async function loadTexts(refs: Set<string>): Promise<Map<string, CorpusText>> {
   return texts;
 }
 
-interface Scores {
+interface Scores extends DecisionScores {
   cases: number;
-  precision: number;
-  recall: number;
-  f1: number;
-  tp: number;
-  fp: number;
-  fn: number;
 }
 
 function score(cases: readonly RelevanceCase[], captured: (c: RelevanceCase) => boolean): Scores {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const c of cases) {
-    const got = captured(c);
-    if (got && c.about) tp++;
-    else if (got) fp++;
-    else if (c.about) fn++;
-  }
-  const round = (x: number) => Math.round(x * 1000) / 1000;
-  return {
-    cases: cases.length,
-    precision: round(tp + fp === 0 ? 1 : tp / (tp + fp)),
-    recall: round(tp + fn === 0 ? 1 : tp / (tp + fn)),
-    f1: round(tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn)),
-    tp,
-    fp,
-    fn,
-  };
+  return { cases: cases.length, ...scoreDecisions(cases, captured, (c) => c.about) };
 }
 
 type Table = Record<(typeof HALVES)[number], Record<string, Scores>>;

@@ -16,6 +16,7 @@ import {
 } from '../../lib/stories/group';
 import { PROFILE_OPTIONS } from '../../lib/stories/profile';
 import { SIMILARITY_OPTIONS } from '../../lib/stories/similarity';
+import { scoreDecisions, type DecisionScores } from './metrics/decision-metric';
 import { median, percentile, reportFigures } from './report';
 
 interface LabelledPair {
@@ -67,29 +68,10 @@ async function loadTexts(corpora: string[]): Promise<CorpusText[]> {
   return [...corpusTexts(corpora)];
 }
 
-interface Scores {
-  precision: number;
-  recall: number;
-  f1: number;
-  tp: number;
-  fp: number;
-  fn: number;
-}
+type Scores = DecisionScores;
 
 function score(pairs: readonly LabelledPair[], same: (pair: LabelledPair) => boolean): Scores {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const pair of pairs) {
-    const decided = same(pair);
-    if (decided && pair.same) tp++;
-    else if (decided) fp++;
-    else if (pair.same) fn++;
-  }
-  const round = (x: number) => Math.round(x * 1000) / 1000;
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  return { precision: round(precision), recall: round(recall), f1: round((2 * tp) / (2 * tp + fp + fn)), tp, fp, fn };
+  return scoreDecisions(pairs, same, (pair) => pair.same);
 }
 
 type ByHalf = Record<(typeof HALVES)[number], Scores>;
