@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { CASES, SEED, buildSuite } from './anchor-suite.mjs';
-import { CHROMIUM_PATH, ROOT, ensureChromium } from './harness.mjs';
+import { CHROMIUM_PATH, ROOT, ensureBrowser } from './harness.mjs';
 
 // Run through scripts/bench.mjs (BENCH_JSON, BENCH_JSON_FILE) or on its own with --json.
 const json = process.argv.includes('--json') || process.env.BENCH_JSON === '1';
@@ -41,7 +41,7 @@ log('building the suite from ../shared/corpus …');
 // Another seed draws other articles, highlights and edits: more tuning material that leaves the reported suite's validation half unseen.
 const suite = buildSuite(Number(process.env.BENCH_ANCHOR_SEED ?? SEED));
 const code = await bundle();
-ensureChromium();
+ensureBrowser('chromium');
 const browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,
   headless: true,

@@ -9,6 +9,7 @@ import { createPageReceiver } from '@/lib/messaging/page-receiver';
 import {
   entrypointImportViolations,
   misnamedFixtures,
+  missingScriptImports,
   missingWhyComments,
   pageScriptImportViolations,
   readTree,
@@ -19,6 +20,10 @@ import {
 
 const ROOT = join(__dirname, '../../..');
 const tree = readTree(ROOT, ['entrypoints', 'lib', 'components', 'tests/fixtures']);
+// The Node scripts: the harness, the benchmarks and the end-to-end tests that share it.
+const scripts = new Map(
+  [...readTree(ROOT, ['scripts', 'tests/bench', 'tests/e2e'])].filter(([path]) => path.endsWith('.mjs')),
+);
 
 // Each rule holds on the tree, and catches a small break of it.
 const RULES: { rule: string; check: (files: Files) => string[]; broken: Record<string, string>; caught: string[] }[] = [
@@ -62,6 +67,18 @@ const RULES: { rule: string; check: (files: Files) => string[]; broken: Record<s
     check: (files) => unmappedLibParts(files, readFileSync(join(ROOT, 'README.md'), 'utf8')),
     broken: { 'lib/sync/engine.ts': '// x' },
     caught: ['lib/sync/'],
+  },
+  {
+    rule: 'a script imports only names the script it imports exports (benchmarks are not run by npm test)',
+    check: (files) => missingScriptImports(new Map([...scripts, ...files])),
+    broken: {
+      'scripts/bench-new.mjs':
+        "import { ROOT, ensureChromium } from './harness.mjs';\nimport { x } from './gone.mjs';\n",
+    },
+    caught: [
+      'scripts/bench-new.mjs imports ensureChromium from ./harness.mjs',
+      'scripts/bench-new.mjs imports ./gone.mjs, which is not there',
+    ],
   },
 ];
 
