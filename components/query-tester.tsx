@@ -1,5 +1,6 @@
 import type { Hit } from '@/lib/schema';
-import { t, tCount } from '@/lib/i18n/messages';
+import type { Reason } from '@/lib/topics/capture-rule';
+import { t, tCount, type MessageKey } from '@/lib/i18n/messages';
 
 /** Props of QueryTester. */
 export interface Props {
@@ -7,19 +8,20 @@ export interface Props {
   text: string;
   /** null: no test run yet. */
   hits: Hit[] | null;
-  /** Whether the topic's real rule (title/lead, or enough mentions) would capture this article. */
+  /** Whether the topic's real rule would capture this article, and why (or why not); no reason without a hit. */
   captured: boolean;
+  reason: Reason | null;
   dir: 'ltr' | 'rtl' | 'auto';
 }
 
 /** A test text with the query's hits marked, built from text nodes (never markup from the text). */
-export function QueryTester({ title, text, hits, captured, dir }: Props) {
+export function QueryTester({ title, text, hits, captured, reason, dir }: Props) {
   if (hits === null) return null;
   return (
     <div class="query-test" dir={dir}>
       <p role="status" class={hits.length ? '' : 'muted'}>
         {hits.length ? `${tCount('hits', hits.length)} ` : t('noMatch')}
-        {hits.length > 0 && (captured ? t('wouldCapture') : t('notCaptured'))}
+        {hits.length > 0 && reason && <span class={captured ? '' : 'muted'}>{whyCaptured(captured, reason)}</span>}
       </p>
       {title && (
         <p class="test-title">
@@ -39,6 +41,21 @@ export function QueryTester({ title, text, hits, captured, dir }: Props) {
       </div>
     </div>
   );
+}
+
+const WHY: Record<Reason, MessageKey> = {
+  title: 'whyTitle',
+  lead: 'whyLead',
+  paragraphs: 'whyParagraphs',
+  'lead-or-passages': 'whyLeadOrPassages',
+  'min-mentions': 'whyMinMentions',
+  passing: 'whyPassing',
+  'asides-only': 'whyAsidesOnly',
+};
+
+/** Why the topic's rule captures the article or not, in the reader's words. */
+export function whyCaptured(captured: boolean, reason: Reason): string {
+  return reason === 'min-mentions' && !captured ? t('whyFewMentions') : t(WHY[reason]);
 }
 
 function marked(text: string, hits: Hit[]) {

@@ -14,6 +14,8 @@ export interface Props {
   /** Opens `url` at the sentence `text`. */
   onOpenFact: (url: string, text: string) => void;
   onDelete: (articleId: string) => void;
+  /** "Not about this beat": takes the article out of the topic shown, for good (absent where there is no topic). */
+  onNotAbout?: (articleId: string) => void;
   onSaveNote: (highlightId: string, note: string) => void;
   onDeleteHighlight: (highlightId: string) => void;
   /** Accepts the place a moved highlight was offered at. */
@@ -38,6 +40,7 @@ export function StoryCard({
   onOpen,
   onOpenFact,
   onDelete,
+  onNotAbout,
   onSaveNote,
   onDeleteHighlight,
   onConfirmHighlight,
@@ -142,7 +145,22 @@ export function StoryCard({
               )}
               {article.clippedTo.length > 0 && (several ? ` · ${t('clippedMark')}` : t('clippedMark'))}
             </span>{' '}
-            <button class="link" onClick={() => onDelete(article.id)} aria-label={t('deleteTitled', article.title)}>
+            {onNotAbout && (
+              <>
+                <button
+                  class="link"
+                  onClick={() => onNotAbout(article.id)}
+                  aria-label={t('notAboutBeatTitled', article.title || siteOf(article))}
+                >
+                  {t('notAboutBeat')}
+                </button>{' '}
+              </>
+            )}
+            <button
+              class="link delete-article"
+              onClick={() => onDelete(article.id)}
+              aria-label={t('deleteTitled', article.title)}
+            >
               {t('delete')}
             </button>
           </li>

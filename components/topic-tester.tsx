@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { Hit } from '@/lib/schema';
-import type { TestArticle } from '@/lib/topics/query-tester';
+import type { NotAboutArticle } from '@/lib/db/articles';
+import type { QueryTest, TestArticle } from '@/lib/topics/query-tester';
 import { QueryTester } from './query-tester';
-import { t } from '@/lib/i18n/messages';
+import { isolate, t } from '@/lib/i18n/messages';
 
 /** Props of TopicTester. */
 export interface Props {
@@ -10,12 +10,14 @@ export interface Props {
   /** Open web pages the reader can test against. */
   tabs: { id: number; title: string }[];
   loadTabArticle: (tabId: number) => Promise<TestArticle | null>;
-  /** Every hit of the query on an article and whether the topic would capture it, or an error message. */
-  test: (query: string, article: TestArticle) => { hits: Hit[]; captured: boolean } | string;
+  /** Every hit of the query on an article and whether (and why) the topic would capture it, or an error message. */
+  test: (query: string, article: TestArticle) => QueryTest | string;
+  /** Articles the reader said are not about the topic being edited, with the terms that had matched them. */
+  notAbout?: NotAboutArticle[];
 }
 
 /** "Does my query match this?": pasted text or the article in an open tab, with the hits marked. */
-export function TopicTester({ query, tabs, loadTabArticle, test }: Props) {
+export function TopicTester({ query, tabs, loadTabArticle, test, notAbout = [] }: Props) {
   const [pasted, setPasted] = useState('');
   const [article, setArticle] = useState<TestArticle | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -87,8 +89,35 @@ export function TopicTester({ query, tabs, loadTabArticle, test }: Props) {
           text={subject.text}
           hits={outcome.hits}
           captured={outcome.captured}
+          reason={outcome.reason}
           dir={subject.dir}
         />
+      )}
+      {notAbout.length > 0 && (
+        <div class="not-about">
+          <h4>{t('notAboutHeading')}</h4>
+          <p class="muted">{t('notAboutHelp')}</p>
+          <ul aria-label={t('notAboutList')}>
+            {notAbout.map((article) => (
+              <li key={article.id} dir="auto">
+                <a href={article.url} target="_blank" rel="noreferrer">
+                  <bdi>{article.title || article.url}</bdi>
+                </a>
+                {article.hits.length > 0 && (
+                  <span class="muted">
+                    {' '}
+                    {t(
+                      'notAboutMatched',
+                      [
+                        ...new Set(article.hits.map((hit) => t('matchedTerm', isolate(hit.term), isolate(hit.text)))),
+                      ].join(t('listSeparator')),
+                    )}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </section>
   );

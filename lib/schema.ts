@@ -134,6 +134,8 @@ export const articleRecordSchema = extractedArticleSchema.extend({
   matches: z.array(topicMatchSchema).max(1000),
   /** Topics the reader clipped the article to by hand. */
   clippedTo: z.array(topicIdSchema).max(1000),
+  /** Topics the reader said this article is not about: a revisit never puts it back in them. */
+  rejectedFrom: z.array(topicIdSchema).max(1000).optional(),
   facts: z.array(factSchema).max(10),
   firstSeenAt: z.number().int().nonnegative(),
   lastSeenAt: z.number().int().nonnegative(),

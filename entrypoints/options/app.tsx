@@ -8,6 +8,7 @@ import { TopicTable } from '@/components/topic-table';
 import { TopicTester } from '@/components/topic-tester';
 import { UndoToast } from '@/components/undo-toast';
 import { DataSection } from './data-section';
+import type { NotAboutArticle } from '@/lib/db/articles';
 import type { Topic } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
 import { loadTopics, newTopicId, saveTopics, watchTopics } from '@/lib/topics/settings';
@@ -37,12 +38,20 @@ export function App() {
   const [tabs, setTabs] = useState<{ id: number; title: string }[]>([]);
   const [fileMessage, setFileMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [notAbout, setNotAbout] = useState<NotAboutArticle[]>([]);
 
   useEffect(() => {
     void loadTopics().then(setTopics);
     void openWebTabs().then(setTabs);
     return watchTopics(setTopics);
   }, []);
+
+  // The articles the reader took out of the topic being edited, so the tester can show what the query caught.
+  useEffect(() => {
+    setNotAbout([]);
+    if (editing)
+      void sendToBackground('topic:not-about', { topicId: editing }).then(setNotAbout, () => setNotAbout([]));
+  }, [editing]);
 
   if (!topics) return <main class="bw-options">{t('loading')}</main>;
 
@@ -160,6 +169,7 @@ export function App() {
         tabs={tabs}
         loadTabArticle={loadTabArticle}
         test={testQuery}
+        notAbout={current ? notAbout : []}
       />
       <div class="toolbar">
         <button type="button" onClick={exportFile} disabled={!topics.length}>

@@ -41,7 +41,8 @@ import { textFragmentUrl } from '@/lib/text/fragment';
 type View = { kind: 'topics' } | { kind: 'list'; list: string } | { kind: 'highlights' };
 type Deleted =
   | { kind: 'article'; record: ArticleRecord; removed: Removed }
-  | { kind: 'highlight'; record: HighlightRecord; entry: HighlightListItem | undefined };
+  | { kind: 'highlight'; record: HighlightRecord; entry: HighlightListItem | undefined }
+  | { kind: 'not-about'; id: string; topicId: string; removed: Removed; alone: boolean };
 
 const UNDO_MS = 8000;
 const PAGE = 30;
@@ -226,6 +227,14 @@ export function App() {
       return { ...current, topics, noTopic: current.noTopic + (inNoTopic ? by : 0) };
     });
 
+  /** One topic's count moves by `by`; No topic's the other way when the article has (or had) no other topic. */
+  const adjustTopicCount = (topicId: string, by: number, alone: boolean) =>
+    setOverview((current) => {
+      if (!current) return current;
+      const topics = current.topics.map((t) => (t.id === topicId ? { ...t, count: t.count + by } : t));
+      return { ...current, topics, noTopic: current.noTopic - (alone ? by : 0) };
+    });
+
   const fail = (e: unknown) => setError(message(e));
 
   const clip = async (topicId: string) => {
@@ -290,6 +299,26 @@ export function App() {
     }
   };
 
+  // "Not about this beat": the article leaves this topic's list (and its count) at once; if no other topic keeps it,
+  // it joins No topic, whose loaded pages are then read again.
+  const notAbout = async (id: string, topicId: string) => {
+    try {
+      const { topicIds } = await sendToBackground('article:not-about', { id, topicId, notAbout: true });
+      let removed: Removed = [];
+      const alone = !topicIds.some((other) => overview?.topics.some((topic) => topic.id === other));
+      setLists((current) => {
+        const change = removeArticle(current, id, topicId);
+        removed = change.removed;
+        if (alone) change.lists.delete(NO_TOPIC);
+        return change.lists;
+      });
+      adjustTopicCount(topicId, -1, alone);
+      setDeleted({ kind: 'not-about', id, topicId, removed, alone });
+    } catch (e) {
+      fail(e);
+    }
+  };
+
   const confirmHighlight = async (id: string) => {
     try {
       const offered = [
@@ -318,7 +347,16 @@ export function App() {
   const undo = async () => {
     if (!deleted) return;
     try {
-      if (deleted.kind === 'article') {
+      if (deleted.kind === 'not-about') {
+        const { id, topicId, removed, alone } = deleted;
+        await sendToBackground('article:not-about', { id, topicId, notAbout: false });
+        setLists((current) => {
+          const next = putBackArticle(current, removed);
+          if (alone) next.delete(NO_TOPIC);
+          return next;
+        });
+        adjustTopicCount(topicId, 1, alone);
+      } else if (deleted.kind === 'article') {
         await sendToBackground('article:restore', { record: deleted.record });
         setLists((current) => putBackArticle(current, deleted.removed));
         adjustCounts(deleted.record, 1);
@@ -461,6 +499,7 @@ export function App() {
                         onOpen={openTab}
                         onOpenFact={(url, text) => openTab(textFragmentUrl(url, text))}
                         onDelete={removeArticleCard}
+                        onNotAbout={view.list === NO_TOPIC ? undefined : (id) => void notAbout(id, view.list)}
                         onSaveNote={saveNote}
                         onDeleteHighlight={removeHighlight}
                         onConfirmHighlight={confirmHighlight}
@@ -498,7 +537,13 @@ export function App() {
       </div>
       {deleted && (
         <UndoToast
-          text={deleted.kind === 'article' ? t('deletedArticle', isolate(deleted.record.title)) : t('deletedHighlight')}
+          text={
+            deleted.kind === 'article'
+              ? t('deletedArticle', isolate(deleted.record.title))
+              : deleted.kind === 'not-about'
+                ? t('tookOutOfBeat', isolate(deleted.removed[0]?.article.title ?? ''))
+                : t('deletedHighlight')
+          }
           onUndo={undo}
           onDismiss={() => setDeleted(null)}
         />

@@ -8,8 +8,10 @@ import {
   getArticle,
   listArticles,
   listDigest,
+  listNotAbout,
   restoreArticle,
   saveCapture,
+  setNotAbout,
   summarizeHighlight,
 } from '../db/articles';
 import {
@@ -130,9 +132,10 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
       );
       let tabTopicCount = 0;
       if (tabId !== undefined) {
+        // Topics the reader said this article is not about do not count on the badge either.
         tabTopicCount = await deps.tabTopics.add(
           tabId,
-          matches.map((m) => m.topicId),
+          matches.map((m) => m.topicId).filter((topicId) => record.topicIds.includes(topicId)),
         );
         await deps.setBadge(tabId, tabTopicCount);
       }
@@ -283,6 +286,16 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
 
     async 'article:delete'({ id }) {
       return (await written(deleteArticle(await deps.db, id, now()))) ?? null;
+    },
+
+    async 'article:not-about'({ id, topicId, notAbout }) {
+      const record = await setNotAbout(await deps.db, id, topicId, notAbout);
+      if (!record) throw new Error('That article is no longer stored.');
+      return { topicIds: record.topicIds };
+    },
+
+    async 'topic:not-about'({ topicId }) {
+      return listNotAbout(await deps.db, topicId);
     },
 
     async 'article:restore'({ record }) {

@@ -6,8 +6,8 @@ import type { ArticleRecord, HighlightRecord, Topic } from '../schema';
 export type MergeOutcome<T> = { kind: 'new'; record: T } | { kind: 'updated'; record: T } | { kind: 'unchanged' };
 
 /**
- * The newer record (last seen later; the stored one on a tie) wins its fields; topics, clips and per-topic matches
- * are the union of both, and the first visit is the earlier one.
+ * The newer record (last seen later; the stored one on a tie) wins its fields; topics, clips, per-topic matches and
+ * the topics the reader took it out of are the union of both, and the first visit is the earlier one.
  */
 export function mergeArticle(
   existing: ArticleRecord | undefined,
@@ -16,9 +16,12 @@ export function mergeArticle(
   if (!existing) return { kind: 'new', record: incoming };
   const [newer, older] = incoming.lastSeenAt > existing.lastSeenAt ? [incoming, existing] : [existing, incoming];
   const newerTopics = new Set(newer.matches.map((m) => m.topicId));
+  // A "not about this beat" in either copy keeps the article out of that topic.
+  const rejectedFrom = union(existing.rejectedFrom ?? [], incoming.rejectedFrom ?? []);
   const merged: ArticleRecord = {
     ...newer,
-    topicIds: union(existing.topicIds, incoming.topicIds),
+    topicIds: union(existing.topicIds, incoming.topicIds).filter((topicId) => !rejectedFrom.includes(topicId)),
+    ...(rejectedFrom.length > 0 ? { rejectedFrom } : {}),
     clippedTo: union(existing.clippedTo, incoming.clippedTo),
     matches: [...newer.matches, ...older.matches.filter((m) => !newerTopics.has(m.topicId))],
     firstSeenAt: Math.min(existing.firstSeenAt, incoming.firstSeenAt),

@@ -60,14 +60,19 @@ export function mergeCapture(
   now: number,
 ): ArticleRecord {
   const matchedIds = capture.matches.map((m) => m.topicId);
+  // Clipping to a topic by hand takes back a "not about this beat".
+  const rejectedFrom = (existing?.rejectedFrom ?? []).filter((topicId) => topicId !== options.clipTo);
   const clippedTo = union(existing?.clippedTo ?? [], options.clipTo ? [options.clipTo] : []);
   const matches = [...(existing?.matches ?? []).filter((old) => !matchedIds.includes(old.topicId)), ...capture.matches];
   return {
     ...capture.article,
     id,
-    topicIds: union(existing?.topicIds ?? [], matchedIds, clippedTo),
+    topicIds: union(existing?.topicIds ?? [], matchedIds, clippedTo).filter(
+      (topicId) => !rejectedFrom.includes(topicId),
+    ),
     matches,
     clippedTo,
+    ...(rejectedFrom.length > 0 ? { rejectedFrom } : {}),
     facts: options.facts ?? existing?.facts ?? [],
     firstSeenAt: existing?.firstSeenAt ?? now,
     lastSeenAt: now,
@@ -186,6 +191,74 @@ export function summarizeHighlight(record: HighlightRecord): HighlightSummary {
 function summarize(record: ArticleRecord, highlights: HighlightSummary[]): ArticleSummary {
   const { id, url, title, siteName, publishedAt, lang, dir, excerpt, facts, firstSeenAt, clippedTo } = record;
   return { id, url, title, siteName, publishedAt, lang, dir, excerpt, facts, firstSeenAt, clippedTo, highlights };
+}
+
+/**
+ * The reader's verdict that an article is not about a topic (or, with `rejected` false, that it is after all): the
+ * article leaves the topic and stays out on every later visit. Undefined when there is no such article.
+ */
+export async function setNotAbout(
+  db: Database,
+  id: string,
+  topicId: string,
+  rejected: boolean,
+  now = Date.now(),
+): Promise<ArticleRecord | undefined> {
+  const tx = db.transaction(['articles', 'search-queue'], 'readwrite');
+  const articles = tx.objectStore('articles');
+  const found = await articles.get(id);
+  if (!found) {
+    await tx.done;
+    return undefined;
+  }
+  const existing = withoutListKeys(found);
+  const others = (existing.rejectedFrom ?? []).filter((t) => t !== topicId);
+  const rejectedFrom = rejected ? [...others, topicId] : others;
+  const matched = existing.matches.some((m) => m.topicId === topicId) || existing.clippedTo.includes(topicId);
+  const topicIds = rejected
+    ? existing.topicIds.filter((t) => t !== topicId)
+    : matched && !existing.topicIds.includes(topicId)
+      ? [...existing.topicIds, topicId]
+      : existing.topicIds;
+  // clippedTo stays as it was: the verdict outweighs a clip, and its undo must find the clip again.
+  const { rejectedFrom: _old, ...rest } = existing;
+  const record: ArticleRecord = { ...rest, topicIds, ...(rejectedFrom.length > 0 ? { rejectedFrom } : {}) };
+  // Its list keys follow its topics, so the topic's list and count leave it out at once.
+  await articles.put(stored(record));
+  await queueForSearch(tx.objectStore('search-queue'), articleItem(id), now);
+  await tx.done;
+  return record;
+}
+
+/** What the topic tester shows of an article the reader took out of a topic: enough to see why it had matched. */
+export interface NotAboutArticle {
+  id: string;
+  url: string;
+  title: string;
+  siteName?: string;
+  /** The query terms that had matched it, and where. */
+  hits: { field: 'title' | 'text'; term: string; text: string }[];
+}
+
+const NOT_ABOUT_LISTED = 200;
+const HIT_TEXT_CHARS = 120;
+
+/** Articles the reader said are not about a topic, newest first. */
+export async function listNotAbout(db: Database, topicId: string): Promise<NotAboutArticle[]> {
+  const records = await db.getAllFromIndex('articles', 'by-rejected', topicId);
+  return records
+    .map(withoutListKeys)
+    .sort((a, b) => b.lastSeenAt - a.lastSeenAt)
+    .slice(0, NOT_ABOUT_LISTED)
+    .map((record) => {
+      const match = record.matches.find((m) => m.topicId === topicId);
+      const hits = (match?.hits ?? []).slice(0, 20).map((hit) => ({
+        field: hit.field,
+        term: hit.term,
+        text: (hit.field === 'title' ? record.title : record.text).slice(hit.start, hit.end).slice(0, HIT_TEXT_CHARS),
+      }));
+      return { id: record.id, url: record.url, title: record.title, siteName: record.siteName, hits };
+    });
 }
 
 /** Deletes an article and hands back the record, so the reader can undo. Search forgets it. */

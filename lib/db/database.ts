@@ -23,7 +23,7 @@ export interface BeatwatchDB extends DBSchema {
   articles: {
     key: string;
     value: StoredArticle;
-    indexes: { 'by-topic': string; 'by-first-seen': number; 'by-list': string };
+    indexes: { 'by-topic': string; 'by-first-seen': number; 'by-list': string; 'by-rejected': string };
   };
   highlights: {
     key: string;

@@ -65,6 +65,10 @@ export const MIGRATIONS: readonly Migration[] = [
       after = chunk[chunk.length - 1].id;
     }
   },
+  // 6: articles the reader said are not about a topic, listed per topic in the topic tester.
+  (_db, tx) => {
+    tx.objectStore('articles').createIndex('by-rejected', 'rejectedFrom', { multiEntry: true });
+  },
 ];
 
 /** A fact as version 2 stored it. */

@@ -17,13 +17,16 @@ export const emptyList = <T>(): LoadedList<T> => ({ items: [], next: null, loadi
 /** Where an article was in each list: what an undo puts back. */
 export type Removed = { list: string; index: number; article: ArticleSummary }[];
 
+/** Takes an article out of every loaded list, or out of the one list `only` (a "not about this beat"). */
 export function removeArticle(
   lists: Map<string, LoadedList<ArticleSummary>>,
   id: string,
+  only?: string,
 ): { lists: Map<string, LoadedList<ArticleSummary>>; removed: Removed } {
   const removed: Removed = [];
   const next = new Map(lists);
   for (const [list, loaded] of lists) {
+    if (only !== undefined && list !== only) continue;
     const index = loaded.items.findIndex((a) => a.id === id);
     if (index < 0) continue;
     removed.push({ list, index, article: loaded.items[index] });

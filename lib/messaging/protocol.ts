@@ -24,7 +24,7 @@ import type { ArticleRecord } from '../schema';
 import { backupSchema } from '../backup/format';
 import type { RestoreSummary } from '../backup/merge';
 import type { RecordsPage } from '../db/backup';
-import type { ArticlePage, DigestTopic, HighlightSummary } from '../db/articles';
+import type { ArticlePage, DigestTopic, HighlightSummary, NotAboutArticle } from '../db/articles';
 import { NO_TOPIC } from '../db/article-lists';
 import type { HighlightPage } from '../db/highlights';
 import type { SearchResult } from '../background/search';
@@ -150,6 +150,21 @@ export const protocol = {
     from: 'extension-page',
     to: 'background',
     payload: z.object({ record: articleRecordSchema }).strict(),
+  }),
+  /**
+   * The reader's "not about this beat" (`notAbout` true) on an article of a topic, or its undo (false): the article
+   * leaves the topic and a revisit does not put it back.
+   */
+  'article:not-about': message<{ topicIds: string[] }>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z.object({ id: articleIdSchema, topicId: topicIdSchema, notAbout: z.boolean() }).strict(),
+  }),
+  /** The articles the reader took out of a topic, for the topic tester. */
+  'topic:not-about': message<NotAboutArticle[]>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z.object({ topicId: topicIdSchema }).strict(),
   }),
   /** The gate found a likely article: load the extractor into the sender's tab. */
   'page:activate': message<{ injected: true }>()({ from: 'page', to: 'background', payload: empty }),

@@ -1,8 +1,9 @@
 // The topic editor's live test of a draft query: every hit on an article the reader pastes or picks from an open tab,
 // and whether the topic's real capture rule would keep that article (a query can hit and still not capture).
 import type { ExtractedArticle, Hit } from '../schema';
+import type { Reason } from './capture-rule';
 import { compileTopics } from './compile';
-import { matchTopics } from './match';
+import { assessTopics, matchTopics } from './match';
 import { parseQuery, type QueryError } from './query';
 
 /** An article to test a query on: pasted text, or an open tab's main article. */
@@ -20,14 +21,22 @@ export function validateQuery(query: string): QueryError | null {
   return result.ok ? null : result.error;
 }
 
-/** Every hit of a draft query on a test article, and whether the topic's real rule would capture it; or an error. */
-export function testQuery(query: string, article: TestArticle): { hits: Hit[]; captured: boolean } | string {
+/** What the tester shows: every hit, whether the topic's real rule would capture the article, and why (none: no hit). */
+export interface QueryTest {
+  hits: Hit[];
+  captured: boolean;
+  reason: Reason | null;
+}
+
+/** Every hit of a draft query on a test article, and whether and why the topic's real rule captures it; or an error. */
+export function testQuery(query: string, article: TestArticle): QueryTest | string {
   const error = validateQuery(query);
   if (error) return error.message;
   const input = { title: article.title, text: article.text, url: article.url, lang: article.lang };
   const [every] = matchTopics(input, compileTopics([{ id: 'draft', query, minMentions: 1 }]));
-  const captured = matchTopics(input, compileTopics([{ id: 'draft', query }])).length > 0;
-  return { hits: every?.hits ?? [], captured };
+  const [assessed] = assessTopics(input, compileTopics([{ id: 'draft', query }]));
+  const captured = assessed?.verdict.captured === true;
+  return { hits: every?.hits ?? [], captured, reason: assessed?.verdict.reason ?? null };
 }
 
 /** The fields of a tab's extracted article the tester reads. */

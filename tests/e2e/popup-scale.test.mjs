@@ -83,7 +83,7 @@ const scrollTop = () => document.querySelector('.bw-popup').scrollTop;
 /** The number at the end of each article's title, in order (each article has its line in its story, named by its
  * Delete button). */
 const cardNumbers = () =>
-  [...document.querySelectorAll('.article-card button')].map((b) =>
+  [...document.querySelectorAll('.article-card button.delete-article')].map((b) =>
     Number(b.getAttribute('aria-label').match(/(\d+)”$/)?.[1]),
   );
 

@@ -146,6 +146,65 @@ function walkingSkeleton(name) {
     assert.match(await popup.evaluate(() => document.querySelector('.topic-list, h1').innerText), /أوكرانيا/);
   });
 
+  test('"not about this beat" by keyboard takes the article out of the topic, undo puts it back, a revisit keeps it out, the tester lists it', async () => {
+    const label = `“${SEED_TITLE}” is not about this beat`;
+    const titles = (digest, id) => digest.find((d) => d.topic.id === id).articles.map((a) => a.title);
+    const notAboutByKeyboard = async () => {
+      await popup.reload();
+      await popup.click('[data-topic-id="ukraine-ar"]');
+      // Opening a topic focuses its first story; the article's line and its action are reached with Tab.
+      await popup.waitFor(() => document.activeElement?.matches('.story [data-nav-item]'), undefined, {
+        what: 'the first story focused',
+      });
+      let presses = 0;
+      for (; presses < 30; presses++) {
+        if ((await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))) === label) break;
+        await popup.raw.keyboard.press('Tab');
+      }
+      assert.ok(presses < 30, 'Tab reaches the article\'s "Not about this beat"');
+      await popup.raw.keyboard.press('Enter');
+      await popup.waitForText(/out of this beat/);
+    };
+
+    await notAboutByKeyboard();
+    assert.equal(await popup.evaluate((l) => document.querySelector(`[aria-label="${l}"]`), label), null);
+    assert.ok(!titles(await ask(popup, 'digest:get'), 'ukraine-ar').includes(SEED_TITLE), 'the article left');
+    await popup.clickWhere(() => [...document.querySelectorAll('.toast button')].find((b) => b.textContent === 'Undo'));
+    await popup.waitFor((l) => document.querySelector(`[aria-label="${l}"]`) !== null, label, {
+      what: 'the line back',
+    });
+    assert.ok(titles(await ask(popup, 'digest:get'), 'ukraine-ar').includes(SEED_TITLE), 'undo put it back');
+
+    await notAboutByKeyboard();
+    let digest = await ask(popup, 'digest:get');
+    assert.ok(!titles(digest, 'ukraine-ar').includes(SEED_TITLE), 'the article left the topic');
+    assert.ok(titles(digest, 'ukraine-mixed').includes(SEED_TITLE), 'and stays in the other one');
+
+    const visitsBefore = (await storedArticles()).find((r) => r.title === SEED_TITLE).visits;
+    const page = await visit(browser, `${server.origin}/${SEED}`);
+    // The revisit is captured (its visit counted) before the digest is read.
+    for (let tries = 0; (await storedArticles()).find((r) => r.title === SEED_TITLE).visits === visitsBefore; tries++) {
+      assert.ok(tries < 200, 'the revisit was captured');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    digest = await settledDigest(popup);
+    await page.close();
+    assert.ok(!titles(digest, 'ukraine-ar').includes(SEED_TITLE), 'the revisit does not put it back');
+    const [record] = (await storedArticles()).filter((r) => r.title === SEED_TITLE);
+    assert.ok(record.visits > visitsBefore, 'the revisit was captured');
+    assert.deepEqual(record.rejectedFrom, ['ukraine-ar']);
+
+    const options = await extensionPage(browser, 'options.html');
+    await options.click('button[aria-label="Edit أوكرانيا"]');
+    await options.waitFor(
+      (title) =>
+        document.querySelector('ul[aria-label="Articles taken out of this topic"]')?.textContent.includes(title),
+      SEED_TITLE,
+      { what: "the article in the tester's not-about list" },
+    );
+    await options.close();
+  });
+
   test('a section front captures nothing, and topics only in menus or teasers do not match', async () => {
     await clearArticles();
     await setTopics(browser, [

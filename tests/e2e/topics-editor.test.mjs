@@ -99,7 +99,7 @@ function topicsEditor(name) {
       '[aria-label="Text to test the query on"]',
       'وقال وزير الدفاع إن بلاده تدعم لأوكرانيا وأوكرانيا.',
     );
-    await options.waitForText('Beatwatch would capture this article for the topic.');
+    await options.waitForText('Captured: the topic is named in the lead (the first 60 words).');
     assert.equal(
       await options.evaluate(() => document.querySelectorAll('.query-test mark').length),
       2,

@@ -269,3 +269,70 @@ describe('the popup at scale: counts, pages, search, a topic deleted', () => {
     expect((await handlers['digest:overview']({}, {})).topics.map((t) => t.count)).toEqual([0, 0]);
   });
 });
+
+describe('article:not-about', () => {
+  it('takes an article out of a topic for good: a revisit does not put it back, and the tester lists it', async () => {
+    const { handlers, setBadge, deps } = setup();
+    const saved = await handlers['capture:save']({ article, matches: [match('ukraine'), match('gaza')] }, { tabId: 5 });
+    expect(await handlers['article:not-about']({ id: saved.articleId, topicId: 'gaza', notAbout: true }, {})).toEqual({
+      topicIds: ['ukraine'],
+    });
+    // The next visit matches both topics again.
+    const again = await handlers['capture:save']({ article, matches: [match('ukraine'), match('gaza')] }, { tabId: 6 });
+    expect(again.tabTopicCount).toBe(1);
+    expect(setBadge).toHaveBeenLastCalledWith(6, 1);
+    const digest = await handlers['digest:get']({}, {});
+    expect(digest.map((d) => [d.topic.id, d.count])).toEqual([
+      ['ukraine', 1],
+      ['gaza', 0],
+    ]);
+    const listed = await handlers['topic:not-about']({ topicId: 'gaza' }, {});
+    expect(listed).toEqual([
+      {
+        id: saved.articleId,
+        url: article.url,
+        title: article.title,
+        siteName: undefined,
+        hits: [{ field: 'text', term: 'ukraine', text: 'Ukraine' }],
+      },
+    ]);
+    expect(await handlers['topic:not-about']({ topicId: 'ukraine' }, {})).toEqual([]);
+    // Undo puts it back, and the list forgets it.
+    await handlers['article:not-about']({ id: saved.articleId, topicId: 'gaza', notAbout: false }, {});
+    expect((await (await deps.db).get('articles', saved.articleId))?.topicIds).toEqual(['ukraine', 'gaza']);
+    expect(await handlers['topic:not-about']({ topicId: 'gaza' }, {})).toEqual([]);
+  });
+
+  it('refuses an article that is not stored, and a bad message reaches no handler', async () => {
+    const { handlers } = setup();
+    await expect(
+      handlers['article:not-about']({ id: 'a'.repeat(32), topicId: 'gaza', notAbout: true }, {}),
+    ).rejects.toThrow('no longer stored');
+    const { protocol } = await import('@/lib/messaging/protocol');
+    expect(protocol['article:not-about'].payload.safeParse({ id: 'x', topicId: 'gaza', notAbout: true }).success).toBe(
+      false,
+    );
+    expect(
+      protocol['article:not-about'].payload.safeParse({ id: 'a'.repeat(32), topicId: 'Gaza!', notAbout: true }).success,
+    ).toBe(false);
+    expect(protocol['topic:not-about'].payload.safeParse({ topicId: 'gaza', extra: 1 }).success).toBe(false);
+  });
+
+  it('undo puts back an article that was only clipped to the topic', async () => {
+    const { handlers, deps } = setup({ matchArticle: () => [] });
+    await handlers['tab:clip']({ tabId: 5, topicId: 'gaza' }, {});
+    const [stored] = await (await deps.db).getAll('articles');
+    await handlers['article:not-about']({ id: stored.id, topicId: 'gaza', notAbout: true }, {});
+    expect((await (await deps.db).get('articles', stored.id))?.topicIds).toEqual([]);
+    await handlers['article:not-about']({ id: stored.id, topicId: 'gaza', notAbout: false }, {});
+    expect((await (await deps.db).get('articles', stored.id))?.topicIds).toEqual(['gaza']);
+  });
+
+  it('a clip to the topic by hand takes the verdict back', async () => {
+    const { handlers } = setup({ matchArticle: () => [] });
+    const saved = await handlers['capture:save']({ article, matches: [match('gaza')] }, { tabId: 5 });
+    await handlers['article:not-about']({ id: saved.articleId, topicId: 'gaza', notAbout: true }, {});
+    await handlers['tab:clip']({ tabId: 5, topicId: 'gaza' }, {});
+    expect(await handlers['topic:not-about']({ topicId: 'gaza' }, {})).toEqual([]);
+  });
+});

@@ -50,6 +50,15 @@ describe('mergeArticle', () => {
     });
   });
 
+  it('keeps an article out of a topic the reader said it is not about, in either copy', () => {
+    const stored = article({ topicIds: ['ukraine-talks'], rejectedFrom: ['gaza'], lastSeenAt: 100 });
+    const incoming = article({ topicIds: ['gaza', 'ukraine-talks'], lastSeenAt: 200 });
+    expect(recordOf(mergeArticle(stored, incoming), stored)).toMatchObject({
+      topicIds: ['ukraine-talks'],
+      rejectedFrom: ['gaza'],
+    });
+  });
+
   it('leaves the stored record alone when the backup holds nothing newer', () => {
     expect(mergeArticle(article(), article())).toEqual({ kind: 'unchanged' });
     expect(mergeArticle(article({ lastSeenAt: 5_000_000_000_000 }), article({ title: 'stale' }))).toEqual({

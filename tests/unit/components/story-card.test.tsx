@@ -77,6 +77,22 @@ describe('StoryCard', () => {
     expect(onDelete).toHaveBeenCalledWith('wire-a');
   });
 
+  it('gives each report line its own "Not about this beat", a button in tab order, only where there is a topic', () => {
+    const onNotAbout = vi.fn();
+    const root = mount({ onNotAbout });
+    const buttons = [...root.querySelectorAll<HTMLButtonElement>('.reports .article-card button')].filter(
+      (button) => button.textContent === 'Not about this beat',
+    );
+    expect(buttons.map((button) => button.getAttribute('aria-label'))).toEqual([
+      `“${bridgeB.title}” is not about this beat`,
+      `“${bridgeA.title}” is not about this beat`,
+    ]);
+    expect(buttons.every((button) => button.tabIndex === 0)).toBe(true);
+    buttons[1].click();
+    expect(onNotAbout).toHaveBeenCalledWith('wire-a');
+    expect(texts(mount(), '.reports button')).not.toContain('Not about this beat');
+  });
+
   it('lays an Arabic story out right to left, keeps page text as text, and shows the lead when there are no facts', () => {
     const arabic = summary('ar', {
       title: '<img src=x onerror=alert(1)> عنوان',

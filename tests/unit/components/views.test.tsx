@@ -69,6 +69,7 @@ function showCard(extra: Partial<ArticleSummary>) {
     onOpen: vi.fn(),
     onOpenFact: vi.fn(),
     onDelete: vi.fn(),
+    onNotAbout: vi.fn(),
     onSaveNote: vi.fn(),
     onDeleteHighlight: vi.fn(),
     onConfirmHighlight: vi.fn(),
@@ -79,7 +80,7 @@ function showCard(extra: Partial<ArticleSummary>) {
 
 describe('StoryCard of one article', () => {
   it('shows an Arabic article right to left, with its site, facts and actions', () => {
-    const { root, onOpen, onOpenFact, onDelete } = showCard({});
+    const { root, onOpen, onOpenFact, onDelete, onNotAbout } = showCard({});
     const card = root.querySelector('li.story')!;
     expect(card.getAttribute('dir')).toBe('rtl');
     expect(card.getAttribute('lang')).toBe('ar');
@@ -93,6 +94,8 @@ describe('StoryCard of one article', () => {
     expect(onOpenFact).toHaveBeenCalledWith('https://aawsat.example/ar/5121', 'قال مسؤول إن ستة آلاف جندي سيعودون.');
     click(button(root, 'Delete “محادثات إسطنبول”'));
     expect(onDelete).toHaveBeenCalledWith('a'.repeat(32));
+    click(button(root, '“محادثات إسطنبول” is not about this beat'));
+    expect(onNotAbout).toHaveBeenCalledWith('a'.repeat(32));
     expect(card.querySelector('.highlights')).toBeNull();
   });
 
@@ -259,20 +262,64 @@ describe('QueryTester and TopicTester', () => {
         text={text}
         hits={[{ field: 'text', start, end: start + 7, term: 'ukraine' }]}
         captured={false}
+        reason="passing"
         dir="ltr"
       />,
     );
     expect([...root.querySelectorAll('mark')].map(textOf)).toEqual(['Ukraine']);
     expect(textOf(root.querySelector('.test-text'))).toBe(text);
-    expect(textOf(root.querySelector('[role="status"]'))).toMatch(/^1 hit\. Not captured/);
+    expect(textOf(root.querySelector('[role="status"]'))).toBe(
+      '1 hit. Not captured: a passing mention only — not in the title or the lead, and in too few paragraphs.',
+    );
+  });
+
+  it('says why a query captures or not, whatever decided', () => {
+    const status = (captured: boolean, reason: 'title' | 'asides-only' | 'min-mentions') =>
+      textOf(
+        show(
+          <QueryTester
+            title=""
+            text="Kyiv"
+            hits={[{ field: 'text', start: 0, end: 4, term: 'kyiv' }]}
+            captured={captured}
+            reason={reason}
+            dir="ltr"
+          />,
+        ).querySelector('[role="status"]'),
+      );
+    expect(status(true, 'title')).toBe('1 hit. Captured: the topic is named in the title.');
+    expect(status(false, 'asides-only')).toMatch(/^1 hit\. Not captured: named only in a dateline/);
+    expect(status(true, 'min-mentions')).toBe('1 hit. Captured: as many mentions as the topic asks for.');
+    expect(status(false, 'min-mentions')).toBe('1 hit. Not captured: fewer mentions than the topic asks for.');
   });
 
   it('tests the draft query on pasted text', () => {
-    const test = vi.fn(() => ({ hits: [], captured: false }));
+    const test = vi.fn(() => ({ hits: [], captured: false, reason: null }));
     const root = show(<TopicTester query="ukraine" tabs={[]} loadTabArticle={vi.fn()} test={test} />);
     type(root.querySelector('textarea'), 'Nothing about it here.');
     expect(test).toHaveBeenLastCalledWith('ukraine', { title: '', text: 'Nothing about it here.', dir: 'auto' });
     expect(textOf(root.querySelector('.query-test [role="status"]'))).toBe('No match.');
+  });
+
+  it('lists the articles the reader took out of the topic, titles as text, with what had matched', () => {
+    const notAbout = [
+      {
+        id: 'a'.repeat(32),
+        url: 'https://n.example/a',
+        title: '<b>Grain</b> deal',
+        hits: [
+          { field: 'text' as const, term: 'ukraine', text: 'Ukrainian' },
+          { field: 'text' as const, term: 'ukraine', text: 'Ukrainian' },
+        ],
+      },
+    ];
+    const root = show(
+      <TopicTester query="ukraine" tabs={[]} loadTabArticle={vi.fn()} test={vi.fn()} notAbout={notAbout} />,
+    );
+    const list = root.querySelector('ul[aria-label="Articles taken out of this topic"]');
+    expect(list?.querySelector('b')).toBeNull();
+    expect(textOf(list).replace(/[\u2068\u2069]/g, '')).toBe('<b>Grain</b> deal — matched ukraine (“Ukrainian”)');
+    expect(list?.querySelector('a')?.getAttribute('href')).toBe('https://n.example/a');
   });
 });
 

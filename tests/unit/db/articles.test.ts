@@ -88,3 +88,26 @@ describe('delete and undo', () => {
     expect(await deleteArticle(db, 'f'.repeat(32))).toBeUndefined();
   });
 });
+
+describe('migration 6 (articles a reader took out of a topic)', () => {
+  it('keeps version-5 data and indexes the verdicts stored after it', async () => {
+    const { openDB } = await import('idb');
+    const { runMigrations } = await import('@/lib/db/migrations');
+    const { setNotAbout, listNotAbout } = await import('@/lib/db/articles');
+    const old = `v5-${++counter}`;
+    const v5 = await openDB(old, 5, {
+      upgrade: (database, oldVersion, _newVersion, tx) =>
+        void runMigrations(database as never, oldVersion, 5, tx as never),
+    });
+    const record = (await saveCapture(v5 as never, capture('https://a.example/old', ['ukraine']), { now: 5 })).record;
+    v5.close();
+    const upgraded = await openDatabase(old);
+    expect([...upgraded.transaction('articles').store.indexNames]).toContain('by-rejected');
+    expect(await upgraded.get('articles', record.id)).toMatchObject({ topicIds: ['ukraine'], visits: 1 });
+    expect(await listNotAbout(upgraded, 'ukraine')).toEqual([]);
+    await setNotAbout(upgraded, record.id, 'ukraine', true);
+    expect((await listNotAbout(upgraded, 'ukraine')).map((a) => a.id)).toEqual([record.id]);
+    expect(await listDigest(upgraded, [topic('ukraine')])).toMatchObject([{ count: 0 }]);
+    upgraded.close();
+  });
+});

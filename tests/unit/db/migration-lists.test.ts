@@ -64,15 +64,15 @@ async function fillVersion2(name: string) {
 }
 
 describe('migration 5: lists by cursor, and search', () => {
-  it('is the last entry of an append-only list', () => {
+  it('is the fifth entry of an append-only list', () => {
     expect(DB_VERSION).toBe(MIGRATIONS.length);
-    expect(DB_VERSION).toBe(5);
+    expect(MIGRATIONS.length).toBeGreaterThanOrEqual(5);
   });
 
   it('gives every v2 article its list keys, keeps every record and highlight, and lists them newest first', async () => {
     await fillVersion2('v2-full');
     const db = await openDatabase('v2-full');
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(DB_VERSION);
     expect(await db.count('articles')).toBe(ARTICLES);
     expect(await db.count('highlights')).toBe(ARTICLES / 10);
     const record = await db.get('articles', (3).toString(16).padStart(32, '0'));

@@ -33,6 +33,18 @@ describe('loaded lists', () => {
     ['energy', loaded([article('b')])],
   ]);
 
+  it('takes an article out of one list only ("not about this beat"), and puts it back there', () => {
+    const { lists: after, removed } = removeArticle(lists, 'b', 'ukraine');
+    expect(after.get('ukraine')!.items.map((a) => a.id)).toEqual(['a', 'c']);
+    expect(after.get('energy')!.items.map((a) => a.id)).toEqual(['b']);
+    expect(removed).toEqual([{ list: 'ukraine', index: 1, article: article('b') }]);
+    expect(
+      putBackArticle(after, removed)
+        .get('ukraine')!
+        .items.map((a) => a.id),
+    ).toEqual(['a', 'b', 'c']);
+  });
+
   it('removes a deleted article from every list showing it, and puts it back where it was', () => {
     const { lists: after, removed } = removeArticle(lists, 'b');
     expect(after.get('ukraine')!.items.map((a) => a.id)).toEqual(['a', 'c']);

@@ -14,9 +14,19 @@ describe('the query tester', () => {
   it('marks every hit but captures only by the real rule', () => {
     const deep = `${filler(80)}. Ukraine is named once, deep in the body.`;
     const once = testQuery('ukraine', article(deep));
-    expect(once).toMatchObject({ captured: false, hits: [{ field: 'text', term: 'ukraine' }] });
+    expect(once).toMatchObject({
+      captured: false,
+      hits: [{ field: 'text', term: 'ukraine' }],
+      reason: 'passing',
+    });
     const lead = testQuery('ukraine', article(`Ukraine talks resume. ${filler(20)}`));
-    expect(lead).toMatchObject({ captured: true });
+    expect(lead).toMatchObject({
+      captured: true,
+      reason: 'lead',
+    });
+    // Says why not when the only mentions are a dateline and a credit.
+    const credit = testQuery('reuters', article(`KYIV (Reuters) - Talks resume. ${filler(20)}`));
+    expect(credit).toMatchObject({ captured: false, reason: 'asides-only' });
   });
 
   it('reads web tabs and extracted articles only as far as the tester needs', () => {
