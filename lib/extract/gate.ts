@@ -66,6 +66,7 @@ const MAX_INPUTS = 50;
 const MAX_ITEMS = 100;
 const MAX_LINE_BREAKS = 60;
 const MAX_LINE_CHILDREN = 200;
+const MAX_DIVS = 1500;
 const MIN_PARAGRAPH = 30;
 const LONG_PARAGRAPH = 120;
 // A CJK character carries about as much as a short word; weight it so one threshold fits all scripts.
@@ -88,8 +89,9 @@ export function scoreSignals(s: ArticleSignals): number {
   else if (s.microdataArticle) score += 2;
   if (s.ogArticle) score += 2;
   if (s.publishedTime) score += 1;
-  // Product, video and forum pages often also claim og:type=article; their own schema wins.
-  if (s.nonArticleSchema || s.ogNonArticle) score -= s.jsonLdArticle ? 2 : 4;
+  // Product, video and forum pages often also claim og:type=article; their own schema wins, unless the page
+  // carries far more prose than a product or video description (an article that embeds its video).
+  if (s.nonArticleSchema || s.ogNonArticle) score -= s.jsonLdArticle || longProse(s) ? 2 : 4;
 
   // Metadata can lie or be missing; one block of prose is what every article has. 1200 weighted
   // characters alone pass the gate, so bare blogs and old sites without metadata still get through.
@@ -101,7 +103,7 @@ export function scoreSignals(s: ArticleSignals): number {
   if (s.longParagraphs >= 3) score += 1;
 
   // Section fronts: many teaser <article>s, none with a real body.
-  if (s.articleElements >= 5 && block < 1200) score -= 2;
+  if (s.articleElements >= 5 && block < 600) score -= 2;
   else if (s.articleElements >= 1 && s.articleElements <= 3) score += 0.5;
 
   // A login form in the header is common on real articles; only a form with little else around it is a wall.
@@ -113,6 +115,8 @@ export function scoreSignals(s: ArticleSignals): number {
   else if (s.urlShape === 'article') score += 0.5;
   return score;
 }
+
+const longProse = (s: ArticleSignals) => s.bodyBlockChars >= 1000 && s.longParagraphs >= 5;
 
 function collectSignals(doc: Document): ArticleSignals {
   let ogType = '';
@@ -277,8 +281,9 @@ function measureText(doc: Document): TextMeasure {
   const out: TextMeasure = { chars: 0, block: 0, long: 0 };
   const weigh = makeWeigher();
   measureParagraphs(doc, out, weigh);
-  // Older and some big sites set prose without <p>: lines split by <br>, or a marked articleBody.
+  // Older and some big sites set prose without <p>: lines split by <br>, paragraphs as <div>s, or a marked articleBody.
   if (out.block < 600) measureLineBreaks(doc, out, weigh);
+  if (out.block < 600) measureDivText(doc, out, weigh);
   const articleBody = out.block < 600 ? doc.querySelector('[itemprop="articleBody"]') : null;
   if (articleBody) {
     // textContent of one element is linear in its size; cap what it can add rather than its cost.
@@ -350,5 +355,33 @@ function measureLineBreaks(doc: Document, out: TextMeasure, weigh: (text: string
     }
     out.chars += sum;
     if (sum > out.block) out.block = sum;
+  }
+}
+
+// Text set straight into sibling <div>s (generated markup, live tickers): each div's own text nodes only, summed
+// per parent and per grandparent (a ticker wraps each entry's text in a div of its own).
+function measureDivText(doc: Document, out: TextMeasure, weigh: (text: string) => number): void {
+  const divs = doc.getElementsByTagName('div');
+  const n = Math.min(divs.length, MAX_DIVS);
+  const byAncestor = new Map<Node, number>();
+  const add = (node: Node | null, len: number) => {
+    if (!node) return;
+    const sum = (byAncestor.get(node) ?? 0) + len;
+    byAncestor.set(node, sum);
+    if (sum > out.block) out.block = sum;
+  };
+  for (let i = 0; i < n; i++) {
+    const div = divs[i];
+    let len = 0;
+    let child = div.firstChild;
+    for (let j = 0; child && j < MAX_LINE_CHILDREN; j++, child = child.nextSibling) {
+      if (child.nodeType === 3) len += weigh(child.nodeValue ?? '');
+    }
+    if (len < MIN_PARAGRAPH) continue;
+    if (len >= LONG_PARAGRAPH) out.long++;
+    out.chars += len;
+    const parent = div.parentNode;
+    add(parent, len);
+    add(parent?.parentNode ?? null, len);
   }
 }

@@ -30,7 +30,11 @@ export function classifyUrl(href: string): UrlShape {
   const { path, query } = url;
   const segments = path.split('/').slice(1);
   if (segments[segments.length - 1] === '') segments.pop();
-  if (segments.length === 0 || (segments.length === 1 && isHomeSegment(segments[0].toLowerCase()))) return 'home';
+  // `/?p=31228` (WordPress's default permalink), `/index.php?id=…`: a query that names one item by number.
+  const item = namesItem(query);
+  if (segments.length === 0 || (segments.length === 1 && isHomeSegment(segments[0].toLowerCase()))) {
+    return item ? 'article' : 'home';
+  }
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i].toLowerCase();
     if (LISTING_SEGMENTS.has(segment)) return 'listing';
@@ -53,8 +57,19 @@ export function classifyUrl(href: string): UrlShape {
   } catch {
     // Malformed escapes: judge the raw segment.
   }
-  if (hasDatedSegment(path) || longestDigitRun(slug) >= 5 || countWordBreaks(slug) >= 3) return 'article';
+  if (hasDatedSegment(path) || longestDigitRun(slug) >= 5 || countWordBreaks(slug) >= 3 || item) return 'article';
   return 'other';
+}
+
+/** A query parameter `p` or `…id` (`id`, `nid`, `page_id`, `storyId`) whose value is a number. */
+function namesItem(query: string): boolean {
+  for (const pair of query.split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0 || eq === pair.length - 1 || digitRun(pair, eq + 1) !== pair.length - eq - 1) continue;
+    const name = pair.slice(0, eq).toLowerCase();
+    if (name === 'p' || name.endsWith('id')) return true;
+  }
+  return false;
 }
 
 /** An absolute http(s) URL's path (at least `/`) and query, or undefined. */

@@ -176,6 +176,26 @@ describe('text density', () => {
     expect(s.bodyBlockChars).toBe(PROSE.length * 4);
   });
 
+  it('measures prose set straight into sibling <div>s, and a ticker whose entries each wrap their text', () => {
+    const paragraphs = Array.from({ length: 6 }, () => `<div class="paragraph">${PROSE} <a href="/x">link</a></div>`);
+    expect(signals('', `<main>${paragraphs.join('')}</main>`).bodyBlockChars).toBe(PROSE.length * 6);
+    const entries = Array.from(
+      { length: 6 },
+      () => `<div class="entry"><div class="time"><span>55'</span></div><div class="body">${PROSE}</div></div>`,
+    );
+    const ticker = signals('', `<div class="ticker">${entries.join('')}</div>`);
+    expect(ticker.bodyBlockChars).toBe(PROSE.length * 6);
+    expect(ticker.longParagraphs).toBe(6);
+  });
+
+  it('does not add up one-line <div> captions spread over separate cards', () => {
+    const cards = Array.from(
+      { length: 12 },
+      () => `<section class="card"><a href="/a"><div class="title">${PROSE.slice(0, 60)}</div></a></section>`,
+    );
+    expect(signals('', cards.join('')).bodyBlockChars).toBeLessThan(150);
+  });
+
   it('falls back to itemprop=articleBody when prose is not in <p>', () => {
     const divs = Array.from({ length: 6 }, () => `<div class="para">${PROSE}</div>`).join('');
     expect(signals('', `<section itemprop="articleBody">${divs}</section>`).bodyBlockChars).toBeGreaterThanOrEqual(
@@ -225,6 +245,12 @@ describe('scoring', () => {
   it('rejects a product page even with a long description and og:type=article', () => {
     const s = { ...base, nonArticleSchema: true, ogArticle: true, bodyBlockChars: 900, longParagraphs: 3 };
     expect(scoreSignals(s)).toBeLessThan(3);
+  });
+
+  it('accepts an article that embeds its video (a top-level VideoObject) when it carries long prose', () => {
+    const video = { ...base, nonArticleSchema: true, ogArticle: true, bodyBlockChars: 1100, longParagraphs: 9 };
+    expect(scoreSignals({ ...video, urlShape: 'article', articleElements: 17 })).toBeGreaterThanOrEqual(3);
+    expect(scoreSignals({ ...video, bodyBlockChars: 200, longParagraphs: 1 })).toBeLessThan(3);
   });
 
   it('rejects a section front that claims og:type=article', () => {

@@ -17,6 +17,11 @@ describe('URL shape', () => {
     expect(shape('https://example.com/news/5150001')).toBe('article');
     expect(shape('https://aawsat.com/العالم/أوروبا/5150001-لقاء-روسي-أوكراني')).toBe('article');
     expect(shape('https://example.com/about')).toBe('other');
+    expect(shape('https://www.autonews.ch/?p=31228')).toBe('article');
+    expect(shape('https://example.com/index.php?page_id=12&lang=de')).toBe('article');
+    expect(shape('https://example.com/news.php?storyId=7')).toBe('article');
+    expect(shape('https://example.com/?page=2')).toBe('home');
+    expect(shape('https://example.com/?p=draft')).toBe('home');
     expect(shape('not a url')).toBe('unknown');
   });
 
@@ -34,7 +39,8 @@ describe('URL shape', () => {
       }
       if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'unknown';
       const path = url.pathname;
-      if (path === '/' || /^\/(index\.\w+|home|[a-z]{2}(-[a-z]{2})?)\/?$/i.test(path)) return 'home';
+      const item = /(^|&)(p|[^&=]*id)=\d+(&|$)/i.test(url.search.slice(1));
+      if (path === '/' || /^\/(index\.\w+|home|[a-z]{2}(-[a-z]{2})?)\/?$/i.test(path)) return item ? 'article' : 'home';
       if (LISTING.test(path) || url.searchParams.has('q')) return 'listing';
       const last = path.replace(/\/+$/, '').split('/').pop() ?? '';
       let slug = last;
@@ -43,7 +49,7 @@ describe('URL shape', () => {
       } catch {
         // raw
       }
-      if (DATED.test(path) || /\d{5,}/.test(slug) || slug.split(/[-_]/).length >= 4) return 'article';
+      if (DATED.test(path) || /\d{5,}/.test(slug) || slug.split(/[-_]/).length >= 4 || item) return 'article';
       return 'other';
     };
     const segment = fc.oneof(
@@ -84,7 +90,18 @@ describe('URL shape', () => {
       .tuple(
         fc.array(segment, { maxLength: 6 }),
         fc.boolean(),
-        fc.constantFrom('', '?q=1', '?page=2', '?a=1&q', '#top', '?x#q=1'),
+        fc.constantFrom(
+          '',
+          '?q=1',
+          '?page=2',
+          '?a=1&q',
+          '#top',
+          '?x#q=1',
+          '?p=31228',
+          '?page_id=4&x=1',
+          '?id=',
+          '?storyId=7a',
+        ),
       )
       .map(([segments, slash, tail]) => `https://example.com/${segments.join('/')}${slash ? '/' : ''}${tail}`);
     fc.assert(
