@@ -2,11 +2,13 @@
 import { useState } from 'preact/hooks';
 import { YourData } from '@/components/your-data';
 import { collectContents } from '@/lib/backup/collect';
-import { backupFileName, createBackup, MAX_BACKUP_BYTES, readBackup, type Backup } from '@/lib/backup/format';
+import { backupFileName, createBackup, MAX_BACKUP_BYTES } from '@/lib/backup/format';
 import { markdownFiles } from '@/lib/backup/markdown';
+import { stageBackup } from '@/lib/backup/restore-upload';
 import type { RestoreSummary } from '@/lib/backup/merge';
 import { zipFiles } from '@/lib/backup/zip';
 import { DB_VERSION } from '@/lib/db/migrations';
+import { t } from '@/lib/i18n/messages';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
 import { loadTopics } from '@/lib/topics/settings';
 
@@ -27,12 +29,13 @@ function download(name: string, blob: Blob) {
 }
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function DataSection({ onRestored }: { onRestored: () => void }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [pending, setPending] = useState<{ fileName: string; summary: RestoreSummary; backup: Backup } | null>(null);
+  const [pending, setPending] = useState<{ fileName: string; summary: RestoreSummary; restoreId: string } | null>(null);
 
   const run = async (what: string, task: () => Promise<string>) => {
     setBusy(what);
@@ -52,37 +55,40 @@ export function DataSection({ onRestored }: { onRestored: () => void }) {
       const backup = createBackup(await collectContents(source), DB_VERSION, now);
       const blob = new Blob([JSON.stringify(backup)], { type: 'application/json' });
       download(backupFileName(now), blob);
-      const done = `Backed up ${plural(backup.topics.length, 'topic')}, ${plural(backup.articles.length, 'article')} and ${plural(backup.highlights.length, 'highlight')} (${(blob.size / 1024).toFixed(0)} kB).`;
-      // Said now, not at restore time: the reader should know before relying on this file.
-      if (blob.size > MAX_BACKUP_BYTES)
-        throw new Error(
-          `${done} This file is larger than the ${MAX_BACKUP_BYTES / 1024 / 1024} MB this version of Beatwatch can restore; keep it, but do not rely on it alone yet.`,
-        );
-      return done;
+      return `Backed up ${plural(backup.topics.length, 'topic')}, ${plural(backup.articles.length, 'article')} and ${plural(backup.highlights.length, 'highlight')} (${(blob.size / 1024).toFixed(0)} kB).`;
     });
 
   const choose = (file: File) =>
-    run('Checking the backup…', async () => {
+    run(t('restoreReading', '0', megabytes(file.size)), async () => {
       setPending(null);
       if (file.size > MAX_BACKUP_BYTES)
         throw new Error(
-          `This file is ${(file.size / 1024 / 1024).toFixed(0)} MB; a backup can be restored up to ${MAX_BACKUP_BYTES / 1024 / 1024} MB. Nothing was restored.`,
+          `This file is ${megabytes(file.size)} MB; a backup can be restored up to ${megabytes(MAX_BACKUP_BYTES)} MB. Nothing was restored.`,
         );
-      const read = readBackup(await file.text(), { dbVersion: DB_VERSION });
-      if (!read.ok) throw new Error(read.error);
-      const summary = await sendToBackground('backup:preview', { backup: read.backup });
-      setPending({ fileName: file.name, summary, backup: read.backup });
+      const staged = await stageBackup(file.stream(), sendToBackground, {
+        dbVersion: DB_VERSION,
+        onProgress: (read) => setBusy(t('restoreReading', megabytes(read), megabytes(file.size))),
+      });
+      setPending({ fileName: file.name, ...staged });
       return 'Check what the backup adds, then restore.';
     });
 
   const confirm = () =>
     pending &&
     run('Restoring…', async () => {
-      const { articles, highlights, topics } = await sendToBackground('backup:restore', { backup: pending.backup });
+      const { articles, highlights, topics } = await sendToBackground('restore:commit', {
+        restoreId: pending.restoreId,
+      });
       setPending(null);
       onRestored();
       return `Restored: ${plural(topics.new, 'new topic')}, ${plural(articles.new, 'new article')}, ${plural(highlights.new, 'new highlight')}; ${articles.updated + highlights.updated} updated from newer copies.`;
     });
+
+  const cancel = () => {
+    if (pending) void sendToBackground('restore:discard', { restoreId: pending.restoreId }).catch(() => {});
+    setPending(null);
+    setMessage({ kind: 'ok', text: 'Nothing was restored.' });
+  };
 
   const exportMarkdown = (withText: boolean) =>
     run('Exporting…', async () => {
@@ -107,10 +113,7 @@ export function DataSection({ onRestored }: { onRestored: () => void }) {
       onBackup={() => void backUp()}
       onChooseBackup={(file) => void choose(file)}
       onConfirmRestore={() => void confirm()}
-      onCancelRestore={() => {
-        setPending(null);
-        setMessage({ kind: 'ok', text: 'Nothing was restored.' });
-      }}
+      onCancelRestore={cancel}
       onExportMarkdown={(withText) => void exportMarkdown(withText)}
     />
   );

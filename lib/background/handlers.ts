@@ -25,17 +25,14 @@ import {
   recordPlacement,
   updateHighlightNote,
 } from '../db/highlights';
-import { checkBackup, type Backup } from '../backup/format';
-import { countOutcomes, mergeTopics, type RestoreSummary } from '../backup/merge';
-import { readArticlesPage, readHighlightsPage, restoreRecords } from '../db/backup';
-import { DB_VERSION } from '../db/migrations';
-import { MAX_TOPICS } from '../limits';
+import { readArticlesPage, readHighlightsPage } from '../db/backup';
 import { pendingSearchItems } from '../db/search-index';
 import { countTopicArticles, deleteTopicArticles, releaseTopic } from '../db/topic-membership';
 import { cleanUrl } from '../extract/url';
 import type { Database } from '../db/database';
 import type { Handlers } from '../messaging/protocol';
 import type { ExtractedArticle, Fact, Topic, TopicMatch } from '../schema';
+import { createRestoreHandlers } from './restore-handlers';
 import { search } from './search';
 import { TabTopics } from './tab-topics';
 
@@ -80,29 +77,6 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
     return (await written(saveCapture(await deps.db, { article, matches }, { clipTo, facts, now: now() }))).record;
   }
 
-  /** Counts what restoring the backup does against the current data, and with `write`, does it. */
-  async function restore(payload: Backup, write: boolean): Promise<RestoreSummary> {
-    const checked = checkBackup(payload, { dbVersion: DB_VERSION });
-    if (!checked.ok) throw new Error(checked.error);
-    const { backup } = checked;
-    const current = await deps.loadTopics();
-    const topics = mergeTopics(current, backup.topics);
-    if (topics.topics.length > MAX_TOPICS)
-      throw new Error(
-        `Restoring would make ${topics.topics.length} topics; at most ${MAX_TOPICS} can be followed. Nothing was restored.`,
-      );
-    const records = await restoreRecords(await deps.db, backup.articles, backup.highlights, { write });
-    if (write) indexSearch();
-    // After the records: a failure here leaves articles whose topics are missing, which restoring again repairs.
-    if (write && topics.added.length) await deps.saveTopics(topics.topics);
-    const topicCounts = countOutcomes(
-      backup.topics.map((t) =>
-        topics.added.includes(t) ? { kind: 'new' as const, record: t } : { kind: 'unchanged' as const },
-      ),
-    );
-    return { topics: topicCounts, ...records };
-  }
-
   return {
     async 'backup:articles'({ after, limit }) {
       return readArticlesPage(await deps.db, after, limit);
@@ -112,13 +86,13 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
       return readHighlightsPage(await deps.db, after, limit);
     },
 
-    async 'backup:preview'({ backup }) {
-      return restore(backup, false);
-    },
-
-    async 'backup:restore'({ backup }) {
-      return restore(backup, true);
-    },
+    ...createRestoreHandlers({
+      database: () => deps.db,
+      loadTopics: deps.loadTopics,
+      saveTopics: deps.saveTopics,
+      indexSearch,
+      now,
+    }),
 
     async 'capture:save'(capture, { tabId }) {
       const topics = await deps.loadTopics();

@@ -1,6 +1,6 @@
 // The backup file: everything a reader gathered (topics, articles with facts and matches, highlights and notes) in
-// one JSON document, named and versioned so that any later Beatwatch can read it. A file is untrusted input: it is
-// upgraded to the current shapes, then validated whole with zod before anything is written.
+// one JSON document, named and versioned so that any later Beatwatch can read it. A file is untrusted input: each
+// record is upgraded to the current shapes and validated with zod, and nothing is written until all of it passed.
 import { z } from 'zod';
 import { MAX_TOPICS } from '../limits';
 import {
@@ -17,8 +17,11 @@ export const BACKUP_FORMAT = 'beatwatch-backup';
 /** The layout of the file itself; the records inside follow the database version that wrote them (`dbVersion`). */
 export const BACKUP_VERSION = 1;
 
-/** Files larger than this are refused before they are read (runtime messages carry at most 64 MiB in Chrome). */
-export const MAX_BACKUP_BYTES = 60 * 1024 * 1024;
+/**
+ * Files larger than this are refused before they are read. A year's reading backs up to about 110 MB; the file is
+ * read and sent in parts, so the bound is the disk, not a message.
+ */
+export const MAX_BACKUP_BYTES = 1024 * 1024 * 1024;
 const MAX_BACKUP_ARTICLES = 200_000;
 const MAX_BACKUP_HIGHLIGHTS = 500_000;
 
@@ -57,76 +60,45 @@ export function backupFileName(now: Date): string {
   return `beatwatch-backup-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
 }
 
-/** Brings one JSON object written by an older version a step closer to today's shapes (before validation). */
-export type RawUpgrade = (file: Record<string, unknown>) => Record<string, unknown>;
+/** Brings one record written by an older version a step closer to today's shape (before validation). */
+export type RecordUpgrade = (record: unknown) => unknown;
+export type RecordList = 'topics' | 'articles' | 'highlights';
+export type RecordUpgrades = Readonly<Partial<Record<RecordList, RecordUpgrade>>>;
 
 /**
- * Record upgrades by database version: entry N converts the records of a file written at database version N-1 the
- * way migration N converted the stored ones. Only migrations that change what a backup holds need one.
+ * Record upgrades by database version: entry N converts a record written at database version N-1 the way migration
+ * N converted the stored ones. Only migrations that change what a backup holds need one. Per record, so that a file
+ * is upgraded as it is read, one record at a time.
  */
-export const RECORD_UPGRADES: Readonly<Record<number, RawUpgrade>> = {
+export const RECORD_UPGRADES: Readonly<Record<number, RecordUpgrades>> = {
   // 4: highlight positions written before it leave out script and style text, as migration 4 marks stored ones.
-  4: (file) => ({
-    ...file,
-    highlights: Array.isArray(file.highlights)
-      ? file.highlights.map((h: unknown) =>
-          typeof h === 'object' && h !== null && !Array.isArray(h) ? { ...h, legacyPositions: true } : h,
-        )
-      : file.highlights,
-  }),
+  4: {
+    highlights: (h) => (typeof h === 'object' && h !== null && !Array.isArray(h) ? { ...h, legacyPositions: true } : h),
+  },
 };
-
-/** File layout upgrades: entry N converts a version N-1 file to version N. */
-export const FORMAT_UPGRADES: Readonly<Record<number, RawUpgrade>> = {};
 
 export interface ReadOptions {
   /** The database version records are brought to. */
   dbVersion: number;
-  recordUpgrades?: Readonly<Record<number, RawUpgrade>>;
-  formatUpgrades?: Readonly<Record<number, RawUpgrade>>;
+  recordUpgrades?: Readonly<Record<number, RecordUpgrades>>;
 }
 
 export type ReadResult = { ok: true; backup: Backup } | { ok: false; error: string };
 
-/** Reads a backup file's text: parsed, upgraded, validated whole. The error names the first bad record. */
-export function readBackup(text: string, options: ReadOptions): ReadResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'This file is not JSON: it may be cut short, or not a Beatwatch backup.' };
-  }
-  return checkBackup(data, options);
+/** What a backup file says about itself; it comes before its records. */
+export interface BackupHeader {
+  version: number;
+  /** The database version the file's records were written at. */
+  dbVersion: number;
 }
 
-/** Upgrades and validates an already parsed backup (the background checks what the options page sends). */
-export function checkBackup(data: unknown, options: ReadOptions): ReadResult {
-  if (
-    typeof data !== 'object' ||
-    data === null ||
-    Array.isArray(data) ||
-    !('format' in data) ||
-    data.format !== BACKUP_FORMAT
-  )
-    return { ok: false, error: 'This is not a Beatwatch backup (it does not say "format": "beatwatch-backup").' };
-  const upgraded = upgrade(data, options);
-  if (!upgraded.ok) return upgraded;
-  const parsed = backupSchema.safeParse(upgraded.file);
-  if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0], upgraded.file) };
-  const duplicate = firstDuplicate(parsed.data);
-  if (duplicate) return { ok: false, error: duplicate };
-  for (const [i, topic] of parsed.data.topics.entries()) {
-    const query = parseQuery(topic.query);
-    if (!query.ok) return { ok: false, error: `Topic ${i + 1} (“${topic.name}”): ${query.error.message}.` };
-  }
-  return { ok: true, backup: parsed.data };
-}
-
-function upgrade(
-  file: Record<string, unknown>,
-  { dbVersion, recordUpgrades = RECORD_UPGRADES, formatUpgrades = FORMAT_UPGRADES }: ReadOptions,
-): { ok: true; file: Record<string, unknown> } | { ok: false; error: string } {
-  const { version, dbVersion: fileDbVersion } = file;
+/** Whether a file's version and database version can be read here; the reason it cannot otherwise. */
+export function checkHeader(
+  fields: Record<string, unknown>,
+  dbVersion: number,
+): { ok: true; header: BackupHeader } | { ok: false; error: string } {
+  if (fields.format !== BACKUP_FORMAT) return { ok: false, error: NOT_A_BACKUP };
+  const { version, dbVersion: fileDbVersion } = fields;
   if (!Number.isInteger(version) || (version as number) < 1)
     return { ok: false, error: 'This backup has no valid version number.' };
   if (
@@ -136,32 +108,67 @@ function upgrade(
     return { ok: false, error: 'This backup was made by a newer Beatwatch: update Beatwatch to restore it.' };
   if (!Number.isInteger(fileDbVersion) || (fileDbVersion as number) < 1)
     return { ok: false, error: 'This backup does not say which database version wrote it.' };
-  let out = file;
-  for (let v = (version as number) + 1; v <= BACKUP_VERSION; v++) {
-    const step = formatUpgrades[v];
-    if (!step) return { ok: false, error: `This backup's version ${String(version)} can no longer be read.` };
-    out = { ...step(out), version: v };
-  }
-  for (let v = (fileDbVersion as number) + 1; v <= dbVersion; v++) {
-    const step = recordUpgrades[v];
-    if (step) out = step(out);
-  }
-  return { ok: true, file: { ...out, dbVersion } };
+  return { ok: true, header: { version: version as number, dbVersion: fileDbVersion as number } };
 }
+
+export const NOT_A_BACKUP = 'This is not a Beatwatch backup (it does not say "format": "beatwatch-backup").';
+export const NOT_JSON = 'This file is not JSON: it may be cut short, or not a Beatwatch backup.';
+
+const RECORD_SCHEMAS = { topics: topicSchema, articles: articleRecordSchema, highlights: highlightRecordSchema };
+type RecordOf<L extends RecordList> = z.infer<(typeof RECORD_SCHEMAS)[L]>;
+
+/**
+ * Upgrades one record of a list from the file's database version to `options.dbVersion` and validates it. The error
+ * names the record by its place in the file (`index`, from 0), its title or name, and its id.
+ */
+export function checkRecord<L extends RecordList>(
+  list: L,
+  index: number,
+  raw: unknown,
+  fileDbVersion: number,
+  { dbVersion, recordUpgrades = RECORD_UPGRADES }: ReadOptions,
+): { ok: true; record: RecordOf<L> } | { ok: false; error: string } {
+  let record = raw;
+  for (let v = fileDbVersion + 1; v <= dbVersion; v++) {
+    const step = recordUpgrades[v]?.[list];
+    if (step) record = step(record);
+  }
+  const parsed = RECORD_SCHEMAS[list].safeParse(record);
+  if (parsed.success) return { ok: true, record: parsed.data as RecordOf<L> };
+  const issue = parsed.error.issues[0];
+  const field = issue.path.length ? `${issue.path.join('.')}: ` : '';
+  return { ok: false, error: `${LISTS[list]} ${index + 1}${label(record)}: ${field}${issue.message}. ${NOTHING}` };
+}
+
+const NOTHING = 'Nothing was restored.';
+
+/** The reader's topics as a whole: no more than can be followed, each query parsed. */
+export function checkTopics(topics: Topic[]): string | null {
+  if (topics.length > MAX_TOPICS)
+    return `This backup has ${topics.length} topics; at most ${MAX_TOPICS} can be followed. ${NOTHING}`;
+  for (const [i, topic] of topics.entries()) {
+    const query = parseQuery(topic.query);
+    if (!query.ok) return `Topic ${i + 1} (“${topic.name}”): ${query.error.message}.`;
+  }
+  return null;
+}
+
+/** "Article 3: the id “…” appears twice." */
+export function duplicateId(list: RecordList, index: number, id: string): string {
+  return `${LISTS[list]} ${index + 1}: the id “${id}” appears twice. ${NOTHING}`;
+}
+
+export function tooMany(list: RecordList): string {
+  return `This backup holds more than ${LIST_LIMITS[list].toLocaleString('en')} ${list}. ${NOTHING}`;
+}
+
+export const LIST_LIMITS: Readonly<Record<RecordList, number>> = {
+  topics: MAX_TOPICS,
+  articles: MAX_BACKUP_ARTICLES,
+  highlights: MAX_BACKUP_HIGHLIGHTS,
+};
 
 const LISTS = { topics: 'Topic', articles: 'Article', highlights: 'Highlight' } as const;
-
-/** "Article 13 (“Title”, id 0f3a…): url: expected an http(s) URL." */
-function describeIssue(issue: z.core.$ZodIssue, file: Record<string, unknown>): string {
-  const [list, index, ...rest] = issue.path;
-  if (typeof list === 'string' && Object.hasOwn(LISTS, list) && typeof index === 'number') {
-    const record: unknown = (file[list] as unknown[])[index];
-    const field = rest.length ? `${rest.join('.')}: ` : '';
-    return `${LISTS[list as keyof typeof LISTS]} ${index + 1}${label(record)}: ${field}${issue.message}. Nothing was restored.`;
-  }
-  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-  return `This backup is damaged: ${where}${issue.message}. Nothing was restored.`;
-}
 
 /** Embeddings, overrides and isolates: a hostile title could otherwise reorder the message around it. */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
@@ -175,16 +182,4 @@ function label(record: unknown): string {
     .map((part) => part.replace(BIDI_CONTROLS, ''))
     .map((part) => (part.length > 60 ? `${part.slice(0, 60)}…` : part));
   return parts.length ? ` (${parts.map((part) => `“${part}”`).join(', ')})` : '';
-}
-
-function firstDuplicate(backup: Backup): string | null {
-  for (const list of ['topics', 'articles', 'highlights'] as const) {
-    const seen = new Set<string>();
-    for (const [i, record] of backup[list].entries()) {
-      if (seen.has(record.id))
-        return `${LISTS[list]} ${i + 1}: the id “${record.id}” appears twice. Nothing was restored.`;
-      seen.add(record.id);
-    }
-  }
-  return null;
 }

@@ -19,6 +19,8 @@ export interface SearchDoc {
   item: string;
 }
 
+export type StagingKey = [string] | [string, string];
+
 export interface BeatwatchDB extends DBSchema {
   articles: {
     key: string;
@@ -45,6 +47,14 @@ export interface BeatwatchDB extends DBSchema {
     key: string;
     value: { item: string; queuedAt: number };
     indexes: { 'by-time': number };
+  };
+  /**
+   * A restore under way: its records by `[kind, id]` (kind `article` or `highlight`), and its state under `[state]`.
+   * Emptied when the restore is committed or given up.
+   */
+  'restore-staging': {
+    key: StagingKey;
+    value: unknown;
   };
   /** Small values the background keeps: the search index's state, the topics it last knew. */
   meta: {

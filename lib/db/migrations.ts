@@ -69,6 +69,10 @@ export const MIGRATIONS: readonly Migration[] = [
   (_db, tx) => {
     tx.objectStore('articles').createIndex('by-rejected', 'rejectedFrom', { multiEntry: true });
   },
+  // 7: a restore's records, received in parts and kept aside until the reader confirms (lib/db/restore-staging.ts).
+  (db) => {
+    db.createObjectStore('restore-staging');
+  },
 ];
 
 /** A fact as version 2 stored it. */

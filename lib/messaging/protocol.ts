@@ -16,16 +16,18 @@
 //   highlighter, which asks `highlight:for-page`, paints what it can place, reports `highlight:placement`, and tries
 //   the rest again while the page fills in. `facts:for-urls` serves `page:mark-facts` the same way.
 // - Back up: the options page reads every record in pages (`backup:articles`, `backup:highlights`) and writes the
-//   file. Restore: it sends the validated file for `backup:preview` (counts only), then, once the reader confirms,
-//   the same file for `backup:restore`.
+//   file. Restore: it reads the file in parts, validating each record, and sends `restore:begin`, a `restore:part`
+//   per megabyte or so, and `restore:preview` with the counts and topics (the background checks that every part
+//   arrived, then counts what is new); once the reader confirms, `restore:commit`; on a refusal or a cancel,
+//   `restore:discard`.
 import { z } from 'zod';
 import { receiveWith, wrap, type Envelope, type SenderContext } from './envelope';
 import type { ArticleRecord } from '../schema';
-import { backupSchema } from '../backup/format';
 import type { RestoreSummary } from '../backup/merge';
 import type { RecordsPage } from '../db/backup';
 import type { ArticlePage, DigestTopic, HighlightSummary, NotAboutArticle } from '../db/articles';
 import { NO_TOPIC } from '../db/article-lists';
+import { MAX_TOPICS } from '../limits';
 import type { HighlightPage } from '../db/highlights';
 import type { SearchResult } from '../background/search';
 import {
@@ -39,6 +41,7 @@ import {
   placementSchema,
   selectorsSchema,
   topicIdSchema,
+  topicSchema,
   type HighlightRecord,
   type Selectors,
   type ExtractedArticle,
@@ -67,6 +70,9 @@ function message<Result>() {
 
 const empty = z.object({}).strict();
 const backupPageLimit = z.number().int().min(1).max(5000);
+const restoreIdSchema = z.uuid();
+/** Records of one kind in one part of a restore (a part is about a megabyte of the file). */
+const MAX_RESTORE_PART = 20_000;
 /** Items per page of a list or of search results. */
 const MAX_PAGE = 100;
 
@@ -253,17 +259,46 @@ export const protocol = {
     to: 'background',
     payload: z.object({ after: highlightIdSchema.optional(), limit: backupPageLimit }).strict(),
   }),
-  /** What restoring this backup would add and change; writes nothing. */
-  'backup:preview': message<RestoreSummary>()({
+  /** Starts a restore in parts, giving up any other under way. */
+  'restore:begin': message<{ restoreId: string }>()({ from: 'extension-page', to: 'background', payload: empty }),
+  /** One part of the backup's records, in file order, kept aside until the restore is committed. */
+  'restore:part': message<{ parts: number }>()({
     from: 'extension-page',
     to: 'background',
-    payload: z.object({ backup: backupSchema }).strict(),
+    payload: z
+      .object({
+        restoreId: restoreIdSchema,
+        part: z.number().int().nonnegative(),
+        articles: z.array(articleRecordSchema).max(MAX_RESTORE_PART),
+        highlights: z.array(highlightRecordSchema).max(MAX_RESTORE_PART),
+      })
+      .strict(),
   }),
-  /** Merges this backup into the reader's data, all or nothing. */
-  'backup:restore': message<RestoreSummary>()({
+  /** The whole file has been sent (so many parts and records, these topics): what restoring it would add and change. */
+  'restore:preview': message<RestoreSummary>()({
     from: 'extension-page',
     to: 'background',
-    payload: z.object({ backup: backupSchema }).strict(),
+    payload: z
+      .object({
+        restoreId: restoreIdSchema,
+        parts: z.number().int().nonnegative(),
+        articles: z.number().int().nonnegative(),
+        highlights: z.number().int().nonnegative(),
+        topics: z.array(topicSchema).max(MAX_TOPICS),
+      })
+      .strict(),
+  }),
+  /** Merges the previewed restore into the reader's data, all or nothing. */
+  'restore:commit': message<RestoreSummary>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z.object({ restoreId: restoreIdSchema }).strict(),
+  }),
+  /** Throws a restore's parts away (the reader cancelled, or the file was refused). */
+  'restore:discard': message<{ discarded: true }>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z.object({ restoreId: restoreIdSchema }).strict(),
   }),
 } as const;
 

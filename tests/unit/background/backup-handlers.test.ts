@@ -5,6 +5,9 @@ import { createBackgroundHandlers, type BackgroundDeps } from '@/lib/background/
 import { memoryArea, TabTopics } from '@/lib/background/tab-topics';
 import { collectContents } from '@/lib/backup/collect';
 import { createBackup, type Backup } from '@/lib/backup/format';
+import { stageBackup, type RestoreSender, type StagedRestore } from '@/lib/backup/restore-upload';
+import { unwrapReply } from '@/lib/messaging/envelope';
+import { classifySender, createReceiver, envelope } from '@/lib/messaging/protocol';
 import { openDatabase, type Database } from '@/lib/db/database';
 import { DB_VERSION } from '@/lib/db/migrations';
 import type { Topic } from '@/lib/schema';
@@ -39,7 +42,34 @@ function setup(initialTopics: Topic[] = []) {
       DB_VERSION,
       new Date('2026-12-01T00:00:00Z'),
     );
-  return { deps, handlers, backUp, topics: () => stored };
+  // Every message crosses the protocol's receiver, so its payload is checked by the same schemas as in the extension.
+  const receive = createReceiver('background', handlers, (sender) =>
+    classifySender(sender, 'ext', 'chrome-extension://ext/'),
+  );
+  const fromOptions = { id: 'ext', url: 'chrome-extension://ext/options.html' };
+  const send = (async (type: never, payload: never) =>
+    unwrapReply(await receive(envelope(type, payload), fromOptions))) as unknown as RestoreSender;
+  /** Reads the file in parts of `partBytes` and stages it: the options page's side of a restore. */
+  const stage = (file: Backup | string, partBytes = 300) =>
+    stageBackup(streamOf(typeof file === 'string' ? file : JSON.stringify(file), 97), send, {
+      dbVersion: DB_VERSION,
+      batchBytes: partBytes,
+    });
+  const commit = (staged: StagedRestore) => send('restore:commit', { restoreId: staged.restoreId });
+  const restore = async (file: Backup | string) => commit(await stage(file));
+  return { deps, handlers, backUp, send, stage, commit, restore, topics: () => stored };
+}
+
+/** The file's bytes in chunks of `size`, as File.stream() hands them out. */
+function streamOf(text: string, size: number): ReadableStream<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  let at = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (at >= bytes.length) controller.close();
+      else controller.enqueue(bytes.slice(at, (at += size)));
+    },
+  });
 }
 
 async function snapshot(db: Database) {
@@ -55,10 +85,10 @@ const sample = (): Backup =>
 
 describe('backup and restore through the background', () => {
   it('previews without writing, then restores; a second restore changes nothing', async () => {
-    const { deps, handlers, topics: current } = setup([topics[0]]);
+    const { deps, stage, commit, restore, topics: current } = setup([topics[0]]);
     const db = await deps.db;
-    const preview = await handlers['backup:preview']({ backup: sample() }, {});
-    expect(preview).toEqual({
+    const staged = await stage(sample());
+    expect(staged.summary).toEqual({
       topics: { total: 2, new: 1, present: 1, updated: 0 },
       articles: { total: 2, new: 2, present: 0, updated: 0 },
       highlights: { total: 1, new: 1, present: 0, updated: 0 },
@@ -66,66 +96,145 @@ describe('backup and restore through the background', () => {
     expect(await snapshot(db)).toEqual({ articles: [], highlights: [] });
     expect(deps.saveTopics).not.toHaveBeenCalled();
 
-    await handlers['backup:restore']({ backup: sample() }, {});
+    await commit(staged);
     const once = await snapshot(db);
     expect(once.articles.map((a) => a.title).sort()).toEqual([arabicArticle().title, article().title].sort());
     expect(once.highlights).toEqual([highlight()]);
     expect(current()).toEqual(topics);
+    expect(await db.count('restore-staging')).toBe(0);
 
-    const again = await handlers['backup:restore']({ backup: sample() }, {});
+    const again = await restore(sample());
     expect(again.articles).toEqual({ total: 2, new: 0, present: 2, updated: 0 });
     expect(again.highlights).toEqual({ total: 1, new: 0, present: 1, updated: 0 });
     expect(await snapshot(db)).toEqual(once);
     expect(deps.saveTopics).toHaveBeenCalledTimes(1);
   });
 
-  it('backs up in pages and restores into an empty profile as an identical database', async () => {
+  it('backs up in pages and restores, sent in many parts, into an empty profile as an identical database', async () => {
     const source = setup();
     const many = Array.from({ length: 503 }, (_, i) =>
       article({ id: i.toString(16).padStart(32, '0'), url: `https://news.example/${i}` }),
     );
-    await source.handlers['backup:restore']({ backup: { ...sample(), articles: many } }, {});
+    await source.restore({ ...sample(), articles: many });
     const file = await source.backUp();
     expect(file.articles).toHaveLength(503);
     expect(file.topics).toEqual(topics);
 
     const target = setup();
-    const summary = await target.handlers['backup:restore']({ backup: JSON.parse(JSON.stringify(file)) as Backup }, {});
+    const sent: number[] = [];
+    const counting = (async (type: never, payload: never) => {
+      if (type === 'restore:part') sent.push((payload as { articles: unknown[] }).articles.length);
+      return target.send(type, payload);
+    }) as unknown as RestoreSender;
+    const staged = await stageBackup(streamOf(JSON.stringify(file), 4096), counting, {
+      dbVersion: DB_VERSION,
+      batchBytes: 20_000,
+    });
+    expect(sent.length).toBeGreaterThan(10);
+    expect(sent.reduce((a, b) => a + b)).toBe(503);
+    const summary = await target.commit(staged);
     expect(summary.articles.new).toBe(503);
     expect(await snapshot(await target.deps.db)).toEqual(await snapshot(await source.deps.db));
     expect(await target.backUp()).toEqual(file);
   });
 
   it('keeps the newer copy of what is already there', async () => {
-    const { deps, handlers } = setup(topics);
+    const { deps, restore } = setup(topics);
     const db = await deps.db;
     const mine = article({ topicIds: ['gaza'], lastSeenAt: 1 });
     await db.put('articles', { ...mine, listKeys: listKeysFor(mine) });
     await db.put('highlights', highlight({ note: 'newer, mine', updatedAt: 9_999_999_999_999 }));
-    const summary = await handlers['backup:restore']({ backup: sample() }, {});
+    const summary = await restore(sample());
     expect(summary.articles).toEqual({ total: 2, new: 1, present: 1, updated: 1 });
     expect(summary.highlights).toEqual({ total: 1, new: 0, present: 1, updated: 0 });
     expect((await db.get('articles', article().id))?.topicIds).toEqual(['gaza', 'ukraine-talks']);
     expect((await db.get('highlights', highlight().id))?.note).toBe('newer, mine');
   });
 
-  it('refuses a bad backup with the reason and writes nothing', async () => {
-    const { deps, handlers } = setup();
+  it('refuses a bad file at its first bad record, after parts were sent, and keeps nothing of it', async () => {
+    const { deps, stage } = setup();
     const db = await deps.db;
-    const duplicated = { ...sample(), articles: [article(), article()] };
-    await expect(handlers['backup:restore']({ backup: duplicated }, {})).rejects.toThrow(
-      /Article 2: the id .* twice\. Nothing was restored/,
+    const many = Array.from({ length: 40 }, (_, i) =>
+      article({ id: i.toString(16).padStart(32, '0'), url: `https://news.example/${i}` }),
     );
-    const newer = { ...sample(), dbVersion: DB_VERSION + 1 };
-    await expect(handlers['backup:restore']({ backup: newer }, {})).rejects.toThrow(/newer Beatwatch/);
+    const bad = { ...sample(), articles: [...many, article({ id: many[3].id }), ...many.slice(10)] };
+    await expect(stage(bad)).rejects.toThrow(/^Article 41: the id .* twice\. Nothing was restored/);
+    const hostile = { ...sample(), articles: [...many, { ...article({ id: 'f'.repeat(32) }), url: 'javascript:1' }] };
+    await expect(stage(hostile)).rejects.toThrow(/^Article 41 \(“Talks resume in Istanbul”, “f+”\): url: /);
+    const text = JSON.stringify({ ...sample(), articles: many });
+    await expect(stage(text.slice(0, text.length - 200))).rejects.toThrow(/not JSON: it may be cut short/);
+    await expect(stage({ ...sample(), dbVersion: DB_VERSION + 1 })).rejects.toThrow(/newer Beatwatch/);
+    await expect(stage('{"format":"something-else","articles":[]}')).rejects.toThrow(/not a Beatwatch backup/);
+    await expect(stage('[1,2,3]')).rejects.toThrow(/not a Beatwatch backup/);
     expect(await snapshot(db)).toEqual({ articles: [], highlights: [] });
+    expect(await db.count('restore-staging')).toBe(0);
+    expect(deps.saveTopics).not.toHaveBeenCalled();
+  });
+
+  it('refuses parts the background did not ask for: out of order, duplicated across parts, or too few', async () => {
+    const { deps, send } = setup();
+    const db = await deps.db;
+    const { restoreId } = await send('restore:begin', {});
+    await send('restore:part', { restoreId, part: 0, articles: [article()], highlights: [] });
+    await expect(send('restore:part', { restoreId, part: 2, articles: [], highlights: [] })).rejects.toThrow(
+      /Part 3 of the backup arrived instead of part 2/,
+    );
+    // The refusal threw the restore away: its parts are gone, and it can go no further.
+    expect(await db.count('restore-staging')).toBe(0);
+    await expect(send('restore:commit', { restoreId })).rejects.toThrow(/stopped or replaced/);
+
+    const second = (await send('restore:begin', {})).restoreId;
+    await send('restore:part', { restoreId: second, part: 0, articles: [article()], highlights: [] });
+    await expect(
+      send('restore:part', { restoreId: second, part: 1, articles: [arabicArticle(), article()], highlights: [] }),
+    ).rejects.toThrow(/Article 3: the id .* appears twice/);
+
+    const third = (await send('restore:begin', {})).restoreId;
+    await send('restore:part', { restoreId: third, part: 0, articles: [article()], highlights: [] });
+    await expect(
+      send('restore:preview', { restoreId: third, parts: 1, articles: 2, highlights: 0, topics: [] }),
+    ).rejects.toThrow(/Only part of the backup arrived \(1 of 2 articles/);
+    await expect(send('restore:commit', { restoreId: third })).rejects.toThrow(/stopped or replaced/);
+    expect(await snapshot(db)).toEqual({ articles: [], highlights: [] });
+  });
+
+  it('a restore started elsewhere replaces one under way; a cancelled one leaves nothing behind', async () => {
+    const { deps, stage, send } = setup();
+    const db = await deps.db;
+    const first = await stage(sample());
+    await stage(sample());
+    await expect(send('restore:commit', { restoreId: first.restoreId })).rejects.toThrow(/stopped or replaced/);
+    const third = await stage(sample());
+    await send('restore:discard', { restoreId: third.restoreId });
+    expect(await db.count('restore-staging')).toBe(0);
+    await expect(send('restore:commit', { restoreId: third.restoreId })).rejects.toThrow(/stopped or replaced/);
+    expect(await snapshot(db)).toEqual({ articles: [], highlights: [] });
+  });
+
+  it('a commit that fails half-way changes nothing', async () => {
+    const { deps, stage, commit } = setup();
+    const db = await deps.db;
+    const mine = article({ id: 'e'.repeat(32), title: 'Mine' });
+    await db.put('articles', { ...mine, listKeys: listKeysFor(mine) });
+    const before = await snapshot(db);
+    const many = Array.from({ length: 600 }, (_, i) =>
+      article({ id: i.toString(16).padStart(32, '0'), url: `https://news.example/${i}` }),
+    );
+    const staged = await stage({ ...sample(), articles: many }, 50_000);
+    // A staged record the database cannot take (no id for its key), after the first rounds were written.
+    const last = ['article', many[599].id] as [string, string];
+    await db.put('restore-staging', { ...((await db.get('restore-staging', last)) as object), id: undefined }, last);
+    await expect(commit(staged)).rejects.toThrow();
+    expect(await snapshot(db)).toEqual(before);
+    expect(await db.count('restore-staging')).toBe(0);
     expect(deps.saveTopics).not.toHaveBeenCalled();
   });
 
   it('refuses a restore that would pass the topic limit, before writing anything', async () => {
     const mine = Array.from({ length: 999 }, (_, i) => ({ id: `t-${i}`, name: `T${i}`, query: 'x', createdAt: 1 }));
-    const { deps, handlers } = setup(mine);
-    await expect(handlers['backup:restore']({ backup: sample() }, {})).rejects.toThrow(/1001 topics/);
+    const { deps, stage } = setup(mine);
+    await expect(stage(sample())).rejects.toThrow(/1001 topics/);
     expect(await snapshot(await deps.db)).toEqual({ articles: [], highlights: [] });
+    expect(await (await deps.db).count('restore-staging')).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT, backupFileName, createBackup, readBackup, type RawUpgrade } from '@/lib/backup/format';
+import { readBackup } from '@/lib/backup/backup-reader';
+import { BACKUP_FORMAT, backupFileName, createBackup, type RecordUpgrades } from '@/lib/backup/format';
 import { arabicArticle, article, highlight, topics } from './records';
 
 const DB = 3;
@@ -82,7 +83,9 @@ describe('backup file', () => {
       '"title":"Talks resume in Istanbul","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}',
     );
     const result = readBackup(`{"__proto__":{"polluted":true},${text.slice(1)}`, { dbVersion: DB });
-    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/damaged/) });
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/not a Beatwatch backup/) });
+    const later = readBackup(text.replace('"topics":', '"__proto__":{"polluted":true},"topics":'), { dbVersion: DB });
+    expect(later).toMatchObject({ ok: false, error: expect.stringMatching(/damaged: it has a field “__proto__”/) });
     const inRecord = readBackup(text, { dbVersion: DB });
     expect(inRecord.ok).toBe(true);
     if (inRecord.ok) {
@@ -111,20 +114,19 @@ describe('backup file', () => {
     const v1 = { ...backup(), dbVersion: 3 } as Record<string, unknown>;
     // A hypothetical database version 4 renamed highlight notes; the backup written at version 3 is converted.
     const renamed = { ...v1, highlights: [{ ...highlight(), note: undefined, comment: 'old' }] };
-    const recordUpgrades: Record<number, RawUpgrade> = {
-      4: (file) => ({
-        ...file,
-        highlights: (file.highlights as Record<string, unknown>[]).map(({ comment, ...h }) => ({
-          ...h,
-          note: comment,
-        })),
-      }),
+    const recordUpgrades: Record<number, RecordUpgrades> = {
+      4: {
+        highlights: (h) => {
+          const { comment, ...rest } = h as Record<string, unknown>;
+          return { ...rest, note: comment };
+        },
+      },
     };
     const result = readBackup(JSON.stringify(renamed), { dbVersion: 4, recordUpgrades });
     expect(result).toMatchObject({ ok: true, backup: { dbVersion: 4, highlights: [{ note: 'old' }] } });
-    const formatUpgrades: Record<number, RawUpgrade> = {};
-    expect(readBackup(JSON.stringify({ ...v1, version: 0 }), { dbVersion: 3, formatUpgrades })).toMatchObject({
+    expect(readBackup(JSON.stringify({ ...v1, version: 0 }), { dbVersion: 3 })).toMatchObject({
       ok: false,
+      error: 'This backup has no valid version number.',
     });
   });
 
