@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { CountSummary, RestoreSummary } from '@/lib/backup/merge';
+import { t } from '@/lib/i18n/messages';
 
 /** Props of YourData. */
 export interface Props {
@@ -13,6 +14,7 @@ export interface Props {
   onConfirmRestore: () => void;
   onCancelRestore: () => void;
   onExportMarkdown: (withText: boolean) => void;
+  onExportAnnotations: () => void;
 }
 
 const ROWS = [
@@ -31,6 +33,7 @@ export function YourData({
   onConfirmRestore,
   onCancelRestore,
   onExportMarkdown,
+  onExportAnnotations,
 }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [withText, setWithText] = useState(false);
@@ -106,6 +109,13 @@ export function YourData({
         </label>
         <button type="button" onClick={() => onExportMarkdown(withText)} disabled={!!busy}>
           Export as Markdown
+        </button>
+      </div>
+      <h3>{t('annotationsHeading')}</h3>
+      <p class="muted">{t('annotationsAbout')}</p>
+      <div class="toolbar">
+        <button type="button" onClick={onExportAnnotations} disabled={!!busy}>
+          {t('annotationsExport')}
         </button>
       </div>
       {busy && (

@@ -1,14 +1,15 @@
 // Wires the "Your data" section to the background (records, restore) and to the reader's downloads.
 import { useState } from 'preact/hooks';
 import { YourData } from '@/components/your-data';
-import { collectContents } from '@/lib/backup/collect';
+import { collectContents, collectHighlights } from '@/lib/backup/collect';
 import { backupFileName, createBackup, MAX_BACKUP_BYTES } from '@/lib/backup/format';
 import { markdownFiles } from '@/lib/backup/markdown';
 import { stageBackup } from '@/lib/backup/restore-upload';
 import type { RestoreSummary } from '@/lib/backup/merge';
+import { annotationCollection, annotationsFileName, ANNOTATION_MEDIA_TYPE } from '@/lib/backup/web-annotations';
 import { zipFiles } from '@/lib/backup/zip';
 import { DB_VERSION } from '@/lib/db/migrations';
-import { t } from '@/lib/i18n/messages';
+import { formatNumber, t } from '@/lib/i18n/messages';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
 import { loadTopics } from '@/lib/topics/settings';
 
@@ -105,6 +106,14 @@ export function DataSection({ onRestored }: { onRestored: () => void }) {
       return `Exported ${plural(files.length, 'Markdown file')} in one zip.`;
     });
 
+  const exportAnnotations = () =>
+    run(t('annotationsExporting'), async () => {
+      const now = new Date();
+      const collection = annotationCollection(await collectHighlights(source), now);
+      download(annotationsFileName(now), new Blob([JSON.stringify(collection)], { type: ANNOTATION_MEDIA_TYPE }));
+      return t('annotationsExported', formatNumber(collection.total));
+    });
+
   return (
     <YourData
       busy={busy}
@@ -115,6 +124,7 @@ export function DataSection({ onRestored }: { onRestored: () => void }) {
       onConfirmRestore={() => void confirm()}
       onCancelRestore={cancel}
       onExportMarkdown={(withText) => void exportMarkdown(withText)}
+      onExportAnnotations={() => void exportAnnotations()}
     />
   );
 }

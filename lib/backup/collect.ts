@@ -20,6 +20,11 @@ export async function collectContents(source: RecordSource): Promise<BackupConte
   };
 }
 
+/** Only the highlights (for the Web Annotations export). */
+export function collectHighlights(source: Pick<RecordSource, 'highlights'>): Promise<HighlightRecord[]> {
+  return allPages(source.highlights);
+}
+
 async function allPages<T>(read: (after: string | undefined, limit: number) => Promise<RecordsPage<T>>) {
   const all: T[] = [];
   let page = await read(undefined, PAGE_SIZE);

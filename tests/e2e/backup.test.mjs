@@ -215,6 +215,28 @@ function backupAndRestore(name) {
     assert.deepEqual(await browser.inExtension(database), before);
   });
 
+  test('the highlights export is W3C Web Annotations whose selectors find the passage on its page', async () => {
+    const file = await download('Export as Web Annotations', 'Web Annotations');
+    assert.match(file.name, /^beatwatch-annotations-\d{4}-\d{2}-\d{2}\.jsonld$/);
+    const collection = JSON.parse(file.bytes.toString('utf8'));
+    assert.equal(collection['@context'], 'http://www.w3.org/ns/anno.jsonld');
+    assert.equal(collection.type, 'AnnotationCollection');
+    assert.equal(collection.total, 1);
+    const [annotation] = collection.first.items;
+    assert.equal(annotation.type, 'Annotation');
+    assert.equal(annotation.body.value, 'ملاحظة: 6,000 each side');
+    assert.equal(annotation.target.source, `${server.origin}/${SEED}`);
+    const [quote, position] = annotation.target.selector;
+    assert.equal(quote.type, 'TextQuoteSelector');
+    assert.equal(quote.exact, PASSAGE);
+    assert.equal(position.type, 'TextPositionSelector');
+    // Positions count the page's text as the W3C selector does: another tool finds the same passage by them.
+    const page = await browser.open(annotation.target.source);
+    const text = await page.evaluate(() => document.body.textContent);
+    await page.close();
+    assert.equal(text.slice(position.start, position.end), PASSAGE);
+  });
+
   test('the Markdown export is one zip of article notes and topic digests', async () => {
     const zip = await download('Export as Markdown', 'Exported');
     assert.match(zip.name, /^beatwatch-markdown-\d{4}-\d{2}-\d{2}\.zip$/);
