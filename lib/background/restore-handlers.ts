@@ -8,7 +8,8 @@ import {
   discardStaging,
   finishedStaging,
   finishStaging,
-  mergeStaged,
+  commitStaged,
+  previewStaged,
   stageRecords,
 } from '../db/restore-staging';
 import { MAX_TOPICS } from '../limits';
@@ -74,7 +75,7 @@ export function createRestoreHandlers(deps: RestoreDeps): RestoreHandlers {
       return step(restoreId, async (db) => {
         const { counts } = await topicsOutcome(topics);
         await finishStaging(db, restoreId, { parts, articles, highlights, topics });
-        return { topics: counts, ...(await mergeStaged(db, restoreId, { write: false, now: deps.now() })) };
+        return { topics: counts, ...(await previewStaged(db, restoreId)) };
       });
     },
 
@@ -82,7 +83,7 @@ export function createRestoreHandlers(deps: RestoreDeps): RestoreHandlers {
       return step(restoreId, async (db) => {
         const { topics } = await finishedStaging(db, restoreId);
         const { merged, counts } = await topicsOutcome(topics);
-        const records = await mergeStaged(db, restoreId, { write: true, now: deps.now() });
+        const records = await commitStaged(db, restoreId, deps.now());
         deps.indexSearch();
         // After the records: a failure here leaves articles whose topics are missing, which restoring again repairs.
         if (merged.added.length) await deps.saveTopics(merged.topics);

@@ -116,65 +116,99 @@ export async function finishedStaging(db: Database, restoreId: string): Promise<
   return state as StagingState & { topics: Topic[] };
 }
 
-/**
- * Merges the staged records with the stored ones: with `write`, in one readwrite transaction that also empties the
- * staging (all or nothing); without, only counts what that would do, in a read-only transaction.
- */
-export async function mergeStaged(
-  db: Database,
-  restoreId: string,
-  { write, now }: { write: boolean; now: number },
-): Promise<RecordsRestore> {
-  const tx = db.transaction(['restore-staging', 'articles', 'highlights', 'search-queue'], 'readwrite');
-  const counts: Record<Kind, CountSummary> = { article: tally([]), highlight: tally([]) };
+/** Counts what committing the staged restore would add and change, in a read-only transaction (the popup and
+ * captures read and write meanwhile). */
+export async function previewStaged(db: Database, restoreId: string): Promise<RecordsRestore> {
+  const tx = db.transaction(['restore-staging', 'articles', 'highlights'], 'readonly');
+  const stores = {
+    staging: tx.objectStore('restore-staging'),
+    articles: tx.objectStore('articles'),
+    highlights: tx.objectStore('highlights'),
+  };
   try {
-    const staging = tx.objectStore('restore-staging');
-    const state = await current(staging, restoreId);
-    if (!state.topics)
-      throw new StagingError('This restore has not received the whole file yet. Nothing was restored.');
-    const articles = tx.objectStore('articles');
-    const highlights = tx.objectStore('highlights');
-    const queue = tx.objectStore('search-queue');
-    for (const kind of ['article', 'highlight'] as const) {
-      for (let after: StagingKey = [kind]; ;) {
-        const range = IDBKeyRange.bound(after, [kind, []], true, true);
-        const [keys, values] = await Promise.all([staging.getAllKeys(range, ROUND), staging.getAll(range, ROUND)]);
-        if (!keys.length) break;
-        after = keys[keys.length - 1];
-        if (kind === 'article') {
-          const incoming = values as ArticleRecord[];
-          const stored = await Promise.all(incoming.map((r) => quiet(articles.get(r.id))));
-          const outcomes = incoming.map((r, i) => mergeArticle(stored[i], r));
-          counts.article = add(counts.article, outcomes);
-          if (write)
-            await Promise.all(
-              changed(outcomes).flatMap((record) => [
-                quiet(articles.put({ ...record, listKeys: listKeysFor(record) })),
-                quiet(queueForSearch(queue, articleItem(record.id), now)),
-              ]),
-            );
-        } else {
-          const incoming = values as HighlightRecord[];
-          const stored = await Promise.all(incoming.map((r) => quiet(highlights.get(r.id))));
-          const outcomes = incoming.map((r, i) => mergeHighlight(stored[i], r));
-          counts.highlight = add(counts.highlight, outcomes);
-          if (write)
-            await Promise.all(
-              changed(outcomes).flatMap((record) => [
-                quiet(highlights.put(record)),
-                quiet(queueForSearch(queue, highlightItem(record.id), now)),
-              ]),
-            );
-        }
-      }
-    }
-    if (write) await staging.clear();
+    return await mergeRounds(stores, restoreId);
+  } finally {
+    await tx.done.catch(() => {});
+  }
+}
+
+/**
+ * Merges the staged records into the stored ones in one readwrite transaction that also empties the staging: the
+ * restore is written whole or not at all. Articles get their list keys and both kinds are queued for search, as
+ * any write is.
+ */
+export async function commitStaged(db: Database, restoreId: string, now: number): Promise<RecordsRestore> {
+  const tx = db.transaction(['restore-staging', 'articles', 'highlights', 'search-queue'], 'readwrite');
+  const staging = tx.objectStore('restore-staging');
+  const articles = tx.objectStore('articles');
+  const highlights = tx.objectStore('highlights');
+  const queue = tx.objectStore('search-queue');
+  let result: RecordsRestore;
+  try {
+    result = await mergeRounds({ staging, articles, highlights }, restoreId, {
+      article: (record) => [
+        quiet(articles.put({ ...record, listKeys: listKeysFor(record) })),
+        quiet(queueForSearch(queue, articleItem(record.id), now)),
+      ],
+      highlight: (record) => [
+        quiet(highlights.put(record)),
+        quiet(queueForSearch(queue, highlightItem(record.id), now)),
+      ],
+    });
+    await staging.clear();
   } catch (error) {
     // A request refused in the middle (one that throws rather than fails) must not leave the rest written.
     abort(tx);
     throw error;
   }
   await tx.done;
+  return result;
+}
+
+interface MergeStores {
+  staging: {
+    get(key: StagingKey): Promise<unknown>;
+    getAll(range: IDBKeyRange, count: number): Promise<unknown[]>;
+    getAllKeys(range: IDBKeyRange, count: number): Promise<StagingKey[]>;
+  };
+  articles: { get(id: string): Promise<ArticleRecord | undefined> };
+  highlights: { get(id: string): Promise<HighlightRecord | undefined> };
+}
+
+interface MergeWrites {
+  article: (record: ArticleRecord) => Promise<unknown>[];
+  highlight: (record: HighlightRecord) => Promise<unknown>[];
+}
+
+/** The staged records merged with the stored ones, ROUND at a time; `writes` puts what changed. */
+async function mergeRounds(stores: MergeStores, restoreId: string, writes?: MergeWrites): Promise<RecordsRestore> {
+  const state = await current(stores.staging, restoreId);
+  if (!state.topics) throw new StagingError('This restore has not received the whole file yet. Nothing was restored.');
+  const counts: Record<Kind, CountSummary> = { article: tally([]), highlight: tally([]) };
+  for (const kind of ['article', 'highlight'] as const) {
+    for (let after: StagingKey = [kind]; ;) {
+      const range = IDBKeyRange.bound(after, [kind, []], true, true);
+      const [keys, values] = await Promise.all([
+        stores.staging.getAllKeys(range, ROUND),
+        stores.staging.getAll(range, ROUND),
+      ]);
+      if (!keys.length) break;
+      after = keys[keys.length - 1];
+      if (kind === 'article') {
+        const incoming = values as ArticleRecord[];
+        const stored = await Promise.all(incoming.map((r) => quiet(stores.articles.get(r.id))));
+        const outcomes = incoming.map((r, i) => mergeArticle(stored[i], r));
+        counts.article = add(counts.article, outcomes);
+        if (writes) await Promise.all(changed(outcomes).flatMap(writes.article));
+      } else {
+        const incoming = values as HighlightRecord[];
+        const stored = await Promise.all(incoming.map((r) => quiet(stores.highlights.get(r.id))));
+        const outcomes = incoming.map((r, i) => mergeHighlight(stored[i], r));
+        counts.highlight = add(counts.highlight, outcomes);
+        if (writes) await Promise.all(changed(outcomes).flatMap(writes.highlight));
+      }
+    }
+  }
   return { articles: counts.article, highlights: counts.highlight };
 }
 
