@@ -69,6 +69,48 @@ const database = (clear) =>
     };
   });
 
+/** How many records a restore in parts has kept aside (none once it was committed or refused). */
+const stagedRecords = () =>
+  new Promise((resolve, reject) => {
+    const open = indexedDB.open('beatwatch');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const request = open.result.transaction('restore-staging').objectStore('restore-staging').count();
+      request.onsuccess = () => {
+        open.result.close();
+        resolve(request.result);
+      };
+      request.onerror = () => reject(request.error);
+    };
+  });
+
+/** `n` articles of ~5,500 characters (one in five Arabic), as a backup holds them, with ids no capture makes. */
+function generatedArticles(n) {
+  const english = 'Officials said the talks on grain exports would resume next week in Istanbul. ';
+  const arabic = 'قال مسؤولون إن المحادثات بشأن صادرات الحبوب ستستأنف الأسبوع المقبل في إسطنبول. ';
+  return Array.from({ length: n }, (_, i) => {
+    const ar = i % 5 === 2;
+    const text = (ar ? arabic : english).repeat(70).slice(0, 5500);
+    return {
+      id: `ffff${i.toString(16).padStart(28, '0')}`,
+      url: `https://bulk.example/${ar ? 'ar' : 'en'}/${i}`,
+      pageUrl: `https://bulk.example/${ar ? 'ar' : 'en'}/${i}`,
+      title: `${ar ? 'أوكرانيا' : 'Ukraine'} ${i}`,
+      lang: ar ? 'ar' : 'en',
+      dir: ar ? 'rtl' : 'ltr',
+      excerpt: text.slice(0, 200),
+      text,
+      topicIds: ['ukraine'],
+      matches: [],
+      clippedTo: [],
+      facts: [],
+      firstSeenAt: 1_700_000_000_000 + i,
+      lastSeenAt: 1_700_000_000_000 + i,
+      visits: 1,
+    };
+  });
+}
+
 function backupAndRestore(name) {
   let server;
   let browser;
@@ -250,5 +292,34 @@ function backupAndRestore(name) {
     assert.ok(withNote, 'the highlighted article has its quote');
     assert.match(withNote, /^---\ntitle: ".+"\nurl: "https?:\/\/[^"]+"\n[\s\S]*\nlang: "ar"\ndir: "rtl"\n---\n/);
     assert.match(withNote, /Note: ملاحظة: 6,000 each side/);
+  });
+
+  test('a large backup is restored in parts; one cut short half-way changes nothing', async () => {
+    const before = await browser.inExtension(database);
+    const file = JSON.parse((await download('Back up everything', 'Backed up')).bytes.toString('utf8'));
+    const bulk = generatedArticles(700);
+    const large = Buffer.from(JSON.stringify({ ...file, articles: [...file.articles, ...bulk] }));
+    assert.ok(large.length > 4_000_000, `several parts of a megabyte (${large.length} bytes)`);
+    // Cut after most of the records were read and sent: the background had staged several parts by then.
+    await options.setInputFile('input[aria-label="Backup file to restore"]', {
+      name: 'cut.json',
+      mimeType: 'application/json',
+      buffer: large.subarray(0, large.length - 300_000),
+    });
+    await said('alert', 'This file is not JSON');
+    assert.equal(await browser.inExtension(stagedRecords), 0, 'the staged parts are thrown away');
+    assert.deepEqual(await browser.inExtension(database), before, 'nothing changed');
+
+    await restore({ name: 'large.json', bytes: large });
+    const n = before.articles.length;
+    assert.deepEqual((await summaryRows())[1], ['Articles', String(n + bulk.length), String(bulk.length), String(n)]);
+    await options.click('[aria-label="Restore summary"] button');
+    await said('status', `Restored: 0 new topics, ${bulk.length} new articles`);
+    const after = await browser.inExtension(database);
+    assert.equal(after.articles.length, n + bulk.length);
+    assert.deepEqual(after.highlights, before.highlights);
+    assert.equal(await browser.inExtension(stagedRecords), 0, 'nothing left aside');
+    const arabic = after.articles.find((a) => a.id === bulk[2].id);
+    assert.equal(arabic.text, bulk[2].text, 'Arabic text arrives exactly');
   });
 }
