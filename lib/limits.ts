@@ -30,3 +30,7 @@ export const MAX_QUOTE_CHARS = 5000;
 export const MAX_QUOTE_CONTEXT_CHARS = 200;
 /** Highlights one page can report as (not) placed in one message. */
 export const MAX_HIGHLIGHTS_PER_PAGE = 5000;
+
+/** The body terms stored with an article for story grouping, and the length of one term. */
+export const MAX_STORY_TERMS = 800;
+export const MAX_STORY_TERM_CHARS = 64;

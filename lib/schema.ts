@@ -10,6 +10,8 @@ import {
   MAX_QUERY_CHARS,
   MAX_QUOTE_CHARS,
   MAX_QUOTE_CONTEXT_CHARS,
+  MAX_STORY_TERM_CHARS,
+  MAX_STORY_TERMS,
   MAX_TEXT_CHARS,
   MAX_TOPIC_ID_CHARS,
   MAX_TOPIC_NAME_CHARS,
@@ -137,6 +139,11 @@ export const articleRecordSchema = extractedArticleSchema.extend({
   /** Topics the reader said this article is not about: a revisit never puts it back in them. */
   rejectedFrom: z.array(topicIdSchema).max(1000).optional(),
   facts: z.array(factSchema).max(10),
+  /** The body's terms and their counts, for story grouping (lib/stories/profile.ts bodyTerms); absent on older records. */
+  storyTerms: z
+    .array(z.tuple([z.string().min(1).max(MAX_STORY_TERM_CHARS), z.number().int().positive()]))
+    .max(MAX_STORY_TERMS)
+    .optional(),
   firstSeenAt: z.number().int().nonnegative(),
   lastSeenAt: z.number().int().nonnegative(),
   visits: z.number().int().positive(),

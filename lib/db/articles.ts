@@ -3,6 +3,7 @@
 // database either before or after the write, never in between.
 import type { ArticleRecord, Capture, Fact, HighlightRecord, Topic } from '../schema';
 import { articleAddress } from '../extract/url';
+import { bodyTerms } from '../stories/profile';
 import { listKeysFor, listRange, listRangeBefore } from './article-lists';
 import type { Database, StoredArticle } from './database';
 import { articleItem, queueForSearch } from './search-queue';
@@ -74,6 +75,7 @@ export function mergeCapture(
     clippedTo,
     ...(rejectedFrom.length > 0 ? { rejectedFrom } : {}),
     facts: options.facts ?? existing?.facts ?? [],
+    storyTerms: bodyTerms(capture.article.text),
     firstSeenAt: existing?.firstSeenAt ?? now,
     lastSeenAt: now,
     visits: (existing?.visits ?? 0) + 1,
@@ -101,6 +103,7 @@ export type ArticleSummary = Pick<
   | 'dir'
   | 'excerpt'
   | 'facts'
+  | 'storyTerms'
   | 'firstSeenAt'
   | 'clippedTo'
 > & { highlights: HighlightSummary[] };
@@ -189,8 +192,23 @@ export function summarizeHighlight(record: HighlightRecord): HighlightSummary {
 }
 
 function summarize(record: ArticleRecord, highlights: HighlightSummary[]): ArticleSummary {
-  const { id, url, title, siteName, publishedAt, lang, dir, excerpt, facts, firstSeenAt, clippedTo } = record;
-  return { id, url, title, siteName, publishedAt, lang, dir, excerpt, facts, firstSeenAt, clippedTo, highlights };
+  const { id, url, title, siteName, publishedAt, lang, dir, excerpt, facts, storyTerms, firstSeenAt, clippedTo } =
+    record;
+  return {
+    id,
+    url,
+    title,
+    siteName,
+    publishedAt,
+    lang,
+    dir,
+    excerpt,
+    facts,
+    storyTerms,
+    firstSeenAt,
+    clippedTo,
+    highlights,
+  };
 }
 
 /**

@@ -2,7 +2,14 @@
 // become one story. Two articles are linked when their similarity reaches SAME_STORY and they appeared within
 // STORY_WINDOW_MS of each other; a story is a connected group of links, so a story that develops over days stays one.
 import { PROFILE_OPTIONS, storyProfile, type ProfileOptions, type StoryArticle, type StoryProfile } from './profile';
-import { DocumentFrequencies, Rarity, SIMILARITY_OPTIONS, storySimilarity, type SimilarityOptions } from './similarity';
+import {
+  coveredTerms,
+  DocumentFrequencies,
+  Rarity,
+  SIMILARITY_OPTIONS,
+  storySimilarity,
+  type SimilarityOptions,
+} from './similarity';
 
 /** An article as the grouping needs it: ArticleSummary fits. */
 export interface GroupableArticle extends StoryArticle {
@@ -23,7 +30,7 @@ export interface Story<A extends GroupableArticle> {
 }
 
 /** Similarity at which two articles report one story (chosen on the tuning half of tests/bench/labels/). */
-export const SAME_STORY = 0.07;
+export const SAME_STORY = 0.065;
 /** Rarity is counted again once the number of articles has changed by this share since it was last counted. */
 const RARITY_DRIFT = 0.05;
 /** Articles further apart than this are never linked directly (a week's routine items of one kind stay apart). */
@@ -58,7 +65,7 @@ export class StoryIndex<A extends GroupableArticle> {
   /** Article ids by story id, and the story of each article. */
   private readonly members = new Map<string, Set<string>>();
   private readonly storyOf = new Map<string, string>();
-  /** term → ids of the articles stating it, and of those with it in the headline. */
+  /** term → ids of the articles stating it (where a headline's terms are looked for), and of those with it in the headline. */
   private readonly byTerm = new Map<string, Set<string>>();
   private readonly byTitleTerm = new Map<string, Set<string>>();
   private readonly frequencies = new DocumentFrequencies();
@@ -112,7 +119,7 @@ export class StoryIndex<A extends GroupableArticle> {
     this.frequencies.remove(entry.profile);
     this.refreshRarity();
     this.entries.delete(id);
-    for (const term of entry.profile.terms.keys()) unlist(this.byTerm, term, id);
+    for (const term of this.covered(entry.profile)) unlist(this.byTerm, term, id);
     for (const term of entry.profile.title) unlist(this.byTitleTerm, term, id);
     const story = this.storyOf.get(id) as string;
     this.storyOf.delete(id);
@@ -153,18 +160,22 @@ export class StoryIndex<A extends GroupableArticle> {
     return storySimilarity(a.profile, b.profile, this.rarity, this.similarityOptions) >= this.threshold;
   }
 
-  /** Articles that share a term with the profile's headline, or hold one of its terms in their own headline. */
+  /** Articles that state a term of the profile's headline, or hold one of the terms it states in their own headline. */
   private candidates(profile: StoryProfile): Set<string> {
     const found = new Set<string>();
     for (const term of profile.title) for (const id of this.byTerm.get(term) ?? []) found.add(id);
-    for (const term of profile.terms.keys()) for (const id of this.byTitleTerm.get(term) ?? []) found.add(id);
+    for (const term of this.covered(profile)) for (const id of this.byTitleTerm.get(term) ?? []) found.add(id);
     return found;
+  }
+
+  private covered(profile: StoryProfile): Iterable<string> {
+    return coveredTerms(profile, this.similarityOptions);
   }
 
   private index(entry: Entry<A>): void {
     const id = entry.article.id;
     this.entries.set(id, entry);
-    for (const term of entry.profile.terms.keys()) list(this.byTerm, term, id);
+    for (const term of this.covered(entry.profile)) list(this.byTerm, term, id);
     for (const term of entry.profile.title) list(this.byTitleTerm, term, id);
   }
 
@@ -227,6 +238,7 @@ export interface StoryLink {
 /** Every link among `articles`, with rarity counted over all of them (the batch form of StoryIndex's comparisons). */
 export function storyLinks(articles: readonly GroupableArticle[], options: GroupOptions = {}): StoryLink[] {
   const windowMs = options.windowMs ?? STORY_WINDOW_MS;
+  const similarity = options.similarity ?? SIMILARITY_OPTIONS;
   const frequencies = new DocumentFrequencies();
   const profiles = articles.map((a) => storyProfile(a, options.profile ?? PROFILE_OPTIONS));
   const times = articles.map(articleTime);
@@ -238,13 +250,14 @@ export function storyLinks(articles: readonly GroupableArticle[], options: Group
   profiles.forEach((profile, i) => {
     const candidates = new Set<number>();
     for (const term of profile.title) for (const j of byTerm.get(term) ?? []) candidates.add(j);
-    for (const term of profile.terms.keys()) for (const j of byTitleTerm.get(term) ?? []) candidates.add(j);
+    for (const term of coveredTerms(profile, similarity))
+      for (const j of byTitleTerm.get(term) ?? []) candidates.add(j);
     for (const j of candidates) {
       if (Math.abs(times[i] - times[j]) > windowMs) continue;
-      const similarity = storySimilarity(profile, profiles[j], rarity, options.similarity ?? SIMILARITY_OPTIONS);
-      if (similarity > 0) links.push({ a: articles[j].id, b: articles[i].id, similarity });
+      const score = storySimilarity(profile, profiles[j], rarity, similarity);
+      if (score > 0) links.push({ a: articles[j].id, b: articles[i].id, similarity: score });
     }
-    for (const term of profile.terms.keys()) listIndex(byTerm, term, i);
+    for (const term of coveredTerms(profile, similarity)) listIndex(byTerm, term, i);
     for (const term of profile.title) listIndex(byTitleTerm, term, i);
   });
   return links;

@@ -1,7 +1,8 @@
-// What an article says, reduced to what tells one story from another: the words of its headline, lead and key facts
-// (folded, clitics peeled, lightly stemmed) and the figures it states, read alike however they are written.
+// What an article says, reduced to what tells one story from another: the words of its headline, lead, key facts and
+// body (folded, clitics peeled, lightly stemmed) and the figures it states, read alike however they are written.
 import { readNumbers, type NumberMention } from '../facts/numbers';
 import { contentStems, splitWords, type Word } from '../facts/words';
+import { MAX_STORY_TERM_CHARS, MAX_STORY_TERMS } from '../limits';
 import { normalizeTerm } from '../text/normalize';
 
 /** The parts of a stored article the grouping reads: what the digest already holds for every article. */
@@ -10,13 +11,21 @@ export interface StoryArticle {
   /** The lead: the start of the text. */
   excerpt: string;
   facts: readonly { text: string }[];
+  /** The body's terms and how often each occurs (bodyTerms, computed once when the article is captured). */
+  storyTerms?: BodyTerms;
 }
+
+/** Term and number of occurrences. */
+export type BodyTerms = readonly (readonly [string, number])[];
 
 export interface StoryProfile {
   /** Term → weight before rarity; a term takes the weight of the strongest part it appears in. */
   terms: Map<string, number>;
   /** The headline's terms: what the article is about, which the other article must share (see titleCoverage). */
   title: Set<string>;
+  /** The terms of its headline, lead and key facts: where the other headline's terms are looked for (a long body holds
+   * most words of any headline on its beat). */
+  summary: Set<string>;
   /** The headline announces a routine statement (a congratulation or condolence cable): see storySimilarity. */
   routine: boolean;
 }
@@ -34,6 +43,10 @@ export interface ProfileOptions {
    * condolence cables), whose headlines must then agree on their rarest word.
    */
   dropBoilerplate: boolean;
+  /** Weight of a body term that occurs once (zero: the body is not read). */
+  bodyWeight: number;
+  /** A body term that occurs n times weighs 1 + ln n times as much (else: once is as good as often). */
+  bodyCounts: boolean;
 }
 
 export const PROFILE_OPTIONS: ProfileOptions = {
@@ -42,7 +55,12 @@ export const PROFILE_OPTIONS: ProfileOptions = {
   factWeight: 0.5,
   figures: true,
   dropBoilerplate: true,
+  bodyWeight: 0.45,
+  bodyCounts: true,
 };
+
+/** How much of a body bodyTerms reads: the start, where news puts what happened (and a bound on the work). */
+export const BODY_CHARS = 6000;
 
 // A figure term cannot collide with a word.
 const FIGURE = '#';
@@ -86,22 +104,44 @@ function isDate(tokens: readonly Word[], m: NumberMention): boolean {
   return Boolean((after && isBoilerplate(after)) || (before && isBoilerplate(before)));
 }
 
-function addText(profile: StoryProfile, text: string, weight: number, options: ProfileOptions, title: boolean): void {
+/** The terms of a text in order, repeats included: its figures (one term per figure), then its content stems. */
+function termsOf(text: string, options: ProfileOptions): string[] {
   const tokens = splitWords(text);
   const skip = new Uint8Array(tokens.length);
-  const add = (term: string) => {
-    profile.terms.set(term, Math.max(profile.terms.get(term) ?? 0, weight));
-    if (title) profile.title.add(term);
-  };
+  const terms: string[] = [];
   if (options.figures) {
     for (const m of readNumbers(tokens, text)) {
       for (let i = m.first; i <= m.last; i++) skip[i] = 1;
-      if (!m.time && !(options.dropBoilerplate && isDate(tokens, m))) add(FIGURE + m.key);
+      if (!m.time && !(options.dropBoilerplate && isDate(tokens, m))) terms.push(FIGURE + m.key);
     }
   }
   if (options.dropBoilerplate) tokens.forEach((t, i) => isBoilerplate(t) && (skip[i] = 1));
-  const words = tokens.filter((_, i) => !skip[i]);
-  for (const stem of contentStems(words)) add(stem);
+  terms.push(...contentStems(tokens.filter((_, i) => !skip[i])));
+  return terms;
+}
+
+function addTerm(profile: StoryProfile, term: string, weight: number): void {
+  profile.terms.set(term, Math.max(profile.terms.get(term) ?? 0, weight));
+}
+
+function addText(profile: StoryProfile, text: string, weight: number, options: ProfileOptions, title: boolean): void {
+  for (const term of termsOf(text, options)) {
+    addTerm(profile, term, weight);
+    profile.summary.add(term);
+    if (title) profile.title.add(term);
+  }
+}
+
+/**
+ * The body's terms with their counts, the most frequent first: what the background stores with an article when it
+ * captures it, so the digest can compare whole texts without reading them again.
+ */
+export function bodyTerms(text: string, options: ProfileOptions = PROFILE_OPTIONS): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const term of termsOf(text.slice(0, BODY_CHARS), options)) {
+    if (term.length <= MAX_STORY_TERM_CHARS) counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, MAX_STORY_TERMS);
 }
 
 /** The profile of one article: pure, and cheap enough (a few hundred words) to compute on every capture. */
@@ -109,11 +149,17 @@ export function storyProfile(article: StoryArticle, options: ProfileOptions = PR
   const profile: StoryProfile = {
     terms: new Map(),
     title: new Set(),
+    summary: new Set(),
     routine:
       options.dropBoilerplate && splitWords(article.title).some((t) => t.forms.some((form) => ROUTINE_WORDS.has(form))),
   };
   addText(profile, article.title, options.titleWeight, options, true);
   addText(profile, article.excerpt, options.leadWeight, options, false);
+  if (options.bodyWeight > 0) {
+    for (const [term, count] of article.storyTerms ?? []) {
+      addTerm(profile, term, options.bodyWeight * (options.bodyCounts ? 1 + Math.log(count) : 1));
+    }
+  }
   if (options.factWeight > 0) {
     for (const fact of article.facts) addText(profile, fact.text, options.factWeight, options, false);
   }

@@ -1,6 +1,7 @@
 // How alike two articles are as news. Terms are weighted by rarity (IDF over the articles at hand), so names, places
 // and figures decide and the words every article of a beat shares do not; and each headline's terms must be found in
-// the other article, so two routine items of one kind (two stock-market closes, two courses) stay apart.
+// the other article's headline, lead or key facts (not its body, which holds most words of any headline on its beat),
+// so two routine items of one kind (two stock-market closes, two courses) stay apart.
 import type { StoryProfile } from './profile';
 
 /** How many articles hold each term, kept up to date as articles come and go. */
@@ -84,9 +85,11 @@ export interface SimilarityOptions {
   rarity: boolean;
   /** Multiply by how much of each headline the other article covers. */
   titleCoverage: boolean;
+  /** Look for a headline's terms in the other article's body too, not only in its headline, lead and key facts. */
+  coverageInBody: boolean;
 }
 
-export const SIMILARITY_OPTIONS: SimilarityOptions = { rarity: true, titleCoverage: true };
+export const SIMILARITY_OPTIONS: SimilarityOptions = { rarity: true, titleCoverage: true, coverageInBody: false };
 
 const UNIFORM = new Uniform();
 
@@ -100,14 +103,20 @@ function cosine(a: StoryProfile, b: StoryProfile, rarity: Rarity): number {
   return dot === 0 ? 0 : dot / (rarity.length(a) * rarity.length(b));
 }
 
-/** The rarity-weighted share of `a`'s headline terms that `b` states anywhere. */
-function coverage(a: StoryProfile, b: StoryProfile, rarity: Rarity): number {
+/** Where another headline's terms are looked for in an article: only pairs that find one there can score above zero. */
+export function coveredTerms(profile: StoryProfile, options: SimilarityOptions): Iterable<string> {
+  return options.coverageInBody || !options.titleCoverage ? profile.terms.keys() : profile.summary;
+}
+
+/** The rarity-weighted share of `a`'s headline terms that `b` states (in its summary, or anywhere). */
+function coverage(a: StoryProfile, b: StoryProfile, rarity: Rarity, inBody: boolean): number {
+  const where = inBody ? b.terms : b.summary;
   let found = 0;
   let all = 0;
   for (const term of a.title) {
     const weight = rarity.idf(term);
     all += weight;
-    if (b.terms.has(term)) found += weight;
+    if (where.has(term)) found += weight;
   }
   return all === 0 ? 0 : found / all;
 }
@@ -150,5 +159,6 @@ export function storySimilarity(
   if (a.routine && b.routine && !sameAddressee(a, b, weights)) return 0;
   const similarity = cosine(a, b, weights);
   if (!options.titleCoverage || similarity === 0) return similarity;
-  return (similarity * (coverage(a, b, weights) + coverage(b, a, weights))) / 2;
+  const inBody = options.coverageInBody;
+  return (similarity * (coverage(a, b, weights, inBody) + coverage(b, a, weights, inBody))) / 2;
 }

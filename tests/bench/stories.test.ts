@@ -14,7 +14,7 @@ import {
   type GroupOptions,
   type StoryLink,
 } from '../../lib/stories/group';
-import { PROFILE_OPTIONS } from '../../lib/stories/profile';
+import { bodyTerms, PROFILE_OPTIONS, type ProfileOptions } from '../../lib/stories/profile';
 import { SIMILARITY_OPTIONS } from '../../lib/stories/similarity';
 import { scoreDecisions, type DecisionScores } from './metrics/decision-metric';
 import { median, percentile, reportFigures } from './report';
@@ -38,6 +38,7 @@ interface CorpusText {
 }
 interface BenchArticle extends GroupableArticle {
   url: string;
+  text: string;
 }
 
 const HALVES = ['tuning', 'validation'] as const;
@@ -46,16 +47,18 @@ const TOPIC_SIZE = 1000;
 const COST_PROBES = 20;
 const COST_ROUNDS = 25;
 
-/** The article as the extension stores it: the extractor's excerpt, the background's key facts. */
+/** The article as the extension stores it: the extractor's excerpt, the background's key facts and body terms. */
 function asCaptured(text: CorpusText): BenchArticle {
   const flat = text.text.replace(/\s+/g, ' ');
   const excerpt = flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS).replace(/\s+\S*$/, '')}…` : flat;
   return {
     id: text.ref,
     url: text.url,
+    text: text.text,
     title: text.title,
     excerpt,
     facts: extractFacts({ title: text.title, text: text.text, lang: text.lang ?? undefined }, { max: 7 }),
+    storyTerms: bodyTerms(text.text),
     publishedAt: text.date ? `${text.date}T00:00:00Z` : undefined,
     firstSeenAt: 0,
   };
@@ -87,6 +90,11 @@ function byHalf(pairs: readonly LabelledPair[], same: (pair: LabelledPair) => bo
       same,
     ),
   };
+}
+
+/** The articles with their body terms read under other profile options (an ablation of figures or boilerplate). */
+function withBodyTerms(articles: readonly BenchArticle[], options: ProfileOptions): BenchArticle[] {
+  return articles.map((a) => ({ ...a, storyTerms: bodyTerms(a.text, options) }));
 }
 
 /** Today's signal: the two articles share a key fact by lib/facts/merge (same figures, Jaccard ≥ 0.4). */
@@ -156,14 +164,18 @@ describe('stories benchmark', () => {
       ['dates and formulas kept', { profile: { ...PROFILE_OPTIONS, dropBoilerplate: false } }],
       ['every term alike (no rarity)', { similarity: { ...SIMILARITY_OPTIONS, rarity: false } }],
       ['no headline coverage', { similarity: { ...SIMILARITY_OPTIONS, titleCoverage: false } }],
+      ['headline terms looked for in the body too', { similarity: { ...SIMILARITY_OPTIONS, coverageInBody: true } }],
       ['headline weighted twice', { profile: { ...PROFILE_OPTIONS, titleWeight: 2 * PROFILE_OPTIONS.leadWeight } }],
       ['no key facts', { profile: { ...PROFILE_OPTIONS, factWeight: 0 } }],
+      ['no body terms (headline, lead, facts only)', { profile: { ...PROFILE_OPTIONS, bodyWeight: 0 } }],
+      ['body terms counted once', { profile: { ...PROFILE_OPTIONS, bodyCounts: false } }],
       ['no time window', { windowMs: Infinity }],
     ];
     const ablations = variants.map(([name, options]) => {
-      const variantLinks = storyLinks(newsAr, options);
-      const threshold = tunedThreshold(newsAr, pairs, options, variantLinks);
-      return { name, threshold, ...byHalf(pairs, groupedSame(newsAr, { ...options, threshold }, variantLinks)) };
+      const articles = options.profile ? withBodyTerms(newsAr, options.profile) : newsAr;
+      const variantLinks = storyLinks(articles, options);
+      const threshold = tunedThreshold(articles, pairs, options, variantLinks);
+      return { name, threshold, ...byHalf(pairs, groupedSame(articles, { ...options, threshold }, variantLinks)) };
     });
 
     // Cost: a topic of 1,000 real articles (news-ar, then the extraction corpora's, English and other languages);
@@ -175,8 +187,12 @@ describe('stories benchmark', () => {
     for (const a of topic) index.add(a);
     const addMs: number[] = [];
     const profileMs: number[] = [];
+    const termsMs: number[] = [];
     for (let round = 0; round < COST_ROUNDS; round++) {
       for (const probe of probes) {
+        const termsStart = performance.now();
+        bodyTerms(probe.text);
+        termsMs.push(performance.now() - termsStart);
         const start = performance.now();
         index.add(probe);
         addMs.push(performance.now() - start);
@@ -189,6 +205,8 @@ describe('stories benchmark', () => {
     const batchStart = performance.now();
     const topicStories = groupStories(topic);
     const batchMs = performance.now() - batchStart;
+    // Chaining guard: a topic of mostly unrelated pages must not snowball into one large story.
+    const largestStory = Math.max(...topicStories.map((s) => s.articles.length));
     const ms = (x: number) => Math.round(x * 1000) / 1000;
 
     const figures = {
@@ -204,6 +222,9 @@ describe('stories benchmark', () => {
       cost: {
         topicArticles: index.size,
         topicStories: topicStories.length,
+        largestStory,
+        bodyTermsMedianMs: ms(median(termsMs)),
+        bodyTermsP95Ms: ms(percentile(termsMs, 95)),
         addMedianMs: ms(median(addMs)),
         addP95Ms: ms(percentile(addMs, 95)),
         aloneMedianMs: ms(median(profileMs)),
@@ -229,9 +250,11 @@ describe('stories benchmark', () => {
       for (const a of ablations) line(`  ${a.name} (t=${a.threshold})`, a);
       const c = figures.cost;
       console.log(
-        `one capture into a topic of ${c.topicArticles} articles (${c.topicStories} stories): median ${c.addMedianMs} ms, ` +
+        `one capture into a topic of ${c.topicArticles} articles (${c.topicStories} stories, the largest of ` +
+          `${c.largestStory}): median ${c.addMedianMs} ms, ` +
           `p95 ${c.addP95Ms} ms; into an empty topic (profile alone): median ${c.aloneMedianMs} ms, p95 ${c.aloneP95Ms} ms; ` +
-          `grouping all ${c.topicArticles} at once: ${c.groupAllMs} ms`,
+          `grouping all ${c.topicArticles} at once: ${c.groupAllMs} ms; body terms at capture (background): ` +
+          `median ${c.bodyTermsMedianMs} ms, p95 ${c.bodyTermsP95Ms} ms`,
       );
     });
     expect(rule.validation.tp).toBeGreaterThan(0);

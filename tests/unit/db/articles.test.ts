@@ -4,6 +4,7 @@ import { articleIdFor, deleteArticle, getArticle, listDigest, restoreArticle, sa
 import { DB_VERSION, MIGRATIONS } from '@/lib/db/migrations';
 import { openDatabase, type Database } from '@/lib/db/database';
 import type { Capture, Topic } from '@/lib/schema';
+import { bodyTerms } from '@/lib/stories/profile';
 
 let db: Database;
 let name: string;
@@ -75,6 +76,14 @@ describe('listDigest', () => {
       'https://a.example/old',
     ]);
     expect(digest[0].articles[0]).not.toHaveProperty('text');
+  });
+
+  it('hands each article its body terms, counted once when it was captured, for story grouping', async () => {
+    const text = 'Flooding closed the port of Dammam. Flooding also cut the coast road.';
+    await saveCapture(db, capture('https://a.example/flood', ['t'], { text }), { now: 1 });
+    const [{ articles }] = await listDigest(db, [topic('t')]);
+    expect(articles[0].storyTerms).toEqual(bodyTerms(text));
+    expect(articles[0].storyTerms?.[0]).toEqual([expect.stringMatching(/^flood/), 2]);
   });
 });
 

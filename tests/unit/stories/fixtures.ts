@@ -1,6 +1,7 @@
 // Hand-written, fictional news items (no corpus text) for the story-grouping tests: a few wire stories told by
 // several sites in the ways that defeat a fact-by-fact merge, and a beat's other news around them.
 import type { GroupableArticle } from '@/lib/stories/group';
+import { bodyTerms } from '@/lib/stories/profile';
 
 export interface TestArticle extends GroupableArticle {
   url: string;
@@ -25,6 +26,8 @@ export function article(
     title,
     excerpt,
     facts: facts.map((text) => ({ text })),
+    // The body as these items have one: the lead, then the key facts' sentences.
+    storyTerms: bodyTerms([excerpt, ...facts].join(' ')),
     publishedAt: new Date(T0 + hoursAfter * 60 * 60 * 1000).toISOString(),
     firstSeenAt: T0 + DAY,
   };

@@ -2,7 +2,8 @@
 // incremental index agreeing with the batch grouping.
 import { describe, expect, it } from 'vitest';
 import { groupStories, StoryIndex, STORY_WINDOW_MS } from '@/lib/stories/group';
-import { storyProfile } from '@/lib/stories/profile';
+import { bodyTerms, storyProfile } from '@/lib/stories/profile';
+import { SIMILARITY_OPTIONS } from '@/lib/stories/similarity';
 import { article, BACKGROUND, type TestArticle } from './fixtures';
 
 /** The story ids of `ids` after grouping them with the beat's other news. */
@@ -114,6 +115,63 @@ describe('groupStories: a developing story', () => {
   });
 });
 
+describe('groupStories: the whole text', () => {
+  const body = (a: TestArticle, text: string): TestArticle => ({ ...a, storyTerms: bodyTerms(text) });
+  const FIRE = [
+    body(
+      article(
+        'fire-a',
+        'Fire at Jubail petrochemical plant',
+        'Civil defence teams were called to an industrial site in Jubail late on Tuesday.',
+        [],
+        0,
+        'site-a',
+      ),
+      'Civil defence teams were called to an industrial site in Jubail late on Tuesday. The blaze broke out in a ' +
+        'storage tank of the Al-Khafji Polymers plant; 14 workers were evacuated and 3 treated for smoke inhalation. ' +
+        'Al-Khafji Polymers said production lines were shut as a precaution.',
+    ),
+    body(
+      article(
+        'fire-b',
+        'Jubail plant blaze under control, company says',
+        'A spokesman said the situation was under control and an investigation had begun.',
+        [],
+        5,
+        'site-b',
+      ),
+      'A spokesman said the situation was under control and an investigation had begun. The fire started in a storage ' +
+        'tank at Al-Khafji Polymers; 14 workers were evacuated and 3 were treated for smoke inhalation, and the ' +
+        'production lines shut down as a precaution remain closed.',
+    ),
+  ];
+
+  it('groups two reports whose headlines and leads differ when their bodies tell the same story', () => {
+    expectOneStory(FIRE);
+    const [a, b] = FIRE.map((x) => ({ ...x, storyTerms: undefined }));
+    expectApart([a, b]);
+  });
+
+  it('does not let a body stand in for a headline: a roundup that mentions a story stays apart from it', () => {
+    const roundup = body(
+      article(
+        'roundup',
+        'Markets close higher on bank earnings',
+        'Saudi shares closed higher on Tuesday as banks reported strong quarterly earnings.',
+      ),
+      'Saudi shares closed higher on Tuesday as banks reported strong quarterly earnings. Elsewhere, a fire at the ' +
+        'Al-Khafji Polymers plant in Jubail shut production lines; 14 workers were evacuated and 3 treated for smoke ' +
+        'inhalation, the company said. Banks led the gains.',
+    );
+    expect(storiesOf([...FIRE, roundup]).get('roundup')).toBe('roundup');
+    const index = new StoryIndex();
+    const inBody = new StoryIndex({ similarity: { ...SIMILARITY_OPTIONS, coverageInBody: true } });
+    for (const a of [...BACKGROUND, ...FIRE, roundup]) [index, inBody].forEach((i) => i.add(a));
+    expect(index.similarity('roundup', 'fire-a')).toBe(0);
+    expect(inBody.similarity('roundup', 'fire-a')).toBeGreaterThan(0);
+  });
+});
+
 describe('groupStories: routine statements', () => {
   it('keeps congratulation cables to different countries apart', () => {
     expectApart([
@@ -186,11 +244,13 @@ describe('groupStories: routine items of one kind', () => {
         'stocks-tokyo',
         'الأسهم اليابانية تغلق على ارتفاع بدعم من شركات التصدير',
         'أغلق مؤشر نيكي القياسي في بورصة طوكيو مرتفعا 1.2 بالمئة عند 38 ألف نقطة بدعم من أسهم شركات التصدير.',
+        ['وقاد الصعود سهما تويوتا وسوني مع تراجع الين أمام الدولار.'],
       ),
       article(
         'stocks-karachi',
         'الأسهم الباكستانية تغلق على انخفاض بضغط من البنوك',
         'أغلق مؤشر بورصة كراتشي منخفضا 0.8 بالمئة عند 41 ألف نقطة بضغط من أسهم البنوك.',
+        ['وتصدر الخاسرين سهم بنك حبيب بعد إعلان نتائجه الفصلية.'],
       ),
     ]);
   });
