@@ -6,7 +6,7 @@ import { normalizeTerm } from '../text/normalize';
 import { readCues, type Cues } from './cues';
 import { primaryLanguage, splitSentences, type Sentence } from './sentences';
 import { readSignals, type Signals } from './signals';
-import { findSpeaker } from './speaker';
+import { continuesSpeech, findSpeaker } from './speaker';
 import { contentStems, splitWords, type Word } from './words';
 
 /**
@@ -227,7 +227,8 @@ function candidatesOf(article: { title: string; text: string; lang?: string }): 
     const signals = readSignals(sentence.text, tokens);
     const previous = sentences[index - 1];
     let speaker = signals.speech || signals.quotes > 0 ? findSpeaker(sentence.text, tokens) : undefined;
-    if (!speaker && signals.speech && lastSpeaker?.index === index - 1) speaker = lastSpeaker.speaker;
+    if (!speaker && signals.speech && lastSpeaker?.index === index - 1 && continuesSpeech(sentence.text, tokens))
+      speaker = lastSpeaker.speaker;
     lastSpeaker = speaker ? { index, speaker } : undefined;
     candidates.push({
       sentence,

@@ -123,6 +123,22 @@ describe('extractFacts', () => {
     expect(facts.map((f) => f.speaker)).toEqual(['الجبير', 'الجبير']);
   });
 
+  it('passes the speaker on only to a verb without a subject of its own, never to "according to"', () => {
+    const speakers = (text: string) => extractFacts({ title: 'Talks', text }, { max: 3 }).map((f) => f.speaker);
+    expect(
+      speakers(
+        'The talks will resume in June, Kyiv said in a statement on Monday. ' +
+          '“This is a humanitarian track, and it is working,” he told reporters after the session.',
+      ),
+    ).toEqual(['Kyiv', 'Kyiv']);
+    expect(
+      speakers(
+        'The talks will resume in June, Kyiv said in a statement on Monday. ' +
+          'Ports have been struck at least 64 times since January, according to figures from the ministry.',
+      ),
+    ).toEqual(['Kyiv', undefined]);
+  });
+
   it('points every fact at its sentence in the article', () => {
     for (const article of loadGold()) {
       for (const fact of extractFacts(article)) {
