@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { factsFor, matchArticle } from '@/lib/background/capture-analysis';
+import { checkCountsWhenDue } from '@/lib/background/count-check';
 import { ensureGateRegistered } from '@/lib/background/gate-registration';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { finishedWebPage, pageScripts, startsNewDocument } from '@/lib/background/page-scripts';
@@ -33,7 +34,16 @@ export default defineBackground(() => {
   void indexer.start();
   // Articles follow the topics: a topic deleted elsewhere leaves its articles in No topic, a new one takes its own.
   const syncTopics = topicSync(db, loadTopics);
-  void syncTopics();
+  // Then the counts' daily self-check, once the articles follow the topics.
+  void syncTopics()
+    .then(async () =>
+      checkCountsWhenDue(
+        await db,
+        (await loadTopics()).map((t) => t.id),
+        Date.now(),
+      ),
+    )
+    .catch((error: unknown) => console.error('Beatwatch: cannot check the counts', error));
   onTopicsChanged(() => void syncTopics());
   const session = (browser.storage as { session?: SessionArea }).session;
   const tabTopics = new TabTopics(session ?? memoryArea());

@@ -34,7 +34,9 @@ const mb = (bytes) => Math.round((bytes / 1e6) * 100) / 100;
 // --- The profile -------------------------------------------------------------------------------------------------
 
 function buildProfileData() {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench.mjs'), 'popup-profile'], {
+  const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+  const args = [vitest, 'run', '--config', 'vitest.bench.config.ts', 'tests/bench/popup-profile.test.ts'];
+  const result = spawnSync(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 2, 2],
   });

@@ -21,10 +21,14 @@ export function listKey(list: string, time: number, id: string): string {
   return `${list} ${String(time).padStart(TIME_DIGITS, '0')} ${id}`;
 }
 
+/** The lists an article is in: its topics, or No topic when it has none. */
+export function listsOf(record: Pick<ArticleRecord, 'topicIds'>): string[] {
+  return record.topicIds.length ? record.topicIds : [NO_TOPIC];
+}
+
 export function listKeysFor(record: Pick<ArticleRecord, 'id' | 'topicIds' | 'publishedAt' | 'firstSeenAt'>): string[] {
   const time = articleTime(record);
-  const lists = record.topicIds.length ? record.topicIds : [NO_TOPIC];
-  return lists.map((list) => listKey(list, time, record.id));
+  return listsOf(record).map((list) => listKey(list, time, record.id));
 }
 
 /** Every key of one list: the space sorts before the digits, `~` after them. */

@@ -4,7 +4,8 @@
 import type { ArticleRecord, Capture, Fact, HighlightRecord, Topic } from '../schema';
 import { articleAddress } from '../extract/url';
 import { bodyTerms } from '../stories/profile';
-import { listKeysFor, listRange, listRangeBefore } from './article-lists';
+import { listKeysFor, listRangeBefore } from './article-lists';
+import { COUNT_STORES, CountChanges, countStores, readListCounts } from './list-counts';
 import type { Database, StoredArticle } from './database';
 import { articleItem, queueForSearch } from './search-queue';
 
@@ -33,12 +34,17 @@ export interface SaveResult {
 export async function saveCapture(db: Database, capture: Capture, options: SaveOptions = {}): Promise<SaveResult> {
   const now = options.now ?? Date.now();
   const id = await articleIdFor(capture.article.url);
-  const tx = db.transaction(['articles', 'search-queue'], 'readwrite');
+  const tx = db.transaction(['articles', 'search-queue', ...COUNT_STORES], 'readwrite');
   const articles = tx.objectStore('articles');
   const existing = await articles.get(id);
   const record = mergeCapture(existing && withoutListKeys(existing), id, capture, options, now);
-  await articles.put(stored(record));
-  await queueForSearch(tx.objectStore('search-queue'), articleItem(id), now);
+  const counts = new CountChanges(countStores(tx));
+  counts.change(existing, record);
+  await Promise.all([
+    articles.put(stored(record)),
+    queueForSearch(tx.objectStore('search-queue'), articleItem(id), now),
+    counts.save(),
+  ]);
   await tx.done;
   return { record, created: !existing };
 }
@@ -131,10 +137,9 @@ export async function listDigest(db: Database, topics: Topic[]): Promise<DigestT
   return topics.map((topic, i) => ({ topic, count: counts[i], articles: pages[i].articles }));
 }
 
-/** How many articles each list holds (a topic id, or NO_TOPIC), counted on the index alone. */
+/** How many articles each list holds (a topic id, or NO_TOPIC), from the count records (list-counts.ts). */
 export async function countLists(db: Database, lists: string[]): Promise<number[]> {
-  const index = db.transaction('articles').store.index('by-list');
-  return Promise.all(lists.map((list) => index.count(listRange(list))));
+  return (await readListCounts(db, lists)).map((counts) => counts.articles);
 }
 
 export interface ArticlePage {
@@ -281,11 +286,16 @@ export async function listNotAbout(db: Database, topicId: string): Promise<NotAb
 
 /** Deletes an article and hands back the record, so the reader can undo. Search forgets it. */
 export async function deleteArticle(db: Database, id: string, now = Date.now()): Promise<ArticleRecord | undefined> {
-  const tx = db.transaction(['articles', 'search-queue'], 'readwrite');
+  const tx = db.transaction(['articles', 'search-queue', ...COUNT_STORES], 'readwrite');
   const existing = await tx.objectStore('articles').get(id);
   if (existing) {
-    await tx.objectStore('articles').delete(id);
-    await queueForSearch(tx.objectStore('search-queue'), articleItem(id), now);
+    const counts = new CountChanges(countStores(tx));
+    counts.change(existing, undefined);
+    await Promise.all([
+      tx.objectStore('articles').delete(id),
+      queueForSearch(tx.objectStore('search-queue'), articleItem(id), now),
+      counts.save(),
+    ]);
   }
   await tx.done;
   return existing && withoutListKeys(existing);
@@ -293,9 +303,16 @@ export async function deleteArticle(db: Database, id: string, now = Date.now()):
 
 /** Puts back a record removed by deleteArticle (undo). */
 export async function restoreArticle(db: Database, record: ArticleRecord, now = Date.now()): Promise<void> {
-  const tx = db.transaction(['articles', 'search-queue'], 'readwrite');
-  await tx.objectStore('articles').put(stored(record));
-  await queueForSearch(tx.objectStore('search-queue'), articleItem(record.id), now);
+  const tx = db.transaction(['articles', 'search-queue', ...COUNT_STORES], 'readwrite');
+  const articles = tx.objectStore('articles');
+  const counts = new CountChanges(countStores(tx));
+  // Whatever is stored under its id now (a revisit since the delete) is replaced: counted out, then the record in.
+  counts.change(await articles.get(record.id), record);
+  await Promise.all([
+    articles.put(stored(record)),
+    queueForSearch(tx.objectStore('search-queue'), articleItem(record.id), now),
+    counts.save(),
+  ]);
   await tx.done;
 }
 

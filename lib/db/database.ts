@@ -3,6 +3,7 @@
 // appended entry in migrations.ts.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ArticleRecord, HighlightRecord } from '../schema';
+import type { DayCount, ListCounts } from './list-counts';
 import { DB_VERSION, runMigrations } from './migrations';
 
 export const DB_NAME = 'beatwatch';
@@ -55,6 +56,16 @@ export interface BeatwatchDB extends DBSchema {
   'restore-staging': {
     key: StagingKey;
     value: unknown;
+  };
+  /** Per list (a topic, or No topic): its counts and when the reader last opened it (list-counts.ts). */
+  'list-counts': {
+    key: string;
+    value: ListCounts;
+  };
+  /** Per list and UTC day: the articles first captured that day. */
+  'day-counts': {
+    key: [string, number];
+    value: DayCount;
   };
   /** Small values the background keeps: the search index's state, the topics it last knew. */
   meta: {

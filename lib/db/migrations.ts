@@ -4,6 +4,7 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Fact } from '../schema';
 import { listKeysFor } from './article-lists';
 import type { BeatwatchDB } from './database';
+import { countArticles, emptyCounts, type Counted } from './list-counts';
 
 type UpgradeTransaction = IDBPTransaction<BeatwatchDB, StoreNames<BeatwatchDB>[], 'versionchange'>;
 /** Creates stores and indexes at once; may go on rewriting records, with nothing but IndexedDB requests awaited. */
@@ -72,6 +73,36 @@ export const MIGRATIONS: readonly Migration[] = [
   // 7: a restore's records, received in parts and kept aside until the reader confirms (lib/db/restore-staging.ts).
   (db) => {
     db.createObjectStore('restore-staging');
+  },
+  // 8: counts kept as records, so the topic list reads them instead of walking every list (list-counts.ts). Built
+  // from the articles in chunks, as 5 did; what is stored now counts as seen, so an upgrade marks nothing new.
+  async (db, tx) => {
+    db.createObjectStore('list-counts', { keyPath: 'list' });
+    db.createObjectStore('day-counts', { keyPath: ['list', 'day'] });
+    const articles = tx.objectStore('articles');
+    const seenAt = Date.now();
+    const all: Counted[] = [];
+    for (let after: string | undefined; ;) {
+      const chunk = await articles.getAll(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), 500);
+      if (!chunk.length) break;
+      all.push(
+        ...chunk.map(({ id, topicIds, facts, firstSeenAt, publishedAt }) => ({
+          id,
+          topicIds,
+          facts,
+          firstSeenAt,
+          publishedAt,
+        })),
+      );
+      after = chunk[chunk.length - 1].id;
+    }
+    const { lists, days } = countArticles(all, (list) => emptyCounts(list, seenAt));
+    const listStore = tx.objectStore('list-counts');
+    const dayStore = tx.objectStore('day-counts');
+    await Promise.all([
+      ...[...lists.values()].map((counts) => listStore.put(counts)),
+      ...[...days.values()].map((day) => dayStore.put(day)),
+    ]);
   },
 ];
 

@@ -6,6 +6,7 @@
 import { countOutcomes, mergeArticle, mergeHighlight, type CountSummary, type MergeOutcome } from '../backup/merge';
 import type { ArticleRecord, HighlightRecord, Topic } from '../schema';
 import { listKeysFor } from './article-lists';
+import { COUNT_STORES, CountChanges, countStores } from './list-counts';
 import type { Database, StagingKey } from './database';
 import { articleItem, highlightItem, queueForSearch } from './search-queue';
 
@@ -138,16 +139,21 @@ export async function previewStaged(db: Database, restoreId: string): Promise<Re
  * any write is.
  */
 export async function commitStaged(db: Database, restoreId: string, now: number): Promise<RecordsRestore> {
-  const tx = db.transaction(['restore-staging', 'articles', 'highlights', 'search-queue'], 'readwrite');
+  const tx = db.transaction(
+    ['restore-staging', 'articles', 'highlights', 'search-queue', ...COUNT_STORES],
+    'readwrite',
+  );
   const staging = tx.objectStore('restore-staging');
+  // Counted like any other write, in the same transaction.
+  const counted = new CountChanges(countStores(tx));
   const articles = tx.objectStore('articles');
   const highlights = tx.objectStore('highlights');
   const queue = tx.objectStore('search-queue');
   let result: RecordsRestore;
   try {
     result = await mergeRounds({ staging, articles, highlights }, restoreId, {
-      article: (record) => [
-        quiet(articles.put({ ...record, listKeys: listKeysFor(record) })),
+      article: (record, before) => [
+        (counted.change(before, record), quiet(articles.put({ ...record, listKeys: listKeysFor(record) }))),
         quiet(queueForSearch(queue, articleItem(record.id), now)),
       ],
       highlight: (record) => [
@@ -155,6 +161,7 @@ export async function commitStaged(db: Database, restoreId: string, now: number)
         quiet(queueForSearch(queue, highlightItem(record.id), now)),
       ],
     });
+    await counted.save();
     await staging.clear();
   } catch (error) {
     // A request refused in the middle (one that throws rather than fails) must not leave the rest written.
@@ -176,7 +183,7 @@ interface MergeStores {
 }
 
 interface MergeWrites {
-  article: (record: ArticleRecord) => Promise<unknown>[];
+  article: (record: ArticleRecord, before: ArticleRecord | undefined) => Promise<unknown>[];
   highlight: (record: HighlightRecord) => Promise<unknown>[];
 }
 
@@ -199,7 +206,12 @@ async function mergeRounds(stores: MergeStores, restoreId: string, writes?: Merg
         const stored = await Promise.all(incoming.map((r) => quiet(stores.articles.get(r.id))));
         const outcomes = incoming.map((r, i) => mergeArticle(stored[i], r));
         counts.article = add(counts.article, outcomes);
-        if (writes) await Promise.all(changed(outcomes).flatMap(writes.article));
+        if (writes)
+          await Promise.all(
+            outcomes.flatMap((outcome, i) =>
+              outcome.kind === 'unchanged' ? [] : writes.article(outcome.record, stored[i]),
+            ),
+          );
       } else {
         const incoming = values as HighlightRecord[];
         const stored = await Promise.all(incoming.map((r) => quiet(stores.highlights.get(r.id))));

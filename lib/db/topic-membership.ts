@@ -4,6 +4,7 @@
 import type { ArticleRecord, TopicMatch } from '../schema';
 import { listKeysFor, listRange, NO_TOPIC } from './article-lists';
 import type { Database, StoredArticle } from './database';
+import { COUNT_STORES, CountChanges, countStores, readListCounts } from './list-counts';
 import { articleItem, queueForSearch } from './search-queue';
 
 const KNOWN_TOPICS_KEY = 'known-topics';
@@ -20,38 +21,48 @@ function without(record: StoredArticle, topicId: string): StoredArticle {
 
 /** Files a topic's articles under No topic (those in other topics stay there). Returns how many it held. */
 export async function releaseTopic(db: Database, topicId: string): Promise<number> {
-  const tx = db.transaction('articles', 'readwrite');
+  const tx = db.transaction(['articles', ...COUNT_STORES], 'readwrite');
+  const counts = new CountChanges(countStores(tx));
   let count = 0;
-  for (let cursor = await tx.store.index('by-topic').openCursor(topicId); cursor; cursor = await cursor.continue()) {
-    await cursor.update(without(cursor.value, topicId));
+  const index = tx.objectStore('articles').index('by-topic');
+  for (let cursor = await index.openCursor(topicId); cursor; cursor = await cursor.continue()) {
+    const next = without(cursor.value, topicId);
+    counts.change(cursor.value, next);
+    await cursor.update(next);
     count++;
   }
+  await counts.save();
   await tx.done;
   return count;
 }
 
 /** Deletes the articles only this topic held and takes the topic off the others. Returns how many were deleted. */
 export async function deleteTopicArticles(db: Database, topicId: string, now = Date.now()): Promise<number> {
-  const tx = db.transaction(['articles', 'search-queue'], 'readwrite');
+  const tx = db.transaction(['articles', 'search-queue', ...COUNT_STORES], 'readwrite');
   const queue = tx.objectStore('search-queue');
+  const counts = new CountChanges(countStores(tx));
   let deleted = 0;
   const index = tx.objectStore('articles').index('by-topic');
   for (let cursor = await index.openCursor(topicId); cursor; cursor = await cursor.continue()) {
     if (cursor.value.topicIds.every((id) => id === topicId)) {
+      counts.change(cursor.value, undefined);
       await cursor.delete();
       await queueForSearch(queue, articleItem(cursor.value.id), now);
       deleted++;
     } else {
-      await cursor.update(without(cursor.value, topicId));
+      const next = without(cursor.value, topicId);
+      counts.change(cursor.value, next);
+      await cursor.update(next);
     }
   }
+  await counts.save();
   await tx.done;
   return deleted;
 }
 
-/** How many articles a topic holds. */
-export function countTopicArticles(db: Database, topicId: string): Promise<number> {
-  return db.countFromIndex('articles', 'by-topic', topicId);
+/** How many articles a topic holds (its count record). */
+export async function countTopicArticles(db: Database, topicId: string): Promise<number> {
+  return (await readListCounts(db, [topicId]))[0].articles;
 }
 
 /**
@@ -59,9 +70,10 @@ export function countTopicArticles(db: Database, topicId: string): Promise<numbe
  * how many were filed.
  */
 export async function adoptArticles(db: Database, match: (article: ArticleRecord) => TopicMatch[]): Promise<number> {
-  const tx = db.transaction('articles', 'readwrite');
+  const tx = db.transaction(['articles', ...COUNT_STORES], 'readwrite');
+  const counts = new CountChanges(countStores(tx));
   let adopted = 0;
-  const index = tx.store.index('by-list');
+  const index = tx.objectStore('articles').index('by-list');
   for (let cursor = await index.openCursor(listRange(NO_TOPIC)); cursor; cursor = await cursor.continue()) {
     const matches = match(cursor.value);
     if (!matches.length) continue;
@@ -70,9 +82,11 @@ export async function adoptArticles(db: Database, match: (article: ArticleRecord
       topicIds: matches.map((m) => m.topicId),
       matches: [...cursor.value.matches, ...matches],
     };
+    counts.change(cursor.value, next);
     await cursor.update({ ...next, listKeys: listKeysFor(next) });
     adopted++;
   }
+  await counts.save();
   await tx.done;
   return adopted;
 }
