@@ -260,6 +260,10 @@ async function openPopup(browser) {
   return page;
 }
 
+/** The round trip of the latest reply of that type the popup received (where a step's time goes: background or page). */
+const lastRoundTrip = (page, type) =>
+  page.evaluate((t) => window.__bw.messages.filter((m) => m.type === t).at(-1)?.ms ?? NaN, type);
+
 const receivedBytes = (page) => page.evaluate(() => window.__bw.messages.reduce((sum, m) => sum + m.bytes, 0));
 
 async function heapMb(browser, page, collect) {
@@ -346,6 +350,10 @@ async function measure() {
       note: [],
       del: [],
       undo: [],
+      rtCards: [],
+      rtNote: [],
+      rtDelete: [],
+      rtUndo: [],
       bytesCards: 0,
       bytesNote: 0,
       bytesDelete: 0,
@@ -363,6 +371,7 @@ async function measure() {
           topic,
         ),
       );
+      steps.rtCards.push(await lastRoundTrip(page, 'digest:articles'));
       if (round === 0) steps.bytesCards = (await receivedBytes(page)) - before;
       steps.heapBeforeGc.push(await heapMb(full.browser, page, false));
       steps.heap.push(await heapMb(full.browser, page, true));
@@ -395,6 +404,7 @@ async function measure() {
             [highlightId, text],
           ),
         );
+        steps.rtNote.push(await lastRoundTrip(page, 'highlight:note'));
         if (round === 0) steps.bytesNote = (await receivedBytes(page)) - before;
       }
 
@@ -412,6 +422,7 @@ async function measure() {
           articleId,
         ),
       );
+      steps.rtDelete.push(await lastRoundTrip(page, 'article:delete'));
       if (round === 0) steps.bytesDelete = (await receivedBytes(page)) - before;
       // The toast may have timed out when the delete took long (today's popup): no undo to time then.
       const canUndo = await page.evaluate(() =>
@@ -426,9 +437,11 @@ async function measure() {
             articleId,
           ),
         );
+      if (canUndo) steps.rtUndo.push(await lastRoundTrip(page, 'article:restore'));
       log(
         `bench:popup: round ${round + 1}: cards ${round1(steps.cards.at(-1))} ms, note ${round1(steps.note.at(-1))} ms, ` +
-          `delete ${round1(steps.del.at(-1))} ms, undo ${canUndo ? round1(steps.undo.at(-1)) : 'timed out'}`,
+          `delete ${round1(steps.del.at(-1))} ms, undo ${canUndo ? round1(steps.undo.at(-1)) : 'timed out'} ` +
+          `(replies: ${[steps.rtCards, steps.rtNote, steps.rtDelete, steps.rtUndo].map((xs) => round1(xs.at(-1))).join(', ')} ms)`,
       );
       await page.close();
     }
@@ -439,6 +452,12 @@ async function measure() {
       noteMs: round1(median(steps.note)),
       deleteMs: round1(median(steps.del)),
       undoMs: round1(median(steps.undo)),
+      roundTripMs: {
+        cards: round1(median(steps.rtCards)),
+        note: round1(median(steps.rtNote)),
+        delete: round1(median(steps.rtDelete)),
+        undo: round1(median(steps.rtUndo)),
+      },
       bytesFirstCards: steps.bytesCards,
       bytesNote: steps.bytesNote,
       bytesDelete: steps.bytesDelete,
@@ -573,6 +592,11 @@ if (process.env.BENCH_JSON_FILE) {
     ['note reflected (≤ 50 ms)', `${f.topic.noteMs} ms ${v.note}; ${f.topic.bytesNote} bytes`],
     ['delete reflected (≤ 50 ms)', `${f.topic.deleteMs} ms ${v.delete}; ${f.topic.bytesDelete} bytes`],
     ['undo reflected', `${f.topic.undoMs} ms`],
+    [
+      '  of which the reply (median)',
+      `cards ${f.topic.roundTripMs.cards} ms, note ${f.topic.roundTripMs.note} ms, ` +
+        `delete ${f.topic.roundTripMs.delete} ms, undo ${f.topic.roundTripMs.undo} ms`,
+    ],
     ['popup JS heap (≤ 30 MB)', `${f.heap.afterGcMb} MB after GC (${f.heap.beforeGcMb} MB before) ${v.heap}`],
     [
       'search per keystroke (≤ 50 ms)',

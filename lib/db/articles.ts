@@ -6,7 +6,8 @@ import { articleAddress } from '../extract/url';
 import { bodyTerms } from '../stories/profile';
 import { listKeysFor, listRangeBefore } from './article-lists';
 import { COUNT_STORES, CountChanges, countStores, readListCounts } from './list-counts';
-import type { Database, StoredArticle } from './database';
+import { unwrap, type IDBPIndex } from 'idb';
+import type { BeatwatchDB, Database, StoredArticle } from './database';
 import { articleItem, queueForSearch } from './search-queue';
 
 /**
@@ -156,15 +157,11 @@ export async function listArticles(
   limit: number,
 ): Promise<ArticlePage> {
   const tx = db.transaction(['articles', 'highlights'], 'readonly');
-  const records: StoredArticle[] = [];
-  const keys: string[] = [];
-  const range = listRangeBefore(list, after);
-  let cursor = await tx.objectStore('articles').index('by-list').openCursor(range, 'prev');
-  for (; cursor && records.length < limit; cursor = await cursor.continue()) {
-    records.push(cursor.value);
-    keys.push(cursor.key);
-  }
-  const more = cursor !== null;
+  const { records, keys, more } = await newestFirst(
+    tx.objectStore('articles').index('by-list'),
+    listRangeBefore(list, after),
+    limit,
+  );
   const byArticle = tx.objectStore('highlights').index('by-article');
   const highlightLists = await Promise.all(records.map((r) => byArticle.getAll(r.id)));
   await tx.done;
@@ -174,6 +171,46 @@ export async function listArticles(
     ),
     next: more && keys.length ? keys[keys.length - 1] : null,
   };
+}
+
+type ListIndex = IDBPIndex<BeatwatchDB, ['articles', 'highlights'], 'articles', 'by-list', 'readonly'>;
+
+/** IDBIndex.getAllRecords (Chromium 141+): one request for a page, in either direction. */
+interface RecordsIndex {
+  getAllRecords(options: {
+    query: IDBKeyRange;
+    count: number;
+    direction: 'prev';
+  }): IDBRequest<{ key: string; value: StoredArticle }[]>;
+}
+
+/**
+ * Up to `limit` records of the range, newest first, and whether more follow. One request where the browser can read
+ * a page backwards at once; else a cursor, one round trip per record (Firefox).
+ */
+async function newestFirst(
+  index: ListIndex,
+  range: IDBKeyRange,
+  limit: number,
+): Promise<{ records: StoredArticle[]; keys: string[]; more: boolean }> {
+  const raw = unwrap(index) as IDBIndex & Partial<RecordsIndex>;
+  if (typeof raw.getAllRecords === 'function') {
+    const request = raw.getAllRecords({ query: range, count: limit + 1, direction: 'prev' });
+    const found = await new Promise<{ key: string; value: StoredArticle }[]>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('getAllRecords failed'));
+    });
+    const page = found.slice(0, limit);
+    return { records: page.map((r) => r.value), keys: page.map((r) => r.key), more: found.length > limit };
+  }
+  const records: StoredArticle[] = [];
+  const keys: string[] = [];
+  let cursor = await index.openCursor(range, 'prev');
+  for (; cursor && records.length < limit; cursor = await cursor.continue()) {
+    records.push(cursor.value);
+    keys.push(cursor.key);
+  }
+  return { records, keys, more: cursor !== null };
 }
 
 export function summarizeHighlight(record: HighlightRecord): HighlightSummary {

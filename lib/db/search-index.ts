@@ -116,7 +116,8 @@ export async function indexQueued(db: Database, limit = INDEX_BATCH): Promise<nu
       : itemWords(item, undefined, records[i] as HighlightRecord | undefined),
   );
 
-  const tx = db.transaction(['search-postings', 'search-docs', 'search-queue', 'meta'], 'readwrite');
+  // Not the queue: a reader's write (a note, a delete) queues its item and must not wait behind a whole batch.
+  const tx = db.transaction(['search-postings', 'search-docs', 'meta'], 'readwrite');
   const meta = tx.objectStore('meta');
   const docsStore = tx.objectStore('search-docs');
   const postings = tx.objectStore('search-postings');
@@ -153,14 +154,16 @@ export async function indexQueued(db: Database, limit = INDEX_BATCH): Promise<nu
   }
   const blocks = await Promise.all(writes.map(({ key }) => postings.get(key)));
   await Promise.all(writes.map(({ key, docs }, i) => postings.put(appendDocs(blocks[i], docs), key)));
-  // An item changed again while it was read keeps its place in the queue, to be indexed once more.
-  const queue = tx.objectStore('search-queue');
-  const current = await Promise.all(queued.map(({ item }) => queue.get(item)));
-  await Promise.all(
-    queued.map(({ item, queuedAt }, i) => (current[i]?.queuedAt === queuedAt ? queue.delete(item) : undefined)),
-  );
   await Promise.all([meta.put(next, NEXT_DOC_KEY), meta.put(live, LIVE_KEY)]);
   await tx.done;
+  // Then off the queue. An item changed again meanwhile keeps its place, to be indexed once more; a worker stopped
+  // before this indexes the batch again, which replaces its documents with the same words.
+  const done = db.transaction('search-queue', 'readwrite');
+  const current = await Promise.all(queued.map(({ item }) => done.store.get(item)));
+  await Promise.all(
+    queued.map(({ item, queuedAt }, i) => (current[i]?.queuedAt === queuedAt ? done.store.delete(item) : undefined)),
+  );
+  await done.done;
   return queued.length;
 }
 

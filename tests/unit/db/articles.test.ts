@@ -1,6 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { articleIdFor, deleteArticle, getArticle, listDigest, restoreArticle, saveCapture } from '@/lib/db/articles';
+import {
+  articleIdFor,
+  deleteArticle,
+  getArticle,
+  listArticles,
+  listDigest,
+  restoreArticle,
+  saveCapture,
+} from '@/lib/db/articles';
 import { DB_VERSION, MIGRATIONS } from '@/lib/db/migrations';
 import { openDatabase, type Database } from '@/lib/db/database';
 import type { Capture, Topic } from '@/lib/schema';
@@ -84,6 +92,40 @@ describe('listDigest', () => {
     const [{ articles }] = await listDigest(db, [topic('t')]);
     expect(articles[0].storyTerms).toEqual(bodyTerms(text));
     expect(articles[0].storyTerms?.[0]).toEqual([expect.stringMatching(/^flood/), 2]);
+  });
+});
+
+describe('listArticles', () => {
+  it('pages a list newest first to its end, in one request a page or by cursor where there is no getAllRecords', async () => {
+    for (let i = 0; i < 23; i++)
+      await saveCapture(
+        db,
+        capture(`https://a.example/${i}`, ['t'], { publishedAt: new Date(Date.UTC(2025, 0, 1 + i)).toISOString() }),
+      );
+    const readAll = async () => {
+      const pages: string[][] = [];
+      for (let after: string | undefined, more = true; more;) {
+        const page = await listArticles(db, 't', after, 10);
+        pages.push(page.articles.map((a) => a.url.slice(18)));
+        more = page.next !== null;
+        after = page.next ?? undefined;
+      }
+      return pages;
+    };
+    const expected = [
+      ['22', '21', '20', '19', '18', '17', '16', '15', '14', '13'],
+      ['12', '11', '10', '9', '8', '7', '6', '5', '4', '3'],
+      ['2', '1', '0'],
+    ];
+    expect(IDBIndex.prototype).toHaveProperty('getAllRecords');
+    expect(await readAll()).toEqual(expected);
+    const getAllRecords = Object.getOwnPropertyDescriptor(IDBIndex.prototype, 'getAllRecords')!;
+    delete (IDBIndex.prototype as Partial<{ getAllRecords: unknown }>).getAllRecords;
+    try {
+      expect(await readAll()).toEqual(expected);
+    } finally {
+      Object.defineProperty(IDBIndex.prototype, 'getAllRecords', getAllRecords);
+    }
   });
 });
 
