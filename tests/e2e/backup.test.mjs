@@ -57,10 +57,10 @@ const database = (clear) =>
     const open = indexedDB.open('beatwatch');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const tx = open.result.transaction(['articles', 'highlights'], clear ? 'readwrite' : 'readonly');
-      const requests = ['articles', 'highlights'].map((store) =>
-        clear ? tx.objectStore(store).clear() : tx.objectStore(store).getAll(),
-      );
+      // Wiped with the counts kept with the articles.
+      const stores = ['articles', 'highlights', ...(clear ? ['list-counts', 'day-counts'] : [])];
+      const tx = open.result.transaction(stores, clear ? 'readwrite' : 'readonly');
+      const requests = stores.map((store) => (clear ? tx.objectStore(store).clear() : tx.objectStore(store).getAll()));
       tx.oncomplete = () => {
         open.result.close();
         resolve(clear ? null : { articles: requests[0].result, highlights: requests[1].result });

@@ -76,8 +76,10 @@ function walkingSkeleton(name) {
         new Promise((resolve, reject) => {
           const open = indexedDB.open('beatwatch');
           open.onsuccess = () => {
-            const tx = open.result.transaction('articles', 'readwrite');
-            tx.objectStore('articles').clear();
+            // The articles and the counts kept with them.
+            const stores = ['articles', 'list-counts', 'day-counts'];
+            const tx = open.result.transaction(stores, 'readwrite');
+            for (const store of stores) tx.objectStore(store).clear();
             tx.oncomplete = () => {
               open.result.close();
               resolve();
