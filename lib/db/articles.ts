@@ -264,7 +264,7 @@ export async function setNotAbout(
   rejected: boolean,
   now = Date.now(),
 ): Promise<ArticleRecord | undefined> {
-  const tx = db.transaction(['articles', 'search-queue'], 'readwrite');
+  const tx = db.transaction(['articles', 'search-queue', ...COUNT_STORES], 'readwrite');
   const articles = tx.objectStore('articles');
   const found = await articles.get(id);
   if (!found) {
@@ -283,9 +283,14 @@ export async function setNotAbout(
   // clippedTo stays as it was: the verdict outweighs a clip, and its undo must find the clip again.
   const { rejectedFrom: _old, ...rest } = existing;
   const record: ArticleRecord = { ...rest, topicIds, ...(rejectedFrom.length > 0 ? { rejectedFrom } : {}) };
-  // Its list keys follow its topics, so the topic's list and count leave it out at once.
-  await articles.put(stored(record));
-  await queueForSearch(tx.objectStore('search-queue'), articleItem(id), now);
+  // Its list keys and counts follow its topics, so the topic's list and count leave it out at once.
+  const counts = new CountChanges(countStores(tx));
+  counts.change(found, record);
+  await Promise.all([
+    articles.put(stored(record)),
+    queueForSearch(tx.objectStore('search-queue'), articleItem(id), now),
+    counts.save(),
+  ]);
   await tx.done;
   return record;
 }

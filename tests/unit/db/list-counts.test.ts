@@ -1,5 +1,5 @@
 // Counts kept as records (lib/db/list-counts.ts): every write that changes a list keeps its counts equal to a recount
-// from the articles, migration 6 builds them for a database full of version 5 data, and the self-check repairs a
+// from the articles, migration 7 builds them for a database full of version 6 data, and the self-check repairs a
 // count found wrong.
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
@@ -13,6 +13,7 @@ import {
   mergeCapture,
   restoreArticle,
   saveCapture,
+  setNotAbout,
   withoutListKeys,
 } from '@/lib/db/articles';
 import { beginStaging, commitStaged, finishStaging, stageRecords } from '@/lib/db/restore-staging';
@@ -131,7 +132,8 @@ describe('counts kept with every write', () => {
     | { kind: 'release' | 'forget'; topic: string }
     | { kind: 'adopt'; topic: string }
     | { kind: 'restore'; urls: number[]; topics: string[]; age: number }
-    | { kind: 'seen'; topic: string };
+    | { kind: 'seen'; topic: string }
+    | { kind: 'notAbout'; url: number; topic: string; rejected: boolean };
 
   const topic = fc.constantFrom(...TOPICS);
   const url = fc.integer({ min: 0, max: 7 });
@@ -156,9 +158,10 @@ describe('counts kept with every write', () => {
       age: fc.integer({ min: 0, max: 48 }),
     }),
     fc.record({ kind: fc.constant('seen' as const), topic }),
+    fc.record({ kind: fc.constant('notAbout' as const), url, topic, rejected: fc.boolean() }),
   );
 
-  it('equal a recount from the articles after any sequence of captures, deletes, undos, topic changes and restores', async () => {
+  it('equal a recount from the articles after any sequence of captures, deletes, undos, topic changes, restores and not-about verdicts', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
         const db = await fresh();
@@ -181,7 +184,10 @@ describe('counts kept with every write', () => {
           else if (s.kind === 'adopt')
             await adoptArticles(db, () => [{ topicId: s.topic, score: 1, mentions: 1, hits: [] }]);
           else if (s.kind === 'seen') await markListsSeen(db, [s.topic], now);
-          else if (s.kind === 'restore') {
+          else if (s.kind === 'notAbout') {
+            const id = ids.get(s.url);
+            if (id) await setNotAbout(db, id, s.topic, s.rejected);
+          } else if (s.kind === 'restore') {
             // A backup of other copies of these articles: new ones, and stored ones with other topics and facts.
             const records = await Promise.all(
               s.urls.map(async (u) => {
@@ -261,11 +267,11 @@ async function capturedRecord(i: number, topicIds: string[]): Promise<ArticleRec
   return record;
 }
 
-describe('migration 6: counts for a database full of version 5 data', () => {
+describe('migration 7: counts for a database full of version 6 data', () => {
   it('counts every list and day from the stored articles, with nothing new', async () => {
-    const name = 'v5-full';
-    const v5 = await openDB<BeatwatchDB>(name, 5, {
-      upgrade: (database, oldVersion, _newVersion, tx) => void runMigrations(database, oldVersion, 5, tx),
+    const name = 'v6-full';
+    const v6 = await openDB<BeatwatchDB>(name, 6, {
+      upgrade: (database, oldVersion, _newVersion, tx) => void runMigrations(database, oldVersion, 6, tx),
     });
     const records: ArticleRecord[] = [];
     for (let i = 0; i < 1_200; i++) {
@@ -273,10 +279,10 @@ describe('migration 6: counts for a database full of version 5 data', () => {
       const record = await capturedRecord(i, topicIds);
       records.push({ ...record, firstSeenAt: (i % 30) * DAY_MS + i, facts: [fact(i)].slice(0, i % 2) });
     }
-    const tx = v5.transaction('articles', 'readwrite');
+    const tx = v6.transaction('articles', 'readwrite');
     await Promise.all(records.map((record) => tx.store.put({ ...record, listKeys: listKeysFor(record) })));
     await tx.done;
-    v5.close();
+    v6.close();
 
     const upgradedAt = Date.now();
     const db = await openDatabase(name);
