@@ -414,9 +414,8 @@ async function measure() {
         await timeInPage(
           page,
           (id) =>
-            document
-              .querySelector(`.article-card[data-article-id="${id}"]`)
-              .querySelector(':scope > .actions button')
+            [...document.querySelectorAll(`.article-card[data-article-id="${id}"] button`)]
+              .find((button) => button.textContent.trim() === 'Delete')
               .click(),
           (id) => !document.querySelector(`.article-card[data-article-id="${id}"]`),
           articleId,
