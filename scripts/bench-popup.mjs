@@ -377,7 +377,7 @@ async function measure() {
       steps.heap.push(await heapMb(full.browser, page, true));
 
       const highlightId = await page.evaluate(
-        () => document.querySelector('.article-card .highlight')?.dataset.highlightId,
+        () => document.querySelector('.highlight[data-highlight-id]')?.dataset.highlightId,
       );
       if (highlightId) {
         const text = `bench note ${round} ${Date.now()}`;
