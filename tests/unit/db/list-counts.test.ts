@@ -1,5 +1,5 @@
 // Counts kept as records (lib/db/list-counts.ts): every write that changes a list keeps its counts equal to a recount
-// from the articles, migration 7 builds them for a database full of version 6 data, and the self-check repairs a
+// from the articles, migration 8 builds them for a database full of version 7 data, and the self-check repairs a
 // count found wrong.
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
@@ -267,11 +267,11 @@ async function capturedRecord(i: number, topicIds: string[]): Promise<ArticleRec
   return record;
 }
 
-describe('migration 7: counts for a database full of version 6 data', () => {
+describe('migration 8: counts for a database full of version 7 data', () => {
   it('counts every list and day from the stored articles, with nothing new', async () => {
-    const name = 'v6-full';
-    const v6 = await openDB<BeatwatchDB>(name, 6, {
-      upgrade: (database, oldVersion, _newVersion, tx) => void runMigrations(database, oldVersion, 6, tx),
+    const name = 'v7-full';
+    const v7 = await openDB<BeatwatchDB>(name, 7, {
+      upgrade: (database, oldVersion, _newVersion, tx) => void runMigrations(database, oldVersion, 7, tx),
     });
     const records: ArticleRecord[] = [];
     for (let i = 0; i < 1_200; i++) {
@@ -279,10 +279,10 @@ describe('migration 7: counts for a database full of version 6 data', () => {
       const record = await capturedRecord(i, topicIds);
       records.push({ ...record, firstSeenAt: (i % 30) * DAY_MS + i, facts: [fact(i)].slice(0, i % 2) });
     }
-    const tx = v6.transaction('articles', 'readwrite');
+    const tx = v7.transaction('articles', 'readwrite');
     await Promise.all(records.map((record) => tx.store.put({ ...record, listKeys: listKeysFor(record) })));
     await tx.done;
-    v6.close();
+    v7.close();
 
     const upgradedAt = Date.now();
     const db = await openDatabase(name);
