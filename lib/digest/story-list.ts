@@ -7,6 +7,7 @@ import { toTopicStory, type TopicStory } from './topic-stories';
 export class StoryList {
   private readonly index: StoryIndex<ArticleSummary>;
   private readonly known = new Set<string>();
+  private shaped = new Map<string, { articles: ArticleSummary[]; story: TopicStory }>();
 
   constructor(options: GroupOptions = {}) {
     this.index = new StoryIndex(options);
@@ -28,8 +29,21 @@ export class StoryList {
       this.index.add(item);
       this.known.add(item.id);
     }
-    return this.index
-      .stories()
-      .map((story) => toTopicStory({ ...story, articles: story.articles.map((a) => current.get(a.id) ?? a) }));
+    const shaped = new Map<string, { articles: ArticleSummary[]; story: TopicStory }>();
+    const stories = this.index.stories().map((story) => {
+      const articles = story.articles.map((a) => current.get(a.id) ?? a);
+      // Shaped again only when one of its articles changed: a note or a delete elsewhere leaves it as it was.
+      const before = this.shaped.get(story.id);
+      const same =
+        before &&
+        before.story.latestAt === story.latestAt &&
+        before.articles.length === articles.length &&
+        before.articles.every((a, i) => a === articles[i]);
+      const topicStory = same ? before.story : toTopicStory({ ...story, articles });
+      shaped.set(story.id, { articles, story: topicStory });
+      return topicStory;
+    });
+    this.shaped = shaped;
+    return stories;
   }
 }
