@@ -20,6 +20,8 @@ export interface Props {
   onDeleteHighlight: (highlightId: string) => void;
   /** Accepts the place a moved highlight was offered at. */
   onConfirmHighlight: (highlightId: string) => void;
+  /** When the reader last saw the topic before this look: reports captured after it are marked new. */
+  newSince?: number;
 }
 
 const TOP_FACTS = 3;
@@ -44,6 +46,7 @@ export function StoryCard({
   onSaveNote,
   onDeleteHighlight,
   onConfirmHighlight,
+  newSince,
 }: Props) {
   const [allFacts, setAllFacts] = useState(false);
   const { headline } = story;
@@ -51,8 +54,16 @@ export function StoryCard({
   const facts = allFacts ? story.facts : story.facts.slice(0, TOP_FACTS);
   const highlights = story.articles.flatMap((a) => a.highlights);
   const several = story.articles.length > 1;
+  const isNew = (article: ArticleSummary) => newSince !== undefined && article.firstSeenAt > newSince;
+  const anyNew = story.articles.some(isNew);
   return (
-    <li class="story" data-nav-row data-story-id={story.id} dir={headline.dir} lang={headline.lang}>
+    <li
+      class={anyNew ? 'story new' : 'story'}
+      data-nav-row
+      data-story-id={story.id}
+      dir={headline.dir}
+      lang={headline.lang}
+    >
       <h3>
         <a
           class="story-headline"
@@ -67,6 +78,7 @@ export function StoryCard({
         </a>
       </h3>
       <div class="meta">
+        {anyNew && <span class="new-mark">{t('newMark')}</span>}{' '}
         <span class="sites">
           {story.sources.map((source, i) => (
             <>
@@ -122,7 +134,13 @@ export function StoryCard({
       )}
       <ul class="reports" aria-label={t('reports')}>
         {story.articles.map((article) => (
-          <li class="article-card" key={article.id} data-article-id={article.id} dir={article.dir} lang={article.lang}>
+          <li
+            class={isNew(article) ? 'article-card new' : 'article-card'}
+            key={article.id}
+            data-article-id={article.id}
+            dir={article.dir}
+            lang={article.lang}
+          >
             {several ? (
               <a
                 href={article.url}

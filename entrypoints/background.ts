@@ -10,9 +10,11 @@ import { finishedWebPage, pageScripts, startsNewDocument } from '@/lib/backgroun
 import { SearchIndexer } from '@/lib/background/search-indexer';
 import { memoryArea, TabTopics, type SessionArea } from '@/lib/background/tab-topics';
 import { topicSync } from '@/lib/background/topic-sync';
-import { toolbarBadge } from '@/lib/background/toolbar-badge';
+import { badgeModes } from '@/lib/background/toolbar-badge';
 import { pageHighlights } from '@/lib/db/highlights';
 import { openDatabase } from '@/lib/db/database';
+import { readListCounts } from '@/lib/db/list-counts';
+import { BADGE_MODE_KEY, loadBadgeMode } from '@/lib/settings/badge-mode';
 import { cleanUrl } from '@/lib/extract/url';
 import { classifySender, createReceiver } from '@/lib/messaging/protocol';
 import { sendToTab } from '@/lib/messaging/extension-senders';
@@ -47,7 +49,28 @@ export default defineBackground(() => {
   onTopicsChanged(() => void syncTopics());
   const session = (browser.storage as { session?: SessionArea }).session;
   const tabTopics = new TabTopics(session ?? memoryArea());
-  const setBadge = toolbarBadge(browser, '#1f5f8b');
+  const badge = badgeModes(browser, '#1f5f8b', {
+    mode: () => loadBadgeMode(browser.storage.local),
+    newArticles: async () => {
+      const counts = await readListCounts(
+        await db,
+        (await loadTopics()).map((t) => t.id),
+      );
+      return counts.reduce((sum, c) => sum + c.newArticles, 0);
+    },
+    tabCounts: async () =>
+      Promise.all(
+        (await browser.tabs.query({}))
+          .flatMap((tab) => (tab.id === undefined ? [] : [tab.id]))
+          .map(async (tabId) => [tabId, (await tabTopics.get(tabId)).length] as [number, number]),
+      ),
+  });
+  const setBadge = (tabId: number, count: number) => badge.tab(tabId, count);
+  void badge.apply().catch(() => {});
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && BADGE_MODE_KEY in changes) void badge.apply().catch(() => {});
+  });
+  onTopicsChanged(() => void badge.refresh().catch(() => {}));
 
   const scripts = pageScripts(
     {
@@ -65,6 +88,7 @@ export default defineBackground(() => {
     matchArticle,
     factsFor,
     indexSearch: () => void indexer.schedule(),
+    countsChanged: () => badge.refresh(),
     ...scripts,
   });
 

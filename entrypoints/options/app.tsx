@@ -7,6 +7,7 @@ import { TopicDeleteDialog } from '@/components/topic-delete-dialog';
 import { TopicTable } from '@/components/topic-table';
 import { TopicTester } from '@/components/topic-tester';
 import { UndoToast } from '@/components/undo-toast';
+import { BadgeSection } from './badge-section';
 import { DataSection } from './data-section';
 import type { NotAboutArticle } from '@/lib/db/articles';
 import type { Topic } from '@/lib/schema';
@@ -215,6 +216,7 @@ export function App() {
           <p class="muted">{t('topicExample')}</p>
         </EmptyState>
       )}
+      <BadgeSection />
       <DataSection onRestored={() => void loadTopics().then(setTopics)} />
       {deleted && (
         <UndoToast

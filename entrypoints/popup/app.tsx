@@ -3,6 +3,7 @@
 // Everything it shows is rendered by the pure views in components/.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { ActivityChart } from '@/components/activity-chart';
 import { ArrowList } from '@/components/arrow-list';
 import { ClipBar } from '@/components/clip-bar';
 import { EmptyState } from '@/components/empty-state';
@@ -47,6 +48,7 @@ type Deleted =
 const UNDO_MS = 8000;
 const PAGE = 30;
 const SEARCH_PAGE = 20;
+const ACTIVITY_DAYS = 30;
 
 /** The tab the popup acts on: `?tab=N` (tests, or a popup opened as a page), else the active tab. */
 async function targetTabId(): Promise<number | undefined> {
@@ -72,6 +74,9 @@ export function App() {
   const [clipMessage, setClipMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [deleted, setDeleted] = useState<Deleted | null>(null);
   const [factsMarked, setFactsMarked] = useState<number | null>(null);
+  // Per list opened: when the reader had seen it before (what came after is marked new), and its captures per day.
+  const [seenBefore, setSeenBefore] = useState<Map<string, number>>(new Map());
+  const [activity, setActivity] = useState<Map<string, { lastDay: number; captures: number[] }>>(new Map());
   const main = useRef<HTMLElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const searchSeq = useRef(0);
@@ -163,6 +168,39 @@ export function App() {
       .finally(() => inFlight.current.delete('highlights'));
   }, []);
 
+  /** A topic shown: what it holds is seen now (marked new this time still), and its activity is read once. */
+  const openTopic = (list: string) => {
+    if (!seenBefore.has(list))
+      sendToBackground('digest:seen', { lists: [list] }).then(({ seenBefore: [before] }) => {
+        setSeenBefore((current) => new Map(current).set(list, before));
+        setOverview(
+          (current) =>
+            current && {
+              ...current,
+              topics: current.topics.map((t) => (t.id === list ? { ...t, newArticles: 0, newFacts: 0 } : t)),
+            },
+        );
+      }, fail);
+    if (!activity.has(list))
+      sendToBackground('digest:activity', { list, days: ACTIVITY_DAYS }).then(
+        (days) => setActivity((current) => new Map(current).set(list, days)),
+        fail,
+      );
+  };
+
+  const markAllSeen = async () => {
+    if (!overview) return;
+    try {
+      await sendToBackground('digest:seen', { lists: overview.topics.map((t) => t.id) });
+      setOverview(
+        (current) =>
+          current && { ...current, topics: current.topics.map((t) => ({ ...t, newArticles: 0, newFacts: 0 })) },
+      );
+    } catch (e) {
+      fail(e);
+    }
+  };
+
   /** Leaves the current view, keeping its scroll position for the way back. */
   const go = (next: View) => {
     const top = main.current?.scrollTop ?? 0;
@@ -184,6 +222,7 @@ export function App() {
           ? ['.story [data-nav-item]', '.bw-content .empty']
           : ['.highlight-entry a', '.bw-content .empty'];
     if (next.kind === 'list' && !lists.has(next.list)) loadPage(next.list);
+    if (next.kind === 'list' && next.list !== NO_TOPIC) openTopic(next.list);
     if (next.kind === 'highlights' && !highlights) loadHighlights();
   };
 
@@ -476,6 +515,11 @@ export function App() {
                 {overview.topics.length > 0 && (
                   <TopicList topics={overview.topics} onOpen={(id) => go({ kind: 'list', list: id })} />
                 )}
+                {overview.topics.some((t) => t.newArticles > 0) && (
+                  <button class="link mark-all-seen" onClick={() => void markAllSeen()}>
+                    {t('markAllSeen')}
+                  </button>
+                )}
                 <ListLinks
                   highlights={overview.highlights}
                   noTopic={overview.noTopic}
@@ -490,6 +534,13 @@ export function App() {
                 <EmptyState title={view.list === NO_TOPIC ? t('noArticlesOutside') : t('nothingOnBeat')} />
               ) : (
                 <>
+                  {activity.get(view.list) && (
+                    <ActivityChart
+                      captures={activity.get(view.list)!.captures}
+                      lastDay={activity.get(view.list)!.lastDay}
+                      formatDate={formatDate}
+                    />
+                  )}
                   <ArrowList class="stories" label={t('storiesOn', title)}>
                     {stories.map((story) => (
                       <StoryCard
@@ -503,6 +554,7 @@ export function App() {
                         onSaveNote={saveNote}
                         onDeleteHighlight={removeHighlight}
                         onConfirmHighlight={confirmHighlight}
+                        newSince={seenBefore.get(view.list)}
                       />
                     ))}
                   </ArrowList>

@@ -3,7 +3,6 @@
 import { NO_TOPIC } from '../db/article-lists';
 import {
   articleIdFor,
-  countLists,
   deleteArticle,
   getArticle,
   listArticles,
@@ -27,6 +26,7 @@ import {
 } from '../db/highlights';
 import { readArticlesPage, readHighlightsPage } from '../db/backup';
 import { pendingSearchItems } from '../db/search-index';
+import { dayOf, markListsSeen, readDayCounts, readListCounts } from '../db/list-counts';
 import { countTopicArticles, deleteTopicArticles, releaseTopic } from '../db/topic-membership';
 import { cleanUrl } from '../extract/url';
 import type { Database } from '../db/database';
@@ -52,6 +52,8 @@ export interface BackgroundDeps {
   markFactsIn: (tabId: number, on: boolean) => Promise<{ marked: number }>;
   matchArticle: (article: ExtractedArticle, topics: Topic[]) => TopicMatch[];
   factsFor: (article: ExtractedArticle, matches: TopicMatch[]) => Fact[];
+  /** Called after a change to what is new (a capture, a list seen): the badge may show it. */
+  countsChanged?: () => Promise<void>;
   /** Called after every write search must take in (it indexes the queue). */
   indexSearch?: () => void;
   now?: () => number;
@@ -64,6 +66,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
   const written = async <T>(write: Promise<T>): Promise<T> => {
     const result = await write;
     indexSearch();
+    void deps.countsChanged?.().catch(() => {});
     return result;
   };
 
@@ -220,14 +223,31 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
       const db = await deps.db;
       const topics = await deps.loadTopics();
       const [counts, highlights] = await Promise.all([
-        countLists(db, [...topics.map((t) => t.id), NO_TOPIC]),
+        readListCounts(db, [...topics.map((t) => t.id), NO_TOPIC]),
         countHighlights(db),
       ]);
       return {
-        topics: topics.map((t, i) => ({ id: t.id, name: t.name, count: counts[i] })),
-        noTopic: counts[topics.length],
+        topics: topics.map((t, i) => ({
+          id: t.id,
+          name: t.name,
+          count: counts[i].articles,
+          newArticles: counts[i].newArticles,
+          newFacts: counts[i].newFacts,
+        })),
+        noTopic: counts[topics.length].articles,
         highlights,
       };
+    },
+
+    async 'digest:seen'({ lists }) {
+      const before = await markListsSeen(await deps.db, lists, now());
+      await deps.countsChanged?.();
+      return { seenBefore: before.map((counts) => counts.seenAt) };
+    },
+
+    async 'digest:activity'({ list, days }) {
+      const lastDay = dayOf(now());
+      return { lastDay, captures: await readDayCounts(await deps.db, list, lastDay - days + 1, lastDay) };
     },
 
     async 'digest:articles'({ list, after, limit }) {

@@ -77,7 +77,8 @@ const MAX_RESTORE_PART = 20_000;
 const MAX_PAGE = 100;
 
 export interface DigestOverview {
-  topics: { id: string; name: string; count: number }[];
+  /** Each topic's articles, and how many articles and facts are new since the reader last opened it. */
+  topics: { id: string; name: string; count: number; newArticles: number; newFacts: number }[];
   noTopic: number;
   highlights: number;
 }
@@ -112,6 +113,30 @@ export const protocol = {
         after: z.string().max(200).optional(),
         limit: z.number().int().min(1).max(MAX_PAGE),
       })
+      .strict(),
+  }),
+  /**
+   * The reader opened these lists (or marked them all seen): nothing in them is new any more. The answer is when each
+   * was seen before, so the popup marks what was new when it opened.
+   */
+  'digest:seen': message<{ seenBefore: number[] }>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z
+      .object({
+        lists: z
+          .array(z.union([topicIdSchema, z.literal(NO_TOPIC)]))
+          .min(1)
+          .max(MAX_TOPICS + 1),
+      })
+      .strict(),
+  }),
+  /** A list's captures per day, the last `days` days up to today (UTC days), oldest first. */
+  'digest:activity': message<{ lastDay: number; captures: number[] }>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: z
+      .object({ list: z.union([topicIdSchema, z.literal(NO_TOPIC)]), days: z.number().int().min(1).max(366) })
       .strict(),
   }),
   /** One page of every highlight and note, newest first. */

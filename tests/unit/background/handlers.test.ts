@@ -216,12 +216,20 @@ describe('the popup at scale: counts, pages, search, a topic deleted', () => {
     );
     expect(await handlers['digest:overview']({}, {})).toEqual({
       topics: [
-        { id: 'ukraine', name: 'Ukraine', count: 5 },
-        { id: 'gaza', name: 'Gaza', count: 0 },
+        { id: 'ukraine', name: 'Ukraine', count: 5, newArticles: 5, newFacts: 5 },
+        { id: 'gaza', name: 'Gaza', count: 0, newArticles: 0, newFacts: 0 },
       ],
       noTopic: 0,
       highlights: 1,
     });
+    // Captures per day, today last; then the topic is seen: nothing in it is new, and it says when it was seen before.
+    expect(await handlers['digest:activity']({ list: 'ukraine', days: 3 }, {})).toEqual({
+      lastDay: 0,
+      captures: [0, 0, 5],
+    });
+    expect(await handlers['digest:seen']({ lists: ['ukraine'] }, {})).toEqual({ seenBefore: [0] });
+    expect((await handlers['digest:overview']({}, {})).topics[0]).toMatchObject({ newArticles: 0, newFacts: 0 });
+    expect(await handlers['digest:seen']({ lists: ['ukraine', 'gaza'] }, {})).toEqual({ seenBefore: [1000, 0] });
     const first = await handlers['digest:articles']({ list: 'ukraine', limit: 3 }, {});
     const rest = await handlers['digest:articles']({ list: 'ukraine', after: first.next!, limit: 3 }, {});
     expect([...first.articles, ...rest.articles].map((a) => a.url.slice(-2))).toEqual(['p4', 'p3', 'p2', 'p1', 'p0']);
