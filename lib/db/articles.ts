@@ -5,8 +5,8 @@ import type { ArticleRecord, Capture, Fact, HighlightRecord, Topic } from '../sc
 import { articleAddress } from '../extract/url';
 import { bodyTerms } from '../stories/profile';
 import { listKeysFor, listRangeBefore } from './article-lists';
-import { COUNT_STORES, CountChanges, countStores, readListCounts } from './list-counts';
-import { unwrap, type IDBPIndex } from 'idb';
+import { COUNT_STORES, CountChanges, countStores, readListCounts, type Counted } from './list-counts';
+import { unwrap, type IDBPIndex, type IDBPTransaction } from 'idb';
 import type { BeatwatchDB, Database, StoredArticle } from './database';
 import { articleItem, queueForSearch } from './search-queue';
 
@@ -39,13 +39,7 @@ export async function saveCapture(db: Database, capture: Capture, options: SaveO
   const articles = tx.objectStore('articles');
   const existing = await articles.get(id);
   const record = mergeCapture(existing && withoutListKeys(existing), id, capture, options, now);
-  const counts = new CountChanges(countStores(tx));
-  counts.change(existing, record);
-  await Promise.all([
-    articles.put(stored(record)),
-    queueForSearch(tx.objectStore('search-queue'), articleItem(id), now),
-    counts.save(),
-  ]);
+  await writeArticle(tx, id, existing, record, now);
   await tx.done;
   return { record, created: !existing };
 }
@@ -53,6 +47,29 @@ export async function saveCapture(db: Database, capture: Capture, options: SaveO
 /** The record as the database keeps it: with the places it is listed at. */
 function stored(record: ArticleRecord): StoredArticle {
   return { ...record, listKeys: listKeysFor(record) };
+}
+
+type ArticleWrite = IDBPTransaction<BeatwatchDB, ['articles', 'search-queue', ...typeof COUNT_STORES], 'readwrite'>;
+
+/**
+ * The one way an article's record changes: stored (or deleted), queued for search and counted, all in the caller's
+ * transaction, so the lists, counts and search never disagree with the record.
+ */
+async function writeArticle(
+  tx: ArticleWrite,
+  id: string,
+  before: Counted | undefined,
+  after: ArticleRecord | undefined,
+  now: number,
+): Promise<void> {
+  const counts = new CountChanges(countStores(tx));
+  counts.change(before, after);
+  const articles = tx.objectStore('articles');
+  await Promise.all([
+    after ? articles.put(stored(after)) : articles.delete(id),
+    queueForSearch(tx.objectStore('search-queue'), articleItem(id), now),
+    counts.save(),
+  ]);
 }
 
 export function withoutListKeys(record: StoredArticle): ArticleRecord {
@@ -284,13 +301,7 @@ export async function setNotAbout(
   const { rejectedFrom: _old, ...rest } = existing;
   const record: ArticleRecord = { ...rest, topicIds, ...(rejectedFrom.length > 0 ? { rejectedFrom } : {}) };
   // Its list keys and counts follow its topics, so the topic's list and count leave it out at once.
-  const counts = new CountChanges(countStores(tx));
-  counts.change(found, record);
-  await Promise.all([
-    articles.put(stored(record)),
-    queueForSearch(tx.objectStore('search-queue'), articleItem(id), now),
-    counts.save(),
-  ]);
+  await writeArticle(tx, id, found, record, now);
   await tx.done;
   return record;
 }
@@ -330,15 +341,7 @@ export async function listNotAbout(db: Database, topicId: string): Promise<NotAb
 export async function deleteArticle(db: Database, id: string, now = Date.now()): Promise<ArticleRecord | undefined> {
   const tx = db.transaction(['articles', 'search-queue', ...COUNT_STORES], 'readwrite');
   const existing = await tx.objectStore('articles').get(id);
-  if (existing) {
-    const counts = new CountChanges(countStores(tx));
-    counts.change(existing, undefined);
-    await Promise.all([
-      tx.objectStore('articles').delete(id),
-      queueForSearch(tx.objectStore('search-queue'), articleItem(id), now),
-      counts.save(),
-    ]);
-  }
+  if (existing) await writeArticle(tx, id, existing, undefined, now);
   await tx.done;
   return existing && withoutListKeys(existing);
 }
@@ -346,15 +349,8 @@ export async function deleteArticle(db: Database, id: string, now = Date.now()):
 /** Puts back a record removed by deleteArticle (undo). */
 export async function restoreArticle(db: Database, record: ArticleRecord, now = Date.now()): Promise<void> {
   const tx = db.transaction(['articles', 'search-queue', ...COUNT_STORES], 'readwrite');
-  const articles = tx.objectStore('articles');
-  const counts = new CountChanges(countStores(tx));
   // Whatever is stored under its id now (a revisit since the delete) is replaced: counted out, then the record in.
-  counts.change(await articles.get(record.id), record);
-  await Promise.all([
-    articles.put(stored(record)),
-    queueForSearch(tx.objectStore('search-queue'), articleItem(record.id), now),
-    counts.save(),
-  ]);
+  await writeArticle(tx, record.id, await tx.objectStore('articles').get(record.id), record, now);
   await tx.done;
 }
 

@@ -35,6 +35,15 @@ export const dayOf = (time: number): number => Math.floor(time / DAY_MS);
 /** The parts of an article its counts depend on. */
 export type Counted = Pick<ArticleRecord, 'id' | 'topicIds' | 'facts' | 'firstSeenAt' | 'publishedAt'>;
 
+/** Only what counting reads, so a long walk over the articles does not keep their texts. */
+export const countedOf = ({ id, topicIds, facts, firstSeenAt, publishedAt }: Counted): Counted => ({
+  id,
+  topicIds,
+  facts,
+  firstSeenAt,
+  publishedAt,
+});
+
 export function emptyCounts(list: string, seenAt = 0): ListCounts {
   return { list, articles: 0, facts: 0, newArticles: 0, newFacts: 0, seenAt };
 }
@@ -215,15 +224,7 @@ export async function checkListCounts(db: Database, list: string): Promise<boole
   const articles: Counted[] = [];
   for (let range = listRange(list); ;) {
     const chunk: StoredArticle[] = await index.getAll(range, CHECK_CHUNK);
-    articles.push(
-      ...chunk.map(({ id, topicIds, facts, firstSeenAt, publishedAt }) => ({
-        id,
-        topicIds,
-        facts,
-        firstSeenAt,
-        publishedAt,
-      })),
-    );
+    articles.push(...chunk.map(countedOf));
     if (chunk.length < CHECK_CHUNK) break;
     const last = chunk[chunk.length - 1];
     const lastKey = listKeysFor(last).find((key) => key.startsWith(`${list} `))!;

@@ -4,7 +4,7 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Fact } from '../schema';
 import { listKeysFor } from './article-lists';
 import type { BeatwatchDB } from './database';
-import { countArticles, emptyCounts, type Counted } from './list-counts';
+import { countArticles, countedOf, emptyCounts, type Counted } from './list-counts';
 
 type UpgradeTransaction = IDBPTransaction<BeatwatchDB, StoreNames<BeatwatchDB>[], 'versionchange'>;
 /** Creates stores and indexes at once; may go on rewriting records, with nothing but IndexedDB requests awaited. */
@@ -85,15 +85,7 @@ export const MIGRATIONS: readonly Migration[] = [
     for (let after: string | undefined; ;) {
       const chunk = await articles.getAll(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), 500);
       if (!chunk.length) break;
-      all.push(
-        ...chunk.map(({ id, topicIds, facts, firstSeenAt, publishedAt }) => ({
-          id,
-          topicIds,
-          facts,
-          firstSeenAt,
-          publishedAt,
-        })),
-      );
+      all.push(...chunk.map(countedOf));
       after = chunk[chunk.length - 1].id;
     }
     const { lists, days } = countArticles(all, (list) => emptyCounts(list, seenAt));
