@@ -20,6 +20,7 @@ import { classifySender, createReceiver } from '@/lib/messaging/protocol';
 import { sendToTab } from '@/lib/messaging/extension-senders';
 import { loadTopics, saveTopics } from '@/lib/topics/settings';
 import { onTopicsChanged } from '@/lib/topics/storage';
+import { t } from '@/lib/i18n/messages';
 
 const HIGHLIGHT_MENU_ID = 'beatwatch-highlight';
 const HIGHLIGHT_COMMAND = 'highlight-selection';
@@ -111,7 +112,7 @@ export default defineBackground(() => {
 
   // Highlighting by context menu and by keyboard shortcut (rebindable in the browser's shortcut settings).
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: HIGHLIGHT_MENU_ID, title: 'Highlight with Beatwatch', contexts: ['selection'] });
+    browser.contextMenus.create({ id: HIGHLIGHT_MENU_ID, title: t('contextHighlight'), contexts: ['selection'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === HIGHLIGHT_MENU_ID && tab?.id !== undefined)

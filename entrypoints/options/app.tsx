@@ -17,7 +17,19 @@ import { appendImported, exportTopics, parseTopicsFile } from '@/lib/topics/back
 import { topicLimitError } from '@/lib/topics/query';
 import { aliasSuggestionsForQuery } from '@/lib/topics/query-aliases';
 import { testableTabs, testArticleOf, testQuery, validateQuery, type TestArticle } from '@/lib/topics/query-tester';
-import { formatNumber, isolate, t, tCount } from '@/lib/i18n/messages';
+import { formatNumber, isolate, queryErrorWords, t, tCount } from '@/lib/i18n/messages';
+
+/** The query's error in the UI language (the parser's own words are English). */
+const localizedQueryError = (query: string) => {
+  const error = validateQuery(query);
+  return error && { ...error, message: queryErrorWords(error) };
+};
+
+/** The tester's outcome, with a query error in the UI language. */
+const localizedTest = (query: string, article: TestArticle) => {
+  const outcome = testQuery(query, article);
+  return 'code' in outcome ? queryErrorWords(outcome) : outcome;
+};
 
 const aliasesFor = (query: string) => aliasSuggestionsForQuery(query, [navigator.language]);
 
@@ -144,7 +156,7 @@ export function App() {
             key={current.id}
             initial={current}
             submitLabel={t('save')}
-            validateQuery={validateQuery}
+            validateQuery={localizedQueryError}
             aliasesFor={aliasesFor}
             onQueryChange={setDraftQuery}
             onSubmit={(draft) => update(current.id, draft)}
@@ -158,7 +170,7 @@ export function App() {
             key={topics.length}
             initial={{ name: '', query: '' }}
             submitLabel={t('addTopicButton')}
-            validateQuery={validateQuery}
+            validateQuery={localizedQueryError}
             aliasesFor={aliasesFor}
             onQueryChange={setDraftQuery}
             onSubmit={add}
@@ -169,7 +181,7 @@ export function App() {
         query={current && !draftQuery ? current.query : draftQuery}
         tabs={tabs}
         loadTabArticle={loadTabArticle}
-        test={testQuery}
+        test={localizedTest}
         notAbout={current ? notAbout : []}
       />
       <div class="toolbar">

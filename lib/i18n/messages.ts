@@ -2,6 +2,7 @@
 // English is the default locale; tests/unit/i18n/locales.test.ts fails when a locale lacks a message.
 import { browser } from 'wxt/browser';
 import type english from '../../public/_locales/en/messages.json';
+import { queryErrorMessageKey, type QueryErrorCode } from '../topics/query-errors';
 
 export type MessageKey = keyof typeof english;
 /** Messages whose number changes the words: `<key>` is the general form, `<key>_<plural category>` the others. */
@@ -23,6 +24,11 @@ const getMessage = (key: string, substitutions?: string[]): string =>
 /** A message with its `$1`…`$9` filled in. */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
   return getMessage(key, substitutions.map(String));
+}
+
+/** What is wrong with a topic query, in the UI language. */
+export function queryErrorWords(error: { code: QueryErrorCode; details: readonly string[] }): string {
+  return t(queryErrorMessageKey(error.code), ...error.details);
 }
 
 /**

@@ -29,9 +29,9 @@ export interface QueryTest {
 }
 
 /** Every hit of a draft query on a test article, and whether and why the topic's real rule captures it; or an error. */
-export function testQuery(query: string, article: TestArticle): QueryTest | string {
+export function testQuery(query: string, article: TestArticle): QueryTest | QueryError {
   const error = validateQuery(query);
-  if (error) return error.message;
+  if (error) return error;
   const input = { title: article.title, text: article.text, url: article.url, lang: article.lang };
   const [every] = matchTopics(input, compileTopics([{ id: 'draft', query, minMentions: 1 }]));
   const [assessed] = assessTopics(input, compileTopics([{ id: 'draft', query }]));

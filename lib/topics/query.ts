@@ -3,6 +3,7 @@
 import { normalizeTerm } from '../text/normalize';
 import { MAX_QUERY_CHARS, MAX_TOPICS } from '../limits';
 import { isCharToken, tokenizeTerm } from '../text/tokenize';
+import { QUERY_ERROR_TEXTS, queryErrorText, type QueryErrorCode } from './query-errors';
 
 export const MAX_NEAR_DISTANCE = 50;
 export const DEFAULT_NEAR_DISTANCE = 5;
@@ -30,6 +31,11 @@ export type QueryNode =
   | { type: 'lang'; code: string };
 
 export interface QueryError {
+  /** What is wrong, for the UI's words (lib/topics/query-errors.ts). */
+  code: QueryErrorCode;
+  /** The error's details (a value, a limit), filled into its words in order. */
+  details: string[];
+  /** In English, for topic files, backups and logs. */
   message: string;
   position: number;
   length?: number;
@@ -46,17 +52,24 @@ type Lexeme =
 
 class QuerySyntaxError extends Error {
   constructor(
-    message: string,
+    readonly code: QueryErrorCode,
+    readonly details: string[],
     readonly position: number,
     readonly length?: number,
   ) {
-    super(message);
+    super(queryErrorText(code, details));
   }
 }
 
-const fail = (message: string, position: number, length?: number): never => {
-  throw new QuerySyntaxError(message, position, length);
+const fail = (code: QueryErrorCode, position: number, length?: number, ...details: string[]): never => {
+  throw new QuerySyntaxError(code, details, position, length);
 };
+
+/** A parse error: the English words of `code` with its details, where it is. */
+function queryError(code: QueryErrorCode, position: number, length?: number, details: string[] = []): QueryError {
+  const error = { code, details, message: queryErrorText(code, details), position };
+  return length === undefined ? error : { ...error, length };
+}
 
 const WHITESPACE = /\s/u;
 const isSpace = (ch: string): boolean => {
@@ -79,23 +92,22 @@ function readSite(value: string, pos: number, len: number): string {
     .replace(/^https?:\/\//, '')
     .replace(/^www\./, '')
     .replace(/\/$/, '');
-  if (domain === '') fail('site: needs a domain right after it, like site:example.com', pos, len);
-  if (domain.includes('/')) fail('site: takes a domain only, like site:example.com (no page path)', pos, len);
+  if (domain === '') fail('siteEmpty', pos, len);
+  if (domain.includes('/')) fail('sitePath', pos, len);
   let host: string;
   try {
     host = new URL(`http://${domain}/`).hostname;
   } catch {
-    return fail(`"${value}" is not a domain; write it like site:example.com`, pos, len);
+    return fail('siteInvalid', pos, len, value);
   }
-  if (!DOMAIN.test(host)) fail(`"${value}" is not a domain; write it like site:example.com`, pos, len);
+  if (!DOMAIN.test(host)) fail('siteInvalid', pos, len, value);
   return host;
 }
 
 function readLang(value: string, pos: number, len: number): string {
   const code = value.toLowerCase();
-  if (code === '') fail('lang: needs a language code right after it, like lang:ar or lang:en', pos, len);
-  if (!LANG_CODE.test(code))
-    fail(`"${value}" is not a language code; use one like lang:ar, lang:en or lang:zh`, pos, len);
+  if (code === '') fail('langEmpty', pos, len);
+  if (!LANG_CODE.test(code)) fail('langInvalid', pos, len, value);
   return code;
 }
 
@@ -120,11 +132,11 @@ function lex(source: string): Lexeme[] {
       const closers = ch === '«' ? '»' : CLOSING_QUOTES;
       let j = i + 1;
       while (j < n && !closers.includes(source[j])) j++;
-      if (j >= n) fail(`This quote is never closed: add a closing ${ch === '«' ? '»' : '"'} after the phrase.`, i, 1);
+      if (j >= n) fail('quoteUnclosed', i, 1, ch === '«' ? '»' : '"');
       out.push({ kind: 'phrase', text: source.slice(i + 1, j), pos: i, len: j + 1 - i });
       i = j + 1;
     } else if (ch === '-' && (i + 1 >= n || isSpace(source[i + 1]) || source[i + 1] === ')' || source[i + 1] === '|')) {
-      fail('A minus sign must be followed directly by what to exclude, like -football or -"world cup".', i, 1);
+      fail('minusAlone', i, 1);
     } else if (ch === '-') {
       out.push({ kind: 'minus', pos: i, len: 1 });
       i++;
@@ -142,11 +154,11 @@ function lex(source: string): Lexeme[] {
       else if (near) {
         const distance = near[1] === undefined ? DEFAULT_NEAR_DISTANCE : Number(near[1]);
         if (distance < 1 || distance > MAX_NEAR_DISTANCE) {
-          fail(`NEAR takes a distance from 1 to ${MAX_NEAR_DISTANCE} words, like NEAR/5.`, i, len);
+          fail('nearRange', i, len, String(MAX_NEAR_DISTANCE));
         }
         out.push({ kind: 'near', distance, pos: i, len });
       } else if (word.startsWith('NEAR/')) {
-        fail(`NEAR takes a distance in words, like NEAR/5.`, i, len);
+        fail('nearDistance', i, len);
       } else if (field === 'site') {
         out.push({ kind: 'site', domain: readSite(word.slice(colon + 1), i, len), pos: i, len });
       } else if (field === 'lang') {
@@ -164,27 +176,20 @@ function makeTerm(raw: string, phrase: boolean, pos: number, len: number): TermN
   const star = trimmed.indexOf('*');
   const prefix = star >= 0 && star === trimmed.length - 1;
   if (star >= 0 && !prefix) {
-    fail(
-      '* can only end a word, to match every word that begins that way, like ukrain*.',
-      pos + (phrase ? 1 : 0) + star,
-      1,
-    );
+    fail('starInside', pos + (phrase ? 1 : 0) + star, 1);
   }
   const tokens = tokenizeTerm(normalizeTerm(prefix ? trimmed.slice(0, -1) : raw));
   // Chinese, Japanese and Thai already match on characters, inside longer words: the * adds nothing there.
   const charPrefix = prefix && tokens.length > 0 && isCharToken(tokens[tokens.length - 1]);
   if (tokens.length === 0) {
-    fail(
-      phrase ? 'This phrase has no letters or digits to look for.' : `"${raw}" has no letters or digits to look for.`,
-      pos,
-      len,
-    );
+    if (phrase) fail('phraseNoLetters', pos, len);
+    fail('wordNoLetters', pos, len, raw);
   }
   if (prefix && !charPrefix) {
     const last = tokens[tokens.length - 1];
     const touching = !isSpace(trimmed[trimmed.length - 2] ?? ' ');
     if (!touching || last.length < MIN_PREFIX_LENGTH) {
-      fail(`Put at least ${MIN_PREFIX_LENGTH} letters right before *, like ukrain*.`, pos, len);
+      fail('prefixShort', pos, len, String(MIN_PREFIX_LENGTH));
     }
   }
   return { type: 'term', source, tokens, phrase, prefix: prefix && !charPrefix };
@@ -239,16 +244,12 @@ class Parser {
   ) {}
 
   parseQuery(): QueryNode {
-    if (this.lexemes.length === 0) fail('Type at least one word or "phrase" to look for.', 0);
+    if (this.lexemes.length === 0) fail('empty', 0);
     const ast = this.parseAnd();
     const extra = this.peek();
-    if (extra) fail('This ) has no matching (.', extra.pos, extra.len);
+    if (extra) fail('closeUnmatched', extra.pos, extra.len);
     if (!isAnchored(ast)) {
-      fail(
-        'Add at least one word or "phrase" to look for: exclusions and site:/lang: filters only narrow a topic down.',
-        0,
-        this.sourceLength,
-      );
+      fail('unanchored', 0, this.sourceLength);
     }
     return ast;
   }
@@ -268,7 +269,7 @@ class Parser {
       const next = this.peek();
       if (next?.kind === 'and') {
         if (children.length === 0 || !this.startsOperand(this.lexemes[this.index + 1])) {
-          fail('AND needs a word or "phrase" on both sides.', next.pos, next.len);
+          fail('andSides', next.pos, next.len);
         }
         this.index++;
         continue;
@@ -278,8 +279,8 @@ class Parser {
     }
     const next = this.peek();
     if (children.length === 0) {
-      if (next?.kind === 'or') fail('OR needs a word or "phrase" on both sides.', next.pos, next.len);
-      if (next?.kind === 'near') fail('NEAR needs a word or "phrase" on both sides.', next.pos, next.len);
+      if (next?.kind === 'or') fail('orSides', next.pos, next.len);
+      if (next?.kind === 'near') fail('nearSides', next.pos, next.len);
     }
     return combine('and', children);
   }
@@ -288,7 +289,7 @@ class Parser {
     const children = [this.parseNear()];
     for (let next = this.peek(); next?.kind === 'or'; next = this.peek()) {
       this.index++;
-      if (!this.startsOperand(this.peek())) fail('OR needs a word or "phrase" on both sides.', next.pos, next.len);
+      if (!this.startsOperand(this.peek())) fail('orSides', next.pos, next.len);
       children.push(this.parseNear());
     }
     return combine('or', children);
@@ -298,14 +299,10 @@ class Parser {
     let left = this.parseUnary();
     for (let next = this.peek(); next?.kind === 'near'; next = this.peek()) {
       this.index++;
-      if (!this.startsOperand(this.peek())) fail('NEAR needs a word or "phrase" on both sides.', next.pos, next.len);
+      if (!this.startsOperand(this.peek())) fail('nearSides', next.pos, next.len);
       const right = this.parseUnary();
       if (!isPositional(left) || !isPositional(right)) {
-        fail(
-          'NEAR joins words or "phrases" (or alternatives in parentheses); keep exclusions and filters outside it.',
-          next.pos,
-          next.len,
-        );
+        fail('nearOperands', next.pos, next.len);
       }
       left = { type: 'near', distance: next.distance, left, right };
     }
@@ -318,11 +315,7 @@ class Parser {
       this.index++;
       const operand = this.peek();
       if (!this.startsOperand(operand) || operand?.kind === 'minus' || operand?.kind === 'not') {
-        const message =
-          next.kind === 'minus'
-            ? 'A minus sign must be followed directly by what to exclude, like -football.'
-            : 'NOT needs a word or "phrase" after it.';
-        fail(message, next.pos, next.len);
+        fail(next.kind === 'minus' ? 'minusWithoutOperand' : 'notWithoutOperand', next.pos, next.len);
       }
       return { type: 'not', child: this.parsePrimary() };
     }
@@ -335,58 +328,56 @@ class Parser {
       case 'word':
         return makeTerm(next.text, false, next.pos, next.len);
       case 'phrase':
-        if (next.text.trim() === '') fail('This phrase is empty: put words between the quotes.', next.pos, next.len);
+        if (next.text.trim() === '') fail('phraseEmpty', next.pos, next.len);
         return makeTerm(next.text, true, next.pos, next.len);
       case 'site':
         return { type: 'site', domain: next.domain };
       case 'lang':
         return { type: 'lang', code: next.code };
       case 'lparen': {
-        if (++this.depth > MAX_DEPTH) fail(`Parentheses can nest at most ${MAX_DEPTH} deep.`, next.pos, 1);
-        if (this.peek()?.kind === 'rparen') fail('Nothing inside these parentheses.', next.pos, 2);
+        if (++this.depth > MAX_DEPTH) fail('tooDeep', next.pos, 1, String(MAX_DEPTH));
+        if (this.peek()?.kind === 'rparen') fail('parenthesesEmpty', next.pos, 2);
         const inner = this.parseAnd();
         const close = this.peek();
         if (close?.kind !== 'rparen') {
-          if (close === undefined) fail('This ( is never closed: add a ) after it.', next.pos, 1);
-          fail('Expected a ) here to close the ( before it.', (close as Lexeme).pos, (close as Lexeme).len);
+          if (close === undefined) fail('openUnclosed', next.pos, 1);
+          fail('closeExpected', (close as Lexeme).pos, (close as Lexeme).len);
         }
         this.index++;
         this.depth--;
         return inner;
       }
       default:
-        return fail('Unexpected here.', next.pos, next.len);
+        return fail('unexpected', next.pos, next.len);
     }
   }
 }
 
 /** Parses a topic query. Never throws: errors come back with their position in `source` and a plain explanation. */
 export function parseQuery(source: string): ParseResult {
-  if (typeof source !== 'string') return { ok: false, error: { message: 'A query must be text.', position: 0 } };
+  if (typeof source !== 'string') return { ok: false, error: queryError('notText', 0) };
   if (source.length > MAX_QUERY_CHARS) {
     return {
       ok: false,
-      error: {
-        message: `A query can be at most ${MAX_QUERY_CHARS} characters long; this one has ${source.length}. Split it into several topics.`,
-        position: MAX_QUERY_CHARS,
-        length: source.length - MAX_QUERY_CHARS,
-      },
+      error: queryError('tooLong', MAX_QUERY_CHARS, source.length - MAX_QUERY_CHARS, [
+        String(MAX_QUERY_CHARS),
+        String(source.length),
+      ]),
     };
   }
   try {
     return { ok: true, ast: new Parser(lex(source), source.length).parseQuery() };
   } catch (error) {
     if (error instanceof QuerySyntaxError) {
-      const { message, position, length } = error;
-      return { ok: false, error: length === undefined ? { message, position } : { message, position, length } };
+      return { ok: false, error: queryError(error.code, error.position, error.length, error.details) };
     }
     // Unreachable by design (property-tested); a safety net so a topic editor can never crash on input.
-    return { ok: false, error: { message: UNEXPECTED_ERROR, position: 0 } };
+    return { ok: false, error: queryError('unreadable', 0) };
   }
 }
 
 /** The message of the safety net in parseQuery; tests assert it never shows up. */
-export const UNEXPECTED_ERROR = 'This query could not be read.';
+export const UNEXPECTED_ERROR = QUERY_ERROR_TEXTS.unreadable;
 
 /** Why a reader cannot add another topic, or null when they can. */
 export function topicLimitError(topicCount: number): string | null {
