@@ -125,12 +125,25 @@ export class PuppeteerTab extends Tab {
     return this.raw.evaluate(fn, arg);
   }
   // Locators wait for the element to be visible and still; they check on animation frames, so the tab must be
-  // in front (click and fill bring it there).
-  clickSelector(selector) {
-    return this.raw.locator(selector).click();
+  // in front (click and fill bring it there). Their own wait for "enabled" never ends on extension pages in Firefox
+  // 140.12 ESR, so that one is polled here, as a reader would wait for a disabled control.
+  async clickSelector(selector) {
+    await this.#enabled(selector);
+    await this.raw.locator(selector).setWaitForEnabled(false).click();
   }
-  fillSelector(selector, value) {
-    return this.raw.locator(selector).fill(value);
+  async fillSelector(selector, value) {
+    await this.#enabled(selector);
+    await this.raw.locator(selector).setWaitForEnabled(false).fill(value);
+  }
+  #enabled(selector) {
+    return this.waitFor(
+      (s) => {
+        const element = document.querySelector(s);
+        return element !== null && !element.matches(':disabled') && element.getAttribute('aria-disabled') !== 'true';
+      },
+      selector,
+      { timeout: 30000, what: `${selector} enabled` },
+    );
   }
   async goto(url) {
     await this.raw.goto(url, { waitUntil: 'load' });
