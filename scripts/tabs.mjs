@@ -159,8 +159,10 @@ export class PuppeteerTab extends Tab {
       what: 'the extension page to reload',
     });
   }
-  setViewport(size) {
-    return this.raw.setViewport(size);
+  // Puppeteer's setViewport also overrides the screen orientation, a command Firefox 140 ESR does not know; the
+  // viewport alone is WebDriver BiDi's browsingContext.setViewport.
+  setViewport({ width, height }) {
+    return this.raw.mainFrame().browsingContext.setViewport({ viewport: { width, height }, devicePixelRatio: null });
   }
   /** Puppeteer hands files to an input by path: the bytes go through a file of that name (read lazily by the page). */
   async setInputFile(selector, { name, buffer }) {
