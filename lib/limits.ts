@@ -4,6 +4,16 @@
 
 /** Characters of an article's text that are stored (and that the extractor sends). */
 export const MAX_TEXT_CHARS = 400_000;
+/** An address (an article's, a page's, an image's). */
+export const MAX_URL_CHARS = 4096;
+/** An article's title, byline, site name, language tag and excerpt. */
+export const MAX_TITLE_CHARS = 1000;
+export const MAX_BYLINE_CHARS = 500;
+export const MAX_SITE_NAME_CHARS = 300;
+export const MAX_LANG_CHARS = 35;
+export const MAX_EXCERPT_CHARS = 1000;
+/** Publication years the extractor believes: a page's year 10000 or year −1 is a typo or a trap, not a date. */
+export const PUBLISHED_YEARS = { min: 1900, max: 2100 } as const;
 
 /** A topic's name, as typed in the editor. */
 export const MAX_TOPIC_NAME_CHARS = 80;

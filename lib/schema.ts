@@ -5,16 +5,22 @@ import type { Selectors } from './anchor/types';
 import {
   ARTICLE_ID_PATTERN,
   HIGHLIGHT_ID_PATTERN,
+  MAX_BYLINE_CHARS,
+  MAX_EXCERPT_CHARS,
   MAX_HIGHLIGHTS_PER_PAGE,
+  MAX_LANG_CHARS,
   MAX_NOTE_CHARS,
   MAX_QUERY_CHARS,
   MAX_QUOTE_CHARS,
   MAX_QUOTE_CONTEXT_CHARS,
+  MAX_SITE_NAME_CHARS,
   MAX_STORY_TERM_CHARS,
   MAX_STORY_TERMS,
   MAX_TEXT_CHARS,
+  MAX_TITLE_CHARS,
   MAX_TOPIC_ID_CHARS,
   MAX_TOPIC_NAME_CHARS,
+  MAX_URL_CHARS,
   MIN_MENTIONS_RANGE,
   TOPIC_ID_PATTERN,
 } from './limits';
@@ -54,7 +60,7 @@ export const articleIdSchema = z.string().regex(ARTICLE_ID_PATTERN, 'not an arti
 
 export const httpUrlSchema = z
   .string()
-  .max(4096)
+  .max(MAX_URL_CHARS)
   .refine((value) => {
     try {
       const { protocol } = new URL(value);
@@ -107,13 +113,13 @@ export type Fact = z.infer<typeof factSchema>;
 export const extractedArticleSchema = z.object({
   url: httpUrlSchema,
   pageUrl: httpUrlSchema,
-  title: shortText(1000),
-  byline: shortText(500).optional(),
-  siteName: shortText(300).optional(),
+  title: shortText(MAX_TITLE_CHARS),
+  byline: shortText(MAX_BYLINE_CHARS).optional(),
+  siteName: shortText(MAX_SITE_NAME_CHARS).optional(),
   publishedAt: z.iso.datetime({ offset: true }).optional(),
-  lang: shortText(35).optional(),
+  lang: shortText(MAX_LANG_CHARS).optional(),
   dir: z.enum(['ltr', 'rtl']),
-  excerpt: shortText(1000),
+  excerpt: shortText(MAX_EXCERPT_CHARS),
   text: shortText(MAX_TEXT_CHARS),
   leadImage: httpUrlSchema.optional(),
 });

@@ -7,6 +7,7 @@ import { assembleArticle, dedupeUrls } from './assemble';
 import { stripNonText } from './clean';
 import { readPageMetadata, type PageMetadata } from './metadata';
 import { copyFor } from './page-copy';
+import { sanitizeArticle } from './sanitize';
 import { canonicalUrl } from './url';
 import { MIN_ARTICLE_CHARS, planArticles, type ArticlePlan } from './plan';
 
@@ -49,9 +50,14 @@ export function planExtraction(doc: Document, givenUrl: string | null | undefine
   }));
 }
 
-/** The articles of a plan's steps, each with an address of its own. */
+/**
+ * The articles of a plan's steps, each with an address of its own, cleaned to what the background stores (an odd
+ * date or an over-long address must not cost the whole article: see sanitize.ts).
+ */
 export function finishExtraction(results: (ExtractedArticle | null)[]): ExtractedArticle[] {
-  return dedupeUrls(results.filter((a): a is ExtractedArticle => a !== null));
+  return dedupeUrls(results.filter((a): a is ExtractedArticle => a !== null)).flatMap(
+    (article) => sanitizeArticle(article) ?? [],
+  );
 }
 
 /** The page's main article only (used when the reader clips a page by hand). */
