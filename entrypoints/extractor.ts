@@ -4,6 +4,7 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createArticleWatcher } from '@/lib/page/article-watcher';
+import { createCaptureOutbox, newCaptureId } from '@/lib/page/capture-outbox';
 import { extractMainArticle } from '@/lib/extract/article';
 import { listenToBackground } from '@/lib/messaging/page-receiver';
 import { isFirstLoad } from '@/lib/page/first-load';
@@ -12,6 +13,8 @@ import { onTopicsChanged, readStoredTopics, topicsForMatching } from '@/lib/topi
 
 const RESCAN_DELAY_MS = 800;
 const IDLE_TIMEOUT_MS = 1000;
+/** A write answers in milliseconds; one not answered by then is retried (the retry is not counted twice). */
+const SEND_TIMEOUT_MS = 30_000;
 
 export default defineUnlistedScript(() => {
   if (!isFirstLoad('extractor')) return;
@@ -21,7 +24,12 @@ export default defineUnlistedScript(() => {
     doc: document,
     currentUrl: () => location.href,
     loadTopics: async () => topicsForMatching(await readStoredTopics()),
-    send: (capture) => sendToBackground('capture:save', capture),
+    outbox: createCaptureOutbox({
+      send: (capture) => sendToBackground('capture:save', capture),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      newId: newCaptureId,
+      timeoutMs: SEND_TIMEOUT_MS,
+    }),
     idle: () => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS })),
   });
   const report = (error: unknown) => console.debug('Beatwatch:', error);

@@ -15,6 +15,11 @@ export const MAX_EXCERPT_CHARS = 1000;
 /** Publication years the extractor believes: a page's year 10000 or year −1 is a typo or a trap, not a date. */
 export const PUBLISHED_YEARS = { min: 1900, max: 2100 } as const;
 
+/** A capture's id, shared by its retries (letters, digits, `_` and `-`). */
+export const CAPTURE_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+/** How many capture ids an article remembers: far more than a page retries at once. */
+export const MAX_CAPTURE_IDS = 16;
+
 /** A topic's name, as typed in the editor. */
 export const MAX_TOPIC_NAME_CHARS = 80;
 /** A topic's query: longer ones are refused by the parser with an explanation (split it into several topics). */

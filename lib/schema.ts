@@ -4,8 +4,10 @@ import { z } from 'zod';
 import type { Selectors } from './anchor/types';
 import {
   ARTICLE_ID_PATTERN,
+  CAPTURE_ID_PATTERN,
   HIGHLIGHT_ID_PATTERN,
   MAX_BYLINE_CHARS,
+  MAX_CAPTURE_IDS,
   MAX_EXCERPT_CHARS,
   MAX_HIGHLIGHTS_PER_PAGE,
   MAX_LANG_CHARS,
@@ -125,10 +127,15 @@ export const extractedArticleSchema = z.object({
 });
 export type ExtractedArticle = z.infer<typeof extractedArticleSchema>;
 
+/** One capture's id, shared by its retries: the background counts a capture once however often it arrives. */
+export const captureIdSchema = z.string().regex(CAPTURE_ID_PATTERN, 'not a capture id');
+
 /** What the extractor sends when an article matched (or the reader clipped it). */
 export const captureSchema = z.object({
   article: extractedArticleSchema,
   matches: z.array(topicMatchSchema).max(1000),
+  /** Absent on captures that are never retried (a clip by hand). */
+  captureId: captureIdSchema.optional(),
 });
 export type Capture = z.infer<typeof captureSchema>;
 
@@ -153,6 +160,8 @@ export const articleRecordSchema = extractedArticleSchema.extend({
   firstSeenAt: z.number().int().nonnegative(),
   lastSeenAt: z.number().int().nonnegative(),
   visits: z.number().int().positive(),
+  /** The latest captures counted (newest last): a retry of one of them is not a second visit. */
+  captureIds: z.array(captureIdSchema).max(MAX_CAPTURE_IDS).optional(),
 });
 export type ArticleRecord = z.infer<typeof articleRecordSchema>;
 

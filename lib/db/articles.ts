@@ -3,6 +3,7 @@
 // database either before or after the write, never in between.
 import type { ArticleRecord, Capture, Fact, HighlightRecord, Topic } from '../schema';
 import { articleAddress } from '../extract/url';
+import { MAX_CAPTURE_IDS } from '../limits';
 import { bodyTerms } from '../stories/profile';
 import { listKeysFor, listRangeBefore } from './article-lists';
 import { COUNT_STORES, CountChanges, countStores, readListCounts, type Counted } from './list-counts';
@@ -38,6 +39,11 @@ export async function saveCapture(db: Database, capture: Capture, options: SaveO
   const tx = db.transaction(['articles', 'search-queue', ...COUNT_STORES], 'readwrite');
   const articles = tx.objectStore('articles');
   const existing = await articles.get(id);
+  // A retry of a capture already counted (its answer was lost, not its write) changes nothing.
+  if (existing && capture.captureId && existing.captureIds?.includes(capture.captureId)) {
+    await tx.done;
+    return { record: withoutListKeys(existing), created: false };
+  }
   const record = mergeCapture(existing && withoutListKeys(existing), id, capture, options, now);
   await writeArticle(tx, id, existing, record, now);
   await tx.done;
@@ -103,7 +109,13 @@ export function mergeCapture(
     firstSeenAt: existing?.firstSeenAt ?? now,
     lastSeenAt: now,
     visits: (existing?.visits ?? 0) + 1,
+    ...capturesCounted(existing?.captureIds, capture.captureId),
   };
+}
+
+function capturesCounted(before: string[] | undefined, captureId: string | undefined): { captureIds?: string[] } {
+  const ids = captureId ? [...(before ?? []), captureId].slice(-MAX_CAPTURE_IDS) : before;
+  return ids?.length ? { captureIds: ids } : {};
 }
 
 function union(...lists: string[][]): string[] {

@@ -1,8 +1,9 @@
 // The extractor's state machine (the gate already passed): extract → match → send, then again
 // for articles the site appends or swaps in later. Each article is extracted once and each
-// (article, topics) result sent once, however often the page mutates.
+// (article, topics) result sent until the background acknowledged it, however often the page mutates.
 import { finishExtraction, planExtraction } from '../extract/article';
 import type { Capture, ExtractedArticle } from '../schema';
+import type { CaptureOutbox } from './capture-outbox';
 import { prepareTokenizer } from '../text/tokenize';
 import { compileTopics, type CompiledTopics, type TopicInput } from '../topics/compile';
 import { matchTopics } from '../topics/match';
@@ -11,13 +12,14 @@ export interface WatcherDeps {
   doc: Document;
   currentUrl: () => string;
   loadTopics: () => Promise<TopicInput[]>;
-  send: (capture: Capture) => Promise<unknown>;
+  /** Sends each capture on its own, retried until the background acknowledges it (lib/page/capture-outbox.ts). */
+  outbox: Pick<CaptureOutbox, 'put'>;
   /** Resolves in the page's next idle period: each article is extracted in a task of its own. */
   idle: () => Promise<void>;
 }
 
 export interface ArticleWatcher {
-  /** Looks for (new) articles on the page and sends the matching ones. Returns the captures sent. */
+  /** Looks for (new) articles on the page and sends the matching ones. Returns the captures acknowledged. */
   scan(): Promise<Capture[]>;
   /** Topics changed: match the articles already extracted again. */
   retopic(topics: TopicInput[]): Promise<Capture[]>;
@@ -55,7 +57,7 @@ export function createArticleWatcher(deps: WatcherDeps): ArticleWatcher {
     const index = await topics();
     await deps.idle();
     measured('beatwatch:prepare', prepareTokenizer);
-    const captures: Capture[] = [];
+    const deliveries: Promise<Capture | null>[] = [];
     for (const article of articles) {
       await deps.idle();
       const matches = measured('beatwatch:match', () => matchTopics(article, index));
@@ -65,12 +67,17 @@ export function createArticleWatcher(deps: WatcherDeps): ArticleWatcher {
         .sort()
         .join(',')}`;
       if (sent.has(key)) continue;
-      sent.add(key);
-      const capture = { article, matches };
-      captures.push(capture);
-      await deps.send(capture);
+      // Sent only once acknowledged: one that was given up on is tried again by a later scan or retopic. Each goes
+      // on its own, so a failure never holds back (or ends) the page's other articles.
+      deliveries.push(
+        deps.outbox.put(key, { article, matches }).then((result) => {
+          if (!result.ok) return null;
+          sent.add(key);
+          return { article, matches };
+        }),
+      );
     }
-    return captures;
+    return (await Promise.all(deliveries)).filter((capture): capture is Capture => capture !== null);
   }
 
   return {

@@ -13,7 +13,8 @@ import {
 import { listKeysFor } from '@/lib/db/article-lists';
 import { DB_VERSION, MIGRATIONS } from '@/lib/db/migrations';
 import { openDatabase, type Database } from '@/lib/db/database';
-import type { Capture, Topic } from '@/lib/schema';
+import { MAX_CAPTURE_IDS } from '@/lib/limits';
+import { articleRecordSchema, type Capture, type Topic } from '@/lib/schema';
 import { bodyTerms } from '@/lib/stories/profile';
 
 let db: Database;
@@ -64,6 +65,37 @@ describe('saveCapture', () => {
       saveCapture(db, capture('https://a.example/1', ['t'])),
     ]);
     expect(await db.count('articles')).toBe(1);
+  });
+
+  it('counts a capture once however often it arrives: a retry whose first write landed changes nothing', async () => {
+    const sent = { ...capture('https://a.example/r', ['t']), captureId: 'capture-1' };
+    const first = await saveCapture(db, sent, { now: 10 });
+    const everything = async () =>
+      Promise.all([...db.objectStoreNames].map(async (store) => [store, await db.getAll(store)] as const));
+    const before = await everything();
+    // The same capture again, later, and twice at once (a retry racing a write whose answer was slow).
+    const retries = [
+      await saveCapture(db, sent, { now: 20 }),
+      ...(await Promise.all([saveCapture(db, sent, { now: 30 }), saveCapture(db, sent, { now: 31 })])),
+    ];
+    expect(await everything()).toEqual(before);
+    expect(retries.map((r) => [r.created, r.record])).toEqual(retries.map(() => [false, first.record]));
+    expect(first.record).toMatchObject({ visits: 1, captureIds: ['capture-1'] });
+    // Another capture of the same article is another visit.
+    const revisit = await saveCapture(db, { ...sent, captureId: 'capture-2' }, { now: 40 });
+    expect(revisit.record).toMatchObject({ visits: 2, lastSeenAt: 40, captureIds: ['capture-1', 'capture-2'] });
+  });
+
+  it('remembers the latest capture ids only, oldest forgotten first', async () => {
+    const saved = [];
+    for (let i = 0; i < MAX_CAPTURE_IDS + 3; i++) {
+      saved.push(await saveCapture(db, { ...capture('https://a.example/m', ['t']), captureId: `capture-${i}` }));
+    }
+    const { record } = saved[saved.length - 1];
+    expect(record.visits).toBe(MAX_CAPTURE_IDS + 3);
+    expect(record.captureIds).toHaveLength(MAX_CAPTURE_IDS);
+    expect(record.captureIds?.[0]).toBe('capture-3');
+    expect(articleRecordSchema.safeParse(record).success).toBe(true);
   });
 
   it('records clips separately from matches', async () => {

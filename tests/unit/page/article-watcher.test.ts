@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createArticleWatcher } from '@/lib/page/article-watcher';
+import { createCaptureOutbox, type IdentifiedCapture } from '@/lib/page/capture-outbox';
 import { detectArticle } from '@/lib/extract/gate';
 import type { Capture, Topic } from '@/lib/schema';
 
@@ -10,13 +11,23 @@ const PAGES = join(__dirname, '../../fixtures/pages');
 const load = (file: string) => new DOMParser().parseFromString(readFileSync(join(PAGES, file), 'utf8'), 'text/html');
 const topic = (id: string, query: string): Topic => ({ id, name: id, query, createdAt: 1 });
 
-function watch(doc: Document, topics: Topic[]) {
+let ids = 0;
+/** An outbox that retries at once (no real waits), over the given send. */
+const outboxOver = (send: (capture: IdentifiedCapture) => Promise<unknown>) =>
+  createCaptureOutbox({
+    send,
+    sleep: async () => {},
+    newId: () => `capture-${++ids}`,
+    backoff: { baseMs: 500, capMs: 8000, maxAttempts: 3 },
+  });
+
+function watch(doc: Document, topics: Topic[], send?: (capture: IdentifiedCapture) => Promise<unknown>) {
   const sent: Capture[] = [];
   const watcher = createArticleWatcher({
     doc,
     currentUrl: () => 'http://127.0.0.1/seed.html',
     loadTopics: vi.fn(async () => topics),
-    send: async (capture) => void sent.push(capture),
+    outbox: outboxOver(send ?? (async (capture) => void sent.push(capture))),
     idle: async () => {},
   });
   return { watcher, sent };
@@ -49,6 +60,34 @@ describe('createArticleWatcher', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('sends each article on its own: one that keeps failing neither stops nor hides the others, and is tried again later', async () => {
+    const doc = load('article--asharq-al-awsat--russia-ukraine-istanbul.html');
+    const attempts = new Map<string, number>();
+    const acknowledged: IdentifiedCapture[] = [];
+    let refuse: string | null = null;
+    const { watcher } = watch(doc, [topic('ukraine', 'أوكرانيا')], async (capture) => {
+      attempts.set(capture.article.title, (attempts.get(capture.article.title) ?? 0) + 1);
+      // The first article the page sends is refused every time, as a worker stopped on each try would.
+      refuse ??= capture.article.title;
+      if (capture.article.title === refuse) throw new Error('The message port closed before a response was received.');
+      acknowledged.push(capture);
+    });
+    const first = await watcher.scan();
+    // Three of the page's four articles name Ukraine: the two after the refused one still go through.
+    expect(attempts.size).toBe(3);
+    expect(first).toHaveLength(2);
+    expect(acknowledged.map((c) => c.article.title)).toEqual(first.map((c) => c.article.title));
+    expect(first.map((c) => c.article.title)).not.toContain(refuse);
+    // Bounded: three attempts for the refused one, one for each of the others.
+    expect(attempts.get(refuse!)).toBe(3);
+    expect([...attempts.values()].filter((n) => n === 1)).toHaveLength(2);
+    // Not marked as sent: the next retopic sends it again (and only it, the others were acknowledged).
+    const refused = refuse;
+    refuse = 'none';
+    const again = await watcher.retopic([topic('ukraine', 'أوكرانيا')]);
+    expect(again.map((c) => c.article.title)).toEqual([refused]);
+  });
+
   it('waits for an idle period before every task: planning, each share of each article, the tokenizer, each match', async () => {
     const doc = load('article--asharq-al-awsat--russia-ukraine-istanbul.html');
     performance.clearMeasures();
@@ -59,7 +98,7 @@ describe('createArticleWatcher', () => {
       doc,
       currentUrl: () => 'http://127.0.0.1/seed.html',
       loadTopics: async () => [topic('ukraine', 'أوكرانيا')],
-      send: async () => {},
+      outbox: outboxOver(async () => {}),
       idle: async () => void tasksBeforeIdle.push(ours().length),
     });
     await watcher.scan();

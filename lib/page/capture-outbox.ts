@@ -1,0 +1,93 @@
+// The page's outbox of captures: each capture is sent on its own and counts as sent only when the background has
+// acknowledged the write. A failure (a worker stopped mid-write, a refused write) is retried with backoff; the
+// retry itself wakes a stopped worker. Every capture carries an id the background remembers, so a retry of a
+// write that did land (only its answer was lost) changes nothing. No zod, no extension API: pure and tested.
+import type { Capture } from '../schema';
+
+export interface BackoffOptions {
+  /** The first retry's delay. */
+  baseMs: number;
+  /** No delay grows beyond this. */
+  capMs: number;
+  /** Attempts in all, the first send included. */
+  maxAttempts: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, capMs: 8000, maxAttempts: 8 };
+
+/** The wait before retry number `retry` (0 for the first retry): 0.5 s, 1 s, 2 s, 4 s, 8 s, 8 s … */
+export function backoffDelay(retry: number, options: Pick<BackoffOptions, 'baseMs' | 'capMs'> = DEFAULT_BACKOFF) {
+  // 2 ** 30 already dwarfs any cap; stopping there keeps the figure finite.
+  return Math.min(options.capMs, options.baseMs * 2 ** Math.min(Math.max(0, retry), 30));
+}
+
+/** A capture with the id its retries share. */
+export type IdentifiedCapture = Capture & { captureId: string };
+
+export interface OutboxDeps {
+  send: (capture: IdentifiedCapture) => Promise<unknown>;
+  sleep: (ms: number) => Promise<void>;
+  newId: () => string;
+  backoff?: BackoffOptions;
+  /** A send that has not answered by then is retried (a write that did land is not counted twice). */
+  timeoutMs?: number;
+}
+
+export type OutboxResult = { ok: true; capture: IdentifiedCapture } | { ok: false; error: string };
+
+export interface CaptureOutbox {
+  /**
+   * Sends a capture unless the same `key` is already waiting; resolves once it was acknowledged or, after the last
+   * attempt, given up (the key is then free for a later try).
+   */
+  put(key: string, capture: Capture): Promise<OutboxResult>;
+  /** Captures not yet acknowledged. */
+  readonly pending: number;
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number | undefined, sleep: (ms: number) => Promise<void>): Promise<T> {
+  if (ms === undefined) return work;
+  return Promise.race([
+    work,
+    sleep(ms).then(() => {
+      throw new Error(`no answer in ${ms} ms`);
+    }),
+  ]);
+}
+
+export function createCaptureOutbox(deps: OutboxDeps): CaptureOutbox {
+  const backoff = deps.backoff ?? DEFAULT_BACKOFF;
+  const waiting = new Map<string, Promise<OutboxResult>>();
+
+  async function deliver(capture: IdentifiedCapture): Promise<OutboxResult> {
+    let error = 'not sent';
+    for (let attempt = 0; attempt < backoff.maxAttempts; attempt++) {
+      if (attempt > 0) await deps.sleep(backoffDelay(attempt - 1, backoff));
+      try {
+        await withTimeout(deps.send(capture), deps.timeoutMs, deps.sleep);
+        return { ok: true, capture };
+      } catch (cause) {
+        error = cause instanceof Error ? cause.message : String(cause);
+      }
+    }
+    return { ok: false, error };
+  }
+
+  return {
+    put(key, capture) {
+      const already = waiting.get(key);
+      if (already) return already;
+      const delivery = deliver({ ...capture, captureId: deps.newId() }).finally(() => waiting.delete(key));
+      waiting.set(key, delivery);
+      return delivery;
+    },
+    get pending() {
+      return waiting.size;
+    },
+  };
+}
+
+/** A capture id (32 hex digits): crypto.randomUUID exists only in secure contexts, and news is still read over http. */
+export function newCaptureId(random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
+  return [...random(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

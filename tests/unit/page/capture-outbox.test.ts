@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import {
+  backoffDelay,
+  createCaptureOutbox,
+  DEFAULT_BACKOFF,
+  newCaptureId,
+  type IdentifiedCapture,
+} from '@/lib/page/capture-outbox';
+import type { Capture } from '@/lib/schema';
+import { CAPTURE_ID_PATTERN } from '@/lib/limits';
+
+const capture = (url: string): Capture => ({
+  article: { url, pageUrl: url, title: url, dir: 'ltr', excerpt: 'x', text: 'body' },
+  matches: [{ topicId: 't', score: 1, mentions: 1, hits: [] }],
+});
+
+/** An outbox whose waits are recorded, not waited. */
+function outbox(send: (capture: IdentifiedCapture) => Promise<unknown>, timeoutMs?: number) {
+  const waits: number[] = [];
+  let ids = 0;
+  const box = createCaptureOutbox({
+    send,
+    sleep: async (ms) => void waits.push(ms),
+    newId: () => `capture-${++ids}`,
+    timeoutMs,
+  });
+  return { box, waits };
+}
+
+describe('backoffDelay', () => {
+  it('doubles from half a second and stops at the cap', () => {
+    expect([0, 1, 2, 3, 4, 5, 6].map((retry) => backoffDelay(retry))).toEqual([
+      500, 1000, 2000, 4000, 8000, 8000, 8000,
+    ]);
+    expect(backoffDelay(10_000)).toBe(DEFAULT_BACKOFF.capMs);
+    expect(backoffDelay(-1)).toBe(500);
+  });
+});
+
+describe('createCaptureOutbox', () => {
+  it('retries a failed send with backoff until acknowledged, the same capture id every time', async () => {
+    const seen: string[] = [];
+    const { box, waits } = outbox(async (c) => {
+      seen.push(c.captureId);
+      if (seen.length < 4) throw new Error('The message port closed before a response was received.');
+    });
+    const result = await box.put('a', capture('https://a.example/1'));
+    expect(result).toMatchObject({ ok: true, capture: { captureId: 'capture-1' } });
+    expect(seen).toEqual(['capture-1', 'capture-1', 'capture-1', 'capture-1']);
+    expect(waits).toEqual([500, 1000, 2000]);
+    expect(box.pending).toBe(0);
+  });
+
+  it('gives up after a bounded number of attempts and says why', async () => {
+    let attempts = 0;
+    const { box, waits } = outbox(async () => {
+      attempts++;
+      throw new Error('QuotaExceededError');
+    });
+    expect(await box.put('a', capture('https://a.example/1'))).toEqual({ ok: false, error: 'QuotaExceededError' });
+    expect(attempts).toBe(DEFAULT_BACKOFF.maxAttempts);
+    expect(waits).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
+  });
+
+  it('sends each capture on its own: one failing does not hold back another', async () => {
+    const order: string[] = [];
+    const { box } = outbox(async (c) => {
+      order.push(c.article.url);
+      if (c.article.url.endsWith('/bad')) throw new Error('refused');
+    });
+    const [bad, good] = await Promise.all([
+      box.put('bad', capture('https://a.example/bad')),
+      box.put('good', capture('https://a.example/good')),
+    ]);
+    expect(bad.ok).toBe(false);
+    expect(good.ok).toBe(true);
+    // The good one went out at once, before the bad one's first retry.
+    expect(order.slice(0, 3)).toEqual(['https://a.example/bad', 'https://a.example/good', 'https://a.example/bad']);
+  });
+
+  it('does not send a key twice while it waits, and frees it once settled', async () => {
+    let release!: () => void;
+    const sends: string[] = [];
+    const { box } = outbox(async (c) => {
+      sends.push(c.captureId);
+      if (sends.length === 1) await new Promise<void>((resolve) => (release = resolve));
+    });
+    const first = box.put('a', capture('https://a.example/1'));
+    const second = box.put('a', capture('https://a.example/1'));
+    expect(second).toBe(first);
+    expect(box.pending).toBe(1);
+    release();
+    await first;
+    expect(box.pending).toBe(0);
+    await box.put('a', capture('https://a.example/1'));
+    expect(sends).toEqual(['capture-1', 'capture-2']);
+  });
+
+  it('retries a send that never answers, under the same id', async () => {
+    const seen: string[] = [];
+    const { box, waits } = outbox((c) => {
+      seen.push(c.captureId);
+      // The first never settles (a worker gone without closing the channel); the second is acknowledged.
+      return seen.length === 1 ? new Promise(() => {}) : Promise.resolve({ created: false });
+    }, 30_000);
+    expect((await box.put('a', capture('https://a.example/1'))).ok).toBe(true);
+    expect(seen).toEqual(['capture-1', 'capture-1']);
+    expect(waits).toContain(30_000);
+  });
+});
+
+describe('newCaptureId', () => {
+  it('makes 32 hex digits the background accepts', () => {
+    const ids = new Set(Array.from({ length: 100 }, () => newCaptureId()));
+    expect(ids.size).toBe(100);
+    for (const id of ids) expect(id).toMatch(CAPTURE_ID_PATTERN);
+    expect(newCaptureId((bytes) => bytes.fill(255))).toBe('f'.repeat(32));
+  });
+});
