@@ -28,10 +28,11 @@ import { readArticlesPage, readHighlightsPage } from '../db/backup';
 import { pendingSearchItems } from '../db/search-index';
 import { dayOf, markListsSeen, readDayCounts, readListCounts } from '../db/list-counts';
 import { countTopicArticles, deleteTopicArticles, releaseTopic } from '../db/topic-membership';
+import { provenanceProblem, sameOrigin, sameSite } from '../extract/provenance';
 import { cleanUrl } from '../extract/url';
 import type { Database } from '../db/database';
 import type { Handlers } from '../messaging/protocol';
-import type { ExtractedArticle, Fact, Topic, TopicMatch } from '../schema';
+import { extractedArticleSchema, type ExtractedArticle, type Fact, type Topic, type TopicMatch } from '../schema';
 import { createRestoreHandlers } from './restore-handlers';
 import { search } from './search';
 import { TabTopics } from './tab-topics';
@@ -73,8 +74,10 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
   /** Stores the tab's main article with the topics it matches (and a clip topic); null without an article. */
   async function clipTab(tabId: number, clipTo?: string) {
     await deps.injectExtractor(tabId);
-    const article = await deps.extractFromTab(tabId);
-    if (!article) return null;
+    // What the tab's page script answers is checked like any message from a page.
+    const extracted = extractedArticleSchema.safeParse(await deps.extractFromTab(tabId));
+    if (!extracted.success) return null;
+    const article = extracted.data;
     const matches = deps.matchArticle(article, await deps.loadTopics());
     const facts = deps.factsFor(article, matches);
     return (await written(saveCapture(await deps.db, { article, matches }, { clipTo, facts, now: now() }))).record;
@@ -97,7 +100,9 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
       now,
     }),
 
-    async 'capture:save'(capture, { tabId }) {
+    async 'capture:save'(capture, { tabId, url }) {
+      const problem = provenanceProblem(capture.article, url);
+      if (problem) throw new Error(`capture refused: ${problem}`);
       const topics = await deps.loadTopics();
       const known = new Set(topics.map((t) => t.id));
       // A capture may only claim topics the reader tracks now.
@@ -138,9 +143,12 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
       return { injected: true as const };
     },
 
-    async 'highlight:add'({ pageUrl, articleUrl, selectors }, { tabId }) {
+    async 'highlight:add'({ pageUrl, articleUrl, selectors }, { tabId, url }) {
+      if (!url || !sameOrigin(pageUrl, url))
+        throw new Error("highlight refused: the page is not the sending tab's page");
       const db = await deps.db;
-      let articleId = await articleIdFor(articleUrl);
+      // A highlight belongs to an article of the page's own site; one named on another site is the page's own.
+      let articleId = await articleIdFor(sameSite(articleUrl, pageUrl) ? articleUrl : pageUrl);
       if (!(await getArticle(db, articleId)) && tabId !== undefined) {
         // Highlighting a page that was not captured yet clips it (to the topics it matches, if any).
         articleId = (await clipTab(tabId))?.id ?? articleId;
@@ -209,9 +217,11 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
       return deps.markFactsIn(tabId, on);
     },
 
-    async 'facts:for-urls'({ urls }) {
+    async 'facts:for-urls'({ urls }, { url: senderUrl }) {
       const db = await deps.db;
-      const records = await Promise.all(urls.map(async (url) => getArticle(db, await articleIdFor(url))));
+      // Only the sender's site's articles: a page learns nothing of what the reader keeps from other sites.
+      const own = senderUrl ? urls.filter((url) => sameSite(url, senderUrl)) : [];
+      const records = await Promise.all(own.map(async (url) => getArticle(db, await articleIdFor(url))));
       return records.flatMap((record) => record?.facts.map((f) => f.text) ?? []);
     },
 

@@ -2,6 +2,7 @@
 // nothing but IndexedDB requests inside it, so a worker killed at any moment leaves the
 // database either before or after the write, never in between.
 import type { ArticleRecord, Capture, Fact, HighlightRecord, Topic } from '../schema';
+import { sameSite } from '../extract/provenance';
 import { articleAddress } from '../extract/url';
 import { MAX_CAPTURE_IDS } from '../limits';
 import { bodyTerms } from '../stories/profile';
@@ -34,6 +35,10 @@ export interface SaveResult {
 
 /** Stores a capture once per canonical URL: a revisit updates the record and merges its topics. */
 export async function saveCapture(db: Database, capture: Capture, options: SaveOptions = {}): Promise<SaveResult> {
+  // The record is found by the article's address: one on another site than the page it came from would let that page
+  // replace the other site's article (its text, facts and site). Refused, whoever asks (a capture, a clip).
+  if (!sameSite(capture.article.url, capture.article.pageUrl))
+    throw new Error("the article's address is on another site than its page");
   const now = options.now ?? Date.now();
   const id = await articleIdFor(capture.article.url);
   const tx = db.transaction(['articles', 'search-queue', ...COUNT_STORES], 'readwrite');

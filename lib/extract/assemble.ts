@@ -17,6 +17,7 @@ import {
   type PageMetadata,
 } from './metadata';
 import { hasProse, headingOf, MIN_ARTICLE_CHARS, ownUrl, type ArticlePlan } from './plan';
+import { mayNameArticle } from './provenance';
 import { ARTICLE_BLOCK_SELECTOR } from './schema-org';
 
 const EXCERPT_CHARS = 280;
@@ -66,7 +67,7 @@ export function assembleArticle(
   const ld = own ? page.ld : null;
   const lang = langOf(container, page) ?? parsed.lang ?? undefined;
   return buildArticle({
-    url: own ? page.canonicalUrl : (ownUrl(container!, pageUrl) ?? syntheticUrl(page, container!, text)),
+    url: own ? page.canonicalUrl : (trustedOwnUrl(container!, pageUrl) ?? syntheticUrl(page, container!, text)),
     pageUrl,
     title,
     text,
@@ -101,6 +102,12 @@ function isTeaserList(content: Element): boolean {
   if (teasers.length < 3) return false;
   const teaserChars = teasers.reduce((sum, card) => sum + textLength(card), 0);
   return teaserChars >= textLength(content) * 0.5;
+}
+
+/** An appended article's own address, unless it is on another site than the page (see provenance.ts). */
+function trustedOwnUrl(container: Element, pageUrl: string): string | null {
+  const url = ownUrl(container, pageUrl);
+  return url && mayNameArticle(url, pageUrl) ? url : null;
 }
 
 /** Without a URL of its own, an appended article is told apart by its heading. */

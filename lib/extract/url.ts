@@ -1,5 +1,6 @@
 // One canonical URL per article, so a reload, a revisit or a shared link with tracking
 // parameters all land on the same stored record.
+import { mayNameArticle } from './provenance';
 
 const TRACKING_PARAMS = new Set([
   'fbclid',
@@ -82,7 +83,8 @@ export function articleAddress(url: string): string {
 /**
  * The page's canonical URL: rel=canonical, then og:url, then the address itself.
  * A canonical that points at a site's home page from a deeper page is ignored: some sites
- * set it on every page, and it would merge every article into one record.
+ * set it on every page, and it would merge every article into one record. One on another site
+ * is ignored too (provenance.ts): a page cannot put its text under another site's article.
  */
 export function canonicalUrl(doc: Document, pageUrl: string): string {
   const page = cleanUrl(pageUrl);
@@ -93,7 +95,7 @@ export function canonicalUrl(doc: Document, pageUrl: string): string {
   for (const candidate of candidates) {
     if (!candidate) continue;
     const cleaned = cleanUrl(candidate.trim(), pageUrl);
-    if (cleaned && !(isRoot(cleaned) && page && !isRoot(page))) return cleaned;
+    if (cleaned && !(isRoot(cleaned) && page && !isRoot(page)) && mayNameArticle(cleaned, page ?? '')) return cleaned;
   }
   return page ?? pageUrl;
 }

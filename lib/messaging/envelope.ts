@@ -45,7 +45,7 @@ export interface Route<S> {
 
 export interface SenderContext {
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
 }
 
 type Handler = (payload: unknown, context: { tabId?: number; url?: string }) => unknown;
@@ -74,7 +74,9 @@ export function receiveWith<S extends SenderContext>(
       if (!payload.ok)
         return { ok: false, error: `invalid "${type}" payload${payload.error ? `: ${payload.error}` : ''}` };
       try {
-        return { ok: true, result: (await handler(payload.value, { tabId: sender.tab?.id, url: sender.url })) ?? null };
+        // The frame's address, else the tab's: handlers check that a page script speaks only for its own page.
+        const context = { tabId: sender.tab?.id, url: sender.url ?? sender.tab?.url };
+        return { ok: true, result: (await handler(payload.value, context)) ?? null };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };
       }

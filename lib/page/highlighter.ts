@@ -7,6 +7,7 @@ import { findPassage } from '../anchor/match-quote';
 import { prepareText } from '../anchor/normalize';
 import { buildTextIndex, rangeInIndex } from '../anchor/text-range';
 import type { Selectors } from '../schema';
+import { mayNameArticle } from '../extract/provenance';
 import { canonicalUrl, cleanUrl } from '../extract/url';
 import { FACT_NAME, HIGHLIGHT_NAME } from './highlight-styles';
 
@@ -103,7 +104,9 @@ export function createHighlighter(deps: HighlighterDeps) {
     const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
     const own = element?.closest('[data-article-url], [data-url]');
     const declared = own?.getAttribute('data-article-url') ?? own?.getAttribute('data-url');
-    return (declared && cleanUrl(declared, deps.pageUrl())) || canonicalUrl(deps.doc, deps.pageUrl());
+    const url = declared && cleanUrl(declared, deps.pageUrl());
+    // An address on another site is not this page's to name (the background would not take it either).
+    return url && mayNameArticle(url, deps.pageUrl()) ? url : canonicalUrl(deps.doc, deps.pageUrl());
   }
 
   return {
@@ -155,7 +158,10 @@ export function createHighlighter(deps: HighlighterDeps) {
         cleanUrl(el.getAttribute('data-article-url') ?? '', deps.pageUrl()),
       );
       const urls = [
-        ...new Set([canonicalUrl(deps.doc, deps.pageUrl()), ...own.filter((u): u is string => Boolean(u))]),
+        ...new Set([
+          canonicalUrl(deps.doc, deps.pageUrl()),
+          ...own.filter((u): u is string => Boolean(u) && mayNameArticle(u!, deps.pageUrl())),
+        ]),
       ];
       return this.markSentences(await deps.factsFor(urls));
     },

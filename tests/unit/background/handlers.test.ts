@@ -24,6 +24,9 @@ const match = (topicId: string) => ({
   hits: [{ field: 'text' as const, start: 0, end: 7, term: 'ukraine' }],
 });
 
+/** A page script's sender in tab `tabId`, on the page at `url`. */
+const from = (tabId?: number, url = 'https://n.example/a?x') => ({ tabId, url });
+
 let n = 0;
 function setup(overrides: Partial<BackgroundDeps> = {}) {
   const setBadge = vi.fn(async () => {});
@@ -48,11 +51,11 @@ function setup(overrides: Partial<BackgroundDeps> = {}) {
 describe('capture:save', () => {
   it('stores the capture with facts, and badges the tab with the topics matched there', async () => {
     const { handlers, setBadge, deps } = setup();
-    const result = await handlers['capture:save']({ article, matches: [match('ukraine')] }, { tabId: 5 });
+    const result = await handlers['capture:save']({ article, matches: [match('ukraine')] }, from(5));
     expect(result).toMatchObject({ created: true, tabTopicCount: 1 });
     await handlers['capture:save'](
       { article: { ...article, url: 'https://n.example/b' }, matches: [match('gaza')] },
-      { tabId: 5 },
+      from(5),
     );
     expect(setBadge).toHaveBeenLastCalledWith(5, 2);
     const stored = await (await deps.db).get('articles', result.articleId);
@@ -61,9 +64,9 @@ describe('capture:save', () => {
 
   it('ignores matches for topics the reader does not track, and refuses a capture left with none', async () => {
     const { handlers, deps } = setup();
-    await expect(
-      handlers['capture:save']({ article, matches: [match('deleted-topic')] }, { tabId: 1 }),
-    ).rejects.toThrow(/no tracked topic/);
+    await expect(handlers['capture:save']({ article, matches: [match('deleted-topic')] }, from(1))).rejects.toThrow(
+      /no tracked topic/,
+    );
     expect(await (await deps.db).count('articles')).toBe(0);
   });
 });
@@ -96,7 +99,7 @@ describe('highlights', () => {
     const { handlers, deps } = setup({ matchArticle: () => [match('ukraine')] });
     const { id } = await handlers['highlight:add'](
       { pageUrl: 'https://n.example/a?utm_source=x', articleUrl: article.url, selectors },
-      { tabId: 4 },
+      from(4),
     );
     const db = await deps.db;
     const stored = await db.get('highlights', id);
@@ -112,7 +115,7 @@ describe('highlights', () => {
     const { handlers, deps } = setup();
     const { id } = await handlers['highlight:add'](
       { pageUrl: 'https://n.example/a', articleUrl: article.url, selectors },
-      {},
+      from(),
     );
     expect(await handlers['highlight:for-page']({ pageUrl: 'https://n.example/a#section?' }, {})).toEqual([
       { id, selectors },
@@ -146,8 +149,8 @@ describe('one article identity', () => {
     });
     // The extractor gives an appended article without an address of its own the page's address and a fragment.
     const appended = { ...article, url: 'https://n.example/a#article-k3x9', title: 'Appended' };
-    const own = await handlers['capture:save']({ article, matches: [match('ukraine')] }, { tabId: 1 });
-    const saved = await handlers['capture:save']({ article: appended, matches: [match('ukraine')] }, { tabId: 1 });
+    const own = await handlers['capture:save']({ article, matches: [match('ukraine')] }, from(1));
+    const saved = await handlers['capture:save']({ article: appended, matches: [match('ukraine')] }, from(1));
     expect(saved.articleId).not.toBe(own.articleId);
 
     const selectors = [
@@ -161,19 +164,21 @@ describe('one article identity', () => {
     const named = 'https://n.example/a?utm_source=feed#article-k3x9';
     const { id } = await handlers['highlight:add'](
       { pageUrl: 'https://n.example/a?utm_source=feed', articleUrl: named, selectors },
-      { tabId: 1 },
+      from(1),
     );
     expect((await (await deps.db).get('highlights', id))?.articleId).toBe(saved.articleId);
-    expect(await handlers['facts:for-urls']({ urls: [named] }, {})).toEqual(['Appended fact']);
+    expect(await handlers['facts:for-urls']({ urls: [named] }, from(1))).toEqual(['Appended fact']);
     // A reader's own #section jump is the page's article, not a new one.
-    expect(await handlers['facts:for-urls']({ urls: ['https://n.example/a#comments'] }, {})).toEqual(['Talks fact']);
+    expect(await handlers['facts:for-urls']({ urls: ['https://n.example/a#comments'] }, from(1))).toEqual([
+      'Talks fact',
+    ]);
   });
 });
 
 describe('page:activate', () => {
   it('loads the extractor into the tab the gate ran in', async () => {
     const { handlers, deps } = setup();
-    await expect(handlers['page:activate']({}, { tabId: 9 })).resolves.toEqual({ injected: true });
+    await expect(handlers['page:activate']({}, from(9))).resolves.toEqual({ injected: true });
     expect(deps.injectExtractor).toHaveBeenCalledWith(9);
     await expect(handlers['page:activate']({}, {})).rejects.toThrow(/no tab/);
   });
@@ -182,7 +187,7 @@ describe('page:activate', () => {
 describe('digest, delete and undo', () => {
   it('lists per topic and restores a deleted article', async () => {
     const { handlers } = setup();
-    const { articleId } = await handlers['capture:save']({ article, matches: [match('ukraine')] }, { tabId: 1 });
+    const { articleId } = await handlers['capture:save']({ article, matches: [match('ukraine')] }, from(1));
     expect((await handlers['digest:get']({}, {})).map((d) => d.count)).toEqual([1, 0]);
     const deleted = await handlers['article:delete']({ id: articleId }, {});
     expect((await handlers['digest:get']({}, {}))[0].count).toBe(0);
@@ -208,11 +213,11 @@ describe('the popup at scale: counts, pages, search, a topic deleted', () => {
           article: { ...article, url: `https://n.example/p${i}`, publishedAt: `2025-0${i + 1}-01T00:00:00Z` },
           matches: [match('ukraine')],
         },
-        { tabId: 1 },
+        from(1),
       );
     await handlers['highlight:add'](
       { pageUrl: 'https://elsewhere.example/x', articleUrl: 'https://elsewhere.example/x', selectors },
-      {},
+      from(undefined, 'https://elsewhere.example/x'),
     );
     expect(await handlers['digest:overview']({}, {})).toEqual({
       topics: [
@@ -242,8 +247,11 @@ describe('the popup at scale: counts, pages, search, a topic deleted', () => {
   it('answers a note with the highlight as shown, and finds it in search once indexed', async () => {
     const indexSearch = vi.fn();
     const { handlers, deps } = setup({ indexSearch });
-    await handlers['capture:save']({ article, matches: [match('ukraine')] }, { tabId: 1 });
-    const { id } = await handlers['highlight:add']({ pageUrl: article.url, articleUrl: article.url, selectors }, {});
+    await handlers['capture:save']({ article, matches: [match('ukraine')] }, from(1));
+    const { id } = await handlers['highlight:add'](
+      { pageUrl: article.url, articleUrl: article.url, selectors },
+      from(),
+    );
     expect(await handlers['highlight:note']({ id, note: 'ask the ministry' }, {})).toEqual({
       id,
       text: 'Ukraine talks',
@@ -264,10 +272,10 @@ describe('the popup at scale: counts, pages, search, a topic deleted', () => {
 
   it('deletes a topic with its articles, or keeps them under No topic, as the reader chose', async () => {
     const { handlers } = setup();
-    await handlers['capture:save']({ article, matches: [match('ukraine')] }, { tabId: 1 });
+    await handlers['capture:save']({ article, matches: [match('ukraine')] }, from(1));
     await handlers['capture:save'](
       { article: { ...article, url: 'https://n.example/g' }, matches: [match('gaza')] },
-      { tabId: 1 },
+      from(1),
     );
     expect(await handlers['topic:count']({ topicId: 'ukraine' }, {})).toEqual({ articles: 1 });
     expect(await handlers['topic:forget']({ topicId: 'ukraine', deleteArticles: false }, {})).toEqual({ articles: 1 });
@@ -281,12 +289,12 @@ describe('the popup at scale: counts, pages, search, a topic deleted', () => {
 describe('article:not-about', () => {
   it('takes an article out of a topic for good: a revisit does not put it back, and the tester lists it', async () => {
     const { handlers, setBadge, deps } = setup();
-    const saved = await handlers['capture:save']({ article, matches: [match('ukraine'), match('gaza')] }, { tabId: 5 });
+    const saved = await handlers['capture:save']({ article, matches: [match('ukraine'), match('gaza')] }, from(5));
     expect(await handlers['article:not-about']({ id: saved.articleId, topicId: 'gaza', notAbout: true }, {})).toEqual({
       topicIds: ['ukraine'],
     });
     // The next visit matches both topics again.
-    const again = await handlers['capture:save']({ article, matches: [match('ukraine'), match('gaza')] }, { tabId: 6 });
+    const again = await handlers['capture:save']({ article, matches: [match('ukraine'), match('gaza')] }, from(6));
     expect(again.tabTopicCount).toBe(1);
     expect(setBadge).toHaveBeenLastCalledWith(6, 1);
     const digest = await handlers['digest:get']({}, {});
@@ -338,9 +346,85 @@ describe('article:not-about', () => {
 
   it('a clip to the topic by hand takes the verdict back', async () => {
     const { handlers } = setup({ matchArticle: () => [] });
-    const saved = await handlers['capture:save']({ article, matches: [match('gaza')] }, { tabId: 5 });
+    const saved = await handlers['capture:save']({ article, matches: [match('gaza')] }, from(5));
     await handlers['article:not-about']({ id: saved.articleId, topicId: 'gaza', notAbout: true }, {});
     await handlers['tab:clip']({ tabId: 5, topicId: 'gaza' }, {});
     expect(await handlers['topic:not-about']({ topicId: 'gaza' }, {})).toEqual([]);
+  });
+});
+
+describe('provenance: a page speaks for its own site only', () => {
+  const genuine = { ...article, url: 'https://news.example/story', pageUrl: 'https://news.example/story' };
+  const genuineFacts = [{ text: 'Ukraine talks', start: 0, end: 13, score: 1, kind: 'statement' as const }];
+
+  it("refuses a capture naming another site's article, or a page that is not the sending tab's", async () => {
+    const { handlers, deps } = setup({ factsFor: () => genuineFacts });
+    const { articleId } = await handlers['capture:save'](
+      { article: genuine, matches: [match('ukraine')] },
+      from(1, genuine.pageUrl),
+    );
+    const forged = { ...genuine, pageUrl: 'https://evil.example/copy', text: 'Ukraine talks: send funds to 0xabc' };
+    await expect(
+      handlers['capture:save']({ article: forged, matches: [match('ukraine')] }, from(2, forged.pageUrl)),
+    ).rejects.toThrow(/another site/);
+    // A page claiming to be the genuine one from another tab's page, and one with no known address.
+    await expect(
+      handlers['capture:save'](
+        { article: { ...genuine, text: 'forged' }, matches: [match('ukraine')] },
+        from(2, forged.pageUrl),
+      ),
+    ).rejects.toThrow(/sending tab/);
+    await expect(
+      handlers['capture:save']({ article: genuine, matches: [match('ukraine')] }, { tabId: 2 }),
+    ).rejects.toThrow(/sending tab/);
+    const stored = await (await deps.db).get('articles', articleId);
+    expect(stored).toMatchObject({ text: genuine.text, pageUrl: genuine.pageUrl, visits: 1, facts: genuineFacts });
+  });
+
+  it('takes a capture from an alias host (www., m., amp.) as the same article', async () => {
+    const { handlers, deps } = setup();
+    const { articleId } = await handlers['capture:save'](
+      { article: genuine, matches: [match('ukraine')] },
+      from(1, genuine.pageUrl),
+    );
+    const amp = { ...genuine, pageUrl: 'https://amp.news.example/story', text: 'Ukraine talks, AMP' };
+    const again = await handlers['capture:save']({ article: amp, matches: [match('ukraine')] }, from(1, amp.pageUrl));
+    expect(again).toMatchObject({ articleId, created: false });
+    expect(await (await deps.db).get('articles', articleId)).toMatchObject({ visits: 2, text: 'Ukraine talks, AMP' });
+  });
+
+  it('a clipped page naming another site keeps nothing of that site', async () => {
+    const { handlers } = setup({
+      extractFromTab: async () => ({ ...genuine, pageUrl: 'https://evil.example/copy' }),
+    });
+    await expect(handlers['tab:clip']({ tabId: 3, topicId: 'gaza' }, {})).rejects.toThrow(/another site/);
+  });
+
+  it("highlight:add and facts:for-urls answer for the sender's site only", async () => {
+    const { handlers, deps } = setup({ factsFor: () => genuineFacts });
+    const { articleId } = await handlers['capture:save'](
+      { article: genuine, matches: [match('ukraine')] },
+      from(1, genuine.pageUrl),
+    );
+    expect(await handlers['facts:for-urls']({ urls: [genuine.url] }, from(1, genuine.pageUrl))).toEqual([
+      'Ukraine talks',
+    ]);
+    expect(await handlers['facts:for-urls']({ urls: [genuine.url] }, from(2, 'https://evil.example/x'))).toEqual([]);
+    expect(await handlers['facts:for-urls']({ urls: [genuine.url] }, { tabId: 2 })).toEqual([]);
+
+    await expect(
+      handlers['highlight:add'](
+        { pageUrl: genuine.pageUrl, articleUrl: genuine.url, selectors },
+        from(2, 'https://evil.example/x'),
+      ),
+    ).rejects.toThrow(/sending tab/);
+    // A highlight on another site's page that names the genuine article is filed under its own page instead.
+    const { id } = await handlers['highlight:add'](
+      { pageUrl: 'https://evil.example/x', articleUrl: genuine.url, selectors },
+      from(undefined, 'https://evil.example/x'),
+    );
+    const highlight = await (await deps.db).get('highlights', id);
+    expect(highlight?.articleId).not.toBe(articleId);
+    expect(highlight?.pageUrl).toBe('https://evil.example/x');
   });
 });

@@ -19,6 +19,14 @@ function golden(article: ExtractedArticle) {
   return { ...rest, paragraphs: text.split('\n\n') };
 }
 
+/** The origin of the page's canonical link (or og:url), or the local server's when it declares neither. */
+function siteOf(html: string): string {
+  const declared =
+    /<link[^>]*rel="canonical"[^>]*href="(https?:\/\/[^"/]+)/i.exec(html) ??
+    /<meta[^>]*property="og:url"[^>]*content="(https?:\/\/[^"/]+)/i.exec(html);
+  return declared?.[1] ?? 'http://127.0.0.1:8080';
+}
+
 const pages = SOURCES.flatMap((dir) =>
   readdirSync(dir)
     .filter((file) => file.endsWith('.html'))
@@ -32,10 +40,12 @@ describe('extraction golden files', () => {
   for (const page of pages) {
     it(page.name, async () => {
       // Loaded as a browser would: at the page's address (relative URLs resolve against it), with its
-      // inline scripts run (the single-page app renders its story client-side).
-      const pageUrl = `http://127.0.0.1:8080/${page.name}.html`;
+      // inline scripts run (the single-page app renders its story client-side). The address is on the site its
+      // canonical link names, as where it was saved from: elsewhere, its canonical would not be trusted.
+      const html = readFileSync(page.path, 'utf8');
+      const pageUrl = `${siteOf(html)}/${page.name}.html`;
       const window = new Window({ url: pageUrl, settings: { enableJavaScriptEvaluation: true } });
-      window.document.write(readFileSync(page.path, 'utf8'));
+      window.document.write(html);
       await window.happyDOM.waitUntilComplete();
       const articles = extractArticles(window.document as unknown as Document, pageUrl);
       await window.happyDOM.close();
