@@ -33,7 +33,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'tabs', 'activeTab', 'contextMenus', 'scripting'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'scripting'],
     // The extractor is injected into pages whose gate said "article"; the content script already runs on them.
     host_permissions: ['http://*/*', 'https://*/*'],
     // One icon on a filled tile (public/icon/, rendered from assets/icon.svg): it reads on light and dark toolbars.

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { CountSummary, RestoreSummary } from '@/lib/backup/merge';
 import { t } from '@/lib/i18n/messages';
+import type { Durability } from '@/lib/storage/durability';
 
 /** Props of YourData. */
 export interface Props {
@@ -15,7 +16,15 @@ export interface Props {
   onCancelRestore: () => void;
   onExportMarkdown: (withText: boolean) => void;
   onExportAnnotations: () => void;
+  /** Whether the browser keeps the data under disk pressure; null while it is being asked. */
+  durability: Durability | null;
 }
+
+const DURABILITY_WORDS = {
+  persistent: 'storagePersistent',
+  'best-effort': 'storageBestEffort',
+  unknown: 'storageUnknown',
+} as const;
 
 const ROWS = [
   ['topics', 'Topics'],
@@ -34,6 +43,7 @@ export function YourData({
   onCancelRestore,
   onExportMarkdown,
   onExportAnnotations,
+  durability,
 }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [withText, setWithText] = useState(false);
@@ -43,6 +53,10 @@ export function YourData({
       <p class="muted">
         Everything Beatwatch keeps stays in this browser. A backup file is the way to move it to another machine or keep
         it safe: it holds your topics, articles with their key facts, highlights and notes.
+      </p>
+      <h3>{t('storageHeading')}</h3>
+      <p class="muted durability" data-durability={durability ?? 'checking'}>
+        {t(durability ? DURABILITY_WORDS[durability] : 'storageChecking')}
       </p>
       <div class="toolbar">
         <button type="button" onClick={onBackup} disabled={!!busy}>

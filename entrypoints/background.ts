@@ -20,6 +20,7 @@ import { classifySender, createReceiver } from '@/lib/messaging/protocol';
 import { sendToTab } from '@/lib/messaging/extension-senders';
 import { loadTopics, saveTopics } from '@/lib/topics/settings';
 import { onTopicsChanged } from '@/lib/topics/storage';
+import { ensurePersistent } from '@/lib/storage/durability';
 import { t } from '@/lib/i18n/messages';
 
 const HIGHLIGHT_MENU_ID = 'beatwatch-highlight';
@@ -32,6 +33,9 @@ export default defineBackground(() => {
   );
   // Opened once per worker life; handlers await the promise (main() cannot be async).
   const db = openDatabase();
+  // Durable storage at once, before the reader opens any page: Firefox's background page may ask (unlimitedStorage
+  // grants it without a prompt); Chromium's worker has no persist() and this quietly does nothing there.
+  void ensurePersistent(navigator.storage);
   // Search catches up with whatever changed while no worker ran (or rebuilds a missing index).
   const indexer = new SearchIndexer(db);
   void indexer.start();

@@ -1,5 +1,5 @@
 // Wires the "Your data" section to the background (records, restore) and to the reader's downloads.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { YourData } from '@/components/your-data';
 import { collectContents, collectHighlights } from '@/lib/backup/collect';
 import { backupFileName, createBackup, MAX_BACKUP_BYTES } from '@/lib/backup/format';
@@ -11,6 +11,7 @@ import { zipFiles } from '@/lib/backup/zip';
 import { DB_VERSION } from '@/lib/db/migrations';
 import { formatNumber, t } from '@/lib/i18n/messages';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
+import { ensurePersistent, type Durability } from '@/lib/storage/durability';
 import { loadTopics } from '@/lib/topics/settings';
 
 const source = {
@@ -37,6 +38,10 @@ export function DataSection({ onRestored }: { onRestored: () => void }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [pending, setPending] = useState<{ fileName: string; summary: RestoreSummary; restoreId: string } | null>(null);
+  const [durability, setDurability] = useState<Durability | null>(null);
+
+  // Asked from a page: persist() is not offered to Chromium's service worker, and the grant covers the origin.
+  useEffect(() => void ensurePersistent(navigator.storage).then(setDurability), []);
 
   const run = async (what: string, task: () => Promise<string>) => {
     setBusy(what);
@@ -125,6 +130,7 @@ export function DataSection({ onRestored }: { onRestored: () => void }) {
       onCancelRestore={cancel}
       onExportMarkdown={(withText) => void exportMarkdown(withText)}
       onExportAnnotations={() => void exportAnnotations()}
+      durability={durability}
     />
   );
 }

@@ -1,0 +1,52 @@
+// End to end in real Chromium and Firefox: the extension runs with the permissions the README justifies (no `tabs`, no
+// `activeTab`, `unlimitedStorage` added), and the options page's "Your data" section tells the reader whether the
+// browser keeps the data under disk pressure, as the browser itself answers.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { e2eBrowsers, extensionPage, launchWithExtension } from '../../scripts/harness.mjs';
+
+for (const name of e2eBrowsers()) {
+  describe(`permissions and durable storage in ${name}`, () => permissions(name));
+}
+
+function permissions(name) {
+  let browser;
+  let options;
+
+  before(async () => {
+    browser = await launchWithExtension({ browser: name });
+    options = await extensionPage(browser, 'options.html');
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('the manifest asks for storage, unlimitedStorage, scripting and contextMenus only', async () => {
+    const manifest = await browser.inExtension(() => (globalThis.browser ?? chrome).runtime.getManifest());
+    // Firefox's MV2 manifest lists the host patterns among the permissions; MV3 keeps them apart.
+    const apis = manifest.permissions.filter((p) => !p.includes('://')).sort();
+    assert.deepEqual(apis, ['contextMenus', 'scripting', 'storage', 'unlimitedStorage']);
+    const hosts = [...(manifest.host_permissions ?? []), ...manifest.permissions.filter((p) => p.includes('://'))];
+    assert.deepEqual(hosts.sort(), ['http://*/*', 'https://*/*']);
+  });
+
+  test('the options page shows what the browser says about durable storage', async () => {
+    await options.waitFor(
+      () => document.querySelector('[data-durability]')?.dataset.durability !== 'checking',
+      undefined,
+      {
+        what: 'the durability answer',
+        timeout: 15000,
+      },
+    );
+    const [shown, words, persisted] = await options.evaluate(async () => {
+      const line = document.querySelector('[data-durability]');
+      return [line.dataset.durability, line.textContent, await navigator.storage.persisted()];
+    });
+    assert.equal(shown, persisted ? 'persistent' : 'best-effort', words);
+    // Firefox grants persistence to an extension with unlimitedStorage without a prompt; Chromium does not.
+    if (name === 'firefox') assert.equal(shown, 'persistent');
+    assert.ok(words.trim().length > 20, 'the reader is told in words');
+  });
+}
