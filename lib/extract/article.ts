@@ -8,7 +8,7 @@ import { stripNonText } from './clean';
 import { readPageMetadata, type PageMetadata } from './metadata';
 import { copyFor } from './page-copy';
 import { sanitizeArticle } from './sanitize';
-import { canonicalUrl } from './url';
+import { addressOf } from './article-address';
 import { MIN_ARTICLE_CHARS, planArticles, type ArticlePlan } from './plan';
 
 /** Extracts each full article on the page, the page's own first, all at once. */
@@ -63,18 +63,6 @@ export function finishExtraction(results: (ExtractedArticle | null)[]): Extracte
 /** The page's main article only (used when the reader clips a page by hand). */
 export function extractMainArticle(doc: Document, pageUrl: string | null | undefined): ExtractedArticle | null {
   return extractArticles(doc, pageUrl)[0] ?? null;
-}
-
-/**
- * The page's address: the one given, else the document's own when it is a web address, else what its canonical link
- * or og:url declares, else '' (a page parsed from a string has no address).
- */
-function addressOf(doc: Document, given: string | null | undefined): string {
-  if (typeof given === 'string' && given.trim()) return given.trim();
-  const isWeb = (url: unknown): url is string => typeof url === 'string' && /^https?:\/\//i.test(url);
-  if (isWeb(doc.URL)) return doc.URL;
-  const declared = canonicalUrl(doc, '');
-  return isWeb(declared) ? declared : '';
 }
 
 /** First share: a bounded copy of the article's part of the page. Second: the library on it, then assembly. */

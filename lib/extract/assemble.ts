@@ -16,8 +16,8 @@ import {
   toIsoDate,
   type PageMetadata,
 } from './metadata';
-import { hasProse, headingOf, MIN_ARTICLE_CHARS, ownUrl, type ArticlePlan } from './plan';
-import { mayNameArticle } from './provenance';
+import { hasProse, headingOf, MIN_ARTICLE_CHARS, type ArticlePlan } from './plan';
+import { syntheticArticleUrl } from './url';
 import { ARTICLE_BLOCK_SELECTOR } from './schema-org';
 
 const EXCERPT_CHARS = 280;
@@ -44,7 +44,7 @@ export function assembleArticle(
   doc: Document,
   pageUrl: string,
   page: PageMetadata,
-  { container, own }: ArticlePlan,
+  { container, own, url }: ArticlePlan,
   parsed: LibraryResult,
 ): ExtractedArticle | null {
   const { content } = parsed;
@@ -67,7 +67,7 @@ export function assembleArticle(
   const ld = own ? page.ld : null;
   const lang = langOf(container, page) ?? parsed.lang ?? undefined;
   return buildArticle({
-    url: own ? page.canonicalUrl : (trustedOwnUrl(container!, pageUrl) ?? syntheticUrl(page, container!, text)),
+    url,
     pageUrl,
     title,
     text,
@@ -104,18 +104,7 @@ function isTeaserList(content: Element): boolean {
   return teaserChars >= textLength(content) * 0.5;
 }
 
-/** An appended article's own address, unless it is on another site than the page (see provenance.ts). */
-function trustedOwnUrl(container: Element, pageUrl: string): string | null {
-  const url = ownUrl(container, pageUrl);
-  return url && mayNameArticle(url, pageUrl) ? url : null;
-}
-
-/** Without a URL of its own, an appended article is told apart by its heading. */
-function syntheticUrl(page: PageMetadata, container: Element, text: string): string {
-  return `${page.canonicalUrl}#article-${hashCode(headingOf(container) ?? text.slice(0, 200))}`;
-}
-
-/** Two articles with one URL (a site reusing data-url): the later one gets its heading's hash. */
+/** Two articles with one URL left after planning (see plan.ts withDistinctUrls): the later one gets its title's hash. */
 export function dedupeUrls(articles: ExtractedArticle[]): ExtractedArticle[] {
   const seen = new Set<string>();
   return articles.map((article) => {
@@ -123,7 +112,7 @@ export function dedupeUrls(articles: ExtractedArticle[]): ExtractedArticle[] {
       seen.add(article.url);
       return article;
     }
-    const url = `${article.url.replace(/#.*$/, '')}#article-${hashCode(article.title || article.text.slice(0, 200))}`;
+    const url = syntheticArticleUrl(article.url, article.title || article.text.slice(0, 200));
     seen.add(url);
     return { ...article, url };
   });
@@ -139,12 +128,6 @@ function leadImageIn(scope: ParentNode): string | undefined {
     return src;
   }
   return undefined;
-}
-
-function hashCode(text: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(36);
 }
 
 interface ArticleFields extends Omit<ExtractedArticle, 'excerpt' | 'byline' | 'siteName'> {

@@ -5,7 +5,8 @@ import { repeatedArticleBlocks } from './article-blocks';
 import { textLength } from './clean';
 import { firstText, type PageMetadata } from './metadata';
 import { ARTICLE_BLOCK_SELECTOR } from './schema-org';
-import { cleanUrl } from './url';
+import { mayNameArticle } from './provenance';
+import { cleanUrl, syntheticArticleUrl } from './url';
 
 export const MIN_ARTICLE_CHARS = 400;
 const HEADING = 'h1, [itemprop="headline"], h2';
@@ -14,6 +15,11 @@ const HEADING = 'h1, [itemprop="headline"], h2';
 export interface ArticlePlan {
   /** Which article, and in which role: the same key, the same article. */
   key: string;
+  /**
+   * The address the article is stored under, decided here, from the page, so the highlighter finds the same one for
+   * a node in its block: the page's canonical for its own article, else the block's own, else a synthetic one.
+   */
+  url: string;
   container: Element | null;
   /** The page's own article, whose metadata comes from the page's declarations. */
   own: boolean;
@@ -89,7 +95,8 @@ export function planArticles(doc: Document, pageUrl: string, page: PageMetadata)
   });
   // The page's own article outside any marked-up block: named by the address and the title.
   const pageKey = (scope: string) => `page\n${scope}\n${urlKey(pageUrl, pageUrl) ?? pageUrl}\n${page.titles[0] ?? ''}`;
-  if (containers.length === 0) return [{ key: pageKey('whole'), container: null, own: true, exclude: [] }];
+  if (containers.length === 0)
+    return [{ key: pageKey('whole'), url: page.canonicalUrl, container: null, own: true, exclude: [] }];
   const belongs = containers.map((c) => belongsToPage(c, pageUrl, pageUrls, page.titles));
   let mainIndex = belongs.indexOf('page');
   if (mainIndex < 0) mainIndex = belongs.indexOf('unknown');
@@ -98,7 +105,13 @@ export function planArticles(doc: Document, pageUrl: string, page: PageMetadata)
   // the page's own article is not marked up, and is what remains without the appended ones.
   // Otherwise, with no article that is the page's own, each keeps its own address in page order.
   if (mainIndex < 0 && hasOwnHeadlineOutside(doc, containers, page.titles)) {
-    plans.push({ key: pageKey('outside blocks'), container: null, own: true, exclude: containers });
+    plans.push({
+      key: pageKey('outside blocks'),
+      url: page.canonicalUrl,
+      container: null,
+      own: true,
+      exclude: containers,
+    });
   }
   const order =
     mainIndex < 0
@@ -109,9 +122,34 @@ export function planArticles(doc: Document, pageUrl: string, page: PageMetadata)
     const own = index === mainIndex;
     // A block is named by its address and headline: a site that swaps a story inside the same element changes both.
     const key = `block\n${own ? pageKey('own block') : ''}\n${ownUrl(container, pageUrl) ?? ''}\n${headingOf(container) ?? ''}`;
-    plans.push({ key, container, own, exclude: [] });
+    plans.push({ key, url: own ? page.canonicalUrl : blockUrl(container, pageUrl, page), container, own, exclude: [] });
   }
-  return plans;
+  return withDistinctUrls(plans);
+}
+
+/**
+ * An appended block's address: its own unless it is on another site than the page (see provenance.ts), else one
+ * made from the page's and its headline (its text without one).
+ */
+function blockUrl(container: Element, pageUrl: string, page: PageMetadata): string {
+  const own = ownUrl(container, pageUrl);
+  return own && mayNameArticle(own, pageUrl) ? own : syntheticArticleUrl(page.canonicalUrl, blockSeed(container));
+}
+
+/** What tells a block apart from the page's other articles: its headline, else the start of its text. */
+function blockSeed(container: Element): string {
+  return headingOf(container) ?? (container.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
+/** Two blocks with one address (a site reusing data-url): the later one is told apart by its headline. */
+function withDistinctUrls(plans: ArticlePlan[]): ArticlePlan[] {
+  const seen = new Set<string>();
+  return plans.map((plan) => {
+    let { url } = plan;
+    if (seen.has(url) && plan.container) url = syntheticArticleUrl(url, blockSeed(plan.container));
+    seen.add(url);
+    return url === plan.url ? plan : { ...plan, url };
+  });
 }
 
 /** The page's addresses as `urlKey`s: what a marked-up article that is the page's own declares. */

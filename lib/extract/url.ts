@@ -67,17 +67,37 @@ export function cleanUrl(raw: string, base?: string): string | null {
   return url.href;
 }
 
+// The fragment that names an appended article without an address of its own. It is part of the article's identity;
+// every other fragment (a reader's #section jump, a tracking anchor) is not.
+const ARTICLE_FRAGMENT = 'article-';
+
 /**
  * The one address an article is known by, wherever it comes from (a capture, a highlight, a "mark facts" request):
  * cleanUrl's form, keeping the fragment only when it names an appended article without an address of its own
- * (`#article-…`, given by the extractor), so two articles on one page stay two and a reader's #section jump does not
- * make a third.
+ * (see syntheticArticleUrl), so two articles on one page stay two and a reader's #section jump does not make a third.
+ * The background hashes this, and only this, into an article's id (lib/db/articles.ts articleIdFor).
  */
 export function articleAddress(url: string): string {
   const clean = cleanUrl(url);
   if (!clean) return url;
-  const fragment = /#(article-[\w-]+)$/.exec(url)?.[1];
-  return fragment ? `${clean}#${fragment}` : clean;
+  const hash = url.indexOf('#');
+  const fragment = hash < 0 ? '' : url.slice(hash + 1);
+  return fragment.startsWith(ARTICLE_FRAGMENT) && /^[\w-]+$/.test(fragment) ? `${clean}#${fragment}` : clean;
+}
+
+/**
+ * The address of an appended article that declares none: the page's address and a fragment hashed from what tells
+ * the article apart (its headline), the same on every visit so a highlight or a fact request finds it again.
+ */
+export function syntheticArticleUrl(pageAddress: string, seed: string): string {
+  return `${pageAddress.replace(/#.*$/, '')}#${ARTICLE_FRAGMENT}${hashCode(seed)}`;
+}
+
+/** FNV-1a, in base 36: short, stable across browsers and visits. */
+function hashCode(text: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36);
 }
 
 /**

@@ -7,8 +7,7 @@ import { findPassage } from '../anchor/match-quote';
 import { prepareText } from '../anchor/normalize';
 import { buildTextIndex, rangeInIndex } from '../anchor/text-range';
 import type { Selectors } from '../schema';
-import { mayNameArticle } from '../extract/provenance';
-import { canonicalUrl, cleanUrl } from '../extract/url';
+import { articleAddressAt, articleAddresses } from '../extract/article-address';
 import { FACT_NAME, HIGHLIGHT_NAME } from './highlight-styles';
 
 // Search time per task: the first round keeps the page responsive; highlights it could not decide
@@ -99,16 +98,6 @@ export function createHighlighter(deps: HighlighterDeps) {
     };
   }
 
-  /** The article a node belongs to: an appended article's own URL, else the page's canonical URL. */
-  function articleUrlOf(node: Node): string {
-    const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    const own = element?.closest('[data-article-url], [data-url]');
-    const declared = own?.getAttribute('data-article-url') ?? own?.getAttribute('data-url');
-    const url = declared && cleanUrl(declared, deps.pageUrl());
-    // An address on another site is not this page's to name (the background would not take it either).
-    return url && mayNameArticle(url, deps.pageUrl()) ? url : canonicalUrl(deps.doc, deps.pageUrl());
-  }
-
   return {
     /** Fetches this page's highlights and places what it can; the rest are reported unplaced. */
     async attach(): Promise<PlacementReport> {
@@ -139,7 +128,8 @@ export function createHighlighter(deps: HighlighterDeps) {
       if (!selectors) return { added: false };
       const { id } = await deps.add({
         pageUrl: deps.pageUrl(),
-        articleUrl: articleUrlOf(range.commonAncestorContainer),
+        // The address the extractor stored the article under, so the highlight joins that article, not the page's.
+        articleUrl: articleAddressAt(deps.doc, deps.pageUrl(), range.commonAncestorContainer),
         selectors,
       });
       placed.set(id, range.cloneRange());
@@ -154,15 +144,7 @@ export function createHighlighter(deps: HighlighterDeps) {
         deps.painter.paint(FACT_NAME, []);
         return 0;
       }
-      const own = [...deps.doc.querySelectorAll('[data-article-url]')].map((el) =>
-        cleanUrl(el.getAttribute('data-article-url') ?? '', deps.pageUrl()),
-      );
-      const urls = [
-        ...new Set([
-          canonicalUrl(deps.doc, deps.pageUrl()),
-          ...own.filter((u): u is string => Boolean(u) && mayNameArticle(u!, deps.pageUrl())),
-        ]),
-      ];
+      const urls = articleAddresses(deps.doc, deps.pageUrl());
       return this.markSentences(await deps.factsFor(urls));
     },
 

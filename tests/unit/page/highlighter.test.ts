@@ -46,6 +46,10 @@ beforeEach(() => getSelection()?.removeAllRanges());
 describe('createHighlighter', () => {
   it('turns the selection into selectors for the article it sits in, and paints it', async () => {
     const { highlighter, painted, added } = setup();
+    // A full article (a headline and prose), as the extractor stores one, under the address it declares.
+    const more = document.createElement('p');
+    more.textContent = 'The delegations met for three hours and agreed to meet again next month. '.repeat(6);
+    document.querySelector('article')!.append(more);
     select('تبادل جثث 6 آلاف جندي');
     expect(await highlighter.highlightSelection()).toEqual({ added: true });
     expect(added[0].articleUrl).toBe('https://n.example/appended');
