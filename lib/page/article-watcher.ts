@@ -43,9 +43,20 @@ export function createArticleWatcher(deps: WatcherDeps): ArticleWatcher {
   let compiled: CompiledTopics | null = null;
   let lastShape = '';
 
-  /** Cheap: the address and the number of article-like blocks. Unchanged means nothing new to extract. */
+  // Live collections: their length is kept by the browser, so reading it after every burst of mutations is cheap.
+  const headlines = ['h1', 'h2', 'h3'].map((tag) => deps.doc.getElementsByTagName(tag));
+  const paragraphs = deps.doc.getElementsByTagName('p');
+  const marked = deps.doc.getElementsByTagName('article');
+
+  /**
+   * Cheap: the address and counts that grow when an article arrives, whatever its markup (articles are found by
+   * structure — a headline with prose — not by tag: see lib/extract/article-blocks.ts). A story appended in a
+   * div.post, a div[data-url] or a section adds a headline; a body filled in late adds paragraphs. Unchanged means
+   * nothing new to extract.
+   */
   function pageShape(): string {
-    return `${deps.currentUrl()}|${deps.doc.querySelectorAll('article, [data-article-url]').length}`;
+    const headlineCount = headlines.reduce((sum, list) => sum + list.length, 0);
+    return `${deps.currentUrl()}|${marked.length}|${headlineCount}|${paragraphs.length}`;
   }
 
   async function topics(): Promise<CompiledTopics> {

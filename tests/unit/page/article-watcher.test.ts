@@ -115,4 +115,47 @@ describe('createArticleWatcher', () => {
   it('a section front does not pass the gate, so the extractor is never loaded there', () => {
     expect(detectArticle(load('front--world-news-daily--world-section.html')).likely).toBe(false);
   });
+
+  describe('a story appended in markup that is not <article> is extracted too', () => {
+    const prose = (topic: string) =>
+      Array.from(
+        { length: 5 },
+        (_, i) =>
+          `<p>Officials described the ${topic} in detail on day ${i + 1}, and residents asked many questions afterwards at the hall.</p>`,
+      ).join('');
+    // Each style's block for one story, after the public templates of the systems named (see tests/fixtures/pages).
+    const styles: Record<string, (n: number, title: string, topic: string) => string> = {
+      'WordPress div.post': (n, title, topic) =>
+        `<div id="post-${n}" class="post type-post status-publish hentry"><h2 class="entry-title">${title}</h2><div class="entry-content">${prose(topic)}</div></div>`,
+      'Drupal div[data-url]': (n, title, topic) =>
+        `<div class="node node--type-article" data-url="/news/story-${n}"><h2 class="node__title">${title}</h2><div class="node__content">${prose(topic)}</div></div>`,
+      'section[data-article-id]': (n, title, topic) =>
+        `<section class="story-stream-item" data-article-id="story-${n}"><h2 class="story-headline">${title}</h2><div>${prose(topic)}</div></section>`,
+      'generated class names': (n, title, topic) =>
+        `<div class="ArticleLayout_container__x7Kq2 css-1n${n}x9q"><h2 class="Headline_title__Pq81z">${title}</h2><div class="css-9zr2kd">${prose(topic)}</div></div>`,
+    };
+
+    for (const [style, block] of Object.entries(styles)) {
+      it(style, async () => {
+        const doc = new DOMParser().parseFromString(
+          `<html lang="en"><head><title>Harbour plan approved | Courier</title><meta property="og:title" content="Harbour plan approved"></head><body><main id="stream">${block(1, 'Harbour plan approved', 'harbour plan')}</main></body></html>`,
+          'text/html',
+        );
+        const { watcher, sent } = watch(doc, [topic('city', 'officials')]);
+        await watcher.scan();
+        expect(sent.map((c) => c.article.title)).toEqual(['Harbour plan approved']);
+        // The reader scrolls: the site appends the next story in the same template.
+        const next = new DOMParser().parseFromString(
+          block(2, 'Bridge repairs delayed again', 'bridge repairs'),
+          'text/html',
+        );
+        doc.getElementById('stream')!.append(...next.body.childNodes);
+        await watcher.scan();
+        expect(sent.map((c) => c.article.title)).toEqual(['Harbour plan approved', 'Bridge repairs delayed again']);
+        expect(sent[1].article.text).toContain('bridge repairs');
+        expect(sent[1].article.text).not.toContain('harbour plan');
+        expect(sent[1].article.url).not.toBe(sent[0].article.url);
+      });
+    }
+  });
 });
