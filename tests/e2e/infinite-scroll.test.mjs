@@ -27,13 +27,13 @@ const STYLES = [
   {
     name: 'WordPress news theme (div.post, appended posts without an address)',
     file: 'article--wordpress-news--infinite-scroll.html',
-    path: '/article--wordpress-news--infinite-scroll.html',
+    path: '/2026/11/harbour-wall-approved/',
     stories: [
       ['harbour', 'Council approves the new harbour wall after a long night of debate'],
       ['ferry', 'Island ferry timetable cut to two crossings a day for the winter'],
       ['orchard', 'Volunteers replant the old apple orchard behind the railway station'],
     ],
-    appendedUrl: /^http:\/\/valley-courier\.example\/2026\/11\/harbour-wall-approved\/#article-[a-z0-9]+$/,
+    appendedUrl: /\/2026\/11\/harbour-wall-approved\/#article-[a-z0-9]+$/,
     passage: 'The orchard now has sixty young trees of eleven local varieties',
   },
   {
@@ -156,6 +156,7 @@ function infiniteScroll(name) {
         return record;
       });
       assert.equal(new Set(records.map((r) => r.url)).size, 3, 'three addresses');
+      assert.equal(records[0].url, `${server.origin}${style.path}`, 'the page own story under the page address');
       for (const record of records.slice(1)) assert.match(record.url, style.appendedUrl, `${record.title}: address`);
 
       // The reader highlights a sentence of the last appended story: the highlight joins that story's record.
