@@ -131,7 +131,8 @@ if (DEBUG) {
   for (const r of rows.filter((r) => !r.baseline && r.backend === BACKENDS[0] && r.half === DEBUG))
     for (const o of r.outcomes.filter((o) => (r.case === 'deleted' ? o.result === 'wrong' : o.result !== 'right')))
       console.error(
-        `[${r.case}] ${o.result} ${r.article} ${o.id}\n   expected: ${JSON.stringify(o.expected)}\n   placed:   ${JSON.stringify(o.placed)}`,
+        `[${r.case}] ${o.result} ${r.article} ${o.id}\n   expected: ${JSON.stringify(o.expected)}\n   placed:   ${JSON.stringify(o.placed)}` +
+          (o.around ? `\n   stored:   ${JSON.stringify(o.stored)}\n   around:   ${JSON.stringify(o.around)}` : ''),
       );
 }
 

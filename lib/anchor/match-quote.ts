@@ -69,6 +69,8 @@ const POSITION_MARGIN = 512;
 // A passage at its old position is trusted without a search unless it recurs this close by.
 const NEARBY = 2048;
 const DEADLINE_CHECK_EVERY = 256;
+// How far the other side of a one-sided exact quote may have been pushed by inserted text (a paragraph or two, an ad).
+const MOVED_CONTEXT = 1500;
 
 export interface Candidate {
   /** Normalized offsets. */
@@ -88,6 +90,9 @@ class Judge {
   readonly quote: string;
   readonly prefix: string;
   readonly suffix: string;
+  /** Raw characters nobody sees (invisibles, spaces) the quote starts or ends with, left out of the search. */
+  readonly rawLead: number = 0;
+  readonly rawTrail: number = 0;
   // Compiled on first use: an unchanged page is judged by plain string comparison alone.
   private patterns?: {
     prefix: CompiledPattern | null;
@@ -99,8 +104,23 @@ class Judge {
   constructor(
     readonly p: PreparedText,
     quote: Quote,
+    /** The old position, normalized. */
+    readonly hint?: number,
+    /** Searched for: a space the quote's raw text does not start or end with is left out. */
+    searched = true,
   ) {
-    this.quote = normalizeText(quote.exact);
+    // A quote that starts or ends with an invisible character before a space (a tatweel, a bidi mark) would
+    // otherwise take in the whole run of whitespace a page re-flowed there.
+    let exact = normalizeText(quote.exact);
+    if (searched && !/^\s/.test(quote.exact) && exact.startsWith(' ')) {
+      exact = exact.trimStart();
+      this.rawLead = LEADING_UNSEEN.exec(quote.exact)![0].length;
+    }
+    if (searched && !/\s$/.test(quote.exact) && exact.endsWith(' ')) {
+      exact = exact.trimEnd();
+      this.rawTrail = TRAILING_UNSEEN.exec(quote.exact)![0].length;
+    }
+    this.quote = exact;
     this.prefix = normalizeText(quote.prefix ?? '').slice(-CONTEXT_CHARS);
     this.suffix = normalizeText(quote.suffix ?? '').slice(0, CONTEXT_CHARS);
   }
@@ -157,12 +177,38 @@ class Judge {
    */
   accepts(c: Candidate): boolean {
     if (c.ne <= c.ns || !this.keepsWordEdges(c)) return false;
-    if (c.quoteErrors === 0) return this.prefixAgrees(c) || this.suffixAgrees(c);
+    if (c.quoteErrors === 0) {
+      const before = this.prefixAgrees(c);
+      const after = this.suffixAgrees(c);
+      if (before && after) return true;
+      if (!before && !after) return false;
+      // Text deleted beside the passage also leaves one side: near its old place that is the likelier story.
+      if (this.hint !== undefined && Math.abs(c.ns - this.hint) <= NEARBY) return true;
+      return before ? this.suffixMovedAway(c) : this.prefixMovedAway(c);
+    }
     if (!this.prefixAgrees(c) || !this.suffixAgrees(c)) return false;
     const m = this.quote.length;
     if (c.quoteErrors <= MAX_QUOTE_CHANGE * m) return true;
     const intact = c.prefixErrors + c.suffixErrors <= INTACT_CONTEXT_ERRORS;
     return intact && this.prefix.length >= MIN_SIDE && this.suffix.length >= MIN_SIDE && c.ne - c.ns >= m / 2;
+  }
+
+  /**
+   * An exact quote with only one agreeing side is the passage itself only if text put in beside it explains the
+   * other: that side's stored words are still there, a paragraph or two away. Otherwise it is a repeat of the
+   * passage (a repeated line, a recipe's repeated measures) and the passage itself was deleted.
+   */
+  prefixMovedAway(c: Candidate): boolean {
+    const { prefix } = this;
+    if (prefix.length < MIN_SIDE) return true;
+    const from = Math.max(0, c.ns - MOVED_CONTEXT - prefix.length);
+    return nearby(this.p.norm.slice(from, c.ns), prefix);
+  }
+
+  suffixMovedAway(c: Candidate): boolean {
+    const { suffix } = this;
+    if (suffix.length < MIN_SIDE) return true;
+    return nearby(this.p.norm.slice(c.ne, c.ne + MOVED_CONTEXT + suffix.length), suffix);
   }
 
   /**
@@ -190,6 +236,11 @@ class Judge {
     const total = this.quote.length + this.prefix.length + this.suffix.length;
     return 1 - (c.quoteErrors + c.prefixErrors + c.suffixErrors) / total;
   }
+}
+
+/** Whether `side` occurs in `text` with a side's allowance of edits. */
+function nearby(text: string, side: string): boolean {
+  return !!myersSearch(text, side, Math.floor(SIDE_AGREES * side.length), Infinity)?.length;
 }
 
 /**
@@ -285,7 +336,10 @@ function deletedAt(judge: Judge, hint: number, search: ApproxSearch, deadline: n
   const { norm } = judge.p;
   const from = Math.max(0, hint - NEARBY);
   const joined = prefix + suffix;
-  const ends = search(norm.slice(from, hint + NEARBY), joined, Math.floor(SIDE_AGREES * joined.length), deadline);
+  // Fewer edits than the quote's own length: the passage itself, still there, would cost exactly that.
+  const allowed = Math.min(Math.floor(SIDE_AGREES * joined.length), judge.quote.length - 1);
+  if (allowed < 0) return false;
+  const ends = search(norm.slice(from, hint + NEARBY), joined, allowed, deadline);
   return !!ends?.length;
 }
 
@@ -358,6 +412,11 @@ function snapToWords(norm: string, ns: number, ne: number, judge: Judge): [numbe
   const { quote, prefix, suffix } = judge;
   let s = ns;
   let e = ne;
+  // An alignment may take in the space before or after the quote: a space the quote does not have is not its own.
+  while (s < e && norm[s] === ' ' && quote[0] !== ' ') s++;
+  while (e > s && norm[e - 1] === ' ' && quote[quote.length - 1] !== ' ') e--;
+  ns = s;
+  ne = e;
   if (isWord(quote, 0) && !isWord(prefix, prefix.length - 1) && isWord(norm, s - 1)) {
     let t = s;
     while (t > ns - MAX_SNAP && isWord(norm, t - 1)) t--;
@@ -416,8 +475,20 @@ function decide(
   return samePath.length === 1 ? samePath[0] : null;
 }
 
-function toRaw(p: PreparedText, c: Candidate): { start: number; end: number } {
-  return rawSpan(p, c.ns, c.ne);
+// What normalizing leaves out or folds into one space: whitespace and the invisible characters normalize.ts drops.
+const LEADING_UNSEEN = /^[\s\u00AD\u061C\u0640\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]*/;
+const TRAILING_UNSEEN = /[\s\u00AD\u061C\u0640\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]*$/;
+const UNSEEN = /[\s\u00AD\u061C\u0640\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+
+/**
+ * Raw offsets of a candidate, taking back in as many unseen characters as the quote's own raw text started or
+ * ended with: its tatweel or bidi mark, not the whole run of whitespace a re-flowed page put before it.
+ */
+function toRaw(p: PreparedText, c: Candidate, judge: Judge): { start: number; end: number } {
+  let { start, end } = rawSpan(p, c.ns, c.ne);
+  for (let n = 0; n < judge.rawLead && start > 0 && UNSEEN.test(p.raw[start - 1]); n++) start--;
+  for (let n = 0; n < judge.rawTrail && end < p.raw.length && UNSEEN.test(p.raw[end]); n++) end++;
+  return { start, end };
 }
 
 /**
@@ -427,7 +498,7 @@ function toRaw(p: PreparedText, c: Candidate): { start: number; end: number } {
 export function stillAtPosition(p: PreparedText, quote: Quote, start: number, end: number): boolean {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > p.raw.length)
     return false;
-  const judge = new Judge(p, quote);
+  const judge = new Judge(p, quote, undefined, false);
   const ns = normStart(p, start);
   const ne = normEnd(p, end);
   const q = judge.quote;
@@ -446,15 +517,15 @@ export function stillAtPosition(p: PreparedText, quote: Quote, start: number, en
  */
 export function locateQuote(text: string | PreparedText, quote: Quote, options: LocateOptions = {}): Located {
   const p = typeof text === 'string' ? prepareText(text) : text;
-  const judge = new Judge(p, quote);
-  if (judge.quote.length === 0) return { placed: false };
-  const deadline = options.deadline ?? Infinity;
-  if (performance.now() > deadline) return OUT_OF_TIME;
-  const search = options.search ?? myersSearch;
   const hint =
     options.hint !== undefined && Number.isFinite(options.hint)
       ? normStart(p, Math.max(0, Math.min(p.raw.length, options.hint)))
       : undefined;
+  const judge = new Judge(p, quote, hint);
+  if (judge.quote.length === 0) return { placed: false };
+  const deadline = options.deadline ?? Infinity;
+  if (performance.now() > deadline) return OUT_OF_TIME;
+  const search = options.search ?? myersSearch;
 
   const exact = exactCandidates(judge, deadline);
   if (!exact) return OUT_OF_TIME;
@@ -483,9 +554,9 @@ export function locateQuote(text: string | PreparedText, quote: Quote, options: 
   let chosen = accepted.length === 1 ? accepted[0] : accepted.length ? decide(judge, accepted, hint, options) : null;
   if (chosen && hint !== undefined && Math.abs(chosen.ns - hint) > NEARBY && deletedAt(judge, hint, search, deadline))
     chosen = null;
-  if (chosen) return { placed: true, ...toRaw(p, chosen), changed: chosen.quoteErrors > 0 };
+  if (chosen) return { placed: true, ...toRaw(p, chosen, judge), changed: chosen.quoteErrors > 0 };
   const offer = (accepted.length ? accepted : candidates).sort((a, b) => judge.agreement(b) - judge.agreement(a))[0];
-  return offer ? { placed: false, maybe: toRaw(p, offer) } : { placed: false };
+  return offer ? { placed: false, maybe: toRaw(p, offer, judge) } : { placed: false };
 }
 
 /**

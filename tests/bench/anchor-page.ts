@@ -62,6 +62,9 @@ export interface Outcome {
   /** For reading failures: the placed text and the expected one. */
   placed?: string;
   expected?: string;
+  /** For wrong placements: the page's text around where it landed, and the stored context. */
+  around?: string;
+  stored?: string;
 }
 
 /** Re-attaches `items` on this page and judges each against where its text went (null: deleted). */
@@ -87,7 +90,14 @@ export function runPage(
       result: right ? 'right' : 'wrong',
       changed: p.changed,
       maybeHere: false,
-      ...(right ? {} : { placed: p.text, expected: range?.toString() ?? '(deleted)' }),
+      ...(right
+        ? {}
+        : {
+            placed: p.text,
+            expected: range?.toString() ?? '(deleted)',
+            around: `${index.text.slice(Math.max(0, p.start - 40), p.start)}[[${p.text}]]${index.text.slice(p.end, p.end + 40)} @${p.start}`,
+            stored: storedContext(items.find((i) => i.id === p.id)),
+          }),
     });
   }
   for (const u of unplaced)
@@ -100,6 +110,12 @@ export function runPage(
       placed: u.maybeHere?.[0].exact,
     });
   return { ms, outcomes };
+}
+
+function storedContext(item: AnchorItem | undefined): string {
+  if (!item) return '';
+  const [quote, position] = item.selectors;
+  return `${quote.prefix}[[${quote.exact}]]${quote.suffix} @${position.start}`;
 }
 
 /** One read of the page's text: the least any re-attachment has to do (the baseline). */

@@ -52,6 +52,40 @@ describe('a deleted passage is listed as not found, never placed elsewhere', () 
   });
 });
 
+describe('a deleted passage whose words recur far away with one side of their context', () => {
+  it('a repeated line far down the page, where only its following words agree', () => {
+    const filler = Array.from({ length: 40 }, (_, i) =>
+      el('p', `Step ${i}: stir the sauce and taste it again. `.repeat(3)),
+    );
+    const root = mount(
+      el('p', 'As a child I cooked at school. An exclusive recipe for a quick dinner. Since I love Thai food.'),
+      ...filler,
+      el(
+        'p',
+        'We will film it this weekend. An exclusive recipe for a quick dinner. Since I love Thai food: pad thai.',
+      ),
+    );
+    const item = storeHighlight(root, 'recipe', 'for');
+    root.firstElementChild!.remove();
+    expect(anchorMany(root, [item]).placed).toEqual([]);
+  });
+});
+
+describe('a quote that starts with an invisible character (a tatweel) before a space', () => {
+  it('re-attaches from the tatweel, not from the line break and indentation a re-flowed page put before it', () => {
+    const root = mount(
+      el('p', 'هل تعتقد ان المدرب كان يحاربه؟'),
+      el('p', 'ـ في مباراة الشباب لعب عبدالفتاح وقدم مستويات رائعة.'),
+    );
+    const item = storeHighlight(root, 'ـ في', 'رائعة');
+    const second = root.querySelectorAll('p')[1];
+    second.textContent = '\n      ـ في مباراة الشباب لعب عبدالفتاح وقدم مستويات رائعة.';
+    root.prepend(el('p', 'تحديث: أضيفت فقرة في أعلى الصفحة.'));
+    const placed = anchorMany(root, [item]).placed[0];
+    expect(placed?.range.toString()).toBe('ـ في مباراة الشباب لعب عبدالفتاح وقدم مستويات رائعة');
+  });
+});
+
 describe('a passage the article repeats word for word (an interviewer’s question)', () => {
   const question = 'Are there dishes you would rather not eat, or foods you never buy at all?';
   const filler = (n: number) =>
