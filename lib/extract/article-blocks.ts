@@ -41,23 +41,37 @@ interface HeadlineBlock {
 
 const rankOf = (el: Element) => (/^h[1-6]$/.test(el.localName) ? Number(el.localName[1]) : 1);
 
+/** Nodes one count of running text visits at most: a block of empty wrappers cannot make it walk the whole page. */
+const RUNNING_TEXT_NODES = 5_000;
+const MAX_HEADLINES = 400;
+
 /**
  * Characters of running text in a block: text outside headlines, links, figures and furniture, in lines of a
- * sentence or more (paragraphs, or text between <br>s). Stops counting at `min`.
+ * sentence or more (paragraphs, or text between <br>s). Stops counting at `min`, or after RUNNING_TEXT_NODES nodes;
+ * iterative, so no nesting depth can overflow the stack.
  */
 export function runningText(block: Element, min: number): number {
   let total = 0;
-  const walk = (node: Node): void => {
-    for (let child = node.firstChild; child && total < min; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        const length = (child.nodeValue ?? '').trim().length;
-        if (length >= MIN_LINE_CHARS) total += length;
-      } else if (child.nodeType === 1 && !NOT_RUNNING_TEXT.has((child as Element).localName)) {
-        walk(child);
-      }
+  let visited = 0;
+  // The walk in document order: `node`, then its children, then its next sibling (held on `resume`).
+  const resume: Node[] = [];
+  let node: Node | null = block.firstChild;
+  while (total < min && visited++ < RUNNING_TEXT_NODES) {
+    if (!node) {
+      node = resume.pop() ?? null;
+      if (!node) break;
+      continue;
     }
-  };
-  walk(block);
+    if (node.nodeType === 3) {
+      const length = (node.nodeValue ?? '').trim().length;
+      if (length >= MIN_LINE_CHARS) total += length;
+    } else if (node.nodeType === 1 && !NOT_RUNNING_TEXT.has((node as Element).localName) && node.firstChild) {
+      if (node.nextSibling) resume.push(node.nextSibling);
+      node = node.firstChild;
+      continue;
+    }
+    node = node.nextSibling;
+  }
   return total;
 }
 
@@ -66,7 +80,8 @@ export function runningText(block: Element, min: number): number {
  * of the same or a higher rank (a list of teasers holds several, so no teaser is a block).
  */
 function headlineBlocks(doc: Document, min: number): HeadlineBlock[] {
-  const headlines = [...doc.querySelectorAll(HEADLINES)].filter((h) => {
+  // The first MAX_HEADLINES only: each is compared with every other, and a page of thousands is a list, not articles.
+  const headlines = [...doc.querySelectorAll(HEADLINES)].slice(0, MAX_HEADLINES).filter((h) => {
     const length = (h.textContent ?? '').trim().length;
     return length >= 8 && length <= 400 && !h.closest(NOT_ARTICLE);
   });
