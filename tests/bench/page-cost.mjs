@@ -14,13 +14,15 @@ import {
   settledDigest,
   extensionPage,
 } from '../../scripts/harness.mjs';
+import { storedFrom, traceBeatwatch } from '../../scripts/beatwatch-tasks.mjs';
+import { HOSTILE_PAGES } from '../../scripts/hostile-pages.mjs';
 
 // scripts/bench.mjs asks for JSON by naming a file (BENCH_JSON_FILE); the table then goes to stderr.
 const jsonFile = process.env.BENCH_JSON_FILE;
 const json = Boolean(jsonFile);
 const log = (...args) => (json ? console.error : console.log)(...args);
 const ROUNDS = Number(process.env.BENCH_PAGE_ROUNDS ?? 5);
-// While iterating on one part: BENCH_PAGE_ONLY=gate, articles or highlights (comma-separated) skips the others.
+// While iterating on one part: BENCH_PAGE_ONLY=gate, articles, highlights or hostile (comma-separated) skips the others.
 const ONLY = process.env.BENCH_PAGE_ONLY?.split(',');
 const runs = (part) => !ONLY || ONLY.includes(part);
 const GATE = join(ROOT, 'tests', 'fixtures', 'gate');
@@ -222,6 +224,43 @@ async function measureHighlights() {
   };
 }
 
+/** The hostile page suite (scripts/hostile-pages.mjs): per page, Beatwatch's longest call and the text stored. */
+async function measureHostile() {
+  const out = [];
+  for (const page of HOSTILE_PAGES) server.override(`/__${page.file}`, page.build());
+  for (const page of HOSTILE_PAGES) {
+    const rounds = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const url = `${server.origin}/__${page.file}?r=${round}`;
+      const tab = await browser.context.newPage();
+      const tracer = await traceBeatwatch(browser.context, tab);
+      let calls;
+      try {
+        await tab.goto(url, { waitUntil: 'load' });
+        const deadline = Date.now() + 60_000;
+        while ((await storedFrom(browser, url)).length === 0 && Date.now() < deadline) await tab.waitForTimeout(250);
+        await tab.waitForTimeout(1000);
+      } finally {
+        calls = await tracer.stop();
+      }
+      const stored = await storedFrom(browser, url);
+      rounds.push({ longest: calls[0] ?? { threadMs: 0, wallMs: 0, what: 'none' }, chars: stored[0]?.chars ?? 0 });
+      await tab.close();
+    }
+    const threads = rounds.map((r) => r.longest.threadMs);
+    const worst = rounds.reduce((a, b) => (b.longest.threadMs > a.longest.threadMs ? b : a));
+    out.push({
+      name: page.name,
+      longestThreadMs: tenth(median(threads)),
+      worstThreadMs: tenth(Math.max(...threads)),
+      longestWallMs: tenth(median(rounds.map((r) => r.longest.wallMs))),
+      what: worst.longest.what,
+      charsStored: Math.max(...rounds.map((r) => r.chars)),
+    });
+  }
+  return out;
+}
+
 const server = await serveDirectory(ROOT);
 const browser = await launchWithExtension();
 try {
@@ -317,6 +356,7 @@ try {
   await settledDigest(popup, { quietMs: 500 });
 
   const highlights = runs('highlights') ? await measureHighlights() : undefined;
+  const hostile = runs('hostile') ? await measureHostile() : undefined;
 
   const figures = {
     nonArticle: runs('gate')
@@ -335,6 +375,7 @@ try {
       : undefined,
     articles: articles.map((a) => ({ ...a, ratioExtractToParse: Math.round((a.extractMs / a.parseMs) * 100) / 100 })),
     highlights,
+    hostile,
     sizes: { gateJsBytes: await extensionSize('gate.js'), extractorJsBytes: await extensionSize('extractor.js') },
   };
   if (json) writeFileSync(jsonFile, JSON.stringify(figures));
@@ -365,6 +406,11 @@ try {
     if (h) {
       log(
         `re-attaching ${h.count} highlights on the 1 MB page: median ${h.reattachMedianMs} ms, max ${h.reattachMaxMs} ms, ${h.painted} painted; baseline one read of the page's text ${h.readTextMedianMs} ms (ratio ${h.ratioToReadText}); tasks over 50 ms during the visits (any, the page's own included): ${h.longTasksOverFiftyMs}`,
+      );
+    }
+    for (const p of hostile ?? []) {
+      log(
+        `hostile page, ${p.name}: longest Beatwatch task ${p.longestThreadMs} ms thread time (median of ${ROUNDS}; worst ${p.worstThreadMs} ms; wall ${p.longestWallMs} ms, ${p.what}), ${p.charsStored} characters stored`,
       );
     }
     log(`sizes: gate.js ${figures.sizes.gateJsBytes} B, extractor.js ${figures.sizes.extractorJsBytes} B`);
