@@ -5,6 +5,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { factsFor, matchArticle } from '@/lib/background/capture-analysis';
 import { checkCountsWhenDue } from '@/lib/background/count-check';
 import { ensureGateRegistered } from '@/lib/background/gate-registration';
+import { FailedCaptures } from '@/lib/background/failed-captures';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { finishedWebPage, pageScripts, startsNewDocument } from '@/lib/background/page-scripts';
 import { SearchIndexer } from '@/lib/background/search-indexer';
@@ -54,6 +55,7 @@ export default defineBackground(() => {
   onTopicsChanged(() => void syncTopics());
   const session = (browser.storage as { session?: SessionArea }).session;
   const tabTopics = new TabTopics(session ?? memoryArea());
+  const failedCaptures = new FailedCaptures(session ?? memoryArea());
   const badge = badgeModes(browser, '#1f5f8b', {
     mode: () => loadBadgeMode(browser.storage.local),
     newArticles: async () => {
@@ -89,6 +91,7 @@ export default defineBackground(() => {
     loadTopics,
     saveTopics,
     tabTopics,
+    failedCaptures,
     setBadge,
     matchArticle,
     factsFor,

@@ -15,6 +15,7 @@ import { SearchResults } from '@/components/search-results';
 import { StoryCard } from '@/components/story-card';
 import { TopicList } from '@/components/topic-list';
 import { UndoToast } from '@/components/undo-toast';
+import { UnsavedCaptures } from '@/components/unsaved-captures';
 import type { SearchResult } from '@/lib/background/search';
 import { NO_TOPIC } from '@/lib/db/article-lists';
 import { summarizeHighlight, type ArticleSummary, type HighlightSummary } from '@/lib/db/articles';
@@ -35,7 +36,7 @@ import {
 import { StoryList } from '@/lib/digest/story-list';
 import { formatDate, formatNumber, isolate, t } from '@/lib/i18n/messages';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
-import type { DigestOverview } from '@/lib/messaging/protocol';
+import type { DigestOverview, FailedCaptureSummary } from '@/lib/messaging/protocol';
 import type { ArticleRecord, HighlightRecord } from '@/lib/schema';
 import { textFragmentUrl } from '@/lib/text/fragment';
 
@@ -73,6 +74,11 @@ export function App() {
   const [clipping, setClipping] = useState(false);
   const [clipMessage, setClipMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [deleted, setDeleted] = useState<Deleted | null>(null);
+  // An undo the browser could not write: said on the toast, which then stays until the reader tries again or leaves.
+  const [undoError, setUndoError] = useState<string | null>(null);
+  const [unsaved, setUnsaved] = useState<FailedCaptureSummary[]>([]);
+  const [retrying, setRetrying] = useState(false);
+  const [retryResult, setRetryResult] = useState<{ saved: number; failed: number } | null>(null);
   const [factsMarked, setFactsMarked] = useState<number | null>(null);
   // Per list opened: when the reader had seen it before (what came after is marked new), and its captures per day.
   const [seenBefore, setSeenBefore] = useState<Map<string, number>>(new Map());
@@ -88,6 +94,22 @@ export function App() {
     sendToBackground('digest:overview', {}).then(setOverview, (e: unknown) => setError(message(e)));
   }, []);
   useEffect(loadOverview, [loadOverview]);
+  useEffect(() => {
+    sendToBackground('capture:failed', {}).then(setUnsaved, (e: unknown) => setError(message(e)));
+  }, []);
+
+  const retryUnsaved = async () => {
+    setRetrying(true);
+    try {
+      setRetryResult(await sendToBackground('capture:retry-failed', {}));
+      setUnsaved(await sendToBackground('capture:failed', {}));
+      loadOverview();
+    } catch (e) {
+      setError(message(e));
+    } finally {
+      setRetrying(false);
+    }
+  };
 
   // `/` focuses search from anywhere but a text field.
   useEffect(() => {
@@ -102,10 +124,10 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    if (!deleted) return;
+    if (!deleted || undoError) return;
     const timer = setTimeout(() => setDeleted(null), UNDO_MS);
     return () => clearTimeout(timer);
-  }, [deleted]);
+  }, [deleted, undoError]);
 
   // Search on every keystroke; an answer to an older text is dropped.
   useEffect(() => {
@@ -306,6 +328,7 @@ export function App() {
         return change.lists;
       });
       adjustCounts(record, -1);
+      setUndoError(null);
       setDeleted({ kind: 'article', record, removed });
     } catch (e) {
       fail(e);
@@ -332,6 +355,7 @@ export function App() {
       setLists((current) => changeArticleHighlight(current, id, dropHighlight(id)));
       setHighlights((current) => current && changeHighlightEntry(current, id, () => null));
       setOverview((current) => current && { ...current, highlights: current.highlights - 1 });
+      setUndoError(null);
       setDeleted({ kind: 'highlight', record, entry });
     } catch (e) {
       fail(e);
@@ -352,6 +376,7 @@ export function App() {
         return change.lists;
       });
       adjustTopicCount(topicId, -1, alone);
+      setUndoError(null);
       setDeleted({ kind: 'not-about', id, topicId, removed, alone });
     } catch (e) {
       fail(e);
@@ -410,8 +435,10 @@ export function App() {
         setOverview((current) => current && { ...current, highlights: current.highlights + 1 });
       }
       setDeleted(null);
+      setUndoError(null);
     } catch (e) {
-      fail(e);
+      // The deleted record stays here, so Undo can be tried again: nothing is lost while the popup is open.
+      setUndoError(message(e));
     }
   };
 
@@ -484,6 +511,7 @@ export function App() {
           {error}
         </p>
       )}
+      <UnsavedCaptures failed={unsaved} busy={retrying} result={retryResult} onRetry={() => void retryUnsaved()} />
       <div class="bw-content">
         {searching ? (
           result && (
@@ -590,14 +618,19 @@ export function App() {
       {deleted && (
         <UndoToast
           text={
-            deleted.kind === 'article'
-              ? t('deletedArticle', isolate(deleted.record.title))
-              : deleted.kind === 'not-about'
-                ? t('tookOutOfBeat', isolate(deleted.removed[0]?.article.title ?? ''))
-                : t('deletedHighlight')
+            undoError
+              ? t('undoFailed', undoError)
+              : deleted.kind === 'article'
+                ? t('deletedArticle', isolate(deleted.record.title))
+                : deleted.kind === 'not-about'
+                  ? t('tookOutOfBeat', isolate(deleted.removed[0]?.article.title ?? ''))
+                  : t('deletedHighlight')
           }
           onUndo={undo}
-          onDismiss={() => setDeleted(null)}
+          onDismiss={() => {
+            setDeleted(null);
+            setUndoError(null);
+          }}
         />
       )}
       {/* The current page's tools come last in tab order: the digest is what the popup is opened for. */}

@@ -32,10 +32,18 @@ import { provenanceProblem, sameOrigin, sameSite } from '../extract/provenance';
 import { cleanUrl } from '../extract/url';
 import type { Database } from '../db/database';
 import type { Handlers } from '../messaging/protocol';
-import { extractedArticleSchema, type ExtractedArticle, type Fact, type Topic, type TopicMatch } from '../schema';
+import {
+  extractedArticleSchema,
+  type Capture,
+  type ExtractedArticle,
+  type Fact,
+  type Topic,
+  type TopicMatch,
+} from '../schema';
+import { FailedCaptures } from './failed-captures';
 import { createRestoreHandlers } from './restore-handlers';
 import { search } from './search';
-import { TabTopics } from './tab-topics';
+import { memoryArea, TabTopics } from './tab-topics';
 
 export interface BackgroundDeps {
   db: Promise<Database>;
@@ -43,6 +51,8 @@ export interface BackgroundDeps {
   /** Validates and stores the reader's topics (a restore adds the backup's). */
   saveTopics: (topics: Topic[]) => Promise<void>;
   tabTopics: TabTopics;
+  /** Captures whose write failed, for the popup's retry (in memory when not given). */
+  failedCaptures?: FailedCaptures;
   setBadge: (tabId: number, count: number) => Promise<void>;
   /** Loads the extractor (Readability, matcher) into a tab; safe to call twice. */
   injectExtractor: (tabId: number) => Promise<void>;
@@ -63,6 +73,7 @@ export interface BackgroundDeps {
 export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'background'> {
   const now = deps.now ?? Date.now;
   const indexSearch = deps.indexSearch ?? (() => {});
+  const failed = deps.failedCaptures ?? new FailedCaptures(memoryArea());
   /** Runs a write, then has search take it in. */
   const written = async <T>(write: Promise<T>): Promise<T> => {
     const result = await write;
@@ -81,6 +92,42 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
     const matches = deps.matchArticle(article, await deps.loadTopics());
     const facts = deps.factsFor(article, matches);
     return (await written(saveCapture(await deps.db, { article, matches }, { clipTo, facts, now: now() }))).record;
+  }
+
+  /** Stores a page's capture; a write that fails is kept for the reader to see and retry, and leaves once stored. */
+  async function storeCapture(capture: Capture, tabId: number | undefined) {
+    const topics = await deps.loadTopics();
+    const known = new Set(topics.map((t) => t.id));
+    // A capture may only claim topics the reader tracks now.
+    const matches = capture.matches.filter((m) => known.has(m.topicId));
+    const { captureId } = capture;
+    if (matches.length === 0) {
+      if (captureId) await failed.remove(captureId);
+      throw new Error('the capture matches no tracked topic');
+    }
+    const facts = deps.factsFor(capture.article, matches);
+    let saved;
+    try {
+      saved = await written(saveCapture(await deps.db, { ...capture, matches }, { facts, now: now() }));
+    } catch (error) {
+      if (captureId) {
+        const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        await failed.add({ capture: { ...capture, captureId }, error: reason, failedAt: now() });
+      }
+      throw error;
+    }
+    if (captureId) await failed.remove(captureId);
+    const { record, created } = saved;
+    let tabTopicCount = 0;
+    if (tabId !== undefined) {
+      // Topics the reader said this article is not about do not count on the badge either.
+      tabTopicCount = await deps.tabTopics.add(
+        tabId,
+        matches.map((m) => m.topicId).filter((topicId) => record.topicIds.includes(topicId)),
+      );
+      await deps.setBadge(tabId, tabTopicCount);
+    }
+    return { articleId: record.id, created, tabTopicCount };
   }
 
   return {
@@ -103,25 +150,30 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
     async 'capture:save'(capture, { tabId, url }) {
       const problem = provenanceProblem(capture.article, url);
       if (problem) throw new Error(`capture refused: ${problem}`);
-      const topics = await deps.loadTopics();
-      const known = new Set(topics.map((t) => t.id));
-      // A capture may only claim topics the reader tracks now.
-      const matches = capture.matches.filter((m) => known.has(m.topicId));
-      if (matches.length === 0) throw new Error('the capture matches no tracked topic');
-      const facts = deps.factsFor(capture.article, matches);
-      const { record, created } = await written(
-        saveCapture(await deps.db, { ...capture, matches }, { facts, now: now() }),
-      );
-      let tabTopicCount = 0;
-      if (tabId !== undefined) {
-        // Topics the reader said this article is not about do not count on the badge either.
-        tabTopicCount = await deps.tabTopics.add(
-          tabId,
-          matches.map((m) => m.topicId).filter((topicId) => record.topicIds.includes(topicId)),
-        );
-        await deps.setBadge(tabId, tabTopicCount);
+      return storeCapture(capture, tabId);
+    },
+
+    async 'capture:failed'() {
+      return (await failed.list()).map(({ capture, error, failedAt }) => ({
+        title: capture.article.title,
+        url: capture.article.url,
+        error,
+        failedAt,
+      }));
+    },
+
+    async 'capture:retry-failed'() {
+      let saved = 0;
+      for (const { capture } of await failed.list()) {
+        try {
+          // No tab: the page it came from may be long closed, and its badge was set (or not) back then.
+          await storeCapture(capture, undefined);
+          saved++;
+        } catch {
+          // Still failing: storeCapture has kept it in the list (or dropped it, if no tracked topic is left).
+        }
       }
-      return { articleId: record.id, created, tabTopicCount };
+      return { saved, failed: (await failed.list()).length };
     },
 
     async 'tab:clip'({ tabId, topicId }) {

@@ -15,7 +15,8 @@ export type CountKey =
   | 'hits'
   | 'deleteKeepArticles'
   | 'deleteWithArticles'
-  | 'imported';
+  | 'imported'
+  | 'unsavedPages';
 
 // Typed by WXT from the English messages; plural forms are looked up by a key built at run time.
 const getMessage = (key: string, substitutions?: string[]): string =>

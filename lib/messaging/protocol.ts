@@ -90,9 +90,25 @@ export interface CaptureSaved {
   tabTopicCount: number;
 }
 
+export interface FailedCaptureSummary {
+  title: string;
+  url: string;
+  /** The write's error, as the browser named it (e.g. "QuotaExceededError: …"). */
+  error: string;
+  failedAt: number;
+}
+
 export const protocol = {
   /** An article on the page matched tracked topics: store it. */
   'capture:save': message<CaptureSaved>()({ from: 'page', to: 'background', payload: captureSchema }),
+  /** Captures the background could not store (a failed write), newest last: the popup offers to retry them. */
+  'capture:failed': message<FailedCaptureSummary[]>()({ from: 'extension-page', to: 'background', payload: empty }),
+  /** The reader's Retry: stores the failed captures again; the answer counts those stored and those still failing. */
+  'capture:retry-failed': message<{ saved: number; failed: number }>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: empty,
+  }),
   /** The reader clips the page in a tab to a topic, matched or not. */
   'tab:clip': message<{ articleId: string; title: string }>()({
     from: 'extension-page',

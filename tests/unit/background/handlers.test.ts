@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createBackgroundHandlers, type BackgroundDeps } from '@/lib/background/handlers';
 import { memoryArea, TabTopics } from '@/lib/background/tab-topics';
 import { openDatabase } from '@/lib/db/database';
-import type { ExtractedArticle, Topic } from '@/lib/schema';
+import { articleRecordSchema, type ExtractedArticle, type Topic } from '@/lib/schema';
 
 const topics: Topic[] = [
   { id: 'ukraine', name: 'Ukraine', query: 'ukraine', createdAt: 1 },
@@ -426,5 +426,99 @@ describe('provenance: a page speaks for its own site only', () => {
     const highlight = await (await deps.db).get('highlights', id);
     expect(highlight?.articleId).not.toBe(articleId);
     expect(highlight?.pageUrl).toBe('https://evil.example/x');
+  });
+});
+
+describe('storage failures: visible, retried, undone exactly or said', () => {
+  /** Makes every put into the articles store throw as a full disk does, until the returned function is called. */
+  function fillTheDisk() {
+    const put = IDBObjectStore.prototype.put;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'articles') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    return () => spy.mockRestore();
+  }
+  const everything = async (deps: BackgroundDeps) => {
+    const db = await deps.db;
+    return Promise.all([...db.objectStoreNames].map(async (store) => [store, await db.getAll(store)] as const));
+  };
+
+  it('a capture whose write fails changes nothing, is listed for the popup, and Retry stores it once', async () => {
+    const { handlers, deps } = setup();
+    const before = await everything(deps);
+    const freeTheDisk = fillTheDisk();
+    const captures = ['a', 'b', 'c'].map((path, i) => ({
+      article: { ...article, url: `https://n.example/${path}`, title: `Talks ${path}` },
+      matches: [match('ukraine')],
+      captureId: `capture-${i}-failing`,
+    }));
+    for (const capture of captures) {
+      await expect(handlers['capture:save'](capture, { tabId: 1, url: article.pageUrl })).rejects.toThrow(/quota/);
+    }
+    // The page retried the first: still one entry for it.
+    await expect(handlers['capture:save'](captures[0], { tabId: 1, url: article.pageUrl })).rejects.toThrow(/quota/);
+    expect(await everything(deps)).toEqual(before);
+    const listed = await handlers['capture:failed']({}, {});
+    expect(listed.map((f) => f.title)).toEqual(['Talks b', 'Talks c', 'Talks a']);
+    expect(listed[0].error).toMatch(/^QuotaExceededError/);
+    // Retry while the disk is still full: nothing stored, nothing lost from the list.
+    expect(await handlers['capture:retry-failed']({}, {})).toEqual({ saved: 0, failed: 3 });
+    freeTheDisk();
+    // The page's own retry of one lands first; the reader's Retry stores the others, that one not again.
+    await handlers['capture:save'](captures[1], { tabId: 1, url: article.pageUrl });
+    expect(await handlers['capture:failed']({}, {})).toHaveLength(2);
+    expect(await handlers['capture:retry-failed']({}, {})).toEqual({ saved: 2, failed: 0 });
+    expect(await handlers['capture:failed']({}, {})).toEqual([]);
+    const stored = await (await deps.db).getAll('articles');
+    expect(stored.map((r) => [r.title, r.visits])).toEqual(
+      expect.arrayContaining([
+        ['Talks a', 1],
+        ['Talks b', 1],
+        ['Talks c', 1],
+      ]),
+    );
+    expect(stored).toHaveLength(3);
+  });
+
+  it('an undo of a delete that cannot be written says so, and the same undo later writes back exactly what was deleted', async () => {
+    const { handlers, deps } = setup();
+    const { articleId } = await handlers['capture:save'](
+      { article, matches: [match('ukraine'), match('gaza')], captureId: 'capture-undo-1' },
+      { tabId: 1, url: article.pageUrl },
+    );
+    await handlers['article:not-about']({ id: articleId, topicId: 'gaza', notAbout: true }, {});
+    const before = await everything(deps);
+    const deleted = (await handlers['article:delete']({ id: articleId }, {}))!;
+    // What the popup keeps crosses the message boundary: the schema keeps every field of it.
+    expect(articleRecordSchema.parse(deleted)).toEqual(deleted);
+    const freeTheDisk = fillTheDisk();
+    await expect(handlers['article:restore']({ record: deleted }, {})).rejects.toThrow(/quota/);
+    expect(await (await deps.db).get('articles', articleId)).toBeUndefined();
+    freeTheDisk();
+    await handlers['article:restore']({ record: articleRecordSchema.parse(deleted) }, {});
+    const after = await everything(deps);
+    // Every store as before the delete, but the search queue (the article is queued for indexing again).
+    const withoutQueue = (stores: typeof before) => stores.filter(([name]) => name !== 'search-queue');
+    expect(withoutQueue(after)).toEqual(withoutQueue(before));
+  });
+
+  it('an undo of "not about this beat" that cannot be written says so', async () => {
+    const { handlers, deps } = setup();
+    const { articleId } = await handlers['capture:save'](
+      { article, matches: [match('ukraine'), match('gaza')] },
+      { tabId: 1, url: article.pageUrl },
+    );
+    await handlers['article:not-about']({ id: articleId, topicId: 'gaza', notAbout: true }, {});
+    const taken = await (await deps.db).get('articles', articleId);
+    const freeTheDisk = fillTheDisk();
+    await expect(
+      handlers['article:not-about']({ id: articleId, topicId: 'gaza', notAbout: false }, {}),
+    ).rejects.toThrow(/quota/);
+    expect(await (await deps.db).get('articles', articleId)).toEqual(taken);
+    freeTheDisk();
+    expect(await handlers['article:not-about']({ id: articleId, topicId: 'gaza', notAbout: false }, {})).toEqual({
+      topicIds: ['ukraine', 'gaza'],
+    });
   });
 });

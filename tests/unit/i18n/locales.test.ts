@@ -25,6 +25,7 @@ const COUNT_KEYS: CountKey[] = [
   'deleteKeepArticles',
   'deleteWithArticles',
   'imported',
+  'unsavedPages',
 ];
 
 /** `key` without a plural suffix its locale knows, and the suffix. */
