@@ -29,6 +29,8 @@ export default defineUnlistedScript(() => {
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       newId: newCaptureId,
       timeoutMs: SEND_TIMEOUT_MS,
+      onFailure: (capture, attempt, error) =>
+        console.debug(`Beatwatch: capture ${capture.captureId} attempt ${attempt} failed: ${error}`),
     }),
     idle: () => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS })),
   });

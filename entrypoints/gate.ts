@@ -6,6 +6,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createHighlightButton } from '@/lib/page/highlight-button';
 import { onLocationChange } from '@/lib/page/location-changes';
 import { detectArticle } from '@/lib/extract/gate';
+import { retried } from '@/lib/page/backoff';
 import { backgroundSender } from '@/lib/messaging/senders';
 
 const LATE_CHECK_MS = 2500;
@@ -32,7 +33,10 @@ export default defineUnlistedScript(() => {
   const check = () => {
     if (activated || !detectArticle(document).likely) return;
     activated = true;
-    requestIdleCallback(() => void sendToBackground('page:activate', {}).catch(() => (activated = false)), {
+    // Retried with backoff: a worker stopped while it injects the extractor would otherwise lose the whole page.
+    const activate = () => sendToBackground('page:activate', {});
+    const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+    requestIdleCallback(() => void retried(activate, sleep).catch(() => (activated = false)), {
       timeout: ACTIVATE_TIMEOUT_MS,
     });
   };

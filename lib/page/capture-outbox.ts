@@ -3,23 +3,9 @@
 // retry itself wakes a stopped worker. Every capture carries an id the background remembers, so a retry of a
 // write that did land (only its answer was lost) changes nothing. No zod, no extension API: pure and tested.
 import type { Capture } from '../schema';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 
-export interface BackoffOptions {
-  /** The first retry's delay. */
-  baseMs: number;
-  /** No delay grows beyond this. */
-  capMs: number;
-  /** Attempts in all, the first send included. */
-  maxAttempts: number;
-}
-
-export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, capMs: 8000, maxAttempts: 8 };
-
-/** The wait before retry number `retry` (0 for the first retry): 0.5 s, 1 s, 2 s, 4 s, 8 s, 8 s … */
-export function backoffDelay(retry: number, options: Pick<BackoffOptions, 'baseMs' | 'capMs'> = DEFAULT_BACKOFF) {
-  // 2 ** 30 already dwarfs any cap; stopping there keeps the figure finite.
-  return Math.min(options.capMs, options.baseMs * 2 ** Math.min(Math.max(0, retry), 30));
-}
+export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions };
 
 /** A capture with the id its retries share. */
 export type IdentifiedCapture = Capture & { captureId: string };
@@ -31,6 +17,8 @@ export interface OutboxDeps {
   backoff?: BackoffOptions;
   /** A send that has not answered by then is retried (a write that did land is not counted twice). */
   timeoutMs?: number;
+  /** Told of each failed attempt (DevTools and the reliability suite see the retries). */
+  onFailure?: (capture: IdentifiedCapture, attempt: number, error: string) => void;
 }
 
 export type OutboxResult = { ok: true; capture: IdentifiedCapture } | { ok: false; error: string };
@@ -68,6 +56,7 @@ export function createCaptureOutbox(deps: OutboxDeps): CaptureOutbox {
         return { ok: true, capture };
       } catch (cause) {
         error = cause instanceof Error ? cause.message : String(cause);
+        deps.onFailure?.(capture, attempt + 1, error);
       }
     }
     return { ok: false, error };

@@ -8,6 +8,7 @@ import {
 } from '@/lib/page/capture-outbox';
 import type { Capture } from '@/lib/schema';
 import { CAPTURE_ID_PATTERN } from '@/lib/limits';
+import { retried } from '@/lib/page/backoff';
 
 const capture = (url: string): Capture => ({
   article: { url, pageUrl: url, title: url, dir: 'ltr', excerpt: 'x', text: 'body' },
@@ -17,14 +18,16 @@ const capture = (url: string): Capture => ({
 /** An outbox whose waits are recorded, not waited. */
 function outbox(send: (capture: IdentifiedCapture) => Promise<unknown>, timeoutMs?: number) {
   const waits: number[] = [];
+  const failures: string[] = [];
   let ids = 0;
   const box = createCaptureOutbox({
     send,
     sleep: async (ms) => void waits.push(ms),
     newId: () => `capture-${++ids}`,
     timeoutMs,
+    onFailure: (capture, attempt, error) => failures.push(`${capture.captureId} ${attempt} ${error}`),
   });
-  return { box, waits };
+  return { box, waits, failures };
 }
 
 describe('backoffDelay', () => {
@@ -40,7 +43,7 @@ describe('backoffDelay', () => {
 describe('createCaptureOutbox', () => {
   it('retries a failed send with backoff until acknowledged, the same capture id every time', async () => {
     const seen: string[] = [];
-    const { box, waits } = outbox(async (c) => {
+    const { box, waits, failures } = outbox(async (c) => {
       seen.push(c.captureId);
       if (seen.length < 4) throw new Error('The message port closed before a response was received.');
     });
@@ -48,6 +51,9 @@ describe('createCaptureOutbox', () => {
     expect(result).toMatchObject({ ok: true, capture: { captureId: 'capture-1' } });
     expect(seen).toEqual(['capture-1', 'capture-1', 'capture-1', 'capture-1']);
     expect(waits).toEqual([500, 1000, 2000]);
+    expect(failures).toEqual(
+      [1, 2, 3].map((n) => `capture-1 ${n} The message port closed before a response was received.`),
+    );
     expect(box.pending).toBe(0);
   });
 
@@ -115,5 +121,28 @@ describe('newCaptureId', () => {
     expect(ids.size).toBe(100);
     for (const id of ids) expect(id).toMatch(CAPTURE_ID_PATTERN);
     expect(newCaptureId((bytes) => bytes.fill(255))).toBe('f'.repeat(32));
+  });
+});
+
+describe('retried', () => {
+  it('tries again after each failure with backoff, and gives the last error after the last attempt', async () => {
+    const waits: number[] = [];
+    const sleep = async (ms: number) => void waits.push(ms);
+    let calls = 0;
+    expect(
+      await retried(async () => {
+        if (++calls < 3) throw new Error('worker stopped');
+        return 'injected';
+      }, sleep),
+    ).toBe('injected');
+    expect(waits).toEqual([500, 1000]);
+    await expect(
+      retried(async () => Promise.reject(new Error(`refused ${++calls}`)), sleep, {
+        baseMs: 1,
+        capMs: 2,
+        maxAttempts: 3,
+      }),
+    ).rejects.toThrow('refused 6');
+    expect(waits.slice(2)).toEqual([1, 2]);
   });
 });

@@ -1,0 +1,36 @@
+// Retry timing shared by the page scripts' messages to the background (the gate's activation, the extractor's
+// captures): a stopped worker wakes on the next message, so waiting a little and sending again is enough.
+// No imports: the gate loads this on every page.
+
+export interface BackoffOptions {
+  /** The first retry's delay. */
+  baseMs: number;
+  /** No delay grows beyond this. */
+  capMs: number;
+  /** Attempts in all, the first send included. */
+  maxAttempts: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, capMs: 8000, maxAttempts: 8 };
+
+/** The wait before retry number `retry` (0 for the first retry): 0.5 s, 1 s, 2 s, 4 s, 8 s, 8 s … */
+export function backoffDelay(retry: number, options: Pick<BackoffOptions, 'baseMs' | 'capMs'> = DEFAULT_BACKOFF) {
+  // 2 ** 30 already dwarfs any cap; stopping there keeps the figure finite.
+  return Math.min(options.capMs, options.baseMs * 2 ** Math.min(Math.max(0, retry), 30));
+}
+
+/** Runs `attempt` until it resolves, waiting backoffDelay between tries; rejects with the last error. */
+export async function retried<T>(
+  attempt: () => Promise<T>,
+  sleep: (ms: number) => Promise<void>,
+  options: BackoffOptions = DEFAULT_BACKOFF,
+): Promise<T> {
+  for (let tried = 0; ; tried++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (tried + 1 >= options.maxAttempts) throw error;
+      await sleep(backoffDelay(tried, options));
+    }
+  }
+}
