@@ -44,22 +44,27 @@ class Tab {
     }
   }
 
+  /** Makes this the tab in front, as a reader looking at it. */
+  bringToFront() {
+    return this.raw.bringToFront();
+  }
+
   /** A real click (pointer events included) on the element `fn(arg)` returns: e.g. one inside a shadow root. */
   async clickWhere(fn, arg, options) {
     const element = await this.elementWhere(fn, arg, options);
-    await this.raw.bringToFront();
+    await this.bringToFront();
     await element.click();
   }
 
   /** A real click on what `selector` finds, in the tab brought to the front first, as a reader would. */
   async click(selector) {
-    await this.raw.bringToFront();
+    await this.bringToFront();
     await this.clickSelector(selector);
   }
 
   /** Types `value` into the input `selector` finds, replacing what was there. */
   async fill(selector, value) {
-    await this.raw.bringToFront();
+    await this.bringToFront();
     await this.fillSelector(selector, value);
   }
 
@@ -114,6 +119,9 @@ export class PlaywrightTab extends Tab {
  * A Firefox tab, through puppeteer-core over WebDriver BiDi. Firefox's BiDi refuses to navigate or reload
  * moz-extension:// pages, so extension pages reload themselves.
  */
+/** Per Firefox: the last activation asked for, so the next one waits its turn. */
+const ACTIVATIONS = new WeakMap();
+
 export class PuppeteerTab extends Tab {
   /** `scratchDir`: a folder that outlives the tab (the session's), for files handed to inputs. */
   constructor(raw, { extensionPage = false, scratchDir }) {
@@ -147,7 +155,18 @@ export class PuppeteerTab extends Tab {
   }
   async goto(url) {
     await this.raw.goto(url, { waitUntil: 'load' });
-    await this.raw.bringToFront();
+    await this.bringToFront();
+  }
+  // Firefox's browsingContext.activate waits for the tab to become visible; two tabs activated at once can leave
+  // one waiting for good (tabs opened in parallel did, until the protocol timeout). One activation at a time.
+  bringToFront() {
+    const browser = this.raw.browser();
+    const turn = (ACTIVATIONS.get(browser) ?? Promise.resolve()).then(() => this.raw.bringToFront());
+    ACTIVATIONS.set(
+      browser,
+      turn.catch(() => {}),
+    );
+    return turn;
   }
   async reload() {
     if (!this.extensionPage) return void (await this.raw.reload({ waitUntil: 'load' }));

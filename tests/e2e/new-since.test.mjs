@@ -22,8 +22,9 @@ const TOPICS = [
 ];
 const FEEDER = 'pages/front--world-news-daily--world-section.html';
 
-function captureOf(k, topicIds) {
-  const url = `https://news.example/new-${k}`;
+function captureOf(origin, k, topicIds) {
+  // On the feeder's own site: the background refuses a capture of a page the sending tab does not show.
+  const url = `${origin}/new-${k}`;
   const word = topicIds.includes('ukraine') ? 'Ukraine' : 'Energy';
   const text = `${word} officials said on Monday that talks would resume within days. The plan costs 40 million euros.`;
   return {
@@ -67,7 +68,7 @@ function newSince(name) {
 
   async function capture(topicIds) {
     const [reply] = await sendFromPage(browser, feeder, [
-      { type: 'capture:save', payload: captureOf(captured++, topicIds) },
+      { type: 'capture:save', payload: captureOf(server.origin, captured++, topicIds) },
     ]);
     assert.ok(reply?.ok, `capture failed: ${reply?.error}`);
   }

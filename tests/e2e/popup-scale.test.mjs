@@ -45,7 +45,7 @@ function topicOf(k) {
 }
 
 /** Article k, published k hours before START (so newest first is k ascending); every fifth is in Arabic. */
-function articleFor(k) {
+function articleFor(origin, k) {
   const topic = topicOf(k);
   const arabic = k % 5 === 0;
   const words = arabic ? FILLER_AR : FILLER_EN;
@@ -55,7 +55,8 @@ function articleFor(k) {
   // Arabic leads write the name with a clitic (لأوكرانيا): search must still find it under its plain form.
   const lead = arabic ? `وقال الوزير إن الدعم ل${word} مستمر.` : `${word} officials said talks resumed.`;
   const filler = Array.from({ length: 60 }, (_, i) => words[(k + i * 7) % words.length]).join(' ');
-  const url = `https://news${k % 20}.example/story-${k}`;
+  // On the feeder's own site (the background refuses captures of another page), in 20 sections.
+  const url = `${origin}/news${k % 20}/story-${k}`;
   return {
     article: {
       url,
@@ -103,7 +104,10 @@ function inReach(name) {
     await setTopics(browser, TOPICS);
     control = await extensionPage(browser);
     const feeder = await browser.open(`${server.origin}/pages/front--world-news-daily--world-section.html`);
-    const batch = Array.from({ length: ARTICLES }, (_, k) => ({ type: 'capture:save', payload: articleFor(k) }));
+    const batch = Array.from({ length: ARTICLES }, (_, k) => ({
+      type: 'capture:save',
+      payload: articleFor(server.origin, k),
+    }));
     const replies = await sendFromPage(browser, feeder, batch);
     const failed = replies.filter((r) => !r?.ok);
     assert.equal(failed.length, 0, `captures failed: ${failed[0]?.error}`);
