@@ -162,8 +162,14 @@ for (const name of e2eBrowsers()) {
         await setTopics(browser, TOPICS);
         const popup = await extensionPage(browser);
         const page = await browser.open(`${server.origin}/generated/p0.html`);
-        const records = await settledRecords(popup, { quietMs: 2000, timeoutMs: 20_000 });
-        const energy = records.find((r) => r.topicIds.includes('energy'));
+        // Settled only once the page's energy article is there: on a loaded machine it can take longer than the
+        // quiet period to arrive, and an empty database is quiet too.
+        let energy;
+        const deadline = Date.now() + 60_000;
+        while (!energy && Date.now() < deadline) {
+          const records = await settledRecords(popup, { quietMs: 2000, timeoutMs: 20_000 });
+          energy = records.find((r) => r.topicIds.includes('energy'));
+        }
         assert.ok(energy, 'the page captured its energy article');
         const capture = (captureId) => ({
           article: Object.fromEntries(

@@ -58,7 +58,8 @@ function hostilePages(name) {
         const raw = await browser.context.newPage();
         const tracer = await traceBeatwatch(browser.context, raw);
         try {
-          await raw.goto(url, { waitUntil: 'load' });
+          // A 5 MB page loads slowly on a loaded machine; the bound under test is Beatwatch's work, not the load.
+          await raw.goto(url, { waitUntil: 'load', timeout: 120_000 });
           await until(`an article stored from ${page.file}`, async () => (await storedFrom(browser, url)).length > 0);
           // Whatever runs after the capture (matching the rest, the watcher's observer) is traced too.
           await raw.waitForTimeout(1000);
