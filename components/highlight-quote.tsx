@@ -1,3 +1,4 @@
+import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import type { HighlightSummary } from '@/lib/db/articles';
 import { MAX_NOTE_CHARS } from '@/lib/limits';
@@ -16,7 +17,7 @@ export interface Props {
  * A passage the reader highlighted, with its note; says so when the last visit could not place it
  * (offering where it may be now) or found its text changed since.
  */
-export function HighlightQuote({ highlight, onSaveNote, onDelete, onConfirm }: Props) {
+export const HighlightQuote = memo(function HighlightQuote({ highlight, onSaveNote, onDelete, onConfirm }: Props) {
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(highlight.note);
   return (
@@ -82,4 +83,4 @@ export function HighlightQuote({ highlight, onSaveNote, onDelete, onConfirm }: P
       )}
     </li>
   );
-}
+});

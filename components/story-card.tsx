@@ -1,3 +1,4 @@
+import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import type { ArticleSummary } from '@/lib/db/articles';
 import { siteOf, type TopicStory } from '@/lib/digest/topic-stories';
@@ -35,8 +36,9 @@ export function articleDate(article: Pick<ArticleSummary, 'publishedAt' | 'first
 /**
  * One story of a digest: the newest headline, the sites that reported it, its top facts (each once), the reader's
  * highlights, and its reports one per line. Laid out in the headline's direction; each fact and report in its own.
+ * Drawn again only when one of its props changes: a note or a delete in another story leaves this one as it was.
  */
-export function StoryCard({
+export const StoryCard = memo(function StoryCard({
   story,
   formatDate,
   onOpen,
@@ -186,4 +188,4 @@ export function StoryCard({
       </ul>
     </li>
   );
-}
+});

@@ -61,6 +61,17 @@ async function targetTabId(): Promise<number | undefined> {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const openTab = (url: string) => void browser.tabs.create({ url });
+const openFact = (url: string, text: string) => openTab(textFragmentUrl(url, text));
+
+/**
+ * A function that keeps its identity across renders and calls the latest `fn`: the story cards are memoized, and a
+ * new closure on every render would draw every card again after a note or a delete in one of them.
+ */
+function useStable<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const latest = useRef(fn);
+  latest.current = fn;
+  return useCallback((...args: A) => latest.current(...args), []);
+}
 
 export function App() {
   const [overview, setOverview] = useState<DigestOverview | null>(null);
@@ -454,6 +465,15 @@ export function App() {
     }
   };
 
+  // The cards' handlers, the same functions on every render (see useStable).
+  const onDeleteArticle = useStable(removeArticleCard);
+  const onSaveNote = useStable(saveNote);
+  const onDeleteHighlight = useStable(removeHighlight);
+  const onConfirmHighlight = useStable(confirmHighlight);
+  const onNotAboutHere = useStable((id: string) => {
+    if (view.kind === 'list') void notAbout(id, view.list);
+  });
+
   const openOptions = () => void browser.runtime.openOptionsPage();
   const topicNames = new Map((overview?.topics ?? []).map((t) => [t.id, t.name]));
   const title =
@@ -576,12 +596,12 @@ export function App() {
                         story={story}
                         formatDate={formatDate}
                         onOpen={openTab}
-                        onOpenFact={(url, text) => openTab(textFragmentUrl(url, text))}
-                        onDelete={removeArticleCard}
-                        onNotAbout={view.list === NO_TOPIC ? undefined : (id) => void notAbout(id, view.list)}
-                        onSaveNote={saveNote}
-                        onDeleteHighlight={removeHighlight}
-                        onConfirmHighlight={confirmHighlight}
+                        onOpenFact={openFact}
+                        onDelete={onDeleteArticle}
+                        onNotAbout={view.list === NO_TOPIC ? undefined : onNotAboutHere}
+                        onSaveNote={onSaveNote}
+                        onDeleteHighlight={onDeleteHighlight}
+                        onConfirmHighlight={onConfirmHighlight}
                         newSince={seenBefore.get(view.list)}
                       />
                     ))}
@@ -603,9 +623,9 @@ export function App() {
                     items={highlights.items}
                     topicNames={topicNames}
                     onOpen={openTab}
-                    onSaveNote={saveNote}
-                    onDelete={removeHighlight}
-                    onConfirm={confirmHighlight}
+                    onSaveNote={onSaveNote}
+                    onDelete={onDeleteHighlight}
+                    onConfirm={onConfirmHighlight}
                   />
                   {(highlights.next !== null || highlights.loading) && (
                     <LoadMore loading={highlights.loading} onMore={loadHighlights} />

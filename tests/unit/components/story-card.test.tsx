@@ -93,6 +93,38 @@ describe('StoryCard', () => {
     expect(texts(mount(), '.reports button')).not.toContain('Not about this beat');
   });
 
+  it('is drawn again only when its story or a handler changes, not when the list around it re-renders', () => {
+    const stories = topicStories([bridgeA, bridgeB, ...others]);
+    const story = stories.find((s) => s.id === 'wire-a')!;
+    const formatDate = vi.fn((time: number) => new Date(time).toISOString().slice(0, 10));
+    const handlers = {
+      onOpen: vi.fn(),
+      onOpenFact: vi.fn(),
+      onDelete: vi.fn(),
+      onSaveNote: vi.fn(),
+      onDeleteHighlight: vi.fn(),
+      onConfirmHighlight: vi.fn(),
+    };
+    const root = document.createElement('ul');
+    document.body.append(root);
+    const draw = (shown: typeof story, onDelete = handlers.onDelete) =>
+      render(<StoryCard story={shown} formatDate={formatDate} {...handlers} onDelete={onDelete} />, root);
+    draw(story);
+    const drawn = formatDate.mock.calls.length;
+    expect(drawn).toBeGreaterThan(0);
+    draw(story);
+    expect(formatDate.mock.calls.length).toBe(drawn);
+    // A new story object (a note on one of its highlights) draws it again, and so does a new handler.
+    const noted = topicStories([{ ...bridgeA, highlights: [] }, { ...bridgeB, highlights: [] }, ...others]).find(
+      (s) => s.id === 'wire-a',
+    )!;
+    draw(noted);
+    expect(formatDate.mock.calls.length).toBe(2 * drawn);
+    expect(root.querySelectorAll('.highlights blockquote')).toHaveLength(0);
+    draw(noted, vi.fn());
+    expect(formatDate.mock.calls.length).toBe(3 * drawn);
+  });
+
   it('lays an Arabic story out right to left, keeps page text as text, and shows the lead when there are no facts', () => {
     const arabic = summary('ar', {
       title: '<img src=x onerror=alert(1)> عنوان',
