@@ -1,11 +1,11 @@
 // Answers the popup's search: the index's candidates, newest first, read one by one until enough are shown; each
 // with the match in context and grouped by topic (articles in no current topic, and highlights on pages without
 // an article, under No topic). Phrases are confirmed on the text, since the index keeps no word positions.
-import type { Database } from '../db/database';
-import { searchCandidates } from '../db/search-index';
+import type { Database, StoredArticle } from '../db/database';
+import { searchCandidates, type SearchReadTransaction } from '../db/search-index';
 import { parseSearch, positiveTerms, type SearchNode, type SearchTerm } from '../search/query';
 import { containsPhrase, snippetFor, type Snippet } from '../search/snippet';
-import type { Topic } from '../schema';
+import type { HighlightRecord, Topic } from '../schema';
 
 export interface SearchHit {
   kind: 'article' | 'highlight';
@@ -38,6 +38,8 @@ export interface SearchResult {
 
 /** Documents read at most per query to find the hits shown (phrases may reject many). */
 const MAX_CHECKED = 200;
+/** Documents read together while a phrase rejects some: one transaction and its requests in flight at once. */
+const PHRASE_BATCH = 40;
 
 function phraseHolds(node: SearchNode, text: string): boolean {
   switch (node.type) {
@@ -74,33 +76,77 @@ export async function search(db: Database, topics: Topic[], query: string, limit
   const groups = new Map<string | null, SearchGroup>();
   let shown = 0;
   let checked = 0;
-  for (const doc of candidates.docs) {
-    if (shown >= limit || checked >= MAX_CHECKED) break;
-    checked++;
-    const item = await candidates.itemOf(doc);
-    if (!item) continue;
-    const hit = await hitFor(db, item, terms, node, phrases);
-    if (!hit) continue;
-    const topicId = hit.topicIds.find((id) => names.has(id)) ?? null;
-    let group = groups.get(topicId);
-    if (!group) groups.set(topicId, (group = { topicId, name: topicId ? names.get(topicId)! : 'No topic', hits: [] }));
-    group.hits.push(hit.hit);
-    shown++;
+  // The candidates in batches read at once (not one transaction per document, one after the other): as many as are
+  // still to show, more when a phrase may reject some.
+  while (shown < limit && checked < Math.min(MAX_CHECKED, candidates.docs.length)) {
+    const want = phrases ? Math.max(limit - shown, PHRASE_BATCH) : limit - shown;
+    const batch = candidates.docs.slice(checked, Math.min(checked + want, MAX_CHECKED));
+    const read = await readItems(db, batch, candidates.itemOf);
+    for (const found of read) {
+      if (shown >= limit) break;
+      checked++;
+      const hit = found && hitFor(found, terms, node, phrases);
+      if (!hit) continue;
+      const topicId = hit.topicIds.find((id) => names.has(id)) ?? null;
+      let group = groups.get(topicId);
+      if (!group)
+        groups.set(topicId, (group = { topicId, name: topicId ? names.get(topicId)! : 'No topic', hits: [] }));
+      group.hits.push(hit.hit);
+      shown++;
+    }
   }
   return { query, total: candidates.docs.length, groups: [...groups.values()], more: candidates.docs.length > checked };
 }
 
-async function hitFor(
+/** What a document stands for, read: an article, or a highlight with its article when it has one. */
+type ItemRecords =
+  | { kind: 'article'; id: string; article: StoredArticle }
+  | { kind: 'highlight'; id: string; highlight: HighlightRecord; article: StoredArticle | undefined };
+
+/** The records of a batch of documents, in one read-only transaction with its requests in flight together. */
+async function readItems(
   db: Database,
-  item: string,
+  docs: number[],
+  itemOf: (doc: number, tx: SearchReadTransaction) => Promise<string | undefined>,
+): Promise<(ItemRecords | null)[]> {
+  const tx = db.transaction(['search-docs', 'articles', 'highlights'], 'readonly');
+  const articles = tx.objectStore('articles');
+  const items = await Promise.all(docs.map((doc) => itemOf(doc, tx)));
+  const records = await Promise.all(
+    items.map((item) =>
+      !item
+        ? undefined
+        : item.startsWith('a:')
+          ? articles.get(item.slice(2))
+          : tx.objectStore('highlights').get(item.slice(2)),
+    ),
+  );
+  const highlightArticles = await Promise.all(
+    items.map((item, i) => {
+      const articleId = item?.startsWith('h:') ? (records[i] as HighlightRecord | undefined)?.articleId : undefined;
+      return articleId ? articles.get(articleId) : undefined;
+    }),
+  );
+  await tx.done;
+  return items.map((item, i) => {
+    const record = records[i];
+    if (!item || !record) return null;
+    const id = item.slice(2);
+    return item.startsWith('a:')
+      ? { kind: 'article', id, article: record as StoredArticle }
+      : { kind: 'highlight', id, highlight: record as HighlightRecord, article: highlightArticles[i] };
+  });
+}
+
+function hitFor(
+  found: ItemRecords,
   terms: SearchTerm[],
   node: SearchNode,
   phrases: boolean,
-): Promise<{ hit: SearchHit; topicIds: string[] } | null> {
-  const id = item.slice(2);
-  if (item.startsWith('a:')) {
-    const article = await db.get('articles', id);
-    if (!article) return null;
+): { hit: SearchHit; topicIds: string[] } | null {
+  const { id } = found;
+  if (found.kind === 'article') {
+    const { article } = found;
     if (phrases && !phraseHolds(node, `${article.title}\n${article.text}`)) return null;
     const { field, snippet } = firstSnippet(
       [
@@ -124,11 +170,9 @@ async function hitFor(
       },
     };
   }
-  const highlight = await db.get('highlights', id);
-  if (!highlight) return null;
+  const { highlight, article } = found;
   const quote = highlight.selectors[0].exact;
   if (phrases && !phraseHolds(node, `${quote}\n${highlight.note}`)) return null;
-  const article = highlight.articleId ? await db.get('articles', highlight.articleId) : undefined;
   const { field, snippet } = firstSnippet(
     [
       ['quote', quote],

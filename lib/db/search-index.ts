@@ -5,10 +5,19 @@
 // (search-queue.ts); an index that is missing or from another version is rebuilt from the articles and highlights.
 import type { HighlightRecord } from '../schema';
 import { indexTerms } from '../search/terms';
-import { appendDocs, blockOf, decodeDocs, intersectSorted, subtractSorted, unionSorted } from '../search/postings';
+import {
+  appendDocs,
+  blockOf,
+  decodeDocs,
+  intersectSorted,
+  subtractSorted,
+  unionSorted,
+  uniqueSorted,
+} from '../search/postings';
 import type { SearchNode } from '../search/query';
 import { articleTime } from './article-lists';
-import type { Database, StoredArticle } from './database';
+import type { IDBPTransaction } from 'idb';
+import type { BeatwatchDB, Database, StoredArticle } from './database';
 import { articleItem, highlightItem } from './search-queue';
 
 /** Bump when what is indexed changes: the index is then rebuilt. */
@@ -185,8 +194,7 @@ async function prefixDocs(db: Reader, prefix: string): Promise<number[]> {
   );
   const all: number[] = [];
   for (const block of blocks) decodeDocs(block.docs, all);
-  all.sort((a, b) => a - b);
-  return all.filter((doc, i) => i === 0 || all[i - 1] !== doc);
+  return uniqueSorted(all);
 }
 
 /** Documents holding every token of a term (the last one as a prefix when the term says so), ascending. */
@@ -221,11 +229,14 @@ async function nodeDocs(db: Reader, node: SearchNode): Promise<number[]> {
   }
 }
 
+/** A read-only transaction a search reads its candidates' items in (search-docs, with the records they name). */
+export type SearchReadTransaction = IDBPTransaction<BeatwatchDB, ['search-docs', 'articles', 'highlights'], 'readonly'>;
+
 export interface SearchCandidates {
   /** Live documents holding the query, newest (highest number) first. */
   docs: number[];
-  /** Item of a document (`a:<id>` or `h:<id>`). */
-  itemOf: (doc: number) => Promise<string | undefined>;
+  /** Item of a document (`a:<id>` or `h:<id>`), read in the caller's transaction when given one. */
+  itemOf: (doc: number, tx?: SearchReadTransaction) => Promise<string | undefined>;
 }
 
 /** The live documents matching a query, newest first; resolve the ones to show with `itemOf`. */
@@ -237,6 +248,6 @@ export async function searchCandidates(db: Database, node: SearchNode): Promise<
   const bits = live ?? new Uint8Array(0);
   return {
     docs: docs.filter((doc) => isLive(bits, doc)).reverse(),
-    itemOf: async (doc) => (await db.get('search-docs', doc))?.item,
+    itemOf: async (doc, tx) => (await (tx ? tx.objectStore('search-docs').get(doc) : db.get('search-docs', doc)))?.item,
   };
 }

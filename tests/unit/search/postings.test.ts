@@ -7,6 +7,7 @@ import {
   intersectSorted,
   subtractSorted,
   unionSorted,
+  uniqueSorted,
 } from '@/lib/search/postings';
 
 const ascending = fc
@@ -49,5 +50,15 @@ describe('postings', () => {
         expect(unionSorted(a, b)).toEqual([...new Set([...a, ...b])].sort((x, y) => x - y));
       }),
     );
+  });
+
+  it('sorts the numbers of many lists, each once, as a set would', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 100_000 }), { maxLength: 2000 }), (numbers) => {
+        expect(uniqueSorted(numbers)).toEqual([...new Set(numbers)].sort((x, y) => x - y));
+      }),
+    );
+    expect(uniqueSorted([])).toEqual([]);
+    expect(uniqueSorted([7, 0, 7, 8, 0])).toEqual([0, 7, 8]);
   });
 });
