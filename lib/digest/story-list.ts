@@ -24,11 +24,10 @@ export class StoryList {
       this.index.remove(id);
       this.known.delete(id);
     }
-    for (const item of items) {
-      if (this.known.has(item.id)) continue;
-      this.index.add(item);
-      this.known.add(item.id);
-    }
+    // A new page's articles go in together: rarity counted once for the page, not once per article.
+    const added = items.filter((item) => !this.known.has(item.id));
+    this.index.addAll(added);
+    for (const item of added) this.known.add(item.id);
     const shaped = new Map<string, { articles: ArticleSummary[]; story: TopicStory }>();
     const stories = this.index.stories().map((story) => {
       const articles = story.articles.map((a) => current.get(a.id) ?? a);

@@ -88,14 +88,30 @@ export class StoryIndex<A extends GroupableArticle> {
 
   /** Adds (or, for a known id, replaces) an article; returns the id of the story it now belongs to. */
   add(article: A): string {
-    if (this.entries.has(article.id)) this.remove(article.id);
-    const entry: Entry<A> = {
-      article,
-      profile: storyProfile(article, this.profileOptions),
-      time: articleTime(article),
-    };
+    const entry = this.entryOf(article);
     this.frequencies.add(entry.profile);
     this.refreshRarity();
+    return this.link(entry);
+  }
+
+  /**
+   * Adds (or replaces) several articles at once, a page the popup loaded: rarity is counted once over all of them
+   * before any is compared, as groupStories counts it, instead of again after nearly each of the first few.
+   */
+  addAll(articles: readonly A[]): void {
+    const entries = articles.map((article) => this.entryOf(article));
+    for (const entry of entries) this.frequencies.add(entry.profile);
+    this.refreshRarity();
+    for (const entry of entries) this.link(entry);
+  }
+
+  private entryOf(article: A): Entry<A> {
+    if (this.entries.has(article.id)) this.remove(article.id);
+    return { article, profile: storyProfile(article, this.profileOptions), time: articleTime(article) };
+  }
+
+  /** Compares a counted entry with the articles it may share a story with, and merges the stories it links. */
+  private link(entry: Entry<A>): string {
     const linked = new Set<string>();
     for (const id of this.candidates(entry.profile)) {
       const other = this.entries.get(id) as Entry<A>;
@@ -104,7 +120,7 @@ export class StoryIndex<A extends GroupableArticle> {
       linked.add(story);
     }
     this.index(entry);
-    const ids = new Set([article.id]);
+    const ids = new Set([entry.article.id]);
     for (const story of linked) {
       for (const id of this.members.get(story) as Set<string>) ids.add(id);
       this.members.delete(story);

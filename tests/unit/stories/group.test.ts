@@ -287,6 +287,19 @@ describe('StoryIndex', () => {
     expect(index.storyId('inflation-3')).toBe('inflation-1');
   });
 
+  it('groups a page added at once as the batch grouping does, and goes on one capture at a time after it', () => {
+    const index = new StoryIndex<TestArticle>();
+    index.addAll([...BACKGROUND, ...INFLATION]);
+    const shape = (stories: { id: string; articles: { id: string }[] }[]) =>
+      stories.map((s) => [s.id, s.articles.map((a) => a.id)]);
+    expect(shape(index.stories())).toEqual(shape(groupStories([...BACKGROUND, ...INFLATION])));
+    expect(index.size).toBe(BACKGROUND.length + INFLATION.length);
+    index.addAll(blast);
+    expect(shape(index.stories())).toEqual(shape(groupStories([...BACKGROUND, ...INFLATION, ...blast])));
+    index.addAll([]);
+    expect(index.size).toBe(BACKGROUND.length + INFLATION.length + blast.length);
+  });
+
   it('names a story after its earliest article whatever the order of capture', () => {
     const index = new StoryIndex<TestArticle>();
     for (const a of [...BACKGROUND, blast[1]]) index.add(a);
