@@ -1,7 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import type { CountSummary, RestoreSummary } from '@/lib/backup/merge';
-import { t } from '@/lib/i18n/messages';
+import { t, uiLanguage } from '@/lib/i18n/messages';
 import type { Durability } from '@/lib/storage/durability';
+import { formatBytes, type StorageUse } from '@/lib/storage/usage';
 
 /** Props of YourData. */
 export interface Props {
@@ -18,6 +19,8 @@ export interface Props {
   onExportAnnotations: () => void;
   /** Whether the browser keeps the data under disk pressure; null while it is being asked. */
   durability: Durability | null;
+  /** The space the data takes and the browser allows; null while asked or when the browser cannot say. */
+  storageUse: StorageUse | null;
 }
 
 const DURABILITY_WORDS = {
@@ -44,6 +47,7 @@ export function YourData({
   onExportMarkdown,
   onExportAnnotations,
   durability,
+  storageUse,
 }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [withText, setWithText] = useState(false);
@@ -58,6 +62,7 @@ export function YourData({
       <p class="muted durability" data-durability={durability ?? 'checking'}>
         {t(durability ? DURABILITY_WORDS[durability] : 'storageChecking')}
       </p>
+      {storageUse && <StorageUseLine use={storageUse} />}
       <div class="toolbar">
         <button type="button" onClick={onBackup} disabled={!!busy}>
           Back up everything
@@ -143,6 +148,18 @@ export function YourData({
         </p>
       )}
     </section>
+  );
+}
+
+function StorageUseLine({ use }: { use: StorageUse }) {
+  const language = uiLanguage();
+  const used = formatBytes(use.used, language);
+  return (
+    <p class="muted storage-use" data-used={use.used} data-quota={use.quota}>
+      {use.quota === undefined
+        ? t('storageUsed', used)
+        : t('storageUsedOfQuota', used, formatBytes(use.quota, language))}
+    </p>
   );
 }
 

@@ -12,6 +12,7 @@ import { DB_VERSION } from '@/lib/db/migrations';
 import { formatNumber, t } from '@/lib/i18n/messages';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
 import { ensurePersistent, type Durability } from '@/lib/storage/durability';
+import { readStorageUse, type StorageUse } from '@/lib/storage/usage';
 import { loadTopics } from '@/lib/topics/settings';
 
 const source = {
@@ -42,6 +43,9 @@ export function DataSection({ onRestored }: { onRestored: () => void }) {
 
   // Asked from a page: persist() is not offered to Chromium's service worker, and the grant covers the origin.
   useEffect(() => void ensurePersistent(navigator.storage).then(setDurability), []);
+  const [storageUse, setStorageUse] = useState<StorageUse | null>(null);
+  const measureStorage = () => void readStorageUse(navigator.storage).then(setStorageUse);
+  useEffect(measureStorage, []);
 
   const run = async (what: string, task: () => Promise<string>) => {
     setBusy(what);
@@ -52,6 +56,8 @@ export function DataSection({ onRestored }: { onRestored: () => void }) {
       setMessage({ kind: 'error', text: errorText(e) });
     } finally {
       setBusy(null);
+      // A restore grows the data: the figure follows.
+      measureStorage();
     }
   };
 
@@ -131,6 +137,7 @@ export function DataSection({ onRestored }: { onRestored: () => void }) {
       onExportMarkdown={(withText) => void exportMarkdown(withText)}
       onExportAnnotations={() => void exportAnnotations()}
       durability={durability}
+      storageUse={storageUse}
     />
   );
 }

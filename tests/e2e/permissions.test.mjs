@@ -50,4 +50,38 @@ function permissions(name) {
     if (name === 'firefox') assert.equal(shown, 'persistent');
     assert.ok(words.trim().length > 20, 'the reader is told in words');
   });
+
+  test('the options page shows the space the data takes and what the browser allows', async () => {
+    await options.waitFor(() => !!document.querySelector('.storage-use'), undefined, {
+      what: 'the used-space line',
+      timeout: 60000,
+    });
+    const shown = await options.evaluate(async () => {
+      const line = document.querySelector('.storage-use');
+      const language = (globalThis.browser ?? chrome).i18n.getMessage('uiLocale');
+      const { usage, quota } = await navigator.storage.estimate();
+      const used = Number(line.dataset.used);
+      return {
+        words: line.textContent,
+        used,
+        quota: Number(line.dataset.quota),
+        usage,
+        estimatedQuota: quota,
+        language,
+      };
+    });
+    // The page measured when it opened; the data may have grown a little since (the background writes settings).
+    assert.ok(
+      shown.used > 0 && shown.used <= shown.usage,
+      `shown ${shown.used} bytes; estimate() now says ${shown.usage}`,
+    );
+    // Chromium's allowance follows the disk's free space, which other processes change between the two readings.
+    assert.ok(
+      Math.abs(shown.quota - shown.estimatedQuota) <= shown.estimatedQuota * 0.01,
+      `shown an allowance of ${shown.quota}; estimate() now says ${shown.estimatedQuota}`,
+    );
+    assert.equal(shown.language, 'en');
+    // English words with the figures written by Intl: "Your data takes 24 kB of the 10 GB this browser allows."
+    assert.match(shown.words, /^Your data takes [\d.,]+ [kMGT]B of the [\d.,]+ [kMGTP]B this browser allows\.$/);
+  });
 }
