@@ -1,13 +1,13 @@
 // Wires the "Your data" section to the background (records, restore) and to the reader's downloads.
 import { useEffect, useState } from 'preact/hooks';
 import { YourData } from '@/components/your-data';
-import { collectContents, collectHighlights } from '@/lib/backup/collect';
-import { backupFileName, createBackup, MAX_BACKUP_BYTES } from '@/lib/backup/format';
-import { markdownFiles } from '@/lib/backup/markdown';
+import { writeBackup } from '@/lib/backup/backup-writer';
+import { collectHighlights } from '@/lib/backup/collect';
+import { backupFileName, MAX_BACKUP_BYTES } from '@/lib/backup/format';
+import { writeMarkdownZip } from '@/lib/backup/markdown-zip';
 import { stageBackup } from '@/lib/backup/restore-upload';
 import type { RestoreSummary } from '@/lib/backup/merge';
 import { annotationCollection, annotationsFileName, ANNOTATION_MEDIA_TYPE } from '@/lib/backup/web-annotations';
-import { zipFiles } from '@/lib/backup/zip';
 import { DB_VERSION } from '@/lib/db/migrations';
 import { formatNumber, t } from '@/lib/i18n/messages';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
@@ -64,10 +64,12 @@ export function DataSection({ onRestored }: { onRestored: () => void }) {
   const backUp = () =>
     run('Backing up…', async () => {
       const now = new Date();
-      const backup = createBackup(await collectContents(source), DB_VERSION, now);
-      const blob = new Blob([JSON.stringify(backup)], { type: 'application/json' });
+      // Each page's text becomes a Blob at once: the browser keeps it outside the page's heap.
+      const parts: Blob[] = [];
+      const counts = await writeBackup(source, DB_VERSION, now, (text) => void parts.push(new Blob([text])));
+      const blob = new Blob(parts, { type: 'application/json' });
       download(backupFileName(now), blob);
-      return `Backed up ${plural(backup.topics.length, 'topic')}, ${plural(backup.articles.length, 'article')} and ${plural(backup.highlights.length, 'highlight')} (${(blob.size / 1024).toFixed(0)} kB).`;
+      return `Backed up ${plural(counts.topics, 'topic')}, ${plural(counts.articles, 'article')} and ${plural(counts.highlights, 'highlight')} (${(blob.size / 1024).toFixed(0)} kB).`;
     });
 
   const choose = (file: File) =>
@@ -105,16 +107,17 @@ export function DataSection({ onRestored }: { onRestored: () => void }) {
   const exportMarkdown = (withText: boolean) =>
     run('Exporting…', async () => {
       const now = new Date();
-      const { topics, articles, highlights } = await collectContents(source);
-      const files = markdownFiles(topics, articles, highlights, { withText });
-      const zip = zipFiles(files, now);
+      const parts: Blob[] = [];
+      const files = await writeMarkdownZip(source, { withText }, now, (chunks) => {
+        if (chunks.length) parts.push(new Blob(chunks as BlobPart[]));
+      });
       download(
         backupFileName(now)
           .replace('backup', 'markdown')
           .replace(/\.json$/, '.zip'),
-        new Blob([zip as BlobPart], { type: 'application/zip' }),
+        new Blob(parts, { type: 'application/zip' }),
       );
-      return `Exported ${plural(files.length, 'Markdown file')} in one zip.`;
+      return `Exported ${plural(files, 'Markdown file')} in one zip.`;
     });
 
   const exportAnnotations = () =>

@@ -1,37 +1,33 @@
-// Gathers everything for a backup or an export from the background, a page of records at a time: the background
-// answers other messages between pages, and no single message grows with the profile.
-import type { ArticleRecord, HighlightRecord, Topic } from '../schema';
+// Reads everything for a backup or an export from the background a page of records at a time: the background
+// answers other messages between pages, no single message grows with the profile, and a writer can hand each page
+// on before the next is read.
+import type { HighlightRecord, Topic, ArticleRecord } from '../schema';
 import type { RecordsPage } from '../db/backup';
-import type { BackupContents } from './format';
 
 const PAGE_SIZE = 500;
 
+/** Records after the id `after`, at most `limit` of them. */
+export type PageReader<T> = (after: string | undefined, limit: number) => Promise<RecordsPage<T>>;
+
 export interface RecordSource {
   topics: () => Promise<Topic[]>;
-  articles: (after: string | undefined, limit: number) => Promise<RecordsPage<ArticleRecord>>;
-  highlights: (after: string | undefined, limit: number) => Promise<RecordsPage<HighlightRecord>>;
+  articles: PageReader<ArticleRecord>;
+  highlights: PageReader<HighlightRecord>;
 }
 
-export async function collectContents(source: RecordSource): Promise<BackupContents> {
-  return {
-    topics: await source.topics(),
-    articles: await allPages(source.articles),
-    highlights: await allPages(source.highlights),
-  };
-}
-
-/** Only the highlights (for the Web Annotations export). */
-export function collectHighlights(source: Pick<RecordSource, 'highlights'>): Promise<HighlightRecord[]> {
-  return allPages(source.highlights);
-}
-
-async function allPages<T>(read: (after: string | undefined, limit: number) => Promise<RecordsPage<T>>) {
-  const all: T[] = [];
+/** Calls `use` with each page in id order, the next page read only once it is done. */
+export async function eachPage<T>(read: PageReader<T>, use: (records: T[]) => void | Promise<void>): Promise<void> {
   let page = await read(undefined, PAGE_SIZE);
-  all.push(...page.records);
+  await use(page.records);
   while (page.next !== undefined) {
     page = await read(page.next, PAGE_SIZE);
-    all.push(...page.records);
+    await use(page.records);
   }
+}
+
+/** Only the highlights (for the Web Annotations export, and the Markdown export's quotes). */
+export async function collectHighlights(source: Pick<RecordSource, 'highlights'>): Promise<HighlightRecord[]> {
+  const all: HighlightRecord[] = [];
+  await eachPage(source.highlights, (page) => void all.push(...page));
   return all;
 }

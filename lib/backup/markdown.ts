@@ -25,23 +25,68 @@ export function markdownFiles(
   highlights: HighlightRecord[],
   options: MarkdownOptions,
 ): MarkdownFile[] {
-  const byArticle = new Map<string, HighlightRecord[]>();
-  for (const h of highlights) if (h.articleId) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h]);
-  const paths = new Map(articles.map((a) => [a.id, `articles/${fileSlug(a.title, 'article')}-${a.id.slice(0, 8)}.md`]));
-  const names = new Map(topics.map((t) => [t.id, t.name]));
-  const articleFiles = articles.map((article) => ({
-    path: paths.get(article.id)!,
-    text: articleMarkdown(article, byArticle.get(article.id) ?? [], names, options),
-  }));
-  const used = new Set<string>();
-  const topicFiles = topics.map((topic) => {
-    let path = `topics/${fileSlug(topic.name, 'topic')}.md`;
-    if (used.has(path)) path = `topics/${fileSlug(topic.name, 'topic')}-${topic.id.slice(-6)}.md`;
-    used.add(path);
-    const own = articles.filter((a) => a.topicIds.includes(topic.id));
-    return { path, text: topicDigestMarkdown(topic, own, (a) => `../${paths.get(a.id)!}`) };
-  });
-  return [...articleFiles, ...topicFiles];
+  const exporter = new MarkdownExport(topics, highlights, options);
+  return [...articles.map((article) => exporter.article(article)), ...exporter.topicFiles()];
+}
+
+/** What a topic digest says about an article: no text, so an export keeps little of each article it has written. */
+export type DigestArticle = Pick<
+  ArticleRecord,
+  'id' | 'title' | 'url' | 'siteName' | 'publishedAt' | 'firstSeenAt' | 'facts'
+>;
+
+/**
+ * An export made an article at a time (articles arrive a page at a time from the background): each article's file is
+ * made as it comes, and the digests, which need every article of their topic, at the end from what was kept of them.
+ */
+export class MarkdownExport {
+  private readonly byArticle = new Map<string, HighlightRecord[]>();
+  private readonly names: Map<string, string>;
+  private readonly digests = new Map<string, { article: DigestArticle; path: string }[]>();
+
+  constructor(
+    private readonly topics: Topic[],
+    highlights: HighlightRecord[],
+    private readonly options: MarkdownOptions,
+  ) {
+    for (const h of highlights)
+      if (h.articleId) {
+        const own = this.byArticle.get(h.articleId);
+        if (own) own.push(h);
+        else this.byArticle.set(h.articleId, [h]);
+      }
+    this.names = new Map(topics.map((t) => [t.id, t.name]));
+    for (const topic of topics) this.digests.set(topic.id, []);
+  }
+
+  /** The article's file; what its topics' digests need of it is kept. */
+  article(article: ArticleRecord): MarkdownFile {
+    const path = `articles/${fileSlug(article.title, 'article')}-${article.id.slice(0, 8)}.md`;
+    const { id, title, url, siteName, publishedAt, firstSeenAt, facts } = article;
+    for (const topicId of new Set(article.topicIds))
+      this.digests.get(topicId)?.push({ article: { id, title, url, siteName, publishedAt, firstSeenAt, facts }, path });
+    return { path, text: articleMarkdown(article, this.byArticle.get(article.id) ?? [], this.names, this.options) };
+  }
+
+  /** One digest per topic, of the articles given so far. */
+  topicFiles(): MarkdownFile[] {
+    const used = new Set<string>();
+    return this.topics.map((topic) => {
+      let path = `topics/${fileSlug(topic.name, 'topic')}.md`;
+      if (used.has(path)) path = `topics/${fileSlug(topic.name, 'topic')}-${topic.id.slice(-6)}.md`;
+      used.add(path);
+      const own = this.digests.get(topic.id) ?? [];
+      const paths = new Map(own.map((entry) => [entry.article, entry.path]));
+      return {
+        path,
+        text: topicDigestMarkdown(
+          topic,
+          own.map((entry) => entry.article),
+          (a) => `../${paths.get(a)!}`,
+        ),
+      };
+    });
+  }
 }
 
 export function articleMarkdown(
@@ -87,10 +132,10 @@ export function articleMarkdown(
 }
 
 /** A topic's stories newest first (by publication, else first visit), each with its facts and links. */
-export function topicDigestMarkdown(
+export function topicDigestMarkdown<A extends DigestArticle>(
   topic: Topic,
-  articles: ArticleRecord[],
-  fileOf: (article: ArticleRecord) => string,
+  articles: A[],
+  fileOf: (article: A) => string,
 ): string {
   const newest = [...articles].sort((a, b) => timeOf(b) - timeOf(a));
   const lines = [
@@ -180,7 +225,7 @@ function hostOf(url: string): string {
   }
 }
 
-function timeOf(article: ArticleRecord): number {
+function timeOf(article: DigestArticle): number {
   const published = article.publishedAt ? Date.parse(article.publishedAt) : NaN;
   return Number.isNaN(published) ? article.firstSeenAt : published;
 }

@@ -3,7 +3,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { createBackgroundHandlers, type BackgroundDeps } from '@/lib/background/handlers';
 import { memoryArea, TabTopics } from '@/lib/background/tab-topics';
-import { collectContents } from '@/lib/backup/collect';
+import { writeBackup } from '@/lib/backup/backup-writer';
+import { collectHighlights, type RecordSource } from '@/lib/backup/collect';
 import { createBackup, type Backup } from '@/lib/backup/format';
 import { stageBackup, type RestoreSender, type StagedRestore } from '@/lib/backup/restore-upload';
 import { unwrapReply } from '@/lib/messaging/envelope';
@@ -32,16 +33,20 @@ function setup(initialTopics: Topic[] = []) {
     factsFor: () => [],
   };
   const handlers = createBackgroundHandlers(deps);
-  const backUp = async () =>
-    createBackup(
-      await collectContents({
-        topics: async () => stored,
-        articles: async (after, limit) => handlers['backup:articles']({ after, limit }, {}),
-        highlights: async (after, limit) => handlers['backup:highlights']({ after, limit }, {}),
-      }),
-      DB_VERSION,
-      new Date('2026-12-01T00:00:00Z'),
-    );
+  const source: RecordSource = {
+    topics: async () => stored,
+    articles: async (after, limit) => handlers['backup:articles']({ after, limit }, {}),
+    highlights: async (after, limit) => handlers['backup:highlights']({ after, limit }, {}),
+  };
+  /** The backup file as the options page writes it: its text in the parts handed out, and the counts. */
+  const backUpText = async () => {
+    const parts: string[] = [];
+    const counts = await writeBackup(source, DB_VERSION, new Date('2026-12-01T00:00:00Z'), (text) => {
+      parts.push(text);
+    });
+    return { parts, text: parts.join(''), counts };
+  };
+  const backUp = async () => JSON.parse((await backUpText()).text) as Backup;
   // Every message crosses the protocol's receiver, so its payload is checked by the same schemas as in the extension.
   const receive = createReceiver('background', handlers, (sender) =>
     classifySender(sender, 'ext', 'chrome-extension://ext/'),
@@ -57,7 +62,7 @@ function setup(initialTopics: Topic[] = []) {
     });
   const commit = (staged: StagedRestore) => send('restore:commit', { restoreId: staged.restoreId });
   const restore = async (file: Backup | string) => commit(await stage(file));
-  return { deps, handlers, backUp, send, stage, commit, restore, topics: () => stored };
+  return { deps, handlers, source, backUp, backUpText, send, stage, commit, restore, topics: () => stored };
 }
 
 /** The file's bytes in chunks of `size`, as File.stream() hands them out. */
@@ -136,6 +141,61 @@ describe('backup and restore through the background', () => {
     expect(summary.articles.new).toBe(503);
     expect(await snapshot(await target.deps.db)).toEqual(await snapshot(await source.deps.db));
     expect(await target.backUp()).toEqual(file);
+  });
+
+  it('writes the backup a page at a time, byte for byte the JSON of the whole, and it restores identically', async () => {
+    const from = setup();
+    // Three pages of articles and two of highlights, with text that could confuse a writer that splices JSON.
+    const hostileTopic = { ...topics[0], name: 'قمة "غزة" ,"articles":[] \u202e\n' };
+    const many = Array.from({ length: 1_203 }, (_, i) =>
+      (i % 5 ? article : arabicArticle)({ id: i.toString(16).padStart(32, '0'), url: `https://news.example/${i}` }),
+    );
+    const marks = Array.from({ length: 620 }, (_, i) =>
+      highlight({
+        id: `h-11111111-2222-3333-4444-${String(i).padStart(12, '0')}`,
+        articleId: many[i].id,
+        note: `note ${i} ]}"\u2028`,
+      }),
+    );
+    await from.restore({ ...sample(), topics: [hostileTopic, topics[1]], articles: many, highlights: marks });
+
+    const { parts, text, counts } = await from.backUpText();
+    expect(counts).toEqual({ topics: 2, articles: 1_203, highlights: 620 });
+    // A header, 3 pages of articles, the separator, 2 pages of highlights, the end.
+    expect(parts.length).toBe(8);
+    expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(text.length / 2);
+    const db = await from.deps.db;
+    const whole = createBackup(
+      {
+        topics: from.topics(),
+        articles: (await from.handlers['backup:articles']({ limit: 5_000 }, {})).records,
+        highlights: await collectHighlights(from.source),
+      },
+      DB_VERSION,
+      new Date('2026-12-01T00:00:00Z'),
+    );
+    expect(whole.articles).toHaveLength(1_203);
+    expect(text).toBe(JSON.stringify(whole));
+
+    const to = setup();
+    const summary = await to.restore(text);
+    expect(summary.articles.new).toBe(1_203);
+    expect(summary.highlights.new).toBe(620);
+    expect(await snapshot(await to.deps.db)).toEqual(await snapshot(db));
+    expect(to.topics()).toEqual(from.topics());
+    expect((await to.backUpText()).text).toBe(text);
+  });
+
+  it('writes an empty profile as a valid, empty backup', async () => {
+    const { backUpText, stage } = setup();
+    const { text, counts } = await backUpText();
+    expect(counts).toEqual({ topics: 0, articles: 0, highlights: 0 });
+    expect(text).toBe(
+      JSON.stringify(
+        createBackup({ topics: [], articles: [], highlights: [] }, DB_VERSION, new Date('2026-12-01T00:00:00Z')),
+      ),
+    );
+    expect((await stage(text)).summary.articles.total).toBe(0);
   });
 
   it('keeps the newer copy of what is already there', async () => {
