@@ -13,7 +13,7 @@ import { memoryArea, TabTopics, type SessionArea } from '@/lib/background/tab-to
 import { topicSync } from '@/lib/background/topic-sync';
 import { badgeModes } from '@/lib/background/toolbar-badge';
 import { pageHighlights } from '@/lib/db/highlights';
-import { openDatabase } from '@/lib/db/database';
+import { reopeningDatabase } from '@/lib/db/database';
 import { readListCounts } from '@/lib/db/list-counts';
 import { BADGE_MODE_KEY, loadBadgeMode } from '@/lib/settings/badge-mode';
 import { cleanUrl } from '@/lib/extract/url';
@@ -32,8 +32,8 @@ export default defineBackground(() => {
   void ensureGateRegistered(browser.scripting).catch((error: unknown) =>
     console.error('Beatwatch: cannot register the gate', error),
   );
-  // Opened once per worker life; handlers await the promise (main() cannot be async).
-  const db = openDatabase();
+  // Opened on first use and awaited on every use (main() cannot be async); reopened if the browser closes it.
+  const db = reopeningDatabase();
   // Durable storage at once, before the reader opens any page: Firefox's background page may ask (unlimitedStorage
   // grants it without a prompt); Chromium's worker has no persist() and this quietly does nothing there.
   void ensurePersistent(navigator.storage);

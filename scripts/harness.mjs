@@ -112,7 +112,8 @@ async function waitFor(condition, what, timeoutMs = 15000) {
  * A browser with the built extension loaded, headless unless told otherwise: a session with the same members in
  * both browsers (name, extensionOrigin, open, extensionPage, inExtension, closed, close). Chromium's also has
  * Playwright's context and the service worker. A given Chromium `userDataDir` (a browser profile to reuse, as
- * bench:popup's cached year of reading) is kept on close; the default temporary one is removed.
+ * bench:popup's cached year of reading) is kept on close; the default temporary one is removed. Chromium may be
+ * started through a wrapper (`executablePath`, e.g. scripts/chromium-small-disk.sh).
  */
 export async function launchWithExtension({
   browser = 'chromium',
@@ -120,6 +121,7 @@ export async function launchWithExtension({
   headless = true,
   userDataDir,
   uiLanguage,
+  executablePath = CHROMIUM_PATH,
 } = {}) {
   if (!BROWSERS[browser]) throw new Error(`unknown browser ${browser}: use ${Object.keys(BROWSERS).join(' or ')}`);
   extensionDir ??= BROWSERS[browser].build;
@@ -133,7 +135,7 @@ export async function launchWithExtension({
   const ownDir = !userDataDir;
   userDataDir ??= await mkdtemp(join(tmpdir(), 'beatwatch-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath,
     headless,
     viewport: { width: 1200, height: 900 },
     // The browser's own UI language (what browser.i18n follows), e.g. 'ar'; Chromium on Linux reads LANGUAGE.

@@ -46,7 +46,8 @@ import { search } from './search';
 import { memoryArea, TabTopics } from './tab-topics';
 
 export interface BackgroundDeps {
-  db: Promise<Database>;
+  /** Awaited on every use (the background's reopens a connection the browser closed). */
+  db: PromiseLike<Database>;
   loadTopics: () => Promise<Topic[]>;
   /** Validates and stores the reader's topics (a restore adds the backup's). */
   saveTopics: (topics: Topic[]) => Promise<void>;

@@ -17,7 +17,7 @@ import type { Handlers } from '../messaging/protocol';
 import type { Topic } from '../schema';
 
 export interface RestoreDeps {
-  database: () => Promise<Database>;
+  database: () => PromiseLike<Database>;
   loadTopics: () => Promise<Topic[]>;
   saveTopics: (topics: Topic[]) => Promise<void>;
   /** Has search take in what a commit wrote. */

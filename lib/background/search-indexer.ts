@@ -11,7 +11,7 @@ export class SearchIndexer {
   private again = false;
 
   constructor(
-    private readonly db: Promise<Database>,
+    private readonly db: PromiseLike<Database>,
     private readonly onError: (error: unknown) => void = (error) => console.error('Beatwatch: search index', error),
   ) {}
 

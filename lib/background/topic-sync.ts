@@ -6,7 +6,7 @@ import type { Topic } from '../schema';
 import { compileTopics } from '../topics/compile';
 import { matchTopics } from '../topics/match';
 
-export function topicSync(db: Promise<Database>, loadTopics: () => Promise<Topic[]>) {
+export function topicSync(db: PromiseLike<Database>, loadTopics: () => Promise<Topic[]>) {
   let queue: Promise<unknown> = Promise.resolve();
   return (): Promise<unknown> => {
     queue = queue

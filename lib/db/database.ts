@@ -76,7 +76,12 @@ export interface BeatwatchDB extends DBSchema {
 
 export type Database = IDBPDatabase<BeatwatchDB>;
 
-export function openDatabase(name = DB_NAME): Promise<Database> {
+export interface OpenOptions {
+  /** Told when the browser closes the connection abnormally (a full disk, the data cleared): it is dead for good. */
+  terminated?: () => void;
+}
+
+export function openDatabase(name = DB_NAME, { terminated }: OpenOptions = {}): Promise<Database> {
   return openDB<BeatwatchDB>(name, DB_VERSION, {
     upgrade(db, oldVersion, newVersion, tx) {
       // A failed migration aborts the upgrade: the database stays as it was and opening it fails with the reason.
@@ -85,5 +90,34 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
         tx.abort();
       });
     },
+    terminated,
   });
+}
+
+/**
+ * The database as the background holds it, awaited on every use: a connection the browser closed abnormally (a
+ * write that hit a full disk closes it in Chromium) or an open that failed is opened afresh on the next use, so a
+ * retry once space is back can succeed without waiting for the worker to restart.
+ */
+export function reopeningDatabase(
+  open: (options: OpenOptions) => Promise<Database> = (options) => openDatabase(DB_NAME, options),
+): PromiseLike<Database> {
+  let current: Promise<Database> | undefined;
+  const connect = () => {
+    const opening: Promise<Database> = open({
+      terminated: () => {
+        if (current === opening) current = undefined;
+      },
+    });
+    opening.catch(() => {
+      if (current === opening) current = undefined;
+    });
+    return opening;
+  };
+  return {
+    then(onOpen, onError) {
+      current ??= connect();
+      return current.then(onOpen, onError);
+    },
+  };
 }
