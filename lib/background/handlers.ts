@@ -31,6 +31,7 @@ import { countTopicArticles, deleteTopicArticles, releaseTopic } from '../db/top
 import { provenanceProblem, sameOrigin, sameSite } from '../extract/provenance';
 import { cleanUrl } from '../extract/url';
 import type { Database } from '../db/database';
+import { Refusal } from '../messaging/envelope';
 import type { Handlers } from '../messaging/protocol';
 import {
   extractedArticleSchema,
@@ -104,7 +105,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
     const { captureId } = capture;
     if (matches.length === 0) {
       if (captureId) await failed.remove(captureId);
-      throw new Error('the capture matches no tracked topic');
+      // Sent again it would match no more: the page must not retry it.
+      throw new Refusal('the capture matches no tracked topic');
     }
     const facts = deps.factsFor(capture.article, matches);
     let saved;
@@ -150,7 +152,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
 
     async 'capture:save'(capture, { tabId, url }) {
       const problem = provenanceProblem(capture.article, url);
-      if (problem) throw new Error(`capture refused: ${problem}`);
+      if (problem) throw new Refusal(`capture refused: ${problem}`);
       return storeCapture(capture, tabId);
     },
 
@@ -198,7 +200,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
 
     async 'highlight:add'({ pageUrl, articleUrl, selectors }, { tabId, url }) {
       if (!url || !sameOrigin(pageUrl, url))
-        throw new Error("highlight refused: the page is not the sending tab's page");
+        throw new Refusal("highlight refused: the page is not the sending tab's page");
       const db = await deps.db;
       // A highlight belongs to an article of the page's own site; one named on another site is the page's own.
       let articleId = await articleIdFor(sameSite(articleUrl, pageUrl) ? articleUrl : pageUrl);
@@ -227,7 +229,10 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
       return { id };
     },
 
-    async 'highlight:for-page'({ pageUrl }) {
+    async 'highlight:for-page'({ pageUrl }, { url }) {
+      // A page reads only its own page's highlights: what the reader highlighted elsewhere is none of its business.
+      if (!url || !sameOrigin(pageUrl, url))
+        throw new Refusal("highlights refused: the page is not the sending tab's page");
       const records = await pageHighlights(await deps.db, cleanUrl(pageUrl) ?? pageUrl);
       return records.map(({ id, selectors, legacyPositions }) =>
         legacyPositions ? { id, selectors, legacyPositions } : { id, selectors },

@@ -7,7 +7,27 @@ export interface Envelope {
   payload: unknown;
 }
 
-export type Reply<R> = { ok: true; result: R } | { ok: false; error: string };
+/**
+ * A reply. An error reply marked `refused` is a refusal that will never succeed (a malformed or foreign message, a
+ * payload the schema rejects, a capture provenance refuses): its sender must not try again. Any other error (a write
+ * the browser refused, say) may succeed later; no reply at all (a stopped worker) is the sender's to retry.
+ */
+export type Reply<R> = { ok: true; result: R } | { ok: false; error: string; refused?: true };
+
+/** Thrown by a handler for a request that will never succeed as sent: the reply says so (see Reply). */
+export class Refusal extends Error {
+  override name = 'Refusal';
+}
+
+/** The error a sender sees for a refused request: retrying it cannot help. */
+export class RefusedError extends Error {
+  override name = 'RefusedError';
+}
+
+/** Whether an error from a send is a refusal (not worth retrying), as opposed to a failure that may pass. */
+export function isRefused(error: unknown): boolean {
+  return error instanceof RefusedError;
+}
 
 export function wrap(type: string, payload: unknown): Envelope {
   return { beatwatch: 1, type, payload };
@@ -18,8 +38,11 @@ export function unwrapReply<R>(reply: unknown): R {
   if (typeof reply !== 'object' || reply === null || typeof (reply as { ok?: unknown }).ok !== 'boolean') {
     throw new Error('Beatwatch: no valid answer');
   }
-  const { ok, result, error } = reply as { ok: boolean; result?: unknown; error?: unknown };
-  if (!ok) throw new Error(typeof error === 'string' ? error : 'Beatwatch: request failed');
+  const { ok, result, error, refused } = reply as { ok: boolean; result?: unknown; error?: unknown; refused?: unknown };
+  if (!ok) {
+    const message = typeof error === 'string' ? error : 'Beatwatch: request failed';
+    throw refused === true ? new RefusedError(message) : new Error(message);
+  }
   return result as R;
 }
 
@@ -62,23 +85,29 @@ export function receiveWith<S extends SenderContext>(
 ) {
   return (raw: unknown, sender: S): Promise<Reply<unknown>> | undefined => {
     const envelope = readEnvelope(raw);
-    if (!envelope) return Promise.resolve({ ok: false, error: 'not a Beatwatch message' });
+    if (!envelope) return Promise.resolve({ ok: false, error: 'not a Beatwatch message', refused: true });
     const { type } = envelope;
     const route = routeOf(type);
-    if (!route) return Promise.resolve({ ok: false, error: `unknown message "${type}"` });
+    if (!route) return Promise.resolve({ ok: false, error: `unknown message "${type}"`, refused: true });
     const handler = Object.hasOwn(handlers, type) ? handlers[type] : undefined;
     if (!handler) return undefined;
     return (async (): Promise<Reply<unknown>> => {
-      if (!route.accepts(sender)) return { ok: false, error: `"${type}" is not accepted from this sender` };
+      if (!route.accepts(sender))
+        return { ok: false, error: `"${type}" is not accepted from this sender`, refused: true };
       const payload = route.read(envelope.payload);
       if (!payload.ok)
-        return { ok: false, error: `invalid "${type}" payload${payload.error ? `: ${payload.error}` : ''}` };
+        return {
+          ok: false,
+          error: `invalid "${type}" payload${payload.error ? `: ${payload.error}` : ''}`,
+          refused: true,
+        };
       try {
         // The frame's address, else the tab's: handlers check that a page script speaks only for its own page.
         const context = { tabId: sender.tab?.id, url: sender.url ?? sender.tab?.url };
         return { ok: true, result: (await handler(payload.value, context)) ?? null };
       } catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        const message = error instanceof Error ? error.message : String(error);
+        return error instanceof Refusal ? { ok: false, error: message, refused: true } : { ok: false, error: message };
       }
     })();
   };

@@ -82,6 +82,8 @@ export function createArticleWatcher(deps: WatcherDeps): ArticleWatcher {
       // on its own, so a failure never holds back (or ends) the page's other articles.
       deliveries.push(
         deps.outbox.put(key, { article, matches }).then((result) => {
+          // A refused capture is settled too: sent again as is, it would only be refused again.
+          if (result.ok === false && result.refused) sent.add(key);
           if (!result.ok) return null;
           sent.add(key);
           return { article, matches };

@@ -1,6 +1,7 @@
 // Retry timing shared by the page scripts' messages to the background (the gate's activation, the extractor's
 // captures): a stopped worker wakes on the next message, so waiting a little and sending again is enough.
-// No imports: the gate loads this on every page.
+// Only the dependency-free envelope is imported: the gate loads this on every page.
+import { isRefused } from '../messaging/envelope';
 
 export interface BackoffOptions {
   /** The first retry's delay. */
@@ -19,7 +20,10 @@ export function backoffDelay(retry: number, options: Pick<BackoffOptions, 'baseM
   return Math.min(options.capMs, options.baseMs * 2 ** Math.min(Math.max(0, retry), 30));
 }
 
-/** Runs `attempt` until it resolves, waiting backoffDelay between tries; rejects with the last error. */
+/**
+ * Runs `attempt` until it resolves, waiting backoffDelay between tries; rejects with the last error, or at once with
+ * a refusal (the background said no for good: asking again cannot help).
+ */
 export async function retried<T>(
   attempt: () => Promise<T>,
   sleep: (ms: number) => Promise<void>,
@@ -29,7 +33,7 @@ export async function retried<T>(
     try {
       return await attempt();
     } catch (error) {
-      if (tried + 1 >= options.maxAttempts) throw error;
+      if (tried + 1 >= options.maxAttempts || isRefused(error)) throw error;
       await sleep(backoffDelay(tried, options));
     }
   }

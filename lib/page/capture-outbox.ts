@@ -1,7 +1,9 @@
 // The page's outbox of captures: each capture is sent on its own and counts as sent only when the background has
-// acknowledged the write. A failure (a worker stopped mid-write, a refused write) is retried with backoff; the
-// retry itself wakes a stopped worker. Every capture carries an id the background remembers, so a retry of a
+// acknowledged the write. A failure (a worker stopped mid-write, a write the browser refused) is retried with
+// backoff, and the retry itself wakes a stopped worker; a refusal (the background's schema or provenance said no,
+// which no retry can change) is given up at once. Every capture carries an id the background remembers, so a retry of a
 // write that did land (only its answer was lost) changes nothing. No zod, no extension API: pure and tested.
+import { isRefused } from '../messaging/envelope';
 import type { Capture } from '../schema';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 
@@ -21,7 +23,8 @@ export interface OutboxDeps {
   onFailure?: (capture: IdentifiedCapture, attempt: number, error: string) => void;
 }
 
-export type OutboxResult = { ok: true; capture: IdentifiedCapture } | { ok: false; error: string };
+/** `refused`: the background refused the capture for good (it was tried once, and must not be sent again as is). */
+export type OutboxResult = { ok: true; capture: IdentifiedCapture } | { ok: false; error: string; refused?: true };
 
 export interface CaptureOutbox {
   /**
@@ -57,6 +60,7 @@ export function createCaptureOutbox(deps: OutboxDeps): CaptureOutbox {
       } catch (cause) {
         error = cause instanceof Error ? cause.message : String(cause);
         deps.onFailure?.(capture, attempt + 1, error);
+        if (isRefused(cause)) return { ok: false, error, refused: true };
       }
     }
     return { ok: false, error };

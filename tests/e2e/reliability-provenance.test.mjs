@@ -138,14 +138,23 @@ function provenance(name) {
       capture(forgedArticle),
       capture({ ...forgedArticle, pageUrl: spoofUrl }),
       { type: 'facts:for-urls', payload: { urls: [genuineUrl] } },
+      { type: 'highlight:for-page', payload: { pageUrl: genuineUrl } },
     ]);
     assert.equal(replies[0].ok, false, 'a capture claiming the genuine page is refused');
     assert.match(replies[0].error, /sending tab/);
     assert.equal(replies[1].ok, false, 'a capture naming the genuine address from its own page is refused');
     assert.match(replies[1].error, /another site/);
+    // Refused for good: the reply says so, and the page's outbox does not send them again.
+    assert.deepEqual([replies[0].refused, replies[1].refused], [true, true], 'the refusals are marked as such');
     assert.deepEqual(replies[2], { ok: true, result: [] }, "no facts of another site's article");
+    assert.equal(replies[3].ok, false, "another site's page cannot read this page's highlights");
+    assert.match(replies[3].error, /sending tab/);
     // The genuine tab still gets its own.
-    const [own] = await sendFromPage(browser, page, [{ type: 'facts:for-urls', payload: { urls: [genuineUrl] } }]);
+    const [own, ownHighlights] = await sendFromPage(browser, page, [
+      { type: 'facts:for-urls', payload: { urls: [genuineUrl] } },
+      { type: 'highlight:for-page', payload: { pageUrl: genuineUrl } },
+    ]);
+    assert.deepEqual(ownHighlights, { ok: true, result: [] }, 'its own page may ask (it has no highlights)');
     assert.deepEqual(
       own.result,
       before.facts.map((f) => f.text),

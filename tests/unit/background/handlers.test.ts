@@ -64,8 +64,9 @@ describe('capture:save', () => {
 
   it('ignores matches for topics the reader does not track, and refuses a capture left with none', async () => {
     const { handlers, deps } = setup();
+    // A refusal: the page must not send it again (it would match no more).
     await expect(handlers['capture:save']({ article, matches: [match('deleted-topic')] }, from(1))).rejects.toThrow(
-      /no tracked topic/,
+      expect.objectContaining({ name: 'Refusal', message: expect.stringMatching(/no tracked topic/) }),
     );
     expect(await (await deps.db).count('articles')).toBe(0);
   });
@@ -117,7 +118,7 @@ describe('highlights', () => {
       { pageUrl: 'https://n.example/a', articleUrl: article.url, selectors },
       from(),
     );
-    expect(await handlers['highlight:for-page']({ pageUrl: 'https://n.example/a#section?' }, {})).toEqual([
+    expect(await handlers['highlight:for-page']({ pageUrl: 'https://n.example/a#section?' }, from())).toEqual([
       { id, selectors },
     ]);
     const maybeHere: typeof selectors = [
@@ -128,7 +129,7 @@ describe('highlights', () => {
     expect(await (await deps.db).get('highlights', id)).toMatchObject({ placed: false, maybeHere });
     // The reader confirms the "maybe here": the highlight moves there and is re-attached by it.
     expect(await handlers['highlight:confirm']({ id }, {})).toEqual({ confirmed: true });
-    expect(await handlers['highlight:for-page']({ pageUrl: 'https://n.example/a' }, {})).toEqual([
+    expect(await handlers['highlight:for-page']({ pageUrl: 'https://n.example/a' }, from())).toEqual([
       { id, selectors: maybeHere },
     ]);
     expect(await handlers['highlight:confirm']({ id }, {})).toEqual({ confirmed: false });
@@ -136,9 +137,9 @@ describe('highlights', () => {
     await handlers['highlight:note']({ id, note: 'worth quoting' }, {});
     const deleted = await handlers['highlight:delete']({ id }, {});
     expect(deleted).toMatchObject({ placed: false, note: 'worth quoting' });
-    expect(await handlers['highlight:for-page']({ pageUrl: 'https://n.example/a' }, {})).toEqual([]);
+    expect(await handlers['highlight:for-page']({ pageUrl: 'https://n.example/a' }, from())).toEqual([]);
     await handlers['highlight:restore']({ record: deleted! }, {});
-    expect(await handlers['highlight:for-page']({ pageUrl: 'https://n.example/a' }, {})).toHaveLength(1);
+    expect(await handlers['highlight:for-page']({ pageUrl: 'https://n.example/a' }, from())).toHaveLength(1);
   });
 });
 
@@ -364,9 +365,10 @@ describe('provenance: a page speaks for its own site only', () => {
       from(1, genuine.pageUrl),
     );
     const forged = { ...genuine, pageUrl: 'https://evil.example/copy', text: 'Ukraine talks: send funds to 0xabc' };
+    // Refusals, which no retry can change: the reply tells the page not to send them again.
     await expect(
       handlers['capture:save']({ article: forged, matches: [match('ukraine')] }, from(2, forged.pageUrl)),
-    ).rejects.toThrow(/another site/);
+    ).rejects.toThrow(expect.objectContaining({ name: 'Refusal', message: expect.stringMatching(/another site/) }));
     // A page claiming to be the genuine one from another tab's page, and one with no known address.
     await expect(
       handlers['capture:save'](
@@ -400,7 +402,7 @@ describe('provenance: a page speaks for its own site only', () => {
     await expect(handlers['tab:clip']({ tabId: 3, topicId: 'gaza' }, {})).rejects.toThrow(/another site/);
   });
 
-  it("highlight:add and facts:for-urls answer for the sender's site only", async () => {
+  it("highlight:add, highlight:for-page and facts:for-urls answer for the sender's site only", async () => {
     const { handlers, deps } = setup({ factsFor: () => genuineFacts });
     const { articleId } = await handlers['capture:save'](
       { article: genuine, matches: [match('ukraine')] },
@@ -418,6 +420,18 @@ describe('provenance: a page speaks for its own site only', () => {
         from(2, 'https://evil.example/x'),
       ),
     ).rejects.toThrow(/sending tab/);
+    // Another site's page cannot read this page's highlights, nor can a sender with no address.
+    const own = await handlers['highlight:add'](
+      { pageUrl: genuine.pageUrl, articleUrl: genuine.url, selectors },
+      from(1, genuine.pageUrl),
+    );
+    expect(await handlers['highlight:for-page']({ pageUrl: genuine.pageUrl }, from(1, genuine.pageUrl))).toEqual([
+      { id: own.id, selectors },
+    ]);
+    for (const sender of [from(2, 'https://evil.example/x'), from(2, 'https://news.example.evil.example/'), {}])
+      await expect(handlers['highlight:for-page']({ pageUrl: genuine.pageUrl }, sender)).rejects.toThrow(
+        expect.objectContaining({ name: 'Refusal', message: expect.stringMatching(/sending tab/) }),
+      );
     // A highlight on another site's page that names the genuine article is filed under its own page instead.
     const { id } = await handlers['highlight:add'](
       { pageUrl: 'https://evil.example/x', articleUrl: genuine.url, selectors },

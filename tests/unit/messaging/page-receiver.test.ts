@@ -33,9 +33,14 @@ describe('createPageReceiver', () => {
     expect(await receive(envelope('page:mark-facts', { on: true }), { id: EXT_ID, tab: { id: 2 } })).toEqual({
       ok: false,
       error: '"page:mark-facts" is not accepted from this sender',
+      refused: true,
     });
     expect(await receive(envelope('page:mark-facts', { on: true }), { id: 'other' })).toMatchObject({ ok: false });
-    expect(await receive('hello', fromBackground)).toEqual({ ok: false, error: 'not a Beatwatch message' });
+    expect(await receive('hello', fromBackground)).toEqual({
+      ok: false,
+      error: 'not a Beatwatch message',
+      refused: true,
+    });
     expect(
       await receive({ beatwatch: 1, type: 'page:mark-facts', payload: { on: true }, extra: 1 }, fromBackground),
     ).toMatchObject({ ok: false });
@@ -51,6 +56,7 @@ describe('createPageReceiver', () => {
       expect(await receive({ beatwatch: 1, type: 'page:mark-facts', payload }, fromBackground)).toEqual({
         ok: false,
         error: 'invalid "page:mark-facts" payload',
+        refused: true,
       });
     }
     expect(

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { unwrapReply } from '@/lib/messaging/envelope';
+import { isRefused, Refusal, RefusedError, unwrapReply } from '@/lib/messaging/envelope';
 import { classifySender, createReceiver, envelope, type Handlers } from '@/lib/messaging/protocol';
 
 const EXT_ID = 'abc';
@@ -57,18 +57,19 @@ describe('createReceiver', () => {
   it('refuses a message from the wrong direction', async () => {
     const { handlers, receive } = receiver();
     const reply = await receive(envelope('capture:save', { article, matches: [] }), fromPopup);
-    expect(reply).toEqual({ ok: false, error: '"capture:save" is not accepted from this sender' });
-    expect(await receive(envelope('digest:get', {}), fromPage)).toMatchObject({ ok: false });
+    expect(reply).toEqual({ ok: false, error: '"capture:save" is not accepted from this sender', refused: true });
+    expect(await receive(envelope('digest:get', {}), fromPage)).toMatchObject({ ok: false, refused: true });
     expect(handlers['capture:save']).not.toHaveBeenCalled();
     expect(handlers['digest:get']).not.toHaveBeenCalled();
   });
 
   it('refuses malformed envelopes, unknown types and bad payloads without calling handlers', async () => {
     const { handlers, receive } = receiver();
-    expect(await receive('hello', fromPopup)).toEqual({ ok: false, error: 'not a Beatwatch message' });
+    expect(await receive('hello', fromPopup)).toEqual({ ok: false, error: 'not a Beatwatch message', refused: true });
     expect(await receive({ beatwatch: 1, type: 'toString', payload: {} }, fromPopup)).toMatchObject({
       ok: false,
       error: expect.stringContaining('unknown message'),
+      refused: true,
     });
     expect(await receive({ beatwatch: 1, type: 'page:extract-main', payload: {} }, fromPopup)).toMatchObject({
       ok: false,
@@ -77,15 +78,33 @@ describe('createReceiver', () => {
       envelope('capture:save', { article: { ...article, url: 'javascript:alert(1)' }, matches: [] }),
       fromPage,
     );
-    expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('invalid "capture:save" payload') });
-    expect(await receive(envelope('digest:get', { extra: 1 } as never), fromPopup)).toMatchObject({ ok: false });
+    // A payload the schema refuses will be refused however often it is sent: the reply says so.
+    expect(bad).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('invalid "capture:save" payload'),
+      refused: true,
+    });
+    expect(await receive(envelope('digest:get', { extra: 1 } as never), fromPopup)).toMatchObject({
+      ok: false,
+      refused: true,
+    });
     expect(Object.values(handlers).every((h) => h.mock.calls.length === 0)).toBe(true);
   });
 
-  it('turns a handler error into an error reply', async () => {
+  it('turns a handler error into an error reply that may be retried', async () => {
     const { handlers, receive } = receiver();
     handlers['digest:get'].mockRejectedValueOnce(new Error('db closed'));
     expect(await receive(envelope('digest:get', {}), fromPopup)).toEqual({ ok: false, error: 'db closed' });
+  });
+
+  it("turns a handler's refusal into a refused reply", async () => {
+    const { handlers, receive } = receiver();
+    handlers['capture:save'].mockRejectedValueOnce(new Refusal('capture refused: another site'));
+    expect(await receive(envelope('capture:save', { article, matches: [] }), fromPage)).toEqual({
+      ok: false,
+      error: 'capture refused: another site',
+      refused: true,
+    });
   });
 });
 
@@ -94,5 +113,25 @@ describe('unwrapReply', () => {
     expect(unwrapReply({ ok: true, result: 3 })).toBe(3);
     expect(() => unwrapReply({ ok: false, error: 'nope' })).toThrow('nope');
     expect(() => unwrapReply(undefined)).toThrow(/no valid answer/);
+  });
+
+  it('throws a RefusedError for a refused reply only', () => {
+    const caught = (reply: unknown) => {
+      try {
+        unwrapReply(reply);
+      } catch (error) {
+        return error;
+      }
+      throw new Error('no error');
+    };
+    const refused = caught({ ok: false, error: 'capture refused', refused: true });
+    expect(refused).toBeInstanceOf(RefusedError);
+    expect(refused).toMatchObject({ message: 'capture refused' });
+    expect(isRefused(refused)).toBe(true);
+    expect(isRefused(caught({ ok: false, error: 'QuotaExceededError' }))).toBe(false);
+    // Only a literal true counts: a reply that merely says something truthy is treated as a failure that may pass.
+    expect(isRefused(caught({ ok: false, error: 'x', refused: 'yes' }))).toBe(false);
+    expect(isRefused(caught(undefined))).toBe(false);
+    expect(isRefused(new Error('The message port closed before a response was received.'))).toBe(false);
   });
 });

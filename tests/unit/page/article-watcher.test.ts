@@ -6,6 +6,7 @@ import { createArticleWatcher } from '@/lib/page/article-watcher';
 import { createCaptureOutbox, type IdentifiedCapture } from '@/lib/page/capture-outbox';
 import { detectArticle } from '@/lib/extract/gate';
 import type { Capture, Topic } from '@/lib/schema';
+import { RefusedError } from '@/lib/messaging/envelope';
 
 const PAGES = join(__dirname, '../../fixtures/pages');
 const load = (file: string) => new DOMParser().parseFromString(readFileSync(join(PAGES, file), 'utf8'), 'text/html');
@@ -86,6 +87,25 @@ describe('createArticleWatcher', () => {
     refuse = 'none';
     const again = await watcher.retopic([topic('ukraine', 'أوكرانيا')]);
     expect(again.map((c) => c.article.title)).toEqual([refused]);
+  });
+
+  it('sends a refused article once: neither retried nor sent again by a later scan of the same topics', async () => {
+    const doc = load('article--asharq-al-awsat--russia-ukraine-istanbul.html');
+    const attempts = new Map<string, number>();
+    let refused: string | null = null;
+    const { watcher } = watch(doc, [topic('ukraine', 'أوكرانيا')], async (capture) => {
+      attempts.set(capture.article.title, (attempts.get(capture.article.title) ?? 0) + 1);
+      // The background's provenance check says no to the first article, for good.
+      refused ??= capture.article.title;
+      if (capture.article.title === refused) throw new RefusedError('capture refused: the article is on another site');
+    });
+    const first = await watcher.scan();
+    expect(first).toHaveLength(2);
+    expect(attempts.get(refused!)).toBe(1);
+    const again = await watcher.retopic([topic('ukraine', 'أوكرانيا')]);
+    expect(again).toEqual([]);
+    expect(attempts.get(refused!)).toBe(1);
+    expect([...attempts.values()]).toEqual([1, 1, 1]);
   });
 
   it('waits for an idle period before every task: planning, each share of each article, the tokenizer, each match', async () => {

@@ -9,6 +9,7 @@ import {
 import type { Capture } from '@/lib/schema';
 import { CAPTURE_ID_PATTERN } from '@/lib/limits';
 import { retried } from '@/lib/page/backoff';
+import { RefusedError, unwrapReply } from '@/lib/messaging/envelope';
 
 const capture = (url: string): Capture => ({
   article: { url, pageUrl: url, title: url, dir: 'ltr', excerpt: 'x', text: 'body' },
@@ -66,6 +67,34 @@ describe('createCaptureOutbox', () => {
     expect(await box.put('a', capture('https://a.example/1'))).toEqual({ ok: false, error: 'QuotaExceededError' });
     expect(attempts).toBe(DEFAULT_BACKOFF.maxAttempts);
     expect(waits).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
+  });
+
+  it('gives up at once on a refusal (schema, provenance): one attempt, no wait, said as refused', async () => {
+    let attempts = 0;
+    const { box, waits, failures } = outbox(async () => {
+      attempts++;
+      // As the background replies to a capture provenance refuses; unwrapReply is what the real sender runs.
+      return unwrapReply({ ok: false, error: 'capture refused: the article is on another site', refused: true });
+    });
+    expect(await box.put('a', capture('https://a.example/1'))).toEqual({
+      ok: false,
+      error: 'capture refused: the article is on another site',
+      refused: true,
+    });
+    expect(attempts).toBe(1);
+    expect(waits).toEqual([]);
+    expect(failures).toEqual(['capture-1 1 capture refused: the article is on another site']);
+    expect(box.pending).toBe(0);
+  });
+
+  it('still retries an error reply that is not a refusal (a write the browser refused may pass later)', async () => {
+    let attempts = 0;
+    const { box } = outbox(async () => {
+      if (++attempts < 3) return unwrapReply({ ok: false, error: 'QuotaExceededError: the quota has been exceeded' });
+      return unwrapReply({ ok: true, result: { created: true } });
+    });
+    expect(await box.put('a', capture('https://a.example/1'))).toMatchObject({ ok: true });
+    expect(attempts).toBe(3);
   });
 
   it('sends each capture on its own: one failing does not hold back another', async () => {
@@ -144,5 +173,21 @@ describe('retried', () => {
       }),
     ).rejects.toThrow('refused 6');
     expect(waits.slice(2)).toEqual([1, 2]);
+  });
+
+  it('does not ask again after a refusal', async () => {
+    const waits: number[] = [];
+    let calls = 0;
+    await expect(
+      retried(
+        async () => {
+          calls++;
+          throw new RefusedError('"page:activate" is not accepted from this sender');
+        },
+        async (ms) => void waits.push(ms),
+      ),
+    ).rejects.toBeInstanceOf(RefusedError);
+    expect(calls).toBe(1);
+    expect(waits).toEqual([]);
   });
 });
