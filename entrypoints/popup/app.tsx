@@ -44,7 +44,7 @@ type View = { kind: 'topics' } | { kind: 'list'; list: string } | { kind: 'highl
 type Deleted =
   | { kind: 'article'; record: ArticleRecord; removed: Removed }
   | { kind: 'highlight'; record: HighlightRecord; entry: HighlightListItem | undefined }
-  | { kind: 'not-about'; id: string; topicId: string; removed: Removed; alone: boolean };
+  | { kind: 'not-about'; id: string; topicId: string; order: string[]; removed: Removed; alone: boolean };
 
 const UNDO_MS = 8000;
 const PAGE = 30;
@@ -377,7 +377,11 @@ export function App() {
   // it joins No topic, whose loaded pages are then read again.
   const notAbout = async (id: string, topicId: string) => {
     try {
-      const { topicIds } = await sendToBackground('article:not-about', { id, topicId, notAbout: true });
+      const { topicIds, topicIdsBefore } = await sendToBackground('article:not-about', {
+        id,
+        topicId,
+        notAbout: true,
+      });
       let removed: Removed = [];
       const alone = !topicIds.some((other) => overview?.topics.some((topic) => topic.id === other));
       setLists((current) => {
@@ -388,7 +392,7 @@ export function App() {
       });
       adjustTopicCount(topicId, -1, alone);
       setUndoError(null);
-      setDeleted({ kind: 'not-about', id, topicId, removed, alone });
+      setDeleted({ kind: 'not-about', id, topicId, order: topicIdsBefore, removed, alone });
     } catch (e) {
       fail(e);
     }
@@ -423,8 +427,9 @@ export function App() {
     if (!deleted) return;
     try {
       if (deleted.kind === 'not-about') {
-        const { id, topicId, removed, alone } = deleted;
-        await sendToBackground('article:not-about', { id, topicId, notAbout: false });
+        const { id, topicId, order, removed, alone } = deleted;
+        // With the topics' order from before: the record is written back exactly as it was.
+        await sendToBackground('article:not-about', { id, topicId, notAbout: false, order });
         setLists((current) => {
           const next = putBackArticle(current, removed);
           if (alone) next.delete(NO_TOPIC);

@@ -350,10 +350,13 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
       return (await written(deleteArticle(await deps.db, id, now()))) ?? null;
     },
 
-    async 'article:not-about'({ id, topicId, notAbout }) {
-      const record = await setNotAbout(await deps.db, id, topicId, notAbout);
+    async 'article:not-about'({ id, topicId, notAbout, order }) {
+      const db = await deps.db;
+      // The order before the verdict goes back to the popup, whose undo sends it with the verdict taken back.
+      const before = (await getArticle(db, id))?.topicIds ?? [];
+      const record = await setNotAbout(db, id, topicId, notAbout, now(), order);
       if (!record) throw new Error('That article is no longer stored.');
-      return { topicIds: record.topicIds };
+      return { topicIds: record.topicIds, topicIdsBefore: before };
     },
 
     async 'topic:not-about'({ topicId }) {

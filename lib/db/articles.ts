@@ -297,6 +297,8 @@ export async function setNotAbout(
   topicId: string,
   rejected: boolean,
   now = Date.now(),
+  /** For an undo: the topics in the order they had before the verdict, so the record is written back as it was. */
+  order?: readonly string[],
 ): Promise<ArticleRecord | undefined> {
   const tx = db.transaction(['articles', 'search-queue', ...COUNT_STORES], 'readwrite');
   const articles = tx.objectStore('articles');
@@ -316,11 +318,27 @@ export async function setNotAbout(
       : existing.topicIds;
   // clippedTo stays as it was: the verdict outweighs a clip, and its undo must find the clip again.
   const { rejectedFrom: _old, ...rest } = existing;
-  const record: ArticleRecord = { ...rest, topicIds, ...(rejectedFrom.length > 0 ? { rejectedFrom } : {}) };
+  const record: ArticleRecord = {
+    ...rest,
+    topicIds: order ? inOrder(topicIds, order) : topicIds,
+    ...(rejectedFrom.length > 0 ? { rejectedFrom } : {}),
+  };
   // Its list keys and counts follow its topics, so the topic's list and count leave it out at once.
   await writeArticle(tx, id, found, record, now);
   await tx.done;
   return record;
+}
+
+/** `ids` sorted as they appear in `order` (stable; ids it does not name keep their place after those it does). */
+function inOrder(ids: string[], order: readonly string[]): string[] {
+  const rank = (id: string) => {
+    const at = order.indexOf(id);
+    return at === -1 ? order.length : at;
+  };
+  return ids
+    .map((id, i) => [id, i] as const)
+    .sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j)
+    .map(([id]) => id);
 }
 
 /** What the topic tester shows of an article the reader took out of a topic: enough to see why it had matched. */

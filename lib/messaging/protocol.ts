@@ -202,10 +202,18 @@ export const protocol = {
    * The reader's "not about this beat" (`notAbout` true) on an article of a topic, or its undo (false): the article
    * leaves the topic and a revisit does not put it back.
    */
-  'article:not-about': message<{ topicIds: string[] }>()({
+  'article:not-about': message<{ topicIds: string[]; topicIdsBefore: string[] }>()({
     from: 'extension-page',
     to: 'background',
-    payload: z.object({ id: articleIdSchema, topicId: topicIdSchema, notAbout: z.boolean() }).strict(),
+    payload: z
+      .object({
+        id: articleIdSchema,
+        topicId: topicIdSchema,
+        notAbout: z.boolean(),
+        /** An undo's `topicIdsBefore`: the article's topics are written back in that order. */
+        order: z.array(topicIdSchema).max(MAX_TOPICS).optional(),
+      })
+      .strict(),
   }),
   /** The articles the reader took out of a topic, for the topic tester. */
   'topic:not-about': message<NotAboutArticle[]>()({
