@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { CountSummary, RestoreSummary } from '@/lib/backup/merge';
-import { t, uiLanguage } from '@/lib/i18n/messages';
+import { formatNumber, t, uiLanguage, type MessageKey } from '@/lib/i18n/messages';
 import type { Durability } from '@/lib/storage/durability';
 import { formatBytes, type StorageUse } from '@/lib/storage/usage';
 
@@ -29,11 +29,11 @@ const DURABILITY_WORDS = {
   unknown: 'storageUnknown',
 } as const;
 
-const ROWS = [
-  ['topics', 'Topics'],
-  ['articles', 'Articles'],
-  ['highlights', 'Highlights'],
-] as const;
+const ROWS: [keyof RestoreSummary, MessageKey][] = [
+  ['topics', 'dataTopics'],
+  ['articles', 'dataArticles'],
+  ['highlights', 'highlights'],
+];
 
 /** The options page's "Your data" section: back up, restore after a summary, export as Markdown. */
 export function YourData({
@@ -52,12 +52,9 @@ export function YourData({
   const fileInput = useRef<HTMLInputElement>(null);
   const [withText, setWithText] = useState(false);
   return (
-    <section aria-label="Your data" class="your-data">
-      <h2>Your data</h2>
-      <p class="muted">
-        Everything Beatwatch keeps stays in this browser. A backup file is the way to move it to another machine or keep
-        it safe: it holds your topics, articles with their key facts, highlights and notes.
-      </p>
+    <section aria-label={t('dataHeading')} class="your-data">
+      <h2>{t('dataHeading')}</h2>
+      <p class="muted">{t('dataAbout')}</p>
       <h3>{t('storageHeading')}</h3>
       <p class="muted durability" data-durability={durability ?? 'checking'}>
         {t(durability ? DURABILITY_WORDS[durability] : 'storageChecking')}
@@ -65,17 +62,17 @@ export function YourData({
       {storageUse && <StorageUseLine use={storageUse} />}
       <div class="toolbar">
         <button type="button" onClick={onBackup} disabled={!!busy}>
-          Back up everything
+          {t('backUpEverything')}
         </button>
         <button type="button" onClick={() => fileInput.current?.click()} disabled={!!busy || !!pending}>
-          Restore from a backup…
+          {t('restoreFromBackup')}
         </button>
         <input
           ref={fileInput}
           type="file"
           accept="application/json,.json"
           hidden
-          aria-label="Backup file to restore"
+          aria-label={t('backupFileToRestore')}
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             e.currentTarget.value = '';
@@ -84,7 +81,7 @@ export function YourData({
         />
       </div>
       {pending && (
-        <div class="restore-summary" role="dialog" aria-label="Restore summary">
+        <div class="restore-summary" role="dialog" aria-label={t('restoreSummary')}>
           <p>
             <strong>{pending.fileName}</strong>
           </p>
@@ -92,42 +89,37 @@ export function YourData({
             <thead>
               <tr>
                 <th scope="col"></th>
-                <th scope="col">In the backup</th>
-                <th scope="col">New</th>
-                <th scope="col">Already here</th>
+                <th scope="col">{t('restoreInBackup')}</th>
+                <th scope="col">{t('restoreNew')}</th>
+                <th scope="col">{t('restoreAlreadyHere')}</th>
               </tr>
             </thead>
             <tbody>
               {ROWS.map(([key, label]) => (
-                <SummaryRow key={key} label={label} counts={pending.summary[key]} />
+                <SummaryRow key={key} label={t(label)} counts={pending.summary[key]} />
               ))}
             </tbody>
           </table>
-          <p class="muted">
-            Restoring adds what is new and keeps the newer copy of what is already here. Nothing is deleted.
-          </p>
+          <p class="muted">{t('restoreExplained')}</p>
           <div class="toolbar">
             <button type="button" onClick={onConfirmRestore} disabled={!!busy}>
-              Restore
+              {t('restore')}
             </button>
             <button type="button" class="link" onClick={onCancelRestore} disabled={!!busy}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </div>
       )}
-      <h3>Export as Markdown</h3>
-      <p class="muted">
-        One file per article (key facts, your highlights and notes) and a digest per topic, in one zip, for Obsidian or
-        any notes app.
-      </p>
+      <h3>{t('markdownExport')}</h3>
+      <p class="muted">{t('markdownAbout')}</p>
       <div class="toolbar">
         <label>
-          <input type="checkbox" checked={withText} onChange={(e) => setWithText(e.currentTarget.checked)} /> Include
-          each article's text
+          <input type="checkbox" checked={withText} onChange={(e) => setWithText(e.currentTarget.checked)} />{' '}
+          {t('markdownWithText')}
         </label>
         <button type="button" onClick={() => onExportMarkdown(withText)} disabled={!!busy}>
-          Export as Markdown
+          {t('markdownExport')}
         </button>
       </div>
       <h3>{t('annotationsHeading')}</h3>
@@ -167,11 +159,11 @@ function SummaryRow({ label, counts }: { label: string; counts: CountSummary }) 
   return (
     <tr>
       <th scope="row">{label}</th>
-      <td>{counts.total}</td>
-      <td>{counts.new}</td>
+      <td>{formatNumber(counts.total)}</td>
+      <td>{formatNumber(counts.new)}</td>
       <td>
-        {counts.present}
-        {counts.updated ? ` (${counts.updated} newer in the backup)` : ''}
+        {formatNumber(counts.present)}
+        {counts.updated ? ` ${t('restoreNewerInBackup', formatNumber(counts.updated))}` : ''}
       </td>
     </tr>
   );

@@ -9,7 +9,7 @@ import { stageBackup } from '@/lib/backup/restore-upload';
 import type { RestoreSummary } from '@/lib/backup/merge';
 import { annotationCollection, annotationsFileName, ANNOTATION_MEDIA_TYPE } from '@/lib/backup/web-annotations';
 import { DB_VERSION } from '@/lib/db/migrations';
-import { formatNumber, t } from '@/lib/i18n/messages';
+import { formatNumber, t, tCount } from '@/lib/i18n/messages';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
 import { ensurePersistent, type Durability } from '@/lib/storage/durability';
 import { readStorageUse, type StorageUse } from '@/lib/storage/usage';
@@ -31,8 +31,7 @@ function download(name: string, blob: Blob) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+const megabytes = (bytes: number) => formatNumber(Math.round(bytes / 1024 / 1024));
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function DataSection({ onRestored }: { onRestored: () => void }) {
@@ -62,50 +61,60 @@ export function DataSection({ onRestored }: { onRestored: () => void }) {
   };
 
   const backUp = () =>
-    run('Backing up…', async () => {
+    run(t('backingUp'), async () => {
       const now = new Date();
       // Each page's text becomes a Blob at once: the browser keeps it outside the page's heap.
       const parts: Blob[] = [];
       const counts = await writeBackup(source, DB_VERSION, now, (text) => void parts.push(new Blob([text])));
       const blob = new Blob(parts, { type: 'application/json' });
       download(backupFileName(now), blob);
-      return `Backed up ${plural(counts.topics, 'topic')}, ${plural(counts.articles, 'article')} and ${plural(counts.highlights, 'highlight')} (${(blob.size / 1024).toFixed(0)} kB).`;
+      return t(
+        'backedUp',
+        tCount('topicCount', counts.topics),
+        tCount('articleCount', counts.articles),
+        tCount('highlightCount', counts.highlights),
+        formatNumber(Math.round(blob.size / 1024)),
+      );
     });
 
   const choose = (file: File) =>
-    run(t('restoreReading', '0', megabytes(file.size)), async () => {
+    run(t('restoreReading', formatNumber(0), megabytes(file.size)), async () => {
       setPending(null);
       if (file.size > MAX_BACKUP_BYTES)
-        throw new Error(
-          `This file is ${megabytes(file.size)} MB; a backup can be restored up to ${megabytes(MAX_BACKUP_BYTES)} MB. Nothing was restored.`,
-        );
+        throw new Error(t('restoreTooBig', megabytes(file.size), megabytes(MAX_BACKUP_BYTES)));
       const staged = await stageBackup(file.stream(), sendToBackground, {
         dbVersion: DB_VERSION,
         onProgress: (read) => setBusy(t('restoreReading', megabytes(read), megabytes(file.size))),
       });
       setPending({ fileName: file.name, ...staged });
-      return 'Check what the backup adds, then restore.';
+      return t('restoreCheck');
     });
 
   const confirm = () =>
     pending &&
-    run('Restoring…', async () => {
+    run(t('restoring'), async () => {
       const { articles, highlights, topics } = await sendToBackground('restore:commit', {
         restoreId: pending.restoreId,
       });
       setPending(null);
       onRestored();
-      return `Restored: ${plural(topics.new, 'new topic')}, ${plural(articles.new, 'new article')}, ${plural(highlights.new, 'new highlight')}; ${articles.updated + highlights.updated} updated from newer copies.`;
+      return t(
+        'restored',
+        tCount('topicCount', topics.new),
+        tCount('articleCount', articles.new),
+        tCount('highlightCount', highlights.new),
+        formatNumber(articles.updated + highlights.updated),
+      );
     });
 
   const cancel = () => {
     if (pending) void sendToBackground('restore:discard', { restoreId: pending.restoreId }).catch(() => {});
     setPending(null);
-    setMessage({ kind: 'ok', text: 'Nothing was restored.' });
+    setMessage({ kind: 'ok', text: t('nothingRestored') });
   };
 
   const exportMarkdown = (withText: boolean) =>
-    run('Exporting…', async () => {
+    run(t('exporting'), async () => {
       const now = new Date();
       const parts: Blob[] = [];
       const files = await writeMarkdownZip(source, { withText }, now, (chunks) => {
@@ -117,7 +126,7 @@ export function DataSection({ onRestored }: { onRestored: () => void }) {
           .replace(/\.json$/, '.zip'),
         new Blob(parts, { type: 'application/zip' }),
       );
-      return `Exported ${plural(files, 'Markdown file')} in one zip.`;
+      return tCount('markdownExported', files);
     });
 
   const exportAnnotations = () =>

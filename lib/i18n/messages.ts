@@ -16,7 +16,9 @@ export type CountKey =
   | 'deleteKeepArticles'
   | 'deleteWithArticles'
   | 'imported'
-  | 'unsavedPages';
+  | 'unsavedPages'
+  | 'topicCount'
+  | 'markdownExported';
 
 // Typed by WXT from the English messages; plural forms are looked up by a key built at run time.
 const getMessage = (key: string, substitutions?: string[]): string =>

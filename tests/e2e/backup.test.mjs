@@ -234,7 +234,7 @@ function backupAndRestore(name) {
       ['Highlights', '1', '0', '1'],
     ]);
     await options.click('[aria-label="Restore summary"] button');
-    await said('status', 'Restored: 0 new topics, 0 new articles, 0 new highlights; 0 updated');
+    await said('status', 'Restored: 0 topics, 0 articles and 0 highlights new; 0 updated');
     assert.deepEqual(await browser.inExtension(database), stored, 'restoring twice changes nothing');
 
     const again = await download('Back up everything', 'Backed up');
@@ -328,7 +328,7 @@ function backupAndRestore(name) {
     const n = before.articles.length;
     assert.deepEqual((await summaryRows())[1], ['Articles', String(n + bulk.length), String(bulk.length), String(n)]);
     await options.click('[aria-label="Restore summary"] button');
-    await said('status', `Restored: 0 new topics, ${bulk.length} new articles`);
+    await said('status', `Restored: 0 topics, ${bulk.length} articles`);
     const after = await browser.inExtension(database);
     assert.equal(after.articles.length, n + bulk.length);
     assert.deepEqual(after.highlights, before.highlights);

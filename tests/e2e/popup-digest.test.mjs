@@ -171,8 +171,44 @@ function arabicUi() {
       sideways: document.documentElement.scrollWidth - window.innerWidth,
     }));
     assert.deepEqual(page, { dir: 'rtl', heading: 'مواضيع Beatwatch', edit: 'عدِّل', sideways: 0 });
+    // "Your data" in Arabic too: no English word but the names of formats and apps the Arabic text itself names.
+    await options.waitFor(
+      () => !!document.querySelector('.your-data [data-durability]:not([data-durability="checking"])'),
+      undefined,
+      {
+        what: 'the data section',
+      },
+    );
+    const yourData = await options.evaluate(() => {
+      const section = document.querySelector('section.your-data');
+      const labels = [...section.querySelectorAll('[aria-label]')].map((el) => el.getAttribute('aria-label'));
+      return {
+        heading: section.querySelector('h2').textContent,
+        label: section.getAttribute('aria-label'),
+        english: [...`${section.innerText}\n${labels.join('\n')}`.matchAll(/[A-Za-z]+/g)].map((m) => m[0]),
+      };
+    });
+    const NAMED = new Set([
+      'Beatwatch',
+      'Markdown',
+      'zip',
+      'Obsidian',
+      'Web',
+      'Annotations',
+      'W',
+      'C',
+      'JSON',
+      'LD',
+      'Hypothesis',
+    ]);
+    assert.equal(yourData.heading, 'بياناتك');
+    assert.equal(yourData.label, 'بياناتك');
+    assert.deepEqual(
+      yourData.english.filter((word) => !NAMED.has(word)),
+      [],
+    );
     assert.deepEqual(await axe(options), []);
-    await options.screenshot(join(ARTIFACTS, 'options-chromium-ar.png'));
+    await options.screenshot(join(ARTIFACTS, 'options-chromium-ar.png'), { fullPage: true });
     await options.close();
   });
 }

@@ -26,6 +26,8 @@ const COUNT_KEYS: CountKey[] = [
   'deleteWithArticles',
   'imported',
   'unsavedPages',
+  'topicCount',
+  'markdownExported',
 ];
 
 /** `key` without a plural suffix its locale knows, and the suffix. */
