@@ -11,6 +11,8 @@ export interface Props {
   sites?: string[];
   /** The title of an earlier article of the beat that already reported this fact, if any. */
   seenIn?: string;
+  /** Not shown to the reader before this look at the topic (neither mark when it is not known). */
+  isNew?: boolean;
   onOpen: () => void;
 }
 
@@ -23,9 +25,10 @@ const KIND_LABELS: Record<FactKind, MessageKey> = {
 };
 
 /** One key fact as plain text, with its kind, speaker and sites, and one action: open the article at that sentence. */
-export function FactItem({ fact, dir, lang, sites, seenIn, onOpen }: Props) {
+export function FactItem({ fact, dir, lang, sites, seenIn, isNew, onOpen }: Props) {
   return (
-    <li class={seenIn ? 'fact seen' : 'fact'} data-kind={fact.kind} dir={dir} lang={lang}>
+    <li class={seenIn ? 'fact seen' : isNew ? 'fact new' : 'fact'} data-kind={fact.kind} dir={dir} lang={lang}>
+      {isNew && !seenIn && <span class="new-mark">{t('newFact')}</span>}{' '}
       <span class="fact-kind">{t(KIND_LABELS[fact.kind])}</span>{' '}
       <span class="fact-text" dir="auto">
         {fact.text}

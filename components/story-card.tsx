@@ -1,6 +1,7 @@
 import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import type { ArticleSummary } from '@/lib/db/articles';
+import { factNovelty, type SeenFacts } from '@/lib/digest/topic-facts';
 import { siteOf, type TopicStory } from '@/lib/digest/topic-stories';
 import { FactItem } from './fact-item';
 import { HighlightQuote } from './highlight-quote';
@@ -23,6 +24,8 @@ export interface Props {
   onConfirmHighlight: (highlightId: string) => void;
   /** When the reader last saw the topic before this look: reports captured after it are marked new. */
   newSince?: number;
+  /** The beat's facts the reader saw at that time (lib/digest/topic-facts): the others are marked new. */
+  seenFacts?: SeenFacts;
 }
 
 const TOP_FACTS = 3;
@@ -49,11 +52,15 @@ export const StoryCard = memo(function StoryCard({
   onDeleteHighlight,
   onConfirmHighlight,
   newSince,
+  seenFacts,
 }: Props) {
   const [allFacts, setAllFacts] = useState(false);
   const { headline } = story;
   const byId = new Map(story.articles.map((a) => [a.id, a]));
-  const facts = allFacts ? story.facts : story.facts.slice(0, TOP_FACTS);
+  // What is new leads: a fact only the reports since the last look state comes before the ones shown then.
+  const ranked = story.facts.map((fact) => ({ fact, novelty: seenFacts && factNovelty(fact, seenFacts) }));
+  if (seenFacts) ranked.sort((a, b) => Number(b.novelty?.state === 'new') - Number(a.novelty?.state === 'new'));
+  const facts = allFacts ? ranked : ranked.slice(0, TOP_FACTS);
   const highlights = story.articles.flatMap((a) => a.highlights);
   const several = story.articles.length > 1;
   const isNew = (article: ArticleSummary) => newSince !== undefined && article.firstSeenAt > newSince;
@@ -95,7 +102,7 @@ export const StoryCard = memo(function StoryCard({
       </div>
       {facts.length > 0 ? (
         <ul class="facts" aria-label={t('keyFacts')}>
-          {facts.map((fact) => {
+          {facts.map(({ fact, novelty }) => {
             const first = byId.get(fact.sources[0].articleId);
             return (
               <FactItem
@@ -108,6 +115,10 @@ export const StoryCard = memo(function StoryCard({
                     ? [...new Set(fact.sources.map((s) => siteOf(byId.get(s.articleId) ?? { url: s.url })))]
                     : undefined
                 }
+                seenIn={
+                  novelty?.state === 'seen' ? novelty.seenIn.title || siteOf({ url: novelty.seenIn.url }) : undefined
+                }
+                isNew={novelty?.state === 'new'}
                 onOpen={() => onOpenFact(first?.url ?? fact.sources[0].url, fact.text)}
               />
             );

@@ -34,6 +34,7 @@ import {
   type Removed,
 } from '@/lib/digest/loaded-lists';
 import { StoryList } from '@/lib/digest/story-list';
+import { seenFacts } from '@/lib/digest/topic-facts';
 import { formatDate, formatNumber, isolate, t } from '@/lib/i18n/messages';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
 import type { DigestOverview, FailedCaptureSummary } from '@/lib/messaging/protocol';
@@ -500,6 +501,12 @@ export function App() {
     if (!grouping) storyLists.current.set(openListId, (grouping = new StoryList()));
     return grouping.stories(openItems);
   }, [openItems, openListId]);
+  // The facts the reader saw when they last opened the list: only known once the list is marked seen.
+  const newSince = openListId === null ? undefined : seenBefore.get(openListId);
+  const seen = useMemo(
+    () => (openItems && newSince !== undefined ? seenFacts(openItems, newSince) : undefined),
+    [openItems, newSince],
+  );
 
   const hasTopics = !!overview && overview.topics.length > 0;
   return (
@@ -607,7 +614,8 @@ export function App() {
                         onSaveNote={onSaveNote}
                         onDeleteHighlight={onDeleteHighlight}
                         onConfirmHighlight={onConfirmHighlight}
-                        newSince={seenBefore.get(view.list)}
+                        newSince={newSince}
+                        seenFacts={seen}
                       />
                     ))}
                   </ArrowList>

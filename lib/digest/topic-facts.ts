@@ -13,6 +13,8 @@ export interface TopicFactGroup {
   dir: 'ltr' | 'rtl';
   lang?: string;
   sources: { articleId: string; title: string; url: string }[];
+  /** Every report of the fact, as each article words it: how a story's fact is found among those seen before. */
+  reports: { articleId: string; text: string }[];
 }
 
 const MAX_GROUPS = 20;
@@ -35,6 +37,7 @@ export function topicFactGroups(articles: ArticleSummary[]): TopicFactGroup[] {
           members.map((m) => [m.article.id, { articleId: m.article.id, title: m.article.title, url: m.article.url }]),
         ).values(),
       ],
+      reports: members.map((m) => ({ articleId: m.article.id, text: m.text })),
     }))
     .sort((a, b) => b.sources.length - a.sources.length || b.score - a.score)
     .slice(0, MAX_GROUPS)
@@ -69,4 +72,40 @@ export function factsSeenBefore(articles: ArticleSummary[]): Map<string, (Earlie
     }
   }
   return seen;
+}
+
+/** Facts of a beat the reader was shown before, by article id and fact text, each with the article first stating it. */
+export type SeenFacts = Map<string, EarlierSource>;
+
+const factKey = (articleId: string, text: string) => `${articleId}\n${text}`;
+
+/**
+ * The facts of a beat's articles that the reader already saw when they last opened it (at `seenAt`): every fact of an
+ * article captured by then, and every later report of the same fact (lib/facts/merge), wherever in the beat, so a new
+ * report repeating a known fact does not make it new again. Each points at the earliest article that stated it.
+ */
+export function seenFacts(articles: readonly ArticleSummary[], seenAt: number): SeenFacts {
+  const seen: SeenFacts = new Map();
+  if (!articles.some((article) => article.firstSeenAt <= seenAt)) return seen;
+  const byFirstVisit = [...articles].sort((a, b) => a.firstSeenAt - b.firstSeenAt);
+  const items = byFirstVisit.flatMap((article) => article.facts.map((fact) => ({ text: fact.text, article })));
+  for (const { members } of groupFacts(items)) {
+    // Members keep the input order: the first is the earliest article with the fact.
+    const first = members[0].article;
+    if (first.firstSeenAt > seenAt) continue;
+    const source = { articleId: first.id, title: first.title, url: first.url };
+    for (const member of members) seen.set(factKey(member.article.id, member.text), source);
+  }
+  return seen;
+}
+
+/** Whether a story's fact is new to the reader, or where they saw it before. */
+export type FactNovelty = { state: 'new' } | { state: 'seen'; seenIn: EarlierSource };
+
+export function factNovelty(fact: Pick<TopicFactGroup, 'reports'>, seen: SeenFacts): FactNovelty {
+  for (const report of fact.reports) {
+    const seenIn = seen.get(factKey(report.articleId, report.text));
+    if (seenIn) return { state: 'seen', seenIn };
+  }
+  return { state: 'new' };
 }

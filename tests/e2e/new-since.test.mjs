@@ -1,7 +1,8 @@
 // End to end in real Chromium and Firefox: "new since you last looked". Articles go in through the background's
-// capture handler; the popup shows each topic's new count, marks the new reports in the story view, and they are seen
-// once shown; "Mark all seen" clears every topic; a topic shows its captures per day. The toolbar badge counts the
-// topics matched in the tab by default, and what is new across all tabs when the reader chooses so in the options.
+// capture handler; the popup shows each topic's new count, marks the new reports and facts in the story view (a fact
+// shown in an earlier look as seen), and they are seen once shown; "Mark all seen" clears every topic; a topic shows
+// its captures per day. The toolbar badge counts the topics matched in the tab by default, and what is new across all
+// tabs when the reader chooses so in the options.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -22,11 +23,11 @@ const TOPICS = [
 ];
 const FEEDER = 'pages/front--world-news-daily--world-section.html';
 
-function captureOf(origin, k, topicIds) {
+function captureOf(origin, k, topicIds, more = '') {
   // On the feeder's own site: the background refuses a capture of a page the sending tab does not show.
   const url = `${origin}/new-${k}`;
   const word = topicIds.includes('ukraine') ? 'Ukraine' : 'Energy';
-  const text = `${word} officials said on Monday that talks would resume within days. The plan costs 40 million euros.`;
+  const text = `${word} officials said on Monday that talks would resume within days. The plan costs 40 million euros.${more}`;
   return {
     article: { url, pageUrl: url, title: `${word} report ${k}`, dir: 'ltr', lang: 'en', excerpt: text, text },
     matches: topicIds.map((topicId) => ({ topicId, score: 1, mentions: 1, hits: [] })),
@@ -34,6 +35,15 @@ function captureOf(origin, k, topicIds) {
 }
 
 // Functions that run in a page (each is sent with its own source).
+/** Every fact of the stories shown (all of them, not only the top three), with its mark. */
+const factMarks = async () => {
+  for (const more of document.querySelectorAll('.more-facts[aria-expanded="false"]')) more.click();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  return [...document.querySelectorAll('.story .facts > li')].map((li) => ({
+    text: li.querySelector('.fact-text').textContent,
+    mark: li.classList.contains('seen') ? 'seen' : li.classList.contains('new') ? 'new' : 'none',
+  }));
+};
 const newCounts = () =>
   Object.fromEntries(
     [...document.querySelectorAll('.topic-row[data-topic-id]')].map((row) => [
@@ -66,9 +76,9 @@ function newSince(name) {
     await server?.close();
   });
 
-  async function capture(topicIds) {
+  async function capture(topicIds, more) {
     const [reply] = await sendFromPage(browser, feeder, [
-      { type: 'capture:save', payload: captureOf(server.origin, captured++, topicIds) },
+      { type: 'capture:save', payload: captureOf(server.origin, captured++, topicIds, more) },
     ]);
     assert.ok(reply?.ok, `capture failed: ${reply?.error}`);
   }
@@ -108,6 +118,14 @@ function newSince(name) {
     });
     assert.equal(await popup.evaluate(() => document.querySelectorAll('.article-card.new').length), 3);
     assert.ok(await popup.evaluate(() => document.querySelectorAll('.story.new .new-mark').length > 0));
+    // On this first look every fact is new too.
+    const firstFacts = await popup.evaluate(factMarks);
+    assert.ok(firstFacts.length > 0, 'the story shows its facts');
+    assert.deepEqual(
+      firstFacts.filter((f) => f.mark !== 'new'),
+      [],
+      'every fact new on the first look',
+    );
     // Its captures per day: all three today, in the last bar.
     await popup.waitFor(() => !!document.querySelector('svg.activity-chart'), undefined, { what: 'the chart' });
     const chart = await popup.evaluate(() => {
@@ -125,8 +143,9 @@ function newSince(name) {
     assert.deepEqual(await popup.evaluate(newCounts), { ukraine: '', energy: '2 new' });
     await popup.close();
 
-    // Seen is kept in the background: a new popup agrees, and a later capture is the only new one.
-    await capture(['ukraine']);
+    // Seen is kept in the background: a new popup agrees, and a later capture is the only new one; of its facts, the
+    // ones shown before are marked seen, the one only it states is new.
+    await capture(['ukraine'], ' The envoy will fly to Geneva on 14 March to meet 12 foreign ministers.');
     const again = await openPopup();
     assert.deepEqual(await again.evaluate(newCounts), { ukraine: '1 new', energy: '2 new' });
     await again.click('.topic-row[data-topic-id="ukraine"]');
@@ -134,6 +153,20 @@ function newSince(name) {
       what: "the topic's four reports",
     });
     assert.equal(await again.evaluate(() => document.querySelectorAll('.article-card.new').length), 1);
+    const facts = await again.evaluate(factMarks);
+    const markOf = (words) => facts.filter((f) => f.text.includes(words)).map((f) => f.mark);
+    assert.deepEqual(markOf('Geneva'), ['new'], `the new report's own fact is new: ${JSON.stringify(facts)}`);
+    // The earlier reports may stand as stories of their own: wherever a fact shown before appears, it is seen.
+    for (const words of ['40 million', 'talks would resume']) {
+      const marks = markOf(words);
+      assert.ok(marks.length > 0 && marks.every((mark) => mark === 'seen'), `"${words}" seen: ${marks}`);
+    }
+    assert.ok(
+      await again.evaluate(() =>
+        /Already in “Ukraine report \d”/.test(document.querySelector('.fact.seen .fact-seen').title),
+      ),
+      'a seen fact names the report it was shown in',
+    );
     await again.close();
   });
 

@@ -51,6 +51,15 @@ describe('FactItem', () => {
     expect(root.querySelector('.fact-speaker')).toBeNull();
   });
 
+  it('marks a fact new to the reader, and a seen one only as seen', () => {
+    const root = mount({ fact, isNew: true, onOpen: vi.fn() });
+    expect(root.querySelector('li')?.className).toBe('fact new');
+    expect(root.querySelector('.new-mark')?.textContent).toBe('New');
+    document.body.textContent = '';
+    const seen = mount({ fact, isNew: false, seenIn: 'Sales fall', onOpen: vi.fn() });
+    expect(seen.querySelector('.new-mark')).toBeNull();
+  });
+
   it('keeps markup in a speaker as text', () => {
     const root = mount({ fact: { ...fact, speaker: '<img src=x onerror=alert(1)>' }, onOpen: vi.fn() });
     expect(root.querySelector('img')).toBeNull();

@@ -4,8 +4,9 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StoryCard, type Props } from '@/components/story-card';
+import { seenFacts } from '@/lib/digest/topic-facts';
 import { topicStories } from '@/lib/digest/topic-stories';
-import { bridgeA, bridgeB, others, summary } from '../digest/story-fixtures';
+import { bridgeA, bridgeB, others, summary, T0 } from '../digest/story-fixtures';
 
 function mount(overrides: Partial<Props> = {}): HTMLElement {
   const story = topicStories([bridgeA, bridgeB, ...others]).find((s) => s.id === 'wire-a');
@@ -152,5 +153,105 @@ describe('StoryCard', () => {
     expect(story.getAttribute('lang')).toBe('ar');
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('.excerpt')?.textContent).toBe('مقدمة الخبر');
+  });
+});
+
+describe('StoryCard facts new since the last look', () => {
+  const HOUR = 3_600_000;
+  // The reader saw the Harbour Gazette report at T0; the wire-b report came after, with one fact of its own.
+  const later = {
+    ...bridgeB,
+    firstSeenAt: T0 + 2 * HOUR,
+    facts: [
+      ...bridgeB.facts,
+      {
+        text: 'Trains will cross the river on the rail deck only.',
+        start: 2,
+        end: 3,
+        score: 0.5,
+        kind: 'decision' as const,
+      },
+    ],
+  };
+  const mountSeen = (seenAt: number) => {
+    const story = topicStories([bridgeA, later, ...others]).find((s) => s.id === 'wire-a')!;
+    const root = document.createElement('ul');
+    document.body.append(root);
+    render(
+      <StoryCard
+        story={story}
+        formatDate={() => ''}
+        onOpen={vi.fn()}
+        onOpenFact={vi.fn()}
+        onDelete={vi.fn()}
+        onSaveNote={vi.fn()}
+        onDeleteHighlight={vi.fn()}
+        onConfirmHighlight={vi.fn()}
+        newSince={seenAt}
+        seenFacts={seenFacts([bridgeA, later, ...others], seenAt)}
+      />,
+      root,
+    );
+    root.querySelector<HTMLButtonElement>('.more-facts')!.click();
+    return root;
+  };
+  const factsBy = (root: HTMLElement) =>
+    Object.fromEntries(
+      [...root.querySelectorAll('.facts > li')].map((li) => [
+        li.querySelector('.fact-text')!.textContent.slice(0, 24),
+        li.className,
+      ]),
+    );
+
+  it("marks the facts shown before as seen, naming where, and the new report's own fact as new", async () => {
+    const root = mountSeen(T0 + HOUR);
+    await Promise.resolve();
+    expect(factsBy(root)).toEqual({
+      'Engineers found cracks 4': 'fact seen',
+      'Trains will cross the ri': 'fact new',
+      'The bridge carries 150,0': 'fact seen',
+      '“We will not reopen it u': 'fact seen',
+      'Ferries will run every t': 'fact seen',
+    });
+    const repeated = root.querySelector('.facts > li.seen .fact-seen');
+    expect(repeated?.textContent?.trim()).toBe('seen before');
+    expect(repeated?.getAttribute('title')).toBe(`Already in “${bridgeA.title}”`);
+    expect(texts(root, '.facts > li.new .new-mark')).toEqual(['New']);
+    expect(root.querySelector('.facts > li')?.className, 'the new fact leads').toBe('fact new');
+    expect(root.querySelectorAll('.facts > li.seen .new-mark')).toHaveLength(0);
+  });
+
+  it('shows the new fact among the top three, before those seen, though fewer sites report it', async () => {
+    const story = topicStories([bridgeA, later, ...others]).find((s) => s.id === 'wire-a')!;
+    expect(story.facts.findIndex((f) => f.text.startsWith('Trains'))).toBeGreaterThanOrEqual(3);
+    const root = document.createElement('ul');
+    document.body.append(root);
+    render(
+      <StoryCard
+        story={story}
+        formatDate={() => ''}
+        onOpen={vi.fn()}
+        onOpenFact={vi.fn()}
+        onDelete={vi.fn()}
+        onSaveNote={vi.fn()}
+        onDeleteHighlight={vi.fn()}
+        onConfirmHighlight={vi.fn()}
+        newSince={T0 + HOUR}
+        seenFacts={seenFacts([bridgeA, later, ...others], T0 + HOUR)}
+      />,
+      root,
+    );
+    const shown = texts(root, '.facts .fact-text');
+    expect(shown).toHaveLength(3);
+    expect(shown[0]).toMatch(/^Trains will cross/);
+  });
+
+  it('marks every fact new on a first look, and none either way when the last look is not known', async () => {
+    const first = mountSeen(0);
+    await Promise.resolve();
+    expect(Object.values(factsBy(first)).every((c) => c === 'fact new')).toBe(true);
+    document.body.textContent = '';
+    const unknown = mount();
+    expect(unknown.querySelectorAll('.facts .new-mark, .facts .fact-seen')).toHaveLength(0);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '@/lib/db/articles';
-import { factsSeenBefore, topicFactGroups } from '@/lib/digest/topic-facts';
+import { factNovelty, factsSeenBefore, seenFacts, topicFactGroups } from '@/lib/digest/topic-facts';
 
 const article = (id: string, facts: string[], firstSeenAt = 1): ArticleSummary => ({
   id,
@@ -72,5 +72,58 @@ describe('factsSeenBefore', () => {
       article('earlier', ['The exchange covered 1,000 prisoners from each side.'], 100),
     ]);
     expect(seen.get('later')).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe('seenFacts and factNovelty', () => {
+  const exchange = 'Russia and Ukraine agreed to exchange the bodies of 6,000 soldiers each.';
+  const rewrite = 'Ukraine and Russia agreed to exchange the bodies of 6,000 soldiers each, officials said.';
+  const meeting = 'A new meeting is planned between 20 and 30 June.';
+  // The reader last opened the beat at 150: "old" was shown then, "new" and "other" came after.
+  const old = article('old', ['Talks lasted two hours.', exchange], 100);
+  const fresh = article('new', [rewrite, meeting], 300);
+  const other = article('other', ['Grain exports rose by 12 percent in May.'], 200);
+
+  it('a fact shown in an earlier open is seen, in the words of any later report, and names where it was shown', () => {
+    const seen = seenFacts([fresh, other, old], 150);
+    const [repeated, ...rest] = topicFactGroups([fresh, old]);
+    expect(repeated.reports.map((r) => r.articleId)).toEqual(['new', 'old']);
+    expect(factNovelty(repeated, seen)).toEqual({
+      state: 'seen',
+      seenIn: { articleId: 'old', title: 'Title old', url: 'https://n.example/old' },
+    });
+    const byText = new Map(rest.map((group) => [group.text, factNovelty(group, seen)]));
+    expect(byText.get(meeting)).toEqual({ state: 'new' });
+    expect(byText.get('Talks lasted two hours.')).toMatchObject({ state: 'seen', seenIn: { articleId: 'old' } });
+    expect(factNovelty(topicFactGroups([other])[0], seen)).toEqual({ state: 'new' });
+  });
+
+  it('a report alone in its story still finds its fact shown in another story of the beat', () => {
+    const seen = seenFacts([fresh, old], 150);
+    const [repeated] = topicFactGroups([fresh]);
+    expect(repeated.text).toBe(rewrite);
+    expect(factNovelty(repeated, seen)).toMatchObject({ state: 'seen', seenIn: { articleId: 'old' } });
+  });
+
+  it('on the first open, and for facts only new reports state, every fact is new', () => {
+    for (const seenAt of [0, 50]) {
+      const seen = seenFacts([fresh, other, old], seenAt);
+      expect(seen.size).toBe(0);
+      for (const group of topicFactGroups([fresh, other, old]))
+        expect(factNovelty(group, seen)).toEqual({ state: 'new' });
+    }
+    // Two new reports of one fact: new, though one was captured before the other.
+    const seen = seenFacts([article('b', [rewrite], 400), article('a', [exchange], 300), old], 150);
+    const group = topicFactGroups([article('b', [rewrite], 400), article('a', [exchange], 300)])[0];
+    expect(group.sources).toHaveLength(2);
+    expect(factNovelty(group, seen)).toMatchObject({ state: 'seen', seenIn: { articleId: 'old' } });
+    const withoutOld = seenFacts([article('b', [rewrite], 400), article('a', [exchange], 300), other], 250);
+    expect(factNovelty(group, withoutOld)).toEqual({ state: 'new' });
+  });
+
+  it('once everything was shown, every fact is seen', () => {
+    const all = [fresh, other, old];
+    const seen = seenFacts(all, 1000);
+    for (const group of topicFactGroups(all)) expect(factNovelty(group, seen).state).toBe('seen');
   });
 });

@@ -29,6 +29,7 @@ import { UnsavedCaptures } from '@/components/unsaved-captures';
 import { YourData, type Props as YourDataProps } from '@/components/your-data';
 import type { ArticleSummary } from '@/lib/db/articles';
 import type { HighlightListItem } from '@/lib/db/highlights';
+import { seenFacts } from '@/lib/digest/topic-facts';
 import { topicStories } from '@/lib/digest/topic-stories';
 import { formatDate, t, tCount } from '@/lib/i18n/messages';
 import type { Reason } from '@/lib/topics/capture-rule';
@@ -172,10 +173,18 @@ describe('views under the Arabic locale', () => {
         onOpen={vi.fn()}
       />,
     );
-    const stories = topicStories([
-      article('a', { firstSeenAt: T0 + HOUR, publishedAt: new Date(T0 + HOUR).toISOString(), siteName: 'الجزيرة' }),
-      article('b'),
-    ]);
+    // The reader saw report b at T0; report a came after with one fact of its own: facts seen before and new.
+    const later = article('a', {
+      firstSeenAt: T0 + HOUR,
+      publishedAt: new Date(T0 + HOUR).toISOString(),
+      siteName: 'الجزيرة',
+    });
+    later.facts = [
+      ...later.facts,
+      { text: 'سيزور المبعوث جنيف في ١٤ آذار.', start: 80, end: 90, score: 0.9, kind: 'date' },
+    ];
+    const beat = [later, article('b')];
+    const stories = topicStories(beat);
     expect(stories).toHaveLength(1);
     const card = expectArabic(
       <StoryCard
@@ -189,9 +198,12 @@ describe('views under the Arabic locale', () => {
         onDeleteHighlight={vi.fn()}
         onConfirmHighlight={vi.fn()}
         newSince={T0}
+        seenFacts={seenFacts(beat, T0)}
       />,
     );
     expect(card.querySelector('.more-facts'), 'all the states of a card were shown').not.toBeNull();
+    expect(card.querySelector('.fact.seen .fact-seen')).not.toBeNull();
+    expect(card.querySelector('.fact.new .new-mark')).not.toBeNull();
     expectArabic(
       <ul>
         <FactItem
