@@ -116,6 +116,7 @@ const yourData = (extra: Partial<YourDataProps>): YourDataProps => ({
   onExportMarkdown: vi.fn(),
   onExportAnnotations: vi.fn(),
   durability: null,
+  storageUse: null,
   ...extra,
 });
 
@@ -135,6 +136,8 @@ describe('views under the Arabic locale', () => {
     for (const durability of [null, 'persistent', 'best-effort', 'unknown'] as const)
       expectArabic(<YourData {...yourData({ durability })} />);
     expectArabic(<YourData {...yourData({ busy: t('backingUp'), durability: 'persistent' })} />);
+    for (const storageUse of [{ used: 3_400_000 }, { used: 3_400_000, quota: 2_000_000_000 }])
+      expectArabic(<YourData {...yourData({ storageUse, durability: 'persistent' })} />);
     expectArabic(
       <YourData
         {...yourData({
