@@ -415,7 +415,18 @@ export function factsBench(): FactsBench {
   }
   const split = time((i) => splitSentences(gold[i].text, gold[i].lang), gold.length);
   const extracting = time((i) => extractFacts(gold[i], { max: 7 }), gold.length);
+  // Long inputs, the cases a page can throw at the page script: one 400 kB page, one 4,000-sentence paragraph.
+  const longPage = gold
+    .map((a) => a.text)
+    .join('\n')
+    .repeat(Math.ceil(400_000 / gold.reduce((n, a) => n + a.text.length, 0)));
+  const longParagraph = 'وقال د. أحمد (أ.ف.ب) إن 6 آلاف جندي سيعودون بين 20 و30 يونيو. '.repeat(4000);
+  const longPageMs = time(() => extractFacts({ title: 'Long page', text: longPage }), 1).median;
+  const longParagraphMs = time(() => splitSentences(longParagraph, 'ar'), 1).median;
   const cost = {
+    longPageChars: longPage.length,
+    longPageMs: round3(longPageMs),
+    longParagraphMs: round3(longParagraphMs),
     articles: gold.length,
     meanChars: Math.round(gold.reduce((sum, a) => sum + a.text.length, 0) / gold.length),
     extractMedianMs: round3(extracting.median),
@@ -443,6 +454,8 @@ export function factsBench(): FactsBench {
     `extractFacts (max 7): median ${cost.extractMedianMs} ms, p95 ${cost.extractP95Ms} ms per article ` +
       `(~${cost.meanChars} chars); splitSentences alone: median ${cost.splitMedianMs} ms, p95 ${cost.splitP95Ms} ms; ` +
       `ratio ${cost.ratioMedian}×`,
+    `long inputs: extractFacts on a ${cost.longPageChars}-character page ${cost.longPageMs} ms; ` +
+      `splitSentences on one 4,000-sentence Arabic paragraph ${cost.longParagraphMs} ms (medians of 20 runs)`,
   ].join('\n');
   return {
     figures: { bench: 'facts', weights: RANK_WEIGHTS, ...quality, secondOpinion, ceiling, ideas, cost },

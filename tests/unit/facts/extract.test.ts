@@ -180,7 +180,8 @@ describe('extractFacts', () => {
     expect(extractFacts({ title: 'T', text: 'Only 3 people came. Nobody else did this year.' })).toHaveLength(2);
   });
 
-  it('bounds its work on a 400 kB page', () => {
+  // Its speed on such a page is measured in bench:facts ("long inputs"), not timed here: a loaded machine is no judge.
+  it('picks five whole sentences from a 400 kB page', () => {
     const gold = loadGold();
     const lines: string[] = [];
     for (let round = 0; lines.join('\n').length < 400_000; round++) {
@@ -188,9 +189,7 @@ describe('extractFacts', () => {
         lines.push(...article.text.split('\n').map((line) => `${round}/${lines.length} ${line}`));
     }
     const text = lines.join('\n');
-    const started = performance.now();
     const facts = extractFacts({ title: 'Long page', text });
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(facts).toHaveLength(5);
     for (const fact of facts) expect(text.slice(fact.start, fact.end)).toBe(fact.text);
   });

@@ -85,11 +85,10 @@ describe('splitSentences', () => {
     expect(texts('One sentence. Two sentences.', 'not a tag!')).toEqual(['One sentence.', 'Two sentences.']);
   });
 
-  it('stays fast on one very long paragraph (the segmenter alone is quadratic in V8)', () => {
+  // Its speed (the segmenter alone is quadratic in V8) is measured in bench:facts ("long inputs"), not timed here.
+  it('splits one very long paragraph into every sentence', () => {
     const text = 'وقال د. أحمد (أ.ف.ب) إن 6 آلاف جندي سيعودون بين 20 و30 يونيو. '.repeat(4000);
-    const started = performance.now();
     const sentences = splitSentences(text, 'ar');
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(sentences).toHaveLength(4000);
     for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
     expect(sentences[0].text).toBe('وقال د. أحمد (أ.ف.ب) إن 6 آلاف جندي سيعودون بين 20 و30 يونيو.');
