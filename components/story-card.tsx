@@ -1,7 +1,7 @@
 import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import type { ArticleSummary } from '@/lib/db/articles';
-import { factNovelty, type SeenFacts } from '@/lib/digest/topic-facts';
+import type { FactNovelty } from '@/lib/digest/topic-facts';
 import { siteOf, type TopicStory } from '@/lib/digest/topic-stories';
 import { FactItem } from './fact-item';
 import { HighlightQuote } from './highlight-quote';
@@ -24,8 +24,11 @@ export interface Props {
   onConfirmHighlight: (highlightId: string) => void;
   /** When the reader last saw the topic before this look: reports captured after it are marked new. */
   newSince?: number;
-  /** The beat's facts the reader saw at that time (lib/digest/topic-facts): the others are marked new. */
-  seenFacts?: SeenFacts;
+  /**
+   * Per fact of the story (in its order), whether the reader saw it at that time (lib/digest/topic-facts'
+   * StoryFactNovelty, which keeps the array while it reads the same): the others are marked new.
+   */
+  factNovelty?: readonly FactNovelty[];
 }
 
 const TOP_FACTS = 3;
@@ -52,14 +55,14 @@ export const StoryCard = memo(function StoryCard({
   onDeleteHighlight,
   onConfirmHighlight,
   newSince,
-  seenFacts,
+  factNovelty,
 }: Props) {
   const [allFacts, setAllFacts] = useState(false);
   const { headline } = story;
   const byId = new Map(story.articles.map((a) => [a.id, a]));
   // What is new leads: a fact only the reports since the last look state comes before the ones shown then.
-  const ranked = story.facts.map((fact) => ({ fact, novelty: seenFacts && factNovelty(fact, seenFacts) }));
-  if (seenFacts) ranked.sort((a, b) => Number(b.novelty?.state === 'new') - Number(a.novelty?.state === 'new'));
+  const ranked = story.facts.map((fact, i) => ({ fact, novelty: factNovelty?.[i] }));
+  if (factNovelty) ranked.sort((a, b) => Number(b.novelty?.state === 'new') - Number(a.novelty?.state === 'new'));
   const facts = allFacts ? ranked : ranked.slice(0, TOP_FACTS);
   const highlights = story.articles.flatMap((a) => a.highlights);
   const several = story.articles.length > 1;

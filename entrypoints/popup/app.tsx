@@ -34,7 +34,7 @@ import {
   type Removed,
 } from '@/lib/digest/loaded-lists';
 import { StoryList } from '@/lib/digest/story-list';
-import { seenFacts } from '@/lib/digest/topic-facts';
+import { seenFacts, StoryFactNovelty } from '@/lib/digest/topic-facts';
 import { formatDate, formatNumber, isolate, t } from '@/lib/i18n/messages';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
 import type { DigestOverview, FailedCaptureSummary } from '@/lib/messaging/protocol';
@@ -101,6 +101,7 @@ export function App() {
   // What to focus once it is on screen: the first story of a topic just opened, the topic row just left.
   const focusNext = useRef<string[] | null>(null);
   const storyLists = useRef(new Map<string, StoryList>());
+  const storyNovelty = useRef(new StoryFactNovelty());
 
   const loadOverview = useCallback(() => {
     sendToBackground('digest:overview', {}).then(setOverview, (e: unknown) => setError(message(e)));
@@ -507,6 +508,8 @@ export function App() {
     () => (openItems && newSince !== undefined ? seenFacts(openItems, newSince) : undefined),
     [openItems, newSince],
   );
+  // Per story, the same array while its marks read the same: \`seen\` is new whenever any article changes.
+  const novelty = useMemo(() => seen && storyNovelty.current.of(stories, seen), [stories, seen]);
 
   const hasTopics = !!overview && overview.topics.length > 0;
   return (
@@ -615,7 +618,7 @@ export function App() {
                         onDeleteHighlight={onDeleteHighlight}
                         onConfirmHighlight={onConfirmHighlight}
                         newSince={newSince}
-                        seenFacts={seen}
+                        factNovelty={novelty?.get(story.id)}
                       />
                     ))}
                   </ArrowList>

@@ -109,3 +109,35 @@ export function factNovelty(fact: Pick<TopicFactGroup, 'reports'>, seen: SeenFac
   }
   return { state: 'new' };
 }
+
+const sameNovelty = (a: FactNovelty, b: FactNovelty) =>
+  a.state === 'new'
+    ? b.state === 'new'
+    : b.state === 'seen' &&
+      a.seenIn.articleId === b.seenIn.articleId &&
+      a.seenIn.title === b.seenIn.title &&
+      a.seenIn.url === b.seenIn.url;
+
+/**
+ * The novelty of each story's facts (in the story's order of facts), kept as the same array while it reads the same.
+ * The seen facts are worked out again over the whole beat whenever one article changes (a fact's first report may be
+ * the one deleted), but a memoized story card must be drawn again only when its own facts' marks changed.
+ */
+export class StoryFactNovelty {
+  private previous = new Map<string, readonly FactNovelty[]>();
+
+  of(
+    stories: readonly { id: string; facts: readonly Pick<TopicFactGroup, 'reports'>[] }[],
+    seen: SeenFacts,
+  ): Map<string, readonly FactNovelty[]> {
+    const current = new Map<string, readonly FactNovelty[]>();
+    for (const story of stories) {
+      const novelty = story.facts.map((fact) => factNovelty(fact, seen));
+      const before = this.previous.get(story.id);
+      const same = before && before.length === novelty.length && before.every((n, i) => sameNovelty(n, novelty[i]));
+      current.set(story.id, same ? before : novelty);
+    }
+    this.previous = current;
+    return current;
+  }
+}

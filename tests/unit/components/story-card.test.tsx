@@ -4,8 +4,8 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StoryCard, type Props } from '@/components/story-card';
-import { seenFacts } from '@/lib/digest/topic-facts';
-import { topicStories } from '@/lib/digest/topic-stories';
+import { factNovelty, seenFacts } from '@/lib/digest/topic-facts';
+import { topicStories, type TopicStory } from '@/lib/digest/topic-stories';
 import { bridgeA, bridgeB, others, summary, T0 } from '../digest/story-fixtures';
 
 function mount(overrides: Partial<Props> = {}): HTMLElement {
@@ -173,6 +173,10 @@ describe('StoryCard facts new since the last look', () => {
       },
     ],
   };
+  const noveltyOf = (story: TopicStory, seenAt: number) => {
+    const seen = seenFacts([bridgeA, later, ...others], seenAt);
+    return story.facts.map((fact) => factNovelty(fact, seen));
+  };
   const mountSeen = (seenAt: number) => {
     const story = topicStories([bridgeA, later, ...others]).find((s) => s.id === 'wire-a')!;
     const root = document.createElement('ul');
@@ -188,7 +192,7 @@ describe('StoryCard facts new since the last look', () => {
         onDeleteHighlight={vi.fn()}
         onConfirmHighlight={vi.fn()}
         newSince={seenAt}
-        seenFacts={seenFacts([bridgeA, later, ...others], seenAt)}
+        factNovelty={noveltyOf(story, seenAt)}
       />,
       root,
     );
@@ -237,7 +241,7 @@ describe('StoryCard facts new since the last look', () => {
         onDeleteHighlight={vi.fn()}
         onConfirmHighlight={vi.fn()}
         newSince={T0 + HOUR}
-        seenFacts={seenFacts([bridgeA, later, ...others], T0 + HOUR)}
+        factNovelty={noveltyOf(story, T0 + HOUR)}
       />,
       root,
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '@/lib/db/articles';
-import { factNovelty, factsSeenBefore, seenFacts, topicFactGroups } from '@/lib/digest/topic-facts';
+import { factNovelty, factsSeenBefore, seenFacts, StoryFactNovelty, topicFactGroups } from '@/lib/digest/topic-facts';
 
 const article = (id: string, facts: string[], firstSeenAt = 1): ArticleSummary => ({
   id,
@@ -125,5 +125,24 @@ describe('seenFacts and factNovelty', () => {
     const all = [fresh, other, old];
     const seen = seenFacts(all, 1000);
     for (const group of topicFactGroups(all)) expect(factNovelty(group, seen).state).toBe('seen');
+  });
+
+  it('per story, keeps the same array of marks while they read the same, and a new one when a mark changed', () => {
+    const novelty = new StoryFactNovelty();
+    const stories = [
+      { id: 'talks', facts: topicFactGroups([fresh, old]) },
+      { id: 'grain', facts: topicFactGroups([other]) },
+    ];
+    const first = novelty.of(stories, seenFacts([fresh, other, old], 150));
+    expect(first.get('talks')?.map((n) => n.state)).toEqual(['seen', 'seen', 'new']);
+    // The seen facts worked out again (a new map), reading the same: the same arrays.
+    const again = novelty.of(stories, seenFacts([fresh, other, old], 150));
+    expect(again.get('talks')).toBe(first.get('talks'));
+    expect(again.get('grain')).toBe(first.get('grain'));
+    // Later, the grain fact was shown too: only that story's marks are new.
+    const later = novelty.of(stories, seenFacts([fresh, other, old], 250));
+    expect(later.get('talks')).toBe(first.get('talks'));
+    expect(later.get('grain')).not.toBe(first.get('grain'));
+    expect(later.get('grain')?.map((n) => n.state)).toEqual(['seen']);
   });
 });

@@ -29,7 +29,7 @@ import { UnsavedCaptures } from '@/components/unsaved-captures';
 import { YourData, type Props as YourDataProps } from '@/components/your-data';
 import type { ArticleSummary } from '@/lib/db/articles';
 import type { HighlightListItem } from '@/lib/db/highlights';
-import { seenFacts } from '@/lib/digest/topic-facts';
+import { factNovelty, seenFacts } from '@/lib/digest/topic-facts';
 import { topicStories } from '@/lib/digest/topic-stories';
 import { formatDate, t, tCount } from '@/lib/i18n/messages';
 import type { Reason } from '@/lib/topics/capture-rule';
@@ -201,7 +201,7 @@ describe('views under the Arabic locale', () => {
         onDeleteHighlight={vi.fn()}
         onConfirmHighlight={vi.fn()}
         newSince={T0}
-        seenFacts={seenFacts(beat, T0)}
+        factNovelty={stories[0].facts.map((fact) => factNovelty(fact, seenFacts(beat, T0)))}
       />,
     );
     expect(card.querySelector('.more-facts'), 'all the states of a card were shown').not.toBeNull();
