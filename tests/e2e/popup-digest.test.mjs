@@ -1,7 +1,8 @@
 // End to end in Chromium and Firefox: the popup's digest as a reader uses it every evening, by keyboard. The first
 // topic and the first story are at most three Tab stops from the top, opening a topic keeps focus (on its first
 // story), ↑/↓ move between topics and stories, Escape goes back to the topic just left; stories name their sites;
-// the clip menu defaults to the open topic. axe-core finds no serious accessibility violation in light and dark.
+// the clip menu defaults to the open topic. axe-core finds no serious accessibility violation in light and dark, and
+// Tab through every control shows a focus ring with 3:1 contrast on each, in the popup and the options page.
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -52,6 +53,64 @@ const activeDescription = () => {
     story: el.closest('.story')?.getAttribute('data-story-id') ?? null,
   };
 };
+
+/**
+ * The focus ring of the focused element as computed: visible when its outline is drawn, at least 1 px wide, in a
+ * colour with 3:1 contrast (WCAG 1.4.11) against the background it is drawn on, or when it has a box-shadow. Marks the
+ * element, so a walk with Tab knows when it has come round.
+ */
+const focusRing = () => {
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const again = el.hasAttribute('data-focus-walked');
+  el.setAttribute('data-focus-walked', '');
+  const rgba = (color) => {
+    const [r, g, b, a = 1] = (color.match(/[\d.]+/g) ?? []).map(Number);
+    return { r, g, b, a };
+  };
+  const luminance = ({ r, g, b }) => {
+    const channel = (c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  let behind = { r: 255, g: 255, b: 255, a: 1 };
+  for (let node = el.parentElement; node; node = node.parentElement) {
+    const color = rgba(getComputedStyle(node).backgroundColor);
+    if (color.a > 0) {
+      behind = color;
+      break;
+    }
+  }
+  const style = getComputedStyle(el);
+  const outline = rgba(style.outlineColor);
+  const [light, dark] = [luminance(outline), luminance(behind)].sort((a, b) => b - a);
+  const contrast = Math.round(((light + 0.05) / (dark + 0.05)) * 100) / 100;
+  const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1 && outline.a > 0;
+  const shadowed = style.boxShadow !== 'none' && style.boxShadow !== '';
+  const label = el.getAttribute('aria-label') || el.textContent.trim() || el.getAttribute('placeholder') || '';
+  return {
+    again,
+    visible: shadowed || (outlined && contrast >= 3),
+    control: `${el.tagName.toLowerCase()}.${el.className} "${label.slice(0, 40)}"`,
+    ring: `outline ${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor} (${contrast}:1 on ${getComputedStyle(el.parentElement).backgroundColor}), box-shadow ${style.boxShadow}`,
+  };
+};
+
+/** Tabs through every focusable control of the page once, from the top; each control and its focus ring. */
+async function tabThroughAll(page, most = 120) {
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('[data-focus-walked]')) el.removeAttribute('data-focus-walked');
+    document.activeElement?.blur();
+  });
+  await page.raw.mouse.click(2, 2);
+  const rings = [];
+  for (let presses = 0; presses < most; presses++) {
+    await page.raw.keyboard.press('Tab');
+    const ring = await page.evaluate(focusRing);
+    if (ring?.again || (!ring && rings.length > 0)) return rings;
+    if (ring) rings.push(ring);
+  }
+  throw new Error(`Tab did not come round in ${most} presses`);
+}
 
 /** Opens the popup with stories in it, 420 × 600 as the toolbar shows it. */
 async function popupWithStories(browser, server) {
@@ -305,6 +364,46 @@ function digest(name) {
     assert.equal(back, 'ukraine', 'Escape goes back, to the topic just left');
     const clipBack = await popup.evaluate(() => document.querySelector('#clip-topic').value);
     assert.equal(clipBack, 'ukraine', 'the topics view clips to the first topic');
+  });
+
+  test('focus visible on every control by Tab, in the topics, a topic and the options page, light and dark', async () => {
+    // Firefox over WebDriver BiDi cannot emulate a colour scheme: the dark theme is checked in Chromium.
+    for (const scheme of name === 'chromium' ? ['light', 'dark'] : ['light']) {
+      if (name === 'chromium') await popup.raw.emulateMedia({ colorScheme: scheme });
+      // An open topic in Chromium only: in Firefox driven over BiDi, Tab after a topic was opened (by a click or a
+      // scripted one) left nothing matching :focus, a state of the driven window this test could not tell apart.
+      for (const open of name === 'chromium' ? [null, 'ukraine'] : [null]) {
+        await popup.reload();
+        await popup.waitFor(() => !!document.querySelector('.topic-row'), undefined, { what: 'the topics' });
+        await popup.raw.bringToFront();
+        if (open) {
+          await popup.click(`.topic-row[data-topic-id="${open}"]`);
+          await popup.waitFor(() => !!document.querySelector('.story'), undefined, { what: 'the stories' });
+          // Every fact shown, so their controls are walked too.
+          await popup.evaluate(() => {
+            for (const more of document.querySelectorAll('.more-facts[aria-expanded="false"]')) more.click();
+          });
+        }
+        const rings = await tabThroughAll(popup);
+        const where = `${name} ${scheme} ${open ?? 'topics'}`;
+        assert.ok(rings.length >= (open ? 10 : 4), `${where}: ${rings.length} controls walked`);
+        const unseen = rings.filter((ring) => !ring.visible).map((ring) => `${ring.control}: ${ring.ring}`);
+        assert.deepEqual(unseen, [], `${where}: focus not visible on`);
+      }
+    }
+    const options = await extensionPage(browser, 'options.html');
+    await options.setViewport({ width: 600, height: 800 });
+    for (const scheme of name === 'chromium' ? ['light', 'dark'] : ['light']) {
+      if (name === 'chromium') await options.raw.emulateMedia({ colorScheme: scheme });
+      await options.reload();
+      await options.waitFor(() => !!document.querySelector('.topic-table'), undefined, { what: 'the topics table' });
+      await options.raw.bringToFront();
+      const rings = await tabThroughAll(options, 200);
+      assert.ok(rings.length >= 10, `options ${scheme}: ${rings.length} controls walked`);
+      const unseen = rings.filter((ring) => !ring.visible).map((ring) => `${ring.control}: ${ring.ring}`);
+      assert.deepEqual(unseen, [], `${name} ${scheme} options: focus not visible on`);
+    }
+    await options.close();
   });
 
   test('no serious accessibility violations, light and dark (Chromium); nothing overflows sideways', async () => {
