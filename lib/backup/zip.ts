@@ -1,15 +1,8 @@
 // Many export files as one download. fflate: small (the zip writer alone is a few kB), dependency-free, and
 // synchronous, which suits the options page: no worker to load under the extension's CSP. Its streaming Zip lets an
 // export hand each file's compressed bytes on as it goes instead of holding every file until the end.
-import { strToU8, Zip, ZipDeflate, zipSync, type Zippable } from 'fflate';
+import { strToU8, Zip, ZipDeflate } from 'fflate';
 import type { MarkdownFile } from './markdown';
-
-/** All files at once, for small exports and tests. */
-export function zipFiles(files: MarkdownFile[], modified: Date): Uint8Array {
-  const tree: Zippable = {};
-  for (const file of files) tree[file.path] = [strToU8(file.text), { mtime: modified }];
-  return zipSync(tree, { level: 6 });
-}
 
 /** Receives a zip's bytes in order; awaited, so a slow sink holds the reading back. */
 export type ChunkSink = (chunks: Uint8Array[]) => void | Promise<void>;

@@ -4,7 +4,7 @@ import yaml from 'js-yaml';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { articleMarkdown, fileSlug, markdownFiles, topicDigestMarkdown } from '@/lib/backup/markdown';
-import { zipFiles } from '@/lib/backup/zip';
+import { ZipWriter } from '@/lib/backup/zip';
 import { arabicArticle, article, highlight, topics } from './records';
 
 // HTML on, as Obsidian and most notes apps render it: escaped page text must still never become markup.
@@ -113,7 +113,13 @@ describe('export files and zip', () => {
       'topics/Ukraine-talks.md',
       'topics/غزة.md',
     ]);
-    const unzipped = unzipSync(zipFiles(files, new Date('2026-12-01T00:00:00Z')));
+    const writer = new ZipWriter(new Date('2026-12-01T00:00:00Z'));
+    for (const file of files) writer.add(file);
+    writer.end();
+    const chunks = writer.take();
+    const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+    chunks.reduce((at, chunk) => (bytes.set(chunk, at), at + chunk.length), 0);
+    const unzipped = unzipSync(bytes);
     expect(Object.keys(unzipped)).toEqual(files.map((f) => f.path));
     for (const file of files) expect(strFromU8(unzipped[file.path])).toBe(file.text);
     expect(strFromU8(unzipped['topics/غزة.md'])).toContain(
