@@ -31,6 +31,11 @@ export default defineUnlistedScript(() => {
       timeoutMs: SEND_TIMEOUT_MS,
       onFailure: (capture, attempt, error) =>
         console.debug(`Beatwatch: capture ${capture.captureId} attempt ${attempt} failed: ${error}`),
+      onSettled: (capture, attempts, result) => {
+        const outcome = result.ok ? 'stored' : 'given up';
+        if (attempts > 1 || !result.ok)
+          console.debug(`Beatwatch: capture ${capture.captureId} ${outcome} after ${attempts} attempts`);
+      },
     }),
     idle: () => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS })),
   });

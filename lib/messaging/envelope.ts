@@ -29,6 +29,28 @@ export function isRefused(error: unknown): boolean {
   return error instanceof RefusedError;
 }
 
+/**
+ * The error a sender sees when the background gave no answer at all: a worker stopped before or while it handled the
+ * request, or one that did not answer in time. Nothing but the sender remembers such a request, so it is worth more
+ * tries than an error the background answered with (see lib/page/backoff.ts).
+ */
+export class UnansweredError extends Error {
+  override name = 'UnansweredError';
+}
+
+export function isUnanswered(error: unknown): boolean {
+  return error instanceof UnansweredError;
+}
+
+/**
+ * What a failed send means: a script whose extension was reloaded or removed can never be answered ("Extension
+ * context invalidated"), so that stays a plain error; any other rejection of sendMessage is a missing answer.
+ */
+export function unanswered(cause: unknown): Error {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return /context invalidated/i.test(message) ? new Error(message) : new UnansweredError(message);
+}
+
 export function wrap(type: string, payload: unknown): Envelope {
   return { beatwatch: 1, type, payload };
 }

@@ -1,18 +1,30 @@
 // Retry timing shared by the page scripts' messages to the background (the gate's activation, the extractor's
 // captures): a stopped worker wakes on the next message, so waiting a little and sending again is enough.
 // Only the dependency-free envelope is imported: the gate loads this on every page.
-import { isRefused } from '../messaging/envelope';
+import { isRefused, isUnanswered } from '../messaging/envelope';
 
 export interface BackoffOptions {
   /** The first retry's delay. */
   baseMs: number;
   /** No delay grows beyond this. */
   capMs: number;
-  /** Attempts in all, the first send included. */
+  /** Attempts in all, the first send included, while the background answers with an error (a write it could not make). */
   maxAttempts: number;
+  /**
+   * Attempts in all while the background does not answer (its worker stopped, or starting slowly on a busy machine):
+   * more than maxAttempts, since every retry wakes the worker and no one but the sender remembers the request.
+   */
+  maxUnansweredAttempts: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, capMs: 8000, maxAttempts: 8 };
+/** 8 answered failures span 31.5 s of waits; 24 unanswered ones, about 2 min 40 s. */
+export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, capMs: 8000, maxAttempts: 8, maxUnansweredAttempts: 24 };
+
+/** Whether attempt number `attempts` (counting from 1) that failed with `error` was the last one worth making. */
+export function lastAttempt(attempts: number, error: unknown, options: BackoffOptions = DEFAULT_BACKOFF): boolean {
+  if (isRefused(error)) return true;
+  return attempts >= (isUnanswered(error) ? options.maxUnansweredAttempts : options.maxAttempts);
+}
 
 /** The wait before retry number `retry` (0 for the first retry): 0.5 s, 1 s, 2 s, 4 s, 8 s, 8 s … */
 export function backoffDelay(retry: number, options: Pick<BackoffOptions, 'baseMs' | 'capMs'> = DEFAULT_BACKOFF) {
@@ -21,8 +33,8 @@ export function backoffDelay(retry: number, options: Pick<BackoffOptions, 'baseM
 }
 
 /**
- * Runs `attempt` until it resolves, waiting backoffDelay between tries; rejects with the last error, or at once with
- * a refusal (the background said no for good: asking again cannot help).
+ * Runs `attempt` until it resolves, waiting backoffDelay between tries; rejects with the last error once lastAttempt
+ * says so, at once for a refusal (the background said no for good: asking again cannot help).
  */
 export async function retried<T>(
   attempt: () => Promise<T>,
@@ -33,7 +45,7 @@ export async function retried<T>(
     try {
       return await attempt();
     } catch (error) {
-      if (tried + 1 >= options.maxAttempts || isRefused(error)) throw error;
+      if (lastAttempt(tried + 1, error, options)) throw error;
       await sleep(backoffDelay(tried, options));
     }
   }

@@ -1,11 +1,12 @@
 // The page's outbox of captures: each capture is sent on its own and counts as sent only when the background has
-// acknowledged the write. A failure (a worker stopped mid-write, a write the browser refused) is retried with
-// backoff, and the retry itself wakes a stopped worker; a refusal (the background's schema or provenance said no,
-// which no retry can change) is given up at once. Every capture carries an id the background remembers, so a retry of a
-// write that did land (only its answer was lost) changes nothing. No zod, no extension API: pure and tested.
-import { isRefused } from '../messaging/envelope';
+// acknowledged the write. A failure (a worker stopped mid-write, a write the browser refused) is retried with backoff
+// (a missing answer for longer than an error answer: see backoff.ts), and the retry itself wakes a stopped worker; a
+// refusal (the background's schema or provenance said no, which no retry can change) is given up at once. Every
+// capture carries an id the background remembers, so a retry of a write that did land (only its answer was lost)
+// changes nothing. No zod, no extension API: pure and tested.
+import { isRefused, UnansweredError } from '../messaging/envelope';
 import type { Capture } from '../schema';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { backoffDelay, DEFAULT_BACKOFF, lastAttempt, type BackoffOptions } from './backoff';
 
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions };
 
@@ -21,6 +22,8 @@ export interface OutboxDeps {
   timeoutMs?: number;
   /** Told of each failed attempt (DevTools and the reliability suite see the retries). */
   onFailure?: (capture: IdentifiedCapture, attempt: number, error: string) => void;
+  /** Told how a capture ended after `attempts` tries (the reliability suite waits for every retried capture's end). */
+  onSettled?: (capture: IdentifiedCapture, attempts: number, result: OutboxResult) => void;
 }
 
 /** `refused`: the background refused the capture for good (it was tried once, and must not be sent again as is). */
@@ -41,7 +44,7 @@ function withTimeout<T>(work: Promise<T>, ms: number | undefined, sleep: (ms: nu
   return Promise.race([
     work,
     sleep(ms).then(() => {
-      throw new Error(`no answer in ${ms} ms`);
+      throw new UnansweredError(`no answer in ${ms} ms`);
     }),
   ]);
 }
@@ -51,19 +54,23 @@ export function createCaptureOutbox(deps: OutboxDeps): CaptureOutbox {
   const waiting = new Map<string, Promise<OutboxResult>>();
 
   async function deliver(capture: IdentifiedCapture): Promise<OutboxResult> {
-    let error = 'not sent';
-    for (let attempt = 0; attempt < backoff.maxAttempts; attempt++) {
-      if (attempt > 0) await deps.sleep(backoffDelay(attempt - 1, backoff));
+    for (let attempt = 1; ; attempt++) {
       try {
         await withTimeout(deps.send(capture), deps.timeoutMs, deps.sleep);
-        return { ok: true, capture };
+        return settled(capture, attempt, { ok: true, capture });
       } catch (cause) {
-        error = cause instanceof Error ? cause.message : String(cause);
-        deps.onFailure?.(capture, attempt + 1, error);
-        if (isRefused(cause)) return { ok: false, error, refused: true };
+        const error = cause instanceof Error ? cause.message : String(cause);
+        deps.onFailure?.(capture, attempt, error);
+        if (isRefused(cause)) return settled(capture, attempt, { ok: false, error, refused: true });
+        if (lastAttempt(attempt, cause, backoff)) return settled(capture, attempt, { ok: false, error });
       }
+      await deps.sleep(backoffDelay(attempt - 1, backoff));
     }
-    return { ok: false, error };
+  }
+
+  function settled(capture: IdentifiedCapture, attempts: number, result: OutboxResult): OutboxResult {
+    deps.onSettled?.(capture, attempts, result);
+    return result;
   }
 
   return {

@@ -19,7 +19,7 @@ const outboxOver = (send: (capture: IdentifiedCapture) => Promise<unknown>) =>
     send,
     sleep: async () => {},
     newId: () => `capture-${++ids}`,
-    backoff: { baseMs: 500, capMs: 8000, maxAttempts: 3 },
+    backoff: { baseMs: 500, capMs: 8000, maxAttempts: 3, maxUnansweredAttempts: 3 },
   });
 
 function watch(doc: Document, topics: Topic[], send?: (capture: IdentifiedCapture) => Promise<unknown>) {

@@ -9,7 +9,7 @@ import {
 import type { Capture } from '@/lib/schema';
 import { CAPTURE_ID_PATTERN } from '@/lib/limits';
 import { retried } from '@/lib/page/backoff';
-import { RefusedError, unwrapReply } from '@/lib/messaging/envelope';
+import { RefusedError, UnansweredError, unwrapReply } from '@/lib/messaging/envelope';
 
 const capture = (url: string): Capture => ({
   article: { url, pageUrl: url, title: url, dir: 'ltr', excerpt: 'x', text: 'body' },
@@ -20,6 +20,7 @@ const capture = (url: string): Capture => ({
 function outbox(send: (capture: IdentifiedCapture) => Promise<unknown>, timeoutMs?: number) {
   const waits: number[] = [];
   const failures: string[] = [];
+  const endings: string[] = [];
   let ids = 0;
   const box = createCaptureOutbox({
     send,
@@ -27,8 +28,9 @@ function outbox(send: (capture: IdentifiedCapture) => Promise<unknown>, timeoutM
     newId: () => `capture-${++ids}`,
     timeoutMs,
     onFailure: (capture, attempt, error) => failures.push(`${capture.captureId} ${attempt} ${error}`),
+    onSettled: (capture, attempts, result) => endings.push(`${capture.captureId} ${attempts} ${result.ok}`),
   });
-  return { box, waits, failures };
+  return { box, waits, failures, endings };
 }
 
 describe('backoffDelay', () => {
@@ -67,6 +69,43 @@ describe('createCaptureOutbox', () => {
     expect(await box.put('a', capture('https://a.example/1'))).toEqual({ ok: false, error: 'QuotaExceededError' });
     expect(attempts).toBe(DEFAULT_BACKOFF.maxAttempts);
     expect(waits).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
+  });
+
+  it('keeps asking a background that does not answer longer than one that answers with an error', async () => {
+    let attempts = 0;
+    const { box, waits, endings } = outbox(async () => {
+      attempts++;
+      // What the sender throws for a worker stopped mid-request (lib/messaging/senders.ts).
+      throw new UnansweredError('Could not establish connection. Receiving end does not exist.');
+    });
+    const result = await box.put('a', capture('https://a.example/1'));
+    expect(result).toEqual({ ok: false, error: 'Could not establish connection. Receiving end does not exist.' });
+    expect(attempts).toBe(DEFAULT_BACKOFF.maxUnansweredAttempts);
+    expect(DEFAULT_BACKOFF.maxUnansweredAttempts).toBeGreaterThan(DEFAULT_BACKOFF.maxAttempts);
+    expect(waits.slice(0, 5)).toEqual([500, 1000, 2000, 4000, 8000]);
+    expect(new Set(waits.slice(4))).toEqual(new Set([8000]));
+    expect(endings).toEqual([`capture-1 ${DEFAULT_BACKOFF.maxUnansweredAttempts} false`]);
+  });
+
+  it('stores a capture the worker answers only after 20 missing answers, and says so once', async () => {
+    let attempts = 0;
+    const { box, endings } = outbox(async () => {
+      if (++attempts <= 20) throw new UnansweredError('The message port closed before a response was received.');
+    });
+    expect(await box.put('a', capture('https://a.example/1'))).toMatchObject({ ok: true });
+    expect(attempts).toBe(21);
+    expect(endings).toEqual(['capture-1 21 true']);
+  });
+
+  it('counts answered errors against the shorter bound, whatever missing answers came before', async () => {
+    let attempts = 0;
+    const { box } = outbox(async () => {
+      attempts++;
+      if (attempts <= 5) throw new UnansweredError('worker stopped');
+      return unwrapReply({ ok: false, error: 'QuotaExceededError' });
+    });
+    expect(await box.put('a', capture('https://a.example/1'))).toEqual({ ok: false, error: 'QuotaExceededError' });
+    expect(attempts).toBe(DEFAULT_BACKOFF.maxAttempts);
   });
 
   it('gives up at once on a refusal (schema, provenance): one attempt, no wait, said as refused', async () => {
@@ -142,6 +181,17 @@ describe('createCaptureOutbox', () => {
     expect(seen).toEqual(['capture-1', 'capture-1']);
     expect(waits).toContain(30_000);
   });
+
+  it('counts a send that never answers as unanswered: it gets the longer bound', async () => {
+    let attempts = 0;
+    const { box, failures } = outbox(() => {
+      attempts++;
+      return new Promise(() => {});
+    }, 30_000);
+    expect(await box.put('a', capture('https://a.example/1'))).toEqual({ ok: false, error: 'no answer in 30000 ms' });
+    expect(attempts).toBe(DEFAULT_BACKOFF.maxUnansweredAttempts);
+    expect(failures[0]).toBe('capture-1 1 no answer in 30000 ms');
+  });
 });
 
 describe('newCaptureId', () => {
@@ -170,9 +220,25 @@ describe('retried', () => {
         baseMs: 1,
         capMs: 2,
         maxAttempts: 3,
+        maxUnansweredAttempts: 5,
       }),
     ).rejects.toThrow('refused 6');
     expect(waits.slice(2)).toEqual([1, 2]);
+  });
+
+  it('asks a background that does not answer up to the longer bound', async () => {
+    let calls = 0;
+    await expect(
+      retried(
+        async () => {
+          calls++;
+          throw new UnansweredError('Could not establish connection. Receiving end does not exist.');
+        },
+        async () => {},
+        { baseMs: 1, capMs: 2, maxAttempts: 3, maxUnansweredAttempts: 5 },
+      ),
+    ).rejects.toBeInstanceOf(UnansweredError);
+    expect(calls).toBe(5);
   });
 
   it('does not ask again after a refusal', async () => {
