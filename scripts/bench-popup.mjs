@@ -11,7 +11,16 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'no
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, ask, extensionPage, launchWithExtension, sendFromPage, serveDirectory, setTopics } from './harness.mjs';
+import {
+  ROOT,
+  ask,
+  extensionPage,
+  launchWithExtension,
+  searchIndexSettled,
+  sendFromPage,
+  serveDirectory,
+  setTopics,
+} from './harness.mjs';
 
 // Run through scripts/bench.mjs (BENCH_JSON, BENCH_JSON_FILE) or on its own with --json.
 const json = process.argv.includes('--json') || process.env.BENCH_JSON === '1';
@@ -22,7 +31,10 @@ const ROUNDS = Number(process.env.BENCH_POPUP_ROUNDS ?? 10);
 const ARTICLES_SHOWN = Number(process.env.BENCH_POPUP_ARTICLES) || undefined;
 const BENCH_DIR = join(ROOT, '.bench', 'popup');
 const VIEWPORT = { width: 420, height: 600 };
-const BATCH = 200;
+const BATCH = 500;
+// Captures in flight at once: the background waits on IndexedDB and storage about half the time, so one capture's
+// wait is another's work (10,000 went in at ~400 ms each four at a time, ~50 ms each sixteen at a time).
+const CONCURRENCY = 16;
 // A query typed key by key: an Arabic word written with a clitic in many articles, then an English phrase.
 const SEARCH_QUERIES = ['الحكومة', '"talks would resume"'];
 
@@ -107,8 +119,8 @@ async function populate(profile, userDataDir) {
     await feeder.goto(`${server.origin}/feeder.html`);
     for (let i = 0; i < profile.captures.length; i += BATCH) {
       const batch = profile.captures.slice(i, i + BATCH).map((payload) => ({ type: 'capture:save', payload }));
-      failures(await sendFromPage(browser, feeder, batch), 'captures');
-      if ((i / BATCH) % 10 === 9)
+      failures(await sendFromPage(browser, feeder, batch, CONCURRENCY), 'captures');
+      if ((i / BATCH) % 4 === 3)
         log(`bench:popup: ${i + BATCH} articles in, ${Math.round((performance.now() - start) / 1000)} s`);
     }
     const ids = new Array(profile.highlights.length);
@@ -122,6 +134,7 @@ async function populate(profile, userDataDir) {
           const url = profile.captures[h.article].article.url;
           return { type: 'highlight:add', payload: { pageUrl: url, articleUrl: url, selectors: quoteSelectors(h) } };
         }),
+        CONCURRENCY,
       );
       failures(replies, 'highlights');
       part.forEach(({ i: index }, k) => (ids[index] = replies[k].result.id));
@@ -144,6 +157,9 @@ async function populate(profile, userDataDir) {
       own.forEach(({ i }, k) => (ids[i] = replies[k].result.id));
     }
     const popup = await extensionPage(browser);
+    // The cached profile holds a complete search index: each run measures on it instead of indexing again.
+    await searchIndexSettled(popup, { timeoutMs: 3_600_000 });
+    log(`bench:popup: searchable after ${Math.round((performance.now() - start) / 1000)} s`);
     const notes = profile.highlights.map((h, i) => ({ id: ids[i], note: h.note })).filter((n) => n.note);
     const noteErrors = await popup.evaluate(async (list) => {
       const errors = [];
@@ -154,6 +170,7 @@ async function populate(profile, userDataDir) {
       return errors;
     }, notes);
     if (noteErrors.length) throw new Error(`notes failed: ${noteErrors[0]}`);
+    await searchIndexSettled(popup);
     const seconds = Math.round((performance.now() - start) / 1000);
     const dbVersion = await databaseVersion(browser);
     return { seconds, dbVersion, extensionId: browser.extensionId };
