@@ -4,7 +4,7 @@
 
 import { describeOffsets, commonBlock } from './describe';
 import { locateQuote, stillAtPosition, type Located } from './match-quote';
-import { normEnd, normStart, prepareText, type PreparedText } from './normalize';
+import { normEnd, normStart, prepareText, rawEnd, rawStart, type PreparedText } from './normalize';
 import type { ApproxSearch } from './search';
 import { pathAgreement, xpathOf } from './structure';
 import { buildTextIndex, fromVisibleOffset, rangeInIndex, visibleSlice, type TextIndex } from './text-range';
@@ -98,7 +98,7 @@ class PageText {
     const { p } = this;
     const ns = normStart(p, start);
     const ne = normEnd(p, end);
-    return [ns > 0 ? p.ends[ns - 1] : 0, ne < p.starts.length ? p.starts[ne] : p.raw.length];
+    return [ns > 0 ? rawEnd(p, ns - 1) : 0, ne < p.norm.length ? rawStart(p, ne) : p.raw.length];
   }
 
   private sameVisibleSpan(a: { start: number; end: number }, start: number, end: number): boolean {

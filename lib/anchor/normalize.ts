@@ -5,13 +5,18 @@ export interface PreparedText {
   readonly raw: string;
   /** Whitespace runs collapsed to one U+0020, invisible format characters removed. */
   readonly norm: string;
-  /** Raw offset where norm[i] begins. Strictly increasing. */
-  readonly starts: Int32Array;
-  /** Raw offset just past norm[i]'s raw span (a collapsed space spans its whole run). Strictly increasing. */
-  readonly ends: Int32Array;
+  /**
+   * The map back to raw offsets, as runs of normalized characters copied one for one from the raw text:
+   * run k begins at norm[runNorm[k]], copied from raw[runRaw[k]]; its last character's raw span ends at
+   * runEnd[k] (past a whole whitespace run for a collapsed space). A page's text has few such runs, so
+   * preparing a megabyte page writes kilobytes, not two offsets per character.
+   */
+  readonly runNorm: Int32Array;
+  readonly runRaw: Int32Array;
+  readonly runEnd: Int32Array;
 }
 
-// Same set as JavaScript's \s, minus U+FEFF which is treated as invisible below.
+// Same set as JavaScript's \s, minus U+FEFF which is treated as invisible (dropped) below.
 function isSpace(c: number): boolean {
   return (
     c === 0x20 ||
@@ -27,20 +32,14 @@ function isSpace(c: number): boolean {
   );
 }
 
-// Characters that sites insert or strip without changing what the reader sees as the words:
-// soft hyphen, Arabic letter mark, tatweel (kashida), zero-width and bidi controls, word joiner, BOM.
-function isInvisible(c: number): boolean {
-  return (
-    c === 0xad ||
-    c === 0x061c ||
-    c === 0x0640 ||
-    (c >= 0x200b && c <= 0x200f) ||
-    (c >= 0x202a && c <= 0x202e) ||
-    (c >= 0x2060 && c <= 0x2064) ||
-    (c >= 0x2066 && c <= 0x2069) ||
-    c === 0xfeff
-  );
-}
+// Where normalizing has work to do: a run of whitespace (isSpace) and of the invisible characters it drops
+// (soft hyphen, Arabic letter mark, tatweel, zero-width and bidi controls, word joiner, BOM: sites insert or
+// strip them without changing the words), other than a lone plain space. Everything between two such runs
+// is copied one for one, so the native regex engine, not a JS loop over each character, finds the few
+// places a page's text needs more: a cold loop over a megabyte page cost tens of milliseconds.
+const FOLDED_NOT_SPACE =
+  '\\t-\\r\\u00A0\\u00AD\\u061C\\u0640\\u1680\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u2069\\u3000\\uFEFF';
+const FOLDED_RUN = new RegExp(` [ ${FOLDED_NOT_SPACE}]+|[${FOLDED_NOT_SPACE}][ ${FOLDED_NOT_SPACE}]*`, 'g');
 
 /**
  * `hidden` lists raw [start, end) pairs, ascending and disjoint, whose characters the reader never
@@ -48,89 +47,143 @@ function isInvisible(c: number): boolean {
  * never match inside them while raw offsets still count them.
  */
 export function prepareText(raw: string, hidden: readonly number[] = []): PreparedText {
-  const n = raw.length;
-  let nextHidden = 0;
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
-  // The normalized string is assembled from slices of kept characters: far cheaper than
-  // building it one character at a time on megabyte-sized pages.
+  const runNorm: number[] = [];
+  const runRaw: number[] = [];
+  const runEnd: number[] = [];
   const parts: string[] = [];
-  let keptFrom = 0; // start of the current run of characters copied unchanged
   let len = 0;
+  // Whether the last visible character kept was a space: whitespace after it, even past hidden text, joins it.
   let inSpace = false;
-  for (let i = 0; i < n; i++) {
-    if (nextHidden < hidden.length && i === hidden[nextHidden]) {
-      const to = Math.min(n, hidden[nextHidden + 1]);
-      nextHidden += 2;
-      if (to > i) {
-        if (keptFrom < i) parts.push(raw.slice(keptFrom, i));
-        keptFrom = to;
-        i = to - 1;
-        continue;
+  const copy = (from: number, to: number) => {
+    if (to <= from) return;
+    runNorm.push(len);
+    runRaw.push(from);
+    runEnd.push(to);
+    parts.push(raw.slice(from, to));
+    len += to - from;
+    inSpace = raw.charCodeAt(to - 1) === 0x20;
+  };
+  // A stretch of folded characters [from, to): invisibles dropped, whitespace one space spanning first to last.
+  const fold = (from: number, to: number) => {
+    let first = -1;
+    let last = -1;
+    for (let i = from; i < to; i++) {
+      if (isSpace(raw.charCodeAt(i))) {
+        if (first < 0) first = i;
+        last = i;
       }
     }
-    const c = raw.charCodeAt(i);
-    // Fast path: printable ASCII, or a lone U+0020, is copied unchanged.
-    const plain = c > 0x20 && c < 0x7f;
-    if (plain || (c === 0x20 && !inSpace)) {
-      inSpace = !plain;
-      starts[len] = i;
-      ends[len++] = i + 1;
-      continue;
+    if (first < 0) return;
+    if (inSpace) runEnd[runEnd.length - 1] = last + 1;
+    else {
+      runNorm.push(len);
+      runRaw.push(first);
+      runEnd.push(last + 1);
+      parts.push(' ');
+      len++;
+      inSpace = true;
     }
-    const space = isSpace(c);
-    if (!space && !isInvisible(c)) {
-      inSpace = false;
-      starts[len] = i;
-      ends[len++] = i + 1;
-      continue;
+  };
+  // The first match at or after where the last scan stopped (null: none left; undefined: scan again). A match
+  // lying past a stretch is kept for the next one, so text split by many hidden runs is still scanned once.
+  let next: RegExpExecArray | null | undefined;
+  const scan = (from: number) => {
+    FOLDED_RUN.lastIndex = from;
+    return FOLDED_RUN.exec(raw);
+  };
+  const visible = (from: number, to: number) => {
+    let at = from;
+    let m = next === null || (next && next.index >= from) ? next : scan(from);
+    next = undefined;
+    // A lone space just past hidden text that followed a space is part of that space.
+    if (inSpace && from < to && raw.charCodeAt(from) === 0x20 && m?.index !== from) fold(from, ++at);
+    for (; m && m.index < to; m = scan(at)) {
+      const end = Math.min(to, m.index + m[0].length);
+      copy(at, m.index);
+      fold(m.index, end);
+      at = end;
+      if (end === to) break;
     }
-    // From here the character is dropped or replaced, so the unchanged run before it ends.
-    if (keptFrom < i) parts.push(raw.slice(keptFrom, i));
-    keptFrom = i + 1;
-    if (!space) continue; // invisible: dropped, and does not end a whitespace run
-    if (inSpace) {
-      ends[len - 1] = i + 1;
-      continue;
-    }
-    inSpace = true;
-    parts.push(' ');
-    starts[len] = i;
-    ends[len++] = i + 1;
+    if (at < to || !m) next = m;
+    copy(at, to);
+  };
+  let from = 0;
+  for (let h = 0; h + 1 < hidden.length; h += 2) {
+    const hs = Math.min(raw.length, hidden[h]);
+    visible(from, hs);
+    from = Math.max(from, Math.min(raw.length, hidden[h + 1]));
   }
-  if (keptFrom < n) parts.push(raw.slice(keptFrom));
-  return { raw, norm: parts.join(''), starts: starts.slice(0, len), ends: ends.slice(0, len) };
+  visible(from, raw.length);
+  return {
+    raw,
+    norm: parts.join(''),
+    runNorm: Int32Array.from(runNorm),
+    runRaw: Int32Array.from(runRaw),
+    runEnd: Int32Array.from(runEnd),
+  };
 }
 
 export function normalizeText(s: string): string {
   return prepareText(s).norm;
 }
 
-/** Index of the first normalized character that overlaps or follows raw offset `raw` (a range start). */
-export function normStart(p: PreparedText, raw: number): number {
+/** The run holding normalized character i (0 ≤ i < norm.length). */
+function runOf(p: PreparedText, i: number): number {
   let lo = 0;
-  let hi = p.ends.length;
+  let hi = p.runNorm.length - 1;
   while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (p.ends[mid] <= raw) lo = mid + 1;
-    else hi = mid;
+    const mid = (lo + hi + 1) >>> 1;
+    if (p.runNorm[mid] <= i) lo = mid;
+    else hi = mid - 1;
   }
   return lo;
+}
+
+/** Raw offset where norm[i] begins. Strictly increasing in i. */
+export function rawStart(p: PreparedText, i: number): number {
+  const k = runOf(p, i);
+  return p.runRaw[k] + (i - p.runNorm[k]);
+}
+
+/** Raw offset just past norm[i]'s raw span (a collapsed space spans its whole run). Strictly increasing in i. */
+export function rawEnd(p: PreparedText, i: number): number {
+  const k = runOf(p, i);
+  const last = k + 1 < p.runNorm.length ? p.runNorm[k + 1] - 1 : p.norm.length - 1;
+  return i === last ? p.runEnd[k] : p.runRaw[k] + (i - p.runNorm[k]) + 1;
+}
+
+/** Index of the first normalized character that overlaps or follows raw offset `raw` (a range start). */
+export function normStart(p: PreparedText, raw: number): number {
+  // The first run whose last character ends past `raw`; in it, the first character that does.
+  let lo = 0;
+  let hi = p.runEnd.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (p.runEnd[mid] <= raw) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === p.runEnd.length) return p.norm.length;
+  const last = lo + 1 < p.runNorm.length ? p.runNorm[lo + 1] - 1 : p.norm.length - 1;
+  return Math.min(last, p.runNorm[lo] + Math.max(0, raw - p.runRaw[lo]));
 }
 
 /** Number of normalized characters that begin before raw offset `raw` (a range end). */
 export function normEnd(p: PreparedText, raw: number): number {
+  // The last run that begins before `raw`; in it, the characters that do.
   let lo = 0;
-  let hi = p.starts.length;
+  let hi = p.runRaw.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (p.starts[mid] < raw) lo = mid + 1;
+    if (p.runRaw[mid] < raw) lo = mid + 1;
     else hi = mid;
   }
-  return lo;
+  if (lo === 0) return 0;
+  const k = lo - 1;
+  const size = (k + 1 < p.runNorm.length ? p.runNorm[k + 1] : p.norm.length) - p.runNorm[k];
+  return p.runNorm[k] + Math.min(size, raw - p.runRaw[k]);
 }
 
 /** Raw offsets covered by normalized range [ns, ne), ne > ns. */
 export function rawSpan(p: PreparedText, ns: number, ne: number): { start: number; end: number } {
-  return { start: p.starts[ns], end: p.ends[ne - 1] };
+  return { start: rawStart(p, ns), end: rawEnd(p, ne - 1) };
 }

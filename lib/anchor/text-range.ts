@@ -2,7 +2,7 @@
 // W3C TextPositionSelector and other annotation tools do (the root's textContent); the contents of
 // script/style/noscript/template are listed as hidden so matching can skip what no reader sees.
 
-const HIDDEN = new Set(['script', 'style', 'noscript', 'template']);
+const HIDDEN_SELECTOR = 'script, style, noscript, template';
 
 // Numeric DOM constants: the NodeFilter/Node globals are absent in some non-browser DOMs.
 const ELEMENT_NODE = 1;
@@ -26,28 +26,20 @@ export interface TextIndex {
 
 export function buildTextIndex(root: Element): TextIndex {
   // No filter callback: calling into JS for every element made this walk the main cost of
-  // re-attaching highlights on long pages. Hidden elements are recognised from a text node's
-  // ancestors instead, checked only up to the root and cached per parent element.
+  // re-attaching highlights on long pages. Hidden text is known from the few hidden elements,
+  // found natively up front, so the walk asks one set lookup per text node.
+  const hiddenNodes = hiddenTextNodes(root);
   const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
   const nodes: Text[] = [];
   const ends: number[] = [];
   const parts: string[] = [];
   const hidden: number[] = [];
-  const hiddenParent = new Map<Node, boolean>();
   let total = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const data = (node as Text).data;
-    const parent = node.parentNode;
-    if (parent && parent !== root && data.length > 0) {
-      let isHidden = hiddenParent.get(parent);
-      if (isHidden === undefined) {
-        isHidden = insideHidden(parent, root);
-        hiddenParent.set(parent, isHidden);
-      }
-      if (isHidden) {
-        if (hidden.length && hidden[hidden.length - 1] === total) hidden[hidden.length - 1] = total + data.length;
-        else hidden.push(total, total + data.length);
-      }
+    if (data.length > 0 && hiddenNodes.size > 0 && hiddenNodes.has(node)) {
+      if (hidden.length && hidden[hidden.length - 1] === total) hidden[hidden.length - 1] = total + data.length;
+      else hidden.push(total, total + data.length);
     }
     nodes.push(node as Text);
     parts.push(data);
@@ -57,11 +49,14 @@ export function buildTextIndex(root: Element): TextIndex {
   return { root, nodes, ends, text: parts.join(''), hidden };
 }
 
-function insideHidden(from: Node, root: Element): boolean {
-  for (let el: Node | null = from; el && el !== root; el = el.parentNode) {
-    if (el.nodeType === ELEMENT_NODE && HIDDEN.has((el as Element).localName?.toLowerCase())) return true;
+/** Text nodes inside script/style/noscript/template elements below the root (the root itself not counted). */
+function hiddenTextNodes(root: Element): Set<Node> {
+  const out = new Set<Node>();
+  for (const el of root.querySelectorAll(HIDDEN_SELECTOR)) {
+    const walker = root.ownerDocument.createTreeWalker(el, SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) out.add(node);
   }
-  return false;
+  return out;
 }
 
 /** The visible characters of text[start, end): hidden runs left out. */
