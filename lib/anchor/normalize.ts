@@ -127,6 +127,11 @@ export function normalizeText(s: string): string {
   return prepareText(s).norm;
 }
 
+/** The normalized index just past run k. */
+function runStop(p: PreparedText, k: number): number {
+  return k + 1 < p.runNorm.length ? p.runNorm[k + 1] : p.norm.length;
+}
+
 /** The run holding normalized character i (0 ≤ i < norm.length). */
 function runOf(p: PreparedText, i: number): number {
   let lo = 0;
@@ -148,8 +153,7 @@ export function rawStart(p: PreparedText, i: number): number {
 /** Raw offset just past norm[i]'s raw span (a collapsed space spans its whole run). Strictly increasing in i. */
 export function rawEnd(p: PreparedText, i: number): number {
   const k = runOf(p, i);
-  const last = k + 1 < p.runNorm.length ? p.runNorm[k + 1] - 1 : p.norm.length - 1;
-  return i === last ? p.runEnd[k] : p.runRaw[k] + (i - p.runNorm[k]) + 1;
+  return i === runStop(p, k) - 1 ? p.runEnd[k] : p.runRaw[k] + (i - p.runNorm[k]) + 1;
 }
 
 /** Index of the first normalized character that overlaps or follows raw offset `raw` (a range start). */
@@ -163,8 +167,7 @@ export function normStart(p: PreparedText, raw: number): number {
     else hi = mid;
   }
   if (lo === p.runEnd.length) return p.norm.length;
-  const last = lo + 1 < p.runNorm.length ? p.runNorm[lo + 1] - 1 : p.norm.length - 1;
-  return Math.min(last, p.runNorm[lo] + Math.max(0, raw - p.runRaw[lo]));
+  return Math.min(runStop(p, lo) - 1, p.runNorm[lo] + Math.max(0, raw - p.runRaw[lo]));
 }
 
 /** Number of normalized characters that begin before raw offset `raw` (a range end). */
@@ -179,8 +182,7 @@ export function normEnd(p: PreparedText, raw: number): number {
   }
   if (lo === 0) return 0;
   const k = lo - 1;
-  const size = (k + 1 < p.runNorm.length ? p.runNorm[k + 1] : p.norm.length) - p.runNorm[k];
-  return p.runNorm[k] + Math.min(size, raw - p.runRaw[k]);
+  return p.runNorm[k] + Math.min(runStop(p, k) - p.runNorm[k], raw - p.runRaw[k]);
 }
 
 /** Raw offsets covered by normalized range [ns, ne), ne > ns. */

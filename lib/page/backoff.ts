@@ -20,12 +20,6 @@ export interface BackoffOptions {
 /** 8 answered failures span 31.5 s of waits; 24 unanswered ones, about 2 min 40 s. */
 export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, capMs: 8000, maxAttempts: 8, maxUnansweredAttempts: 24 };
 
-/** Whether attempt number `attempts` (counting from 1) that failed with `error` was the last one worth making. */
-export function lastAttempt(attempts: number, error: unknown, options: BackoffOptions = DEFAULT_BACKOFF): boolean {
-  if (isRefused(error)) return true;
-  return attempts >= (isUnanswered(error) ? options.maxUnansweredAttempts : options.maxAttempts);
-}
-
 /** The wait before retry number `retry` (0 for the first retry): 0.5 s, 1 s, 2 s, 4 s, 8 s, 8 s … */
 export function backoffDelay(retry: number, options: Pick<BackoffOptions, 'baseMs' | 'capMs'> = DEFAULT_BACKOFF) {
   // 2 ** 30 already dwarfs any cap; stopping there keeps the figure finite.
@@ -33,20 +27,24 @@ export function backoffDelay(retry: number, options: Pick<BackoffOptions, 'baseM
 }
 
 /**
- * Runs `attempt` until it resolves, waiting backoffDelay between tries; rejects with the last error once lastAttempt
- * says so, at once for a refusal (the background said no for good: asking again cannot help).
+ * Runs `attempt` until it resolves, waiting backoffDelay between tries and telling `onFailure` of each failed try
+ * (counting from 1); rejects with the last error after the last attempt its kind is worth (see BackoffOptions), at
+ * once for a refusal (the background said no for good: asking again cannot help).
  */
 export async function retried<T>(
   attempt: () => Promise<T>,
   sleep: (ms: number) => Promise<void>,
   options: BackoffOptions = DEFAULT_BACKOFF,
+  onFailure?: (tries: number, error: unknown) => void,
 ): Promise<T> {
-  for (let tried = 0; ; tried++) {
+  for (let tries = 1; ; tries++) {
     try {
       return await attempt();
     } catch (error) {
-      if (lastAttempt(tried + 1, error, options)) throw error;
-      await sleep(backoffDelay(tried, options));
+      onFailure?.(tries, error);
+      const bound = isUnanswered(error) ? options.maxUnansweredAttempts : options.maxAttempts;
+      if (isRefused(error) || tries >= bound) throw error;
+      await sleep(backoffDelay(tries - 1, options));
     }
   }
 }

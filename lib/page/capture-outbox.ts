@@ -6,7 +6,7 @@
 // changes nothing. No zod, no extension API: pure and tested.
 import { isRefused, UnansweredError } from '../messaging/envelope';
 import type { Capture } from '../schema';
-import { backoffDelay, DEFAULT_BACKOFF, lastAttempt, type BackoffOptions } from './backoff';
+import { backoffDelay, DEFAULT_BACKOFF, retried, type BackoffOptions } from './backoff';
 
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions };
 
@@ -49,22 +49,24 @@ function withTimeout<T>(work: Promise<T>, ms: number | undefined, sleep: (ms: nu
   ]);
 }
 
+const messageOf = (cause: unknown) => (cause instanceof Error ? cause.message : String(cause));
+
 export function createCaptureOutbox(deps: OutboxDeps): CaptureOutbox {
   const backoff = deps.backoff ?? DEFAULT_BACKOFF;
   const waiting = new Map<string, Promise<OutboxResult>>();
 
   async function deliver(capture: IdentifiedCapture): Promise<OutboxResult> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await withTimeout(deps.send(capture), deps.timeoutMs, deps.sleep);
-        return settled(capture, attempt, { ok: true, capture });
-      } catch (cause) {
-        const error = cause instanceof Error ? cause.message : String(cause);
-        deps.onFailure?.(capture, attempt, error);
-        if (isRefused(cause)) return settled(capture, attempt, { ok: false, error, refused: true });
-        if (lastAttempt(attempt, cause, backoff)) return settled(capture, attempt, { ok: false, error });
-      }
-      await deps.sleep(backoffDelay(attempt - 1, backoff));
+    let attempts = 0;
+    const send = () => {
+      attempts++;
+      return withTimeout(deps.send(capture), deps.timeoutMs, deps.sleep);
+    };
+    try {
+      await retried(send, deps.sleep, backoff, (tries, cause) => deps.onFailure?.(capture, tries, messageOf(cause)));
+      return settled(capture, attempts, { ok: true, capture });
+    } catch (cause) {
+      const error = messageOf(cause);
+      return settled(capture, attempts, isRefused(cause) ? { ok: false, error, refused: true } : { ok: false, error });
     }
   }
 
