@@ -34,7 +34,7 @@ import {
   type Removed,
 } from '@/lib/digest/loaded-lists';
 import { StoryList } from '@/lib/digest/story-list';
-import { seenFacts, StoryFactNovelty } from '@/lib/digest/topic-facts';
+import { SeenFactsMemo, StoryFactNovelty } from '@/lib/digest/topic-facts';
 import { formatDate, formatNumber, isolate, t } from '@/lib/i18n/messages';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
 import type { DigestOverview, FailedCaptureSummary } from '@/lib/messaging/protocol';
@@ -49,6 +49,9 @@ type Deleted =
 
 const UNDO_MS = 8000;
 const PAGE = 30;
+// A list's first page: enough stories to fill the popup, so its first cards come without grouping and drawing 30;
+// the pages after it, read as the reader scrolls, are of PAGE.
+const FIRST_PAGE = 10;
 const SEARCH_PAGE = 20;
 const ACTIVITY_DAYS = 30;
 
@@ -102,6 +105,7 @@ export function App() {
   const focusNext = useRef<string[] | null>(null);
   const storyLists = useRef(new Map<string, StoryList>());
   const storyNovelty = useRef(new StoryFactNovelty());
+  const seenMemo = useRef(new SeenFactsMemo());
 
   const loadOverview = useCallback(() => {
     sendToBackground('digest:overview', {}).then(setOverview, (e: unknown) => setError(message(e)));
@@ -168,7 +172,7 @@ export function App() {
     inFlight.current.add(list);
     const after = typeof loaded?.next === 'string' ? loaded.next : undefined;
     setLists((current) => new Map(current).set(list, { ...(current.get(list) ?? emptyList()), loading: true }));
-    sendToBackground('digest:articles', { list, after, limit: PAGE })
+    sendToBackground('digest:articles', { list, after, limit: loaded?.items.length ? PAGE : FIRST_PAGE })
       .then(
         (page) =>
           setLists((now) => {
@@ -505,10 +509,10 @@ export function App() {
   // The facts the reader saw when they last opened the list: only known once the list is marked seen.
   const newSince = openListId === null ? undefined : seenBefore.get(openListId);
   const seen = useMemo(
-    () => (openItems && newSince !== undefined ? seenFacts(openItems, newSince) : undefined),
+    () => (openItems && newSince !== undefined ? seenMemo.current.of(openItems, newSince) : undefined),
     [openItems, newSince],
   );
-  // Per story, the same array while its marks read the same: \`seen\` is new whenever any article changes.
+  // Per story, the same array while its marks read the same: \`seen\` is new whenever an article's facts change.
   const novelty = useMemo(() => seen && storyNovelty.current.of(stories, seen), [stories, seen]);
 
   const hasTopics = !!overview && overview.topics.length > 0;

@@ -99,6 +99,33 @@ export function seenFacts(articles: readonly ArticleSummary[], seenAt: number): 
   return seen;
 }
 
+/**
+ * seenFacts, worked out again only when what it reads changed: the articles (in order), their facts, first visits,
+ * titles and addresses, or the time of the last look. A note or a highlight gives an article a new summary without
+ * changing any of these, and then the whole beat's facts are not grouped again.
+ */
+export class SeenFactsMemo {
+  private last: { articles: readonly ArticleSummary[]; seenAt: number; seen: SeenFacts } | undefined;
+
+  of(articles: readonly ArticleSummary[], seenAt: number): SeenFacts {
+    const last = this.last;
+    if (
+      last &&
+      last.seenAt === seenAt &&
+      last.articles.length === articles.length &&
+      last.articles.every((a, i) => sameFactSource(a, articles[i]))
+    )
+      return last.seen;
+    const seen = seenFacts(articles, seenAt);
+    this.last = { articles, seenAt, seen };
+    return seen;
+  }
+}
+
+const sameFactSource = (a: ArticleSummary, b: ArticleSummary) =>
+  a === b ||
+  (a.id === b.id && a.facts === b.facts && a.firstSeenAt === b.firstSeenAt && a.title === b.title && a.url === b.url);
+
 /** Whether a story's fact is new to the reader, or where they saw it before. */
 export type FactNovelty = { state: 'new' } | { state: 'seen'; seenIn: EarlierSource };
 

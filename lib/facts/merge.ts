@@ -27,6 +27,20 @@ function profile(text: string): Profile {
   return { words: new Set(words), numbers: [...new Set(mentions.map((m) => m.key))].sort().join(' ') };
 }
 
+// A beat's sentences are grouped again and again (per story, over the whole beat, after every note or delete): each
+// text's profile is worked out once. Bounded: emptied when full, which costs only the work again.
+const MAX_CACHED_PROFILES = 5000;
+const cachedProfiles = new Map<string, Profile>();
+
+function profileOf(text: string): Profile {
+  let found = cachedProfiles.get(text);
+  if (!found) {
+    if (cachedProfiles.size >= MAX_CACHED_PROFILES) cachedProfiles.clear();
+    cachedProfiles.set(text, (found = profile(text)));
+  }
+  return found;
+}
+
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 && b.size === 0) return 1;
   let shared = 0;
@@ -42,7 +56,7 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 export function groupFacts<T extends { text: string }>(items: T[]): { representative: T; members: T[] }[] {
   const groups: { representative: T; members: T[]; profiles: Profile[] }[] = [];
   for (const item of items) {
-    const p = profile(item.text);
+    const p = profileOf(item.text);
     let best: (typeof groups)[number] | undefined;
     let bestScore = SAME_FACT_JACCARD;
     for (const group of groups) {

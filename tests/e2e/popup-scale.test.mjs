@@ -22,7 +22,7 @@ import {
   visit,
 } from '../../scripts/harness.mjs';
 
-// A topic of 100 articles takes four of the popup's pages of 30.
+// A topic of 100 articles takes four of the popup's pages (a first one of 10, then pages of 30).
 const ARTICLES = 200;
 const ARTIFACTS = join(ROOT, 'artifacts', 'e2e');
 const NO_TOPIC_PAGE = 'extract/article--harbour-gazette--furniture.html';

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '@/lib/db/articles';
-import { factNovelty, factsSeenBefore, seenFacts, StoryFactNovelty, topicFactGroups } from '@/lib/digest/topic-facts';
+import {
+  factNovelty,
+  factsSeenBefore,
+  SeenFactsMemo,
+  seenFacts,
+  StoryFactNovelty,
+  topicFactGroups,
+} from '@/lib/digest/topic-facts';
 
 const article = (id: string, facts: string[], firstSeenAt = 1): ArticleSummary => ({
   id,
@@ -144,5 +151,29 @@ describe('seenFacts and factNovelty', () => {
     expect(later.get('talks')).toBe(first.get('talks'));
     expect(later.get('grain')).not.toBe(first.get('grain'));
     expect(later.get('grain')?.map((n) => n.state)).toEqual(['seen']);
+  });
+
+  it('works the seen facts out again only when the articles, their facts or the last look changed', () => {
+    const memo = new SeenFactsMemo();
+    const all = [fresh, other, old];
+    const first = memo.of(all, 150);
+    expect(first).toEqual(seenFacts(all, 150));
+    // A note on a highlight: new summaries, the same facts.
+    const noted = all.map((a) => ({
+      ...a,
+      highlights: [{ id: 'h', text: 'x', note: 'a note', placed: true, createdAt: 1 }],
+    }));
+    expect(memo.of(noted, 150)).toBe(first);
+    // A delete, a later look, changed facts: worked out again.
+    const withoutOld = memo.of([fresh, other], 150);
+    expect(withoutOld).not.toBe(first);
+    expect(withoutOld).toEqual(seenFacts([fresh, other], 150));
+    expect(memo.of(all, 150)).toEqual(first);
+    const later = memo.of(all, 250);
+    expect(later).toEqual(seenFacts(all, 250));
+    expect(later).not.toEqual(first);
+    const reworded = [fresh, { ...other, facts: [...other.facts, ...old.facts] }, old];
+    expect(memo.of(reworded, 250)).toEqual(seenFacts(reworded, 250));
+    expect(memo.of(reworded, 250)).not.toEqual(later);
   });
 });

@@ -49,4 +49,15 @@ describe('groupFacts', () => {
   it('handles no items', () => {
     expect(groupFacts([])).toEqual([]);
   });
+
+  it('groups the same texts alike however often they are grouped, before and after its cache of profiles fills', () => {
+    const items = [...SAME_FACT[0], ...DIFFERENT_FACTS[0], ...SAME_FACT[1]].map((text) => ({ text }));
+    const first = groupFacts(items);
+    expect(groupFacts(items)).toEqual(first);
+    // More distinct texts than the cache keeps (5,000), grouped in small batches.
+    for (let batch = 0; batch < 51; batch++)
+      groupFacts(Array.from({ length: 100 }, (_, i) => ({ text: `Filler sentence ${batch * 100 + i} of the beat.` })));
+    expect(groupFacts(items)).toEqual(first);
+    expect(first.map((g) => g.members.length)).toEqual([2, 1, 1, 2]);
+  });
 });
