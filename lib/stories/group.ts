@@ -6,6 +6,7 @@ import {
   coveredTerms,
   DocumentFrequencies,
   Rarity,
+  reachesSimilarity,
   SIMILARITY_OPTIONS,
   storySimilarity,
   type SimilarityOptions,
@@ -173,7 +174,7 @@ export class StoryIndex<A extends GroupableArticle> {
 
   private links(a: Entry<A>, b: Entry<A>): boolean {
     if (Math.abs(a.time - b.time) > this.windowMs) return false;
-    return storySimilarity(a.profile, b.profile, this.rarity, this.similarityOptions) >= this.threshold;
+    return reachesSimilarity(a.profile, b.profile, this.rarity, this.threshold, this.similarityOptions);
   }
 
   /** Articles that state a term of the profile's headline, or hold one of the terms it states in their own headline. */

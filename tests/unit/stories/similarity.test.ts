@@ -1,0 +1,74 @@
+// reachesSimilarity: the same verdict as comparing storySimilarity with the threshold, for every pair and option set.
+import { describe, expect, it } from 'vitest';
+import { SAME_STORY } from '@/lib/stories/group';
+import { storyProfile } from '@/lib/stories/profile';
+import {
+  DocumentFrequencies,
+  reachesSimilarity,
+  SIMILARITY_OPTIONS,
+  storySimilarity,
+  type SimilarityOptions,
+} from '@/lib/stories/similarity';
+import { article, BACKGROUND } from './fixtures';
+
+// One story told by two sites, beside the beat's other news.
+const REPORTS = [
+  article(
+    'rate-1',
+    'Central bank raises its main rate to 4.75 percent',
+    'The central bank raised its main interest rate by a quarter point to 4.75 percent on Thursday, citing prices.',
+    ['The bank raised its main rate to 4.75 percent, its third rise this year.'],
+    0,
+    'site-a',
+  ),
+  article(
+    'rate-2',
+    'Bank lifts main interest rate to 4.75% in third rise',
+    'Policymakers lifted the main interest rate to 4.75% on Thursday, the third rise this year, as prices kept climbing.',
+    ['The central bank lifted its rate to 4.75 percent.'],
+    3,
+    'site-b',
+  ),
+];
+
+describe('reachesSimilarity', () => {
+  const articles = [...BACKGROUND, ...REPORTS];
+  const profiles = articles.map((a) => storyProfile(a));
+  const frequencies = new DocumentFrequencies();
+  for (const profile of profiles) frequencies.add(profile);
+  const rarity = frequencies.snapshot();
+  const options: SimilarityOptions[] = [
+    SIMILARITY_OPTIONS,
+    { ...SIMILARITY_OPTIONS, coverageInBody: true },
+    { ...SIMILARITY_OPTIONS, titleCoverage: false },
+    { ...SIMILARITY_OPTIONS, rarity: false },
+  ];
+
+  it('says what storySimilarity ≥ threshold says, for every pair, threshold and option set', () => {
+    let reached = 0;
+    let missedAboveZero = 0;
+    for (const option of options) {
+      for (const threshold of [0, SAME_STORY, 0.2, 0.5]) {
+        for (const a of profiles) {
+          for (const b of profiles) {
+            const similarity = storySimilarity(a, b, rarity, option);
+            expect(reachesSimilarity(a, b, rarity, threshold, option)).toBe(similarity >= threshold);
+            if (threshold === SAME_STORY && option === SIMILARITY_OPTIONS && a !== b) {
+              if (similarity >= threshold) reached++;
+              else if (similarity > 0) missedAboveZero++;
+            }
+          }
+        }
+      }
+    }
+    // Both verdicts occur at the grouping's threshold, and pairs alike in part stay under it.
+    expect(reached).toBeGreaterThan(0);
+    expect(missedAboveZero).toBeGreaterThan(0);
+  });
+
+  it("links the two reports of one story and none of the beat's other news with them", () => {
+    const [one, two] = profiles.slice(-2);
+    expect(reachesSimilarity(one, two, rarity, SAME_STORY)).toBe(true);
+    for (const other of profiles.slice(0, -2)) expect(reachesSimilarity(one, other, rarity, SAME_STORY)).toBe(false);
+  });
+});
