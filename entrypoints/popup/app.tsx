@@ -95,8 +95,9 @@ export function App() {
   const [retrying, setRetrying] = useState(false);
   const [retryResult, setRetryResult] = useState<{ saved: number; failed: number } | null>(null);
   const [factsMarked, setFactsMarked] = useState<number | null>(null);
-  // Per list opened: when the reader had seen it before (what came after is marked new), and its captures per day.
-  const [seenBefore, setSeenBefore] = useState<Map<string, number>>(new Map());
+  // Per list opened: when the reader had seen it before (what came after is marked new; undefined when that could not
+  // be read), and its captures per day.
+  const [seenBefore, setSeenBefore] = useState<Map<string, number | undefined>>(new Map());
   const [activity, setActivity] = useState<Map<string, { lastDay: number; captures: number[] }>>(new Map());
   const main = useRef<HTMLElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
@@ -210,16 +211,22 @@ export function App() {
   /** A topic shown: what it holds is seen now (marked new this time still), and its activity is read once. */
   const openTopic = (list: string) => {
     if (!seenBefore.has(list))
-      sendToBackground('digest:seen', { lists: [list] }).then(({ seenBefore: [before] }) => {
-        setSeenBefore((current) => new Map(current).set(list, before));
-        setOverview(
-          (current) =>
-            current && {
-              ...current,
-              topics: current.topics.map((t) => (t.id === list ? { ...t, newArticles: 0, newFacts: 0 } : t)),
-            },
-        );
-      }, fail);
+      sendToBackground('digest:seen', { lists: [list] }).then(
+        ({ seenBefore: [before] }) => {
+          setSeenBefore((current) => new Map(current).set(list, before));
+          setOverview(
+            (current) =>
+              current && {
+                ...current,
+                topics: current.topics.map((t) => (t.id === list ? { ...t, newArticles: 0, newFacts: 0 } : t)),
+              },
+          );
+        },
+        (e: unknown) => {
+          setSeenBefore((current) => new Map(current).set(list, undefined));
+          fail(e);
+        },
+      );
     if (!activity.has(list))
       sendToBackground('digest:activity', { list, days: ACTIVITY_DAYS }).then(
         (days) => setActivity((current) => new Map(current).set(list, days)),
@@ -260,8 +267,9 @@ export function App() {
         : next.kind === 'list'
           ? ['.story [data-nav-item]', '.bw-content .empty']
           : ['.highlight-entry a', '.bw-content .empty'];
-    if (next.kind === 'list' && !lists.has(next.list)) loadPage(next.list);
+    // When the reader saw the topic last is asked first: its small answer comes before the first page's.
     if (next.kind === 'list' && next.list !== NO_TOPIC) openTopic(next.list);
+    if (next.kind === 'list' && !lists.has(next.list)) loadPage(next.list);
     if (next.kind === 'highlights' && !highlights) loadHighlights();
   };
 
@@ -508,6 +516,9 @@ export function App() {
   }, [openItems, openListId]);
   // The facts the reader saw when they last opened the list: only known once the list is marked seen.
   const newSince = openListId === null ? undefined : seenBefore.get(openListId);
+  // A topic's cards are drawn once it is known what is new in them: drawn before, they would be drawn (and laid out)
+  // again a moment later with their marks, and the new facts moved to the top.
+  const awaitingSeen = openListId !== null && openListId !== NO_TOPIC && !seenBefore.has(openListId);
   const seen = useMemo(
     () => (openItems && newSince !== undefined ? seenMemo.current.of(openItems, newSince) : undefined),
     [openItems, newSince],
@@ -609,7 +620,7 @@ export function App() {
                     />
                   )}
                   <ArrowList class="stories" label={t('storiesOn', title)}>
-                    {stories.map((story) => (
+                    {(awaitingSeen ? [] : stories).map((story) => (
                       <StoryCard
                         key={story.id}
                         story={story}
@@ -626,8 +637,8 @@ export function App() {
                       />
                     ))}
                   </ArrowList>
-                  {(openList.next !== null || openList.loading) && (
-                    <LoadMore loading={openList.loading} onMore={() => loadPage(view.list)} />
+                  {(openList.next !== null || openList.loading || awaitingSeen) && (
+                    <LoadMore loading={openList.loading || awaitingSeen} onMore={() => loadPage(view.list)} />
                   )}
                 </>
               ))}
