@@ -2,8 +2,8 @@
 // queries), 10,000 topic articles with short texts (a fifth in Arabic, one in ten with a second topic), one topic of
 // 1,000, 50 pages in no topic, 2,000 highlights (100 on the pages in no topic), written as a backup file in the
 // stored records' shapes, so an end-to-end test puts it in through the options page's restore in seconds instead of
-// half an hour of captures. Deterministic. The topics, leads and generator are those of bench:popup's profile
-// (tests/bench/popup-profile.ts), which builds its longer texts from the corpora.
+// half an hour of captures. Deterministic. bench:popup's profile (tests/bench/popup-profile.ts) takes its topics,
+// leads and generator from here and builds its longer texts from the corpora.
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';

@@ -3,80 +3,27 @@
 // shared corpora's paragraphs, one topic with 1,000 articles, 2,000 highlights (a few on pages in no topic).
 // Matches come from Beatwatch's own matcher, as the extractor would send them. Deterministic for a given corpus.
 import { corpusTexts, type CorpusText } from '../../scripts/corpus-texts.mjs';
+import {
+  ARABIC_LEADS,
+  ARTICLES,
+  BIG_TOPIC_ARTICLES,
+  HIGHLIGHTS,
+  LATIN_LEADS,
+  NO_TOPIC_HIGHLIGHTS,
+  profileTopics,
+  random,
+  TOPICS,
+  type ProfileTopic,
+} from '../../scripts/year-profile.mjs';
 import type { Capture } from '@/lib/schema';
 import { compileTopics } from '@/lib/topics/compile';
 import { matchTopics } from '@/lib/topics/match';
 
 export const PROFILE_VERSION = 1;
-export const TOPICS = 50;
-export const ARTICLES = 10_000;
-export const BIG_TOPIC_ARTICLES = 1_000;
-export const HIGHLIGHTS = 2_000;
-/** Highlights on articles that match no topic (each such page gets two). */
-export const NO_TOPIC_HIGHLIGHTS = 100;
+export { ARTICLES, BIG_TOPIC_ARTICLES, HIGHLIGHTS, NO_TOPIC_HIGHLIGHTS, TOPICS };
+export type { ProfileTopic };
 const TEXT_CHARS = 5_500;
 const DAY = 86_400_000;
-
-const REGIONS = [
-  'UA',
-  'RU',
-  'US',
-  'CN',
-  'FR',
-  'DE',
-  'GB',
-  'EG',
-  'SA',
-  'IR',
-  'IQ',
-  'SY',
-  'LB',
-  'JO',
-  'TR',
-  'IN',
-  'PK',
-  'BR',
-  'MX',
-  'JP',
-  'KR',
-  'ZA',
-  'NG',
-  'KE',
-  'ET',
-  'SD',
-  'LY',
-  'TN',
-  'DZ',
-  'MA',
-  'YE',
-  'OM',
-  'QA',
-  'AE',
-  'KW',
-  'BH',
-  'AF',
-  'ID',
-  'MY',
-  'TH',
-  'VN',
-  'PH',
-  'AU',
-  'CA',
-  'AR',
-  'CL',
-  'ES',
-  'IT',
-  'PL',
-  'GR',
-];
-
-export interface ProfileTopic {
-  id: string;
-  name: string;
-  query: string;
-  /** The topic's word in each language, as articles write it. */
-  words: { en: string; ar: string };
-}
 
 export interface ProfileHighlight {
   /** Index of the article it is on, or of the no-topic page. */
@@ -104,27 +51,6 @@ export interface Profile {
   noTopicPages: NoTopicPage[];
   /** The topic with BIG_TOPIC_ARTICLES articles. */
   bigTopicId: string;
-}
-
-/** A small deterministic generator (mulberry32): the same profile on every machine. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function profileTopics(): ProfileTopic[] {
-  const en = new Intl.DisplayNames(['en'], { type: 'region' });
-  const ar = new Intl.DisplayNames(['ar'], { type: 'region' });
-  return REGIONS.slice(0, TOPICS).map((code) => {
-    const words = { en: en.of(code)!, ar: ar.of(code)! };
-    return { id: `region-${code.toLowerCase()}`, name: words.en, query: `"${words.en}" OR "${words.ar}"`, words };
-  });
 }
 
 interface Paragraphs {
@@ -165,19 +91,6 @@ function bodyText(lead: string, pool: string[], next: () => number): string {
     .slice(0, TEXT_CHARS)
     .replace(/\s+\S*$/, '');
 }
-
-const ARABIC_LEADS = [
-  (w: string) => `أفادت مصادر مطلعة بأن التطورات في ${w} تتسارع هذا الأسبوع.`,
-  (w: string) => `قال مسؤولون إن المحادثات بشأن ${w} ستستأنف قريبا.`,
-  // A clitic before the name: the matcher (and search) must still find it.
-  (w: string) => `وصل الوفد إلى العاصمة، ول${w} دور محوري في الملف.`,
-  (w: string) => `وفي ${w} أعلنت الحكومة عن خطة جديدة، وب${w} تتعلق آمال كثيرة.`,
-];
-const LATIN_LEADS = [
-  (w: string) => `Officials in ${w} said on Monday that talks would resume within days.`,
-  (w: string) => `The latest figures from ${w} show a sharp change from last year.`,
-  (w: string) => `${w} announced a new plan, its government said in a statement.`,
-];
 
 export function buildProfile(now = Date.UTC(2026, 10, 30)): Profile {
   const next = random(20261130);
