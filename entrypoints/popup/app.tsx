@@ -27,6 +27,8 @@ import {
   changeHighlightEntry,
   dropHighlight,
   emptyList,
+  highlightNote,
+  noteHighlight,
   putBackArticle,
   removeArticle,
   replaceHighlight,
@@ -342,25 +344,35 @@ export function App() {
     }
   };
 
+  // A delete or a note shows at once, while the background stores it; a failure puts back what was there.
   const removeArticleCard = async (id: string) => {
+    let removed: Removed = [];
+    setLists((current) => {
+      const change = removeArticle(current, id);
+      removed = change.removed;
+      return change.lists;
+    });
     try {
       const record = await sendToBackground('article:delete', { id });
+      // None: it was no longer stored, and its card goes all the same.
       if (!record) return;
-      let removed: Removed = [];
-      setLists((current) => {
-        const change = removeArticle(current, id);
-        removed = change.removed;
-        return change.lists;
-      });
       adjustCounts(record, -1);
       setUndoError(null);
       setDeleted({ kind: 'article', record, removed });
     } catch (e) {
+      setLists((current) => putBackArticle(current, removed));
       fail(e);
     }
   };
 
+  const showNote = (id: string, note: string) => {
+    setLists((current) => changeArticleHighlight(current, id, noteHighlight(id, note)));
+    setHighlights((current) => current && changeHighlightEntry(current, id, (item) => ({ ...item, note })));
+  };
+
   const saveNote = async (id: string, note: string) => {
+    const before = highlightNote(listsNow.current, highlightsNow.current, id);
+    showNote(id, note);
     try {
       const updated = await sendToBackground('highlight:note', { id, note });
       setLists((current) => changeArticleHighlight(current, id, replaceHighlight(updated)));
@@ -368,6 +380,7 @@ export function App() {
         (current) => current && changeHighlightEntry(current, id, (item) => ({ ...item, note: updated.note })),
       );
     } catch (e) {
+      if (before !== undefined) showNote(id, before);
       fail(e);
     }
   };

@@ -309,7 +309,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
 
     async 'digest:seen'({ lists }) {
       const before = await markListsSeen(await deps.db, lists, now());
-      await deps.countsChanged?.();
+      // The popup draws a topic's cards on this answer: the badge follows without holding it up.
+      void deps.countsChanged?.().catch(() => {});
       return { seenBefore: before.map((counts) => counts.seenAt) };
     },
 

@@ -74,6 +74,26 @@ export const replaceHighlight =
   (highlights: HighlightSummary[]): HighlightSummary[] =>
     highlights.map((h) => (h.id === updated.id ? updated : h));
 
+/** A note as the reader wrote it, shown before the background has stored it. */
+export const noteHighlight =
+  (id: string, note: string) =>
+  (highlights: HighlightSummary[]): HighlightSummary[] =>
+    highlights.map((h) => (h.id === id ? { ...h, note } : h));
+
+/** The note of a highlight wherever a loaded list shows it (to put back when storing a new one failed). */
+export function highlightNote(
+  lists: Map<string, LoadedList<ArticleSummary>>,
+  all: LoadedList<HighlightListItem> | null,
+  id: string,
+): string | undefined {
+  for (const loaded of lists.values())
+    for (const article of loaded.items) {
+      const found = article.highlights.find((h) => h.id === id);
+      if (found) return found.note;
+    }
+  return all?.items.find((item) => item.id === id)?.note;
+}
+
 export const dropHighlight =
   (id: string) =>
   (highlights: HighlightSummary[]): HighlightSummary[] =>

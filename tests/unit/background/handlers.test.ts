@@ -518,6 +518,13 @@ describe('storage failures: visible, retried, undone exactly or said', () => {
     expect(withoutQueue(after)).toEqual(withoutQueue(before));
   });
 
+  it('answers that lists are seen without waiting for the badge, which is told', async () => {
+    const countsChanged = vi.fn(() => new Promise<void>(() => {}));
+    const { handlers } = setup({ countsChanged });
+    expect(await handlers['digest:seen']({ lists: ['ukraine'] }, {})).toEqual({ seenBefore: [0] });
+    expect(countsChanged).toHaveBeenCalledTimes(1);
+  });
+
   /** An article with everything an undo must give back: two topics and a clip, facts, a highlight with a note, seen lists. */
   async function fullArticle(handlers: ReturnType<typeof setup>['handlers']) {
     const { articleId } = await handlers['capture:save'](

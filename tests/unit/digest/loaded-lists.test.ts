@@ -7,6 +7,8 @@ import {
   changeArticleHighlight,
   changeHighlightEntry,
   dropHighlight,
+  highlightNote,
+  noteHighlight,
   putBackArticle,
   removeArticle,
   replaceHighlight,
@@ -63,6 +65,20 @@ describe('loaded lists', () => {
     expect(dropped.get('energy')!.items[0].highlights).toEqual([]);
     const back = addArticleHighlight(addArticleHighlight(dropped, 'b', highlight('h-z', 0)), 'b', highlight('h-b', 1));
     expect(back.get('ukraine')!.items[1].highlights.map((h) => h.id)).toEqual(['h-z', 'h-b']);
+  });
+
+  it("shows a note on every card with its highlight, and finds a highlight's note in the lists or among all highlights", () => {
+    const noted = changeArticleHighlight(lists, 'h-b', noteHighlight('h-b', 'written now'));
+    expect(noted.get('energy')!.items[0].highlights[0]).toEqual({ ...highlight('h-b', 1), note: 'written now' });
+    expect(noted.get('ukraine')!.items[1].highlights[0].note).toBe('written now');
+    expect(noted.get('ukraine')!.items[0]).toBe(lists.get('ukraine')!.items[0]);
+    expect(highlightNote(noted, null, 'h-b')).toBe('written now');
+    expect(highlightNote(lists, null, 'h-b')).toBe(highlight('h-b', 1).note);
+    const all = loaded<HighlightListItem>([
+      { ...highlight('h-x', 2), note: 'elsewhere', pageUrl: 'https://p.example/' },
+    ]);
+    expect(highlightNote(lists, all, 'h-x')).toBe('elsewhere');
+    expect(highlightNote(lists, all, 'h-none')).toBeUndefined();
   });
 
   it('keeps the list of all highlights newest first', () => {
