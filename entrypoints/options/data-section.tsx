@@ -3,13 +3,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { YourData } from '@/components/your-data';
 import { writeBackup } from '@/lib/backup/backup-writer';
 import { collectHighlights } from '@/lib/backup/collect';
+import { BackupError } from '@/lib/backup/backup-errors';
 import { backupFileName, MAX_BACKUP_BYTES } from '@/lib/backup/format';
 import { writeMarkdownZip } from '@/lib/backup/markdown-zip';
 import { stageBackup } from '@/lib/backup/restore-upload';
 import type { RestoreSummary } from '@/lib/backup/merge';
 import { annotationCollection, annotationsFileName, ANNOTATION_MEDIA_TYPE } from '@/lib/backup/web-annotations';
 import { DB_VERSION } from '@/lib/db/migrations';
-import { formatNumber, t, tCount } from '@/lib/i18n/messages';
+import { backupErrorWords, formatNumber, t, tCount } from '@/lib/i18n/messages';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
 import { ensurePersistent, type Durability } from '@/lib/storage/durability';
 import { readStorageUse, type StorageUse } from '@/lib/storage/usage';
@@ -32,7 +33,8 @@ function download(name: string, blob: Blob) {
 }
 
 const megabytes = (bytes: number) => formatNumber(Math.round(bytes / 1024 / 1024));
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const errorText = (e: unknown) =>
+  e instanceof BackupError ? backupErrorWords(e.problem) : e instanceof Error ? e.message : String(e);
 
 export function DataSection({ onRestored }: { onRestored: () => void }) {
   const [busy, setBusy] = useState<string | null>(null);

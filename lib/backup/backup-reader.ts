@@ -11,8 +11,7 @@ import {
   checkTopics,
   duplicateId,
   LIST_LIMITS,
-  NOT_A_BACKUP,
-  NOT_JSON,
+  readFailure,
   tooMany,
   type BackupHeader,
   type ReadOptions,
@@ -20,6 +19,9 @@ import {
   type RecordList,
 } from './format';
 import { z } from 'zod';
+import { BackupError, type BackupErrorCode } from './backup-errors';
+
+export { BackupError } from './backup-errors';
 
 /** Records validated since the last batch was taken. */
 export interface RecordBatch {
@@ -35,9 +37,6 @@ export interface BackupTotals {
   articles: number;
   highlights: number;
 }
-
-/** A backup that cannot be restored; the message says why and names the first bad record. */
-export class BackupError extends Error {}
 
 const HEADER_FIELDS = ['format', 'version', 'dbVersion', 'createdAt'] as const;
 const LIST_PATHS = ['topics', 'articles', 'highlights'] as const;
@@ -84,7 +83,7 @@ export class BackupReader {
     try {
       this.parser.write(chunk);
     } catch (error) {
-      throw error instanceof BackupError ? error : new BackupError(NOT_JSON);
+      throw error instanceof BackupError ? error : refused('notJson');
     }
   }
 
@@ -97,21 +96,16 @@ export class BackupReader {
 
   /** Checks that the file was whole and that what it held besides records is valid. */
   end(): BackupTotals {
-    if (!this.sniffed.trim()) throw new BackupError(NOT_A_BACKUP);
+    if (!this.sniffed.trim()) throw refused('notABackup');
     try {
       if (!this.parser.isEnded) this.parser.end();
     } catch (error) {
-      throw error instanceof BackupError ? error : new BackupError(NOT_JSON);
+      throw error instanceof BackupError ? error : refused('notJson');
     }
     const header = this.header ?? this.readHeader();
-    for (const list of LIST_PATHS)
-      if (!this.keys.has(list))
-        throw new BackupError(`This backup is damaged: ${list}: missing. Nothing was restored.`);
+    for (const list of LIST_PATHS) if (!this.keys.has(list)) throw refused('listMissing', list);
     const createdAt = z.iso.datetime().safeParse(this.fields.createdAt);
-    if (!createdAt.success)
-      throw new BackupError(
-        `This backup is damaged: createdAt: ${createdAt.error.issues[0].message}. Nothing was restored.`,
-      );
+    if (!createdAt.success) throw refused('badDate', createdAt.error.issues[0].message);
     const topicsError = checkTopics(this.topics);
     if (topicsError) throw new BackupError(topicsError);
     return {
@@ -129,14 +123,11 @@ export class BackupReader {
       if (this.valueNext) {
         this.valueNext = false;
         const key = this.key as string;
-        if (LIST_PATHS.includes(key as RecordList) && token !== TokenType.LEFT_BRACKET)
-          throw new BackupError(`This backup is damaged: ${key}: expected a list. Nothing was restored.`);
+        if (LIST_PATHS.includes(key as RecordList) && token !== TokenType.LEFT_BRACKET) throw refused('notAList', key);
       } else if (token === TokenType.STRING) {
         const key = String(value);
         if (!(HEADER_FIELDS as readonly string[]).includes(key) && !(LIST_PATHS as readonly string[]).includes(key))
-          throw new BackupError(
-            `This backup is damaged: it has a field “${label(key)}” that no backup has. Nothing was restored.`,
-          );
+          throw refused('unknownField', label(key));
         this.keys.add(key);
         this.key = key;
       } else if (token === TokenType.COLON) this.valueNext = true;
@@ -151,12 +142,12 @@ export class BackupReader {
         ? chunk.slice(0, SNIFF_CHARS)
         : this.decoder.decode(chunk.subarray(0, SNIFF_CHARS), { stream: true });
     const decided = this.sniffed.includes(':') || this.sniffed.length >= SNIFF_CHARS;
-    if (decided && !STARTS_LIKE_A_BACKUP.test(this.sniffed)) throw new BackupError(NOT_A_BACKUP);
+    if (decided && !STARTS_LIKE_A_BACKUP.test(this.sniffed)) throw refused('notABackup');
   }
 
   private readHeader(): BackupHeader {
     const checked = checkHeader(this.fields, this.options.dbVersion);
-    if (!checked.ok) throw new BackupError(checked.error);
+    if (!checked.ok) throw new BackupError(checked.problem);
     return checked.header;
   }
 
@@ -165,7 +156,7 @@ export class BackupReader {
     this.header ??= this.readHeader();
     if (index >= LIST_LIMITS[list]) throw new BackupError(tooMany(list));
     const checked = checkRecord(list, index, raw, this.header.dbVersion, this.options);
-    if (!checked.ok) throw new BackupError(checked.error);
+    if (!checked.ok) throw new BackupError(checked.problem);
     const { record } = checked;
     if (this.seen[list].has(record.id)) throw new BackupError(duplicateId(list, index, record.id));
     this.seen[list].add(record.id);
@@ -239,7 +230,7 @@ export function readBackup(text: string, options: ReadOptions): ReadResult {
       },
     };
   } catch (error) {
-    if (error instanceof BackupError) return { ok: false, error: error.message };
+    if (error instanceof BackupError) return readFailure(error.problem);
     throw error;
   }
 }
@@ -248,6 +239,10 @@ export function readBackup(text: string, options: ReadOptions): ReadResult {
 function label(text: string): string {
   const clean = text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
   return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
+}
+
+function refused(code: BackupErrorCode, ...details: string[]): BackupError {
+  return new BackupError({ code, details });
 }
 
 async function handOn(batch: RecordBatch, onBatch: (batch: RecordBatch) => Promise<void>) {

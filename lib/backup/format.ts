@@ -12,6 +12,7 @@ import {
   type Topic,
 } from '../schema';
 import { parseQuery } from '../topics/query';
+import { backupErrorText, topicQueryProblem, type BackupProblem } from './backup-errors';
 
 export const BACKUP_FORMAT = 'beatwatch-backup';
 /** The layout of the file itself; the records inside follow the database version that wrote them (`dbVersion`). */
@@ -83,7 +84,7 @@ export interface ReadOptions {
   recordUpgrades?: Readonly<Record<number, RecordUpgrades>>;
 }
 
-export type ReadResult = { ok: true; backup: Backup } | { ok: false; error: string };
+export type ReadResult = { ok: true; backup: Backup } | { ok: false; error: string; problem: BackupProblem };
 
 /** What a backup file says about itself; it comes before its records. */
 export interface BackupHeader {
@@ -96,23 +97,19 @@ export interface BackupHeader {
 export function checkHeader(
   fields: Record<string, unknown>,
   dbVersion: number,
-): { ok: true; header: BackupHeader } | { ok: false; error: string } {
-  if (fields.format !== BACKUP_FORMAT) return { ok: false, error: NOT_A_BACKUP };
+): { ok: true; header: BackupHeader } | { ok: false; problem: BackupProblem } {
+  const refuse = (code: BackupProblem['code']) => ({ ok: false as const, problem: { code, details: [] } });
+  if (fields.format !== BACKUP_FORMAT) return refuse('notABackup');
   const { version, dbVersion: fileDbVersion } = fields;
-  if (!Number.isInteger(version) || (version as number) < 1)
-    return { ok: false, error: 'This backup has no valid version number.' };
+  if (!Number.isInteger(version) || (version as number) < 1) return refuse('noVersion');
   if (
     (version as number) > BACKUP_VERSION ||
     (Number.isInteger(fileDbVersion) && (fileDbVersion as number) > dbVersion)
   )
-    return { ok: false, error: 'This backup was made by a newer Beatwatch: update Beatwatch to restore it.' };
-  if (!Number.isInteger(fileDbVersion) || (fileDbVersion as number) < 1)
-    return { ok: false, error: 'This backup does not say which database version wrote it.' };
+    return refuse('newer');
+  if (!Number.isInteger(fileDbVersion) || (fileDbVersion as number) < 1) return refuse('noDbVersion');
   return { ok: true, header: { version: version as number, dbVersion: fileDbVersion as number } };
 }
-
-export const NOT_A_BACKUP = 'This is not a Beatwatch backup (it does not say "format": "beatwatch-backup").';
-export const NOT_JSON = 'This file is not JSON: it may be cut short, or not a Beatwatch backup.';
 
 const RECORD_SCHEMAS = { topics: topicSchema, articles: articleRecordSchema, highlights: highlightRecordSchema };
 type RecordOf<L extends RecordList> = z.infer<(typeof RECORD_SCHEMAS)[L]>;
@@ -127,7 +124,7 @@ export function checkRecord<L extends RecordList>(
   raw: unknown,
   fileDbVersion: number,
   { dbVersion, recordUpgrades = RECORD_UPGRADES }: ReadOptions,
-): { ok: true; record: RecordOf<L> } | { ok: false; error: string } {
+): { ok: true; record: RecordOf<L> } | { ok: false; problem: BackupProblem } {
   let record = raw;
   for (let v = fileDbVersion + 1; v <= dbVersion; v++) {
     const step = recordUpgrades[v]?.[list];
@@ -137,29 +134,28 @@ export function checkRecord<L extends RecordList>(
   if (parsed.success) return { ok: true, record: parsed.data as RecordOf<L> };
   const issue = parsed.error.issues[0];
   const field = issue.path.length ? `${issue.path.join('.')}: ` : '';
-  return { ok: false, error: `${LISTS[list]} ${index + 1}${label(record)}: ${field}${issue.message}. ${NOTHING}` };
+  return {
+    ok: false,
+    problem: { code: PROBLEMS[list].bad, details: [index + 1, label(record), `${field}${issue.message}`] },
+  };
 }
 
-const NOTHING = 'Nothing was restored.';
-
-/** The reader's topics as a whole: no more than can be followed, each query parsed. */
-export function checkTopics(topics: Topic[]): string | null {
-  if (topics.length > MAX_TOPICS)
-    return `This backup has ${topics.length} topics; at most ${MAX_TOPICS} can be followed. ${NOTHING}`;
+/** The reader's topics as a whole (the reader already bounds their number): each query parsed. */
+export function checkTopics(topics: Topic[]): BackupProblem | null {
   for (const [i, topic] of topics.entries()) {
     const query = parseQuery(topic.query);
-    if (!query.ok) return `Topic ${i + 1} (“${topic.name}”): ${query.error.message}.`;
+    if (!query.ok) return topicQueryProblem(i + 1, unbidi(topic.name), query.error);
   }
   return null;
 }
 
 /** "Article 3: the id “…” appears twice." */
-export function duplicateId(list: RecordList, index: number, id: string): string {
-  return `${LISTS[list]} ${index + 1}: the id “${id}” appears twice. ${NOTHING}`;
+export function duplicateId(list: RecordList, index: number, id: string): BackupProblem {
+  return { code: PROBLEMS[list].twice, details: [index + 1, shorten(unbidi(id))] };
 }
 
-export function tooMany(list: RecordList): string {
-  return `This backup holds more than ${LIST_LIMITS[list].toLocaleString('en')} ${list}. ${NOTHING}`;
+export function tooMany(list: RecordList): BackupProblem {
+  return { code: PROBLEMS[list].many, details: [LIST_LIMITS[list]] };
 }
 
 export const LIST_LIMITS: Readonly<Record<RecordList, number>> = {
@@ -168,10 +164,16 @@ export const LIST_LIMITS: Readonly<Record<RecordList, number>> = {
   highlights: MAX_BACKUP_HIGHLIGHTS,
 };
 
-const LISTS = { topics: 'Topic', articles: 'Article', highlights: 'Highlight' } as const;
+const PROBLEMS = {
+  topics: { bad: 'badTopic', twice: 'twiceTopic', many: 'manyTopics' },
+  articles: { bad: 'badArticle', twice: 'twiceArticle', many: 'manyArticles' },
+  highlights: { bad: 'badHighlight', twice: 'twiceHighlight', many: 'manyHighlights' },
+} as const;
 
 /** Embeddings, overrides and isolates: a hostile title could otherwise reorder the message around it. */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+const unbidi = (text: string) => text.replace(BIDI_CONTROLS, '');
+const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
 /** What the reader can recognise a record by: its title or name, and its id, shortened and quoted safely. */
 function label(record: unknown): string {
@@ -179,7 +181,11 @@ function label(record: unknown): string {
   const { title, name, id } = record as Record<string, unknown>;
   const parts = [title ?? name, id]
     .filter((part): part is string => typeof part === 'string' && part.length > 0)
-    .map((part) => part.replace(BIDI_CONTROLS, ''))
-    .map((part) => (part.length > 60 ? `${part.slice(0, 60)}…` : part));
-  return parts.length ? ` (${parts.map((part) => `“${part}”`).join(', ')})` : '';
+    .map((part) => shorten(unbidi(part)));
+  return parts.length ? `(${parts.map((part) => `“${part}”`).join(', ')})` : '';
+}
+
+/** The English words of a problem, for the result of reading a whole file at once. */
+export function readFailure(problem: BackupProblem): Extract<ReadResult, { ok: false }> {
+  return { ok: false, error: backupErrorText(problem), problem };
 }

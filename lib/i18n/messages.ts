@@ -2,6 +2,7 @@
 // English is the default locale; tests/unit/i18n/locales.test.ts fails when a locale lacks a message.
 import { browser } from 'wxt/browser';
 import type english from '../../public/_locales/en/messages.json';
+import { backupErrorMessageKey, tidy, withoutStop, type BackupProblem } from '../backup/backup-errors';
 import { queryErrorMessageKey, type QueryErrorCode } from '../topics/query-errors';
 
 export type MessageKey = keyof typeof english;
@@ -32,6 +33,13 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
 /** What is wrong with a topic query, in the UI language. */
 export function queryErrorWords(error: { code: QueryErrorCode; details: readonly string[] }): string {
   return t(queryErrorMessageKey(error.code), ...error.details);
+}
+
+/** Why a backup cannot be restored, in the UI language, its numbers in the UI's digits. */
+export function backupErrorWords({ code, details, query }: BackupProblem): string {
+  const words = details.map((detail) => (typeof detail === 'number' ? formatNumber(detail) : detail));
+  if (query) words[2] = withoutStop(queryErrorWords(query));
+  return tidy(t(backupErrorMessageKey(code), ...words));
 }
 
 /**

@@ -268,6 +268,29 @@ function arabicUi() {
     );
     assert.deepEqual(await axe(options), []);
     await options.screenshot(join(ARTIFACTS, 'options-chromium-ar.png'), { fullPage: true });
+    // A refused backup says why in Arabic, zod's words about the bad record included.
+    const alertText = () =>
+      options.evaluate(() => document.querySelector('section.your-data [role="alert"]')?.textContent);
+    const refusal = async (name, text) => {
+      const previous = (await alertText()) ?? '';
+      await options.setInputFile('section.your-data input[type="file"]', {
+        name,
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      });
+      return options.waitFor(
+        (before) => {
+          const now = document.querySelector('section.your-data [role="alert"]')?.textContent;
+          return now && now !== before && now;
+        },
+        previous,
+        { what: `the refusal of ${name}` },
+      );
+    };
+    const head = '{"format":"beatwatch-backup","version":1,"dbVersion":1,"createdAt":"2026-12-01T00:00:00.000Z"';
+    assert.match(await refusal('cut.json', `${head},"topics":[`), /^هذا الملف ليس بصيغة JSON/);
+    const badRecord = await refusal('bad.json', `${head},"topics":[],"articles":[7],"highlights":[]}`);
+    assert.match(badRecord, /^المقال [1١]: مدخلات غير مقبولة: .*لم يُستعَد شيء\.$/);
     await options.close();
   });
 }

@@ -68,6 +68,16 @@ describe('UI locales', () => {
     }
   });
 
+  it('has no "$1$" in any message: browsers read it as a named placeholder and refuse to load the extension', () => {
+    for (const locale of locales) {
+      const joined = Object.entries(read(locale)).filter(([, { message }]) => /\$\d+\$/.test(message));
+      expect(
+        joined.map(([key]) => key),
+        locale,
+      ).toEqual([]);
+    }
+  });
+
   it('has a message for every key the code uses', () => {
     const missing = [...keysInCode()].filter((key) => !english[key]);
     expect(missing).toEqual([]);
