@@ -9,7 +9,7 @@ import { readPageMetadata, type PageMetadata } from './metadata';
 import { copyFor } from './page-copy';
 import { sanitizeArticle } from './sanitize';
 import { addressOf } from './article-address';
-import { MIN_ARTICLE_CHARS, planArticles, type ArticlePlan } from './plan';
+import { planArticles, type ArticlePlan } from './plan';
 
 /** Extracts each full article on the page, the page's own first, all at once. */
 export function extractArticles(doc: Document, pageUrl: string | null | undefined): ExtractedArticle[] {
@@ -70,8 +70,9 @@ function extractOne(doc: Document, pageUrl: string, page: PageMetadata, plan: Ar
   const clone = copyFor(doc, plan.container, plan.exclude);
   stripNonText(clone.body ?? clone.documentElement);
   return () => {
+    // The library's own charThreshold (500): below it, it retries without dropping "unlikely" blocks; at 400 a
+    // paywall box or a print footer that passed the first try was taken for the article.
     const parsed = new Readability(clone, {
-      charThreshold: MIN_ARTICLE_CHARS,
       keepClasses: true,
       serializer: (node: Node) => node,
     }).parse();

@@ -16,7 +16,8 @@ import {
   toIsoDate,
   type PageMetadata,
 } from './metadata';
-import { hasProse, headingOf, MIN_ARTICLE_CHARS, type ArticlePlan } from './plan';
+import { hasProse, headingOf, MIN_ARTICLE_CHARS, sameTitle, type ArticlePlan } from './plan';
+import { CLEAN_RULES as on } from './rules';
 import { syntheticArticleUrl } from './url';
 import { ARTICLE_BLOCK_SELECTOR } from './schema-org';
 
@@ -48,12 +49,18 @@ export function assembleArticle(
   parsed: LibraryResult,
 ): ExtractedArticle | null {
   const { content } = parsed;
-  if (isTeaserList(content)) return null;
+  if (on.teaserLists && isTeaserList(content)) return null;
 
   const scope: ParentNode = container ?? doc;
   const heading = container ? headingOf(container) : undefined;
+  // Without an <h1> in the block, its first <h2> may be a subheading or a lead: the page's declared title comes first
+  // (else the title is wrong and that line is trimmed from the text as a repeated headline).
+  const declared =
+    heading && (container!.querySelector('h1, [itemprop="headline"]') || page.titles.some((t) => sameTitle(t, heading)))
+      ? heading
+      : undefined;
   const title = own
-    ? firstText(heading, page.ld?.headline, page.ogTitle, parsed.title, page.documentTitle)
+    ? firstText(declared, page.ld?.headline, page.ogTitle, parsed.title, heading, page.documentTitle)
     : firstText(heading, parsed.title);
   const contentImage = leadImageIn(content);
   cleanArticleContent(content);

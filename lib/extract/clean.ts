@@ -1,5 +1,6 @@
 // Furniture that Readability keeps inside article bodies (captions, share bars, tags, related and newsletter
-// blocks, repeated titles, byline and date lines); each rule stayed only if it helped on the corpus.
+// blocks, repeated titles, byline and date lines); each rule stays only if it pays on both corpora (rules.ts).
+import { CLEAN_RULES as on } from './rules';
 
 // Never text: removed before the library scores the page.
 const ALWAYS_DROP = 'script, style, noscript, template, iframe, svg, canvas, button, select, textarea, input, dialog';
@@ -149,12 +150,15 @@ function atomicFree(classes: string): string {
   return short.length >= 4 ? tokens.filter((t) => t.length > 3).join(' ') : classes;
 }
 
-function hasFurnitureName(el: Element): boolean {
+/** Which furniture an element's name says it is: 'pair' for a two-word name, else its furniture words; none: not. */
+function furnitureWords(el: Element): string[] {
   const words = attributeWords(el);
-  if (!words) return false;
-  if (FURNITURE_PAIRS.test(words)) return true;
-  for (const word of words.split(' ')) if (FURNITURE_WORDS.has(word)) return true;
-  return false;
+  if (!words) return [];
+  if (FURNITURE_PAIRS.test(words)) return ['pair'];
+  const list = words.split(' ');
+  // A live ticker's entries are its reporters' comments (`live-match-comment`), not readers'.
+  const live = list.includes('live');
+  return list.filter((word) => FURNITURE_WORDS.has(word) && !(live && word.startsWith('comment')));
 }
 
 /** Characters of text, folding whitespace runs to one. */
@@ -173,9 +177,12 @@ function linkTextLength(el: Element): number {
  * names like `article-body related-content` or `js-share-root` are common and hold the body.
  */
 function isFurniture(el: Element, rootProse: number): boolean {
-  if (!hasFurnitureName(el)) return false;
+  const names = furnitureWords(el);
+  if (names.length === 0) return false;
   const length = textLength(el);
   if (length === 0) return true;
+  // An article header's paragraph of prose is its standfirst, not furniture.
+  if (on.headerLeads && names.every((n) => n === 'header') && proseParagraphs(el) > 0) return false;
   const prose = length - linkTextLength(el);
   return prose < Math.max(200, rootProse * 0.2) && proseParagraphs(el) < 3;
 }
@@ -196,13 +203,13 @@ function proseParagraphs(el: Element): number {
  * picked on some corpus pages for the worse; it is removed from the library's output instead.
  */
 export function stripNonText(root: Element): void {
-  for (const el of [...root.querySelectorAll(ALWAYS_DROP)]) el.remove();
+  if (on.neverText) for (const el of [...root.querySelectorAll(ALWAYS_DROP)]) el.remove();
 }
 
 /** Removes furniture (share bars, tag lists, related blocks…) and repeated captions or titles in place. */
 export function removeNoise(root: Element): void {
-  dropFurniture(root);
-  removeRepeatedBlocks(root);
+  if (on.furniture) dropFurniture(root);
+  if (on.repeatedBlocks) removeRepeatedBlocks(root);
 }
 
 /**
@@ -211,11 +218,12 @@ export function removeNoise(root: Element): void {
  */
 export function cleanArticleContent(root: Element): void {
   removeNoise(root);
-  for (const el of [...root.querySelectorAll('figcaption, figure')]) {
-    // A <figure> that holds a long quote or a table is content; one around a picture is not.
-    if (root.contains(el) && (el.tagName.toUpperCase() === 'FIGCAPTION' || textLength(el) < 400)) el.remove();
-  }
-  dropLinkLists(root);
+  if (on.figures)
+    for (const el of [...root.querySelectorAll('figcaption, figure')]) {
+      // A <figure> that holds a long quote or a table is content; one around a picture is not.
+      if (root.contains(el) && (el.tagName.toUpperCase() === 'FIGCAPTION' || textLength(el) < 400)) el.remove();
+    }
+  if (on.linkLists) dropLinkLists(root);
 }
 
 function dropFurniture(root: Element): void {
@@ -234,15 +242,19 @@ function dropLinkLists(root: Element): void {
   }
 }
 
-/** A caption, title or paragraph that repeats the text of an earlier one is dropped. */
+/**
+ * A caption, title or paragraph that repeats the text of an earlier one is dropped. One inside the earlier one is that
+ * same text, not a repeat: the library turns a <div> around a lone heading into a <p> with the heading inside.
+ */
 function removeRepeatedBlocks(root: Element): void {
-  const seen = new Set<string>();
+  const seen = new Map<string, Element>();
   for (const el of [...root.querySelectorAll('figcaption, p, h1, h2, h3, h4, [class*="caption"]')]) {
     if (!root.contains(el)) continue;
     const key = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (key.length < 12) continue;
-    if (seen.has(key)) el.remove();
-    else seen.add(key);
+    const earlier = seen.get(key);
+    if (!earlier) seen.set(key, el);
+    else if (!earlier.contains(el)) el.remove();
   }
 }
 
@@ -322,21 +334,21 @@ export function trimBlocks(blocks: TextBlock[], context: TrimContext): TextBlock
   const isLinkLine = (b: TextBlock) => b.linkChars / b.text.length >= 0.6 && b.text.length < 300;
   let kept = blocks.filter(
     (b) =>
-      !titles.has(normalized(b.text)) &&
-      !URL_ONLY.test(b.text) &&
-      !isLinkLine(b) &&
-      !(words(b.text) <= 60 && CREDIT.test(b.text)),
+      !(on.titleLines && titles.has(normalized(b.text))) &&
+      !(on.urlLines && URL_ONLY.test(b.text)) &&
+      !(on.linkLines && isLinkLine(b)) &&
+      !(on.creditLines && words(b.text) <= 60 && CREDIT.test(b.text)),
   );
   // Before the first paragraph of prose: short lines with a date or a "By". Not every short line:
   // some articles open with a one-line paragraph (measured: dropping all cost 0.009 recall).
   const first = kept.findIndex((b) => words(b.text) >= 20);
-  if (first > 0) {
+  if (on.leadingMeta && first > 0) {
     kept = kept.filter(
       (b, i) => i >= first || !(words(b.text) < 25 && (DATE_LINE.test(b.text) || BYLINE.test(b.text))),
     );
   }
   // After the last paragraph of prose: calls to action and credits.
   let end = kept.length;
-  while (end > 0 && words(kept[end - 1].text) <= 40 && CLOSING_LINE.test(kept[end - 1].text)) end--;
+  while (on.closingLines && end > 0 && words(kept[end - 1].text) <= 40 && CLOSING_LINE.test(kept[end - 1].text)) end--;
   return kept.slice(0, end);
 }

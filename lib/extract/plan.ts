@@ -6,6 +6,7 @@ import { textLength } from './clean';
 import { firstText, type PageMetadata } from './metadata';
 import { ARTICLE_BLOCK_SELECTOR } from './schema-org';
 import { mayNameArticle } from './provenance';
+import { CLEAN_RULES } from './rules';
 import { cleanUrl, syntheticArticleUrl } from './url';
 
 export const MIN_ARTICLE_CHARS = 400;
@@ -118,13 +119,30 @@ export function planArticles(doc: Document, pageUrl: string, page: PageMetadata)
       ? containers.map((_, i) => i)
       : [mainIndex, ...containers.map((_, i) => i).filter((i) => i !== mainIndex)];
   for (const index of order) {
-    const container = containers[index];
     const own = index === mainIndex;
+    const container = own ? withHeadlineAbove(doc, containers[index], containers, page.titles) : containers[index];
     // A block is named by its address and headline: a site that swaps a story inside the same element changes both.
     const key = `block\n${own ? pageKey('own block') : ''}\n${ownUrl(container, pageUrl) ?? ''}\n${headingOf(container) ?? ''}`;
     plans.push({ key, url: own ? page.canonicalUrl : blockUrl(container, pageUrl, page), container, own, exclude: [] });
   }
   return withDistinctUrls(plans);
+}
+
+/**
+ * The page's own block when its headline (and with it, often, the lead) stands above it, outside (a bare <article>
+ * of body text under a header): the smallest element around both, unless that holds another article or the page.
+ */
+function withHeadlineAbove(doc: Document, container: Element, containers: Element[], titles: string[]): Element {
+  if (!CLEAN_RULES.headlineAbove || container.querySelector('h1')) return container;
+  for (const h1 of doc.querySelectorAll('h1')) {
+    if (!titles.some((t) => sameTitle(t, h1.textContent ?? ''))) continue;
+    if (!(h1.compareDocumentPosition(container) & 4)) continue;
+    let around = container.parentElement;
+    while (around && !around.contains(h1)) around = around.parentElement;
+    if (!around || around.localName === 'body' || around === doc.documentElement) return container;
+    return containers.some((c) => c !== container && around.contains(c)) ? container : around;
+  }
+  return container;
 }
 
 /**
@@ -194,7 +212,7 @@ function hasOwnHeadlineOutside(doc: Document, containers: Element[], titles: str
 }
 
 /** A headline and a page title match when one contains the other (titles often carry " | Site"). */
-function sameTitle(a: string, b: string): boolean {
+export function sameTitle(a: string, b: string): boolean {
   const x = comparableTitle(a);
   const y = comparableTitle(b);
   if (!x || !y) return false;

@@ -157,6 +157,30 @@ describe('extractArticles on small pages', () => {
     expect(article.lang).toBeUndefined();
   });
 
+  it("titles the page's own block by the page's headline when the block's first heading is a subheading", () => {
+    const doc = parse(`<html><head><title>Covestro starts a biotech research group | Chem</title></head><body>
+      <h1>Covestro starts a biotech research group</h1><article>${body('Covestro said.')}
+      <h2>New lab in Leverkusen</h2>${body('The lab opened.')}</article></body></html>`);
+    const [article] = extractArticles(doc, 'https://n.example/covestro');
+    expect(article.title).toBe('Covestro starts a biotech research group');
+    expect(article.text).toContain('New lab in Leverkusen');
+  });
+
+  it("keeps the lead in the header above the page's own <article>, without the header's byline and date", () => {
+    const lead =
+      'Covestro wants to grow its industrial biotechnology work and has started a new research group to find out how enzymes and microbes can make its plastics cleaner.';
+    const doc = parse(`<html><head><title>Covestro starts a biotech research group</title></head><body><main>
+      <div class="row article-header"><div class="meta-info">01.12.2022 | 14:08 | by Jona G.</div>
+      <h1>Covestro starts a biotech research group</h1><p class="lead">${lead}</p></div>
+      <article class="articleBody">${body('Covestro said.')}<h2>The new lab</h2>${body('The lab opened.')}</article></main>
+      <footer><p>Imprint</p></footer></body></html>`);
+    const [article] = extractArticles(doc, 'https://n.example/covestro');
+    expect(article.title).toBe('Covestro starts a biotech research group');
+    expect(article.text.startsWith(lead)).toBe(true);
+    expect(article.text).toContain('The lab opened.');
+    expect(article.text).not.toContain('Jona G.');
+  });
+
   it('returns nothing for a section front of teasers', () => {
     expect(extractArticles(load('front--world-news-daily--world-section.html'), 'http://127.0.0.1/world')).toEqual([]);
   });
@@ -347,6 +371,37 @@ describe('clean-up helpers', () => {
     const root = document.querySelector('div')!;
     removeNoise(root);
     expect(blockText(root)).toBe('Body text one.\n\nBody text two.');
+  });
+  it('removeRepeatedBlocks keeps a heading inside a paragraph of the same text (the library wraps lone headings so)', () => {
+    const document = parse(
+      '<div><div class="element-headline"><h2>Lockdown extended by four weeks</h2></div><p>Body text.</p><p>Lockdown extended by four weeks</p></div>',
+    );
+    const root = document.querySelector('div')!;
+    // As Readability does (an HTML parse would close the <p> before the <h2>).
+    const wrapper = root.querySelector('.element-headline')!;
+    const p = document.createElement('p');
+    p.append(...wrapper.childNodes);
+    wrapper.replaceWith(p);
+    removeNoise(root);
+    expect(blockText(root)).toBe('Lockdown extended by four weeks\n\nBody text.');
+  });
+  it("removeNoise keeps a live ticker's entries (`live-match-comment`) and drops readers' comments", () => {
+    const document = parse(
+      '<div><div class="live-match-comment"><div class="live-match-comment-body">Lorient hold Lyon to a draw at the Moustoir.</div></div><div class="comment-body">First! Great match.</div><p>Body text.</p></div>',
+    );
+    const root = document.querySelector('div')!;
+    removeNoise(root);
+    expect(blockText(root)).toBe('Lorient hold Lyon to a draw at the Moustoir.\n\nBody text.');
+  });
+  it('removeNoise keeps a header wrapper that holds a paragraph of prose (the standfirst) and drops one without', () => {
+    const lead =
+      'Covestro wants to grow its industrial biotechnology work and has started a new research group to find out how enzymes and microbes can make its plastics cleaner.';
+    const document = parse(
+      `<div><div class="article-header"><p class="lead">${lead}</p></div><div class="page-header">Menu Home News</div><p>Body text.</p></div>`,
+    );
+    const root = document.querySelector('div')!;
+    removeNoise(root);
+    expect(blockText(root)).toBe(`${lead}\n\nBody text.`);
   });
   it('trimBlocks drops the repeated headline, the date line, credits, link lines and closing calls to action', () => {
     const prose =

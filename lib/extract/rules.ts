@@ -1,0 +1,34 @@
+// The extractor's clean-up rules by name, all on. Each must pay for itself on both corpora: `npm run
+// bench:extract-rules` turns them off one at a time and writes what each costs or gains (tests/bench/results/).
+export const CLEAN_RULES = {
+  /** The page's own block widened to the headline (and lead) standing above it, outside. */
+  headlineAbove: true,
+  /** Scripts, styles, forms, iframes… removed before the library scores the page. */
+  neverText: true,
+  /** Blocks named like furniture (share, related, newsletter…) with little prose of their own. */
+  furniture: true,
+  /** A header wrapper (`article-header`) that holds a paragraph of prose (the standfirst) is kept. */
+  headerLeads: true,
+  /** A caption, title or paragraph that repeats an earlier one. */
+  repeatedBlocks: true,
+  /** Figures around pictures and their captions. */
+  figures: true,
+  /** Lists whose items are mostly links. */
+  linkLists: true,
+  /** Lines that repeat the headline. */
+  titleLines: true,
+  /** Lines that are one bare address. */
+  urlLines: true,
+  /** Short lines that are mostly link text ("Read also: …"). */
+  linkLines: true,
+  /** Photo credits. */
+  creditLines: true,
+  /** Date and byline lines before the first paragraph of prose. */
+  leadingMeta: true,
+  /** Calls to action and credits after the last paragraph of prose. */
+  closingLines: true,
+  /** A library result that is a run of teaser cards is no article. */
+  teaserLists: true,
+};
+
+export type CleanRule = keyof typeof CLEAN_RULES;
