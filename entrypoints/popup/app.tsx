@@ -56,6 +56,8 @@ const PAGE = 30;
 const FIRST_PAGE = 10;
 const SEARCH_PAGE = 20;
 const ACTIVITY_DAYS = 30;
+// How long a topic's first page waits for the answer saying what is new in it (see awaitingSeen).
+const SEEN_WAIT_MS = 100;
 
 /** The tab the popup acts on: `?tab=N` (tests, or a popup opened as a page), else the active tab. */
 async function targetTabId(): Promise<number | undefined> {
@@ -532,6 +534,18 @@ export function App() {
   // A topic's cards are drawn once it is known what is new in them: drawn before, they would be drawn (and laid out)
   // again a moment later with their marks, and the new facts moved to the top.
   const awaitingSeen = openListId !== null && openListId !== NO_TOPIC && !seenBefore.has(openListId);
+  // That answer can wait behind the counts' daily self-check (a read of a whole list, when the worker starts): the
+  // cards are held up no longer than SEEN_WAIT_MS, and get their marks when it comes.
+  const pageShown = (openList?.items.length ?? 0) > 0;
+  useEffect(() => {
+    if (!awaitingSeen || !pageShown || openListId === null) return;
+    const list = openListId;
+    const timer = setTimeout(
+      () => setSeenBefore((current) => (current.has(list) ? current : new Map(current).set(list, undefined))),
+      SEEN_WAIT_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [awaitingSeen, pageShown, openListId]);
   const seen = useMemo(
     () => (openItems && newSince !== undefined ? seenMemo.current.of(openItems, newSince) : undefined),
     [openItems, newSince],
