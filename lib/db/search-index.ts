@@ -3,6 +3,7 @@
 // answers at once, with nothing to load first and nothing held in memory (npm run bench:search measured the
 // libraries that must load their whole index first). Changes reach the index through the search queue
 // (search-queue.ts); an index that is missing or from another version is rebuilt from the articles and highlights.
+import { mapInSlices } from '../background/time-slices';
 import type { HighlightRecord } from '../schema';
 import { indexTerms } from '../search/terms';
 import {
@@ -119,7 +120,9 @@ export async function indexQueued(db: Database, limit = INDEX_BATCH): Promise<nu
   );
   await read.done;
   if (!queued.length) return 0;
-  const words = queued.map(({ item }, i) =>
+  // A batch's words take seconds at 2,048 articles: worked out in slices, between transactions, so the popup's reads
+  // are answered meanwhile.
+  const words = await mapInSlices(queued, ({ item }, i) =>
     item.startsWith('a:')
       ? itemWords(item, records[i] as StoredArticle | undefined, undefined)
       : itemWords(item, undefined, records[i] as HighlightRecord | undefined),
