@@ -67,6 +67,8 @@ export interface BackgroundDeps {
   factsFor: (article: ExtractedArticle, matches: TopicMatch[]) => Fact[];
   /** Called after a change to what is new (a capture, a list seen): the badge may show it. */
   countsChanged?: () => Promise<void>;
+  /** Told when that badge update fails: nothing waits for it, so nobody else would hear of it. */
+  onBadgeError?: (error: unknown) => void;
   /** Called after every write search must take in (it indexes the queue). */
   indexSearch?: () => void;
   now?: () => number;
@@ -76,11 +78,14 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
   const now = deps.now ?? Date.now;
   const indexSearch = deps.indexSearch ?? (() => {});
   const failed = deps.failedCaptures ?? new FailedCaptures(memoryArea());
+  const onBadgeError =
+    deps.onBadgeError ?? ((error: unknown) => console.error('Beatwatch: cannot update the badge', error));
+  const badgeFollows = () => void deps.countsChanged?.().catch(onBadgeError);
   /** Runs a write, then has search take it in. */
   const written = async <T>(write: Promise<T>): Promise<T> => {
     const result = await write;
     indexSearch();
-    void deps.countsChanged?.().catch(() => {});
+    badgeFollows();
     return result;
   };
 
@@ -310,7 +315,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
     async 'digest:seen'({ lists }) {
       const before = await markListsSeen(await deps.db, lists, now());
       // The popup draws a topic's cards on this answer: the badge follows without holding it up.
-      void deps.countsChanged?.().catch(() => {});
+      badgeFollows();
       return { seenBefore: before.map((counts) => counts.seenAt) };
     },
 

@@ -525,6 +525,14 @@ describe('storage failures: visible, retried, undone exactly or said', () => {
     expect(countsChanged).toHaveBeenCalledTimes(1);
   });
 
+  it('reports a badge update that fails, and answers all the same', async () => {
+    const failure = new Error('no badge');
+    const onBadgeError = vi.fn();
+    const { handlers } = setup({ countsChanged: async () => Promise.reject(failure), onBadgeError });
+    expect(await handlers['digest:seen']({ lists: ['ukraine'] }, {})).toEqual({ seenBefore: [0] });
+    await vi.waitFor(() => expect(onBadgeError).toHaveBeenCalledWith(failure));
+  });
+
   /** An article with everything an undo must give back: two topics and a clip, facts, a highlight with a note, seen lists. */
   async function fullArticle(handlers: ReturnType<typeof setup>['handlers']) {
     const { articleId } = await handlers['capture:save'](
