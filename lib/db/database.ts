@@ -20,7 +20,7 @@ export interface SearchDoc {
   item: string;
 }
 
-export type StagingKey = [string] | [string, string];
+export type StagingKey = [string] | [string, number];
 
 export interface BeatwatchDB extends DBSchema {
   articles: {
@@ -50,8 +50,9 @@ export interface BeatwatchDB extends DBSchema {
     indexes: { 'by-time': number };
   };
   /**
-   * A restore under way: its records by `[kind, id]` (kind `article` or `highlight`), and its state under `[state]`.
-   * Emptied when the restore is committed or given up.
+   * A restore under way: its records in rows by `[kind, index of the row's first record]` (kind `article` or
+   * `highlight`), their ids by `[kind-ids, same index]`, and its state under `[state]` (restore-staging.ts). Emptied
+   * when the restore is committed or given up.
    */
   'restore-staging': {
     key: StagingKey;

@@ -96,6 +96,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ...[...days.values()].map((day) => dayStore.put(day)),
     ]);
   },
+  // 9: a restore's records are staged a row of records at a time instead of one by one. A restore staged in the old
+  // rows is thrown away (the reader chooses the file again; nothing of theirs was written).
+  async (_db, tx) => {
+    await tx.objectStore('restore-staging').clear();
+  },
 ];
 
 /** A fact as version 2 stored it. */

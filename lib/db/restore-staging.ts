@@ -3,6 +3,10 @@
 // be previewed (counted against the stored records) and committed: merged into the reader's data in one transaction
 // that also empties the staging, so a restore is written whole or not at all. Kept in the database rather than in
 // memory so that the background may be stopped between the preview and the reader's confirmation.
+//
+// Rows: `[state]`; a part's records in rows of at most ROUND, `[kind, index of the row's first record]`; and each
+// row's ids, `[kind-ids, same index]`, so that finding an id sent twice reads the ids only. One request per row rather
+// than per record: staging a year took one getKey and one put per record.
 import { countOutcomes, mergeArticle, mergeHighlight, type CountSummary, type MergeOutcome } from '../backup/merge';
 import type { ArticleRecord, HighlightRecord, Topic } from '../schema';
 import { listKeysFor } from './article-lists';
@@ -36,11 +40,24 @@ export class StagingError extends Error {}
 
 const STATE: StagingKey = ['state'];
 type Kind = 'article' | 'highlight';
-/** Staged records read and merged per round, so that a restore never holds more than this many in memory. */
-const ROUND = 250;
+const KINDS: readonly Kind[] = ['article', 'highlight'];
+const idsOf = (kind: Kind) => `${kind}-ids`;
+/** Records per staging row, read and merged as one round: a restore never holds more than this many in memory. */
+export const ROUND = 250;
+/**
+ * A round's stored records are read in one request over the range of its ids when that range holds at most this many
+ * stored records per staged one (a backup lists records in id order, so its rounds cover narrow ranges); otherwise
+ * one by one.
+ */
+const SPREAD = 4;
 
 const replaced = () =>
   new StagingError('This restore was stopped or replaced by another one. Nothing was restored; choose the file again.');
+
+const twice = (kind: Kind, index: number, id: string) =>
+  new StagingError(
+    `${kind === 'article' ? 'Article' : 'Highlight'} ${index + 1}: the id “${id}” appears twice. Nothing was restored.`,
+  );
 
 /** Starts a restore, throwing away any other that was under way (a page closed in the middle leaves one behind). */
 export async function beginStaging(db: Database, restoreId: string): Promise<void> {
@@ -49,30 +66,38 @@ export async function beginStaging(db: Database, restoreId: string): Promise<voi
   await Promise.all([tx.store.clear(), tx.store.put(state, STATE), tx.done]);
 }
 
-/** Keeps one part's records aside. Parts come in order; an id already received refuses the part, and so the restore. */
+/**
+ * Keeps one part's records aside. Parts come in order; an id twice in the part refuses it, and so the restore (an id
+ * also sent in an earlier part is found when the last part has arrived, by finishStaging).
+ */
 export async function stageRecords(db: Database, restoreId: string, part: number, records: StagedPart) {
   const tx = db.transaction('restore-staging', 'readwrite');
   const state = await current(tx.store, restoreId);
-  if (state.topics) throw new StagingError('This restore already has all its parts. Nothing was restored.');
+  const refuse = (error: StagingError) => {
+    abort(tx);
+    return error;
+  };
+  if (state.topics) throw refuse(new StagingError('This restore already has all its parts. Nothing was restored.'));
   if (part !== state.parts)
-    throw new StagingError(
-      `Part ${part + 1} of the backup arrived instead of part ${state.parts + 1}. Nothing was restored.`,
+    throw refuse(
+      new StagingError(
+        `Part ${part + 1} of the backup arrived instead of part ${state.parts + 1}. Nothing was restored.`,
+      ),
     );
-  const incoming: [Kind, ArticleRecord | HighlightRecord, number][] = [
-    ...records.articles.map((r, i) => ['article', r, state.articles + i] as [Kind, ArticleRecord, number]),
-    ...records.highlights.map((r, i) => ['highlight', r, state.highlights + i] as [Kind, HighlightRecord, number]),
-  ];
-  const already = await Promise.all(incoming.map(([kind, record]) => quiet(tx.store.getKey([kind, record.id]))));
-  const inPart = new Set<string>();
-  for (const [i, [kind, record, index]] of incoming.entries()) {
-    const key = `${kind} ${record.id}`;
-    if (already[i] !== undefined || inPart.has(key)) {
-      abort(tx);
-      throw new StagingError(
-        `${kind === 'article' ? 'Article' : 'Highlight'} ${index + 1}: the id “${record.id}” appears twice. Nothing was restored.`,
-      );
+  const rows: [StagingKey, unknown][] = [];
+  for (const [kind, list, first] of [
+    ['article', records.articles, state.articles],
+    ['highlight', records.highlights, state.highlights],
+  ] as const) {
+    const inPart = new Set<string>();
+    for (const [i, { id }] of list.entries()) {
+      if (inPart.has(id)) throw refuse(twice(kind, first + i, id));
+      inPart.add(id);
     }
-    inPart.add(key);
+    for (let at = 0; at < list.length; at += ROUND) {
+      const row = list.slice(at, at + ROUND);
+      rows.push([[kind, first + at], row], [[idsOf(kind), first + at], row.map((r) => r.id)]);
+    }
   }
   const next: StagingState = {
     ...state,
@@ -81,10 +106,7 @@ export async function stageRecords(db: Database, restoreId: string, part: number
     highlights: state.highlights + records.highlights.length,
   };
   try {
-    await Promise.all([
-      ...incoming.map(([kind, record]) => quiet(tx.store.put(record, [kind, record.id]))),
-      tx.store.put(next, STATE),
-    ]);
+    await Promise.all([...rows.map(([key, value]) => quiet(tx.store.put(value, key))), tx.store.put(next, STATE)]);
   } catch (error) {
     abort(tx);
     throw error;
@@ -93,7 +115,10 @@ export async function stageRecords(db: Database, restoreId: string, part: number
   return { parts: next.parts };
 }
 
-/** Marks the restore whole, once the sender's count of parts and records matches what arrived. */
+/**
+ * Marks the restore whole, once the sender's count of parts and records matches what arrived and no id arrived
+ * twice.
+ */
 export async function finishStaging(
   db: Database,
   restoreId: string,
@@ -106,6 +131,19 @@ export async function finishStaging(
     throw new StagingError(
       `Only part of the backup arrived (${state.articles} of ${sent.articles} articles, ${state.highlights} of ${sent.highlights} highlights). Nothing was restored.`,
     );
+  }
+  for (const kind of KINDS) {
+    const range = rowsOf(idsOf(kind));
+    const [keys, rows] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range)]);
+    const seen = new Set<string>();
+    for (const [r, ids] of (rows as string[][]).entries())
+      for (const [i, id] of ids.entries()) {
+        if (seen.has(id)) {
+          abort(tx);
+          throw twice(kind, (keys[r][1] as number) + i, id);
+        }
+        seen.add(id);
+      }
   }
   await Promise.all([tx.store.put({ ...state, topics: sent.topics }, STATE), tx.done]);
 }
@@ -172,14 +210,19 @@ export async function commitStaged(db: Database, restoreId: string, now: number)
   return result;
 }
 
+interface StoredRecords<T> {
+  get(id: string): Promise<T | undefined>;
+  getAll(range: IDBKeyRange): Promise<T[]>;
+  getAllKeys(range: IDBKeyRange, count: number): Promise<string[]>;
+}
+
 interface MergeStores {
   staging: {
     get(key: StagingKey): Promise<unknown>;
-    getAll(range: IDBKeyRange, count: number): Promise<unknown[]>;
-    getAllKeys(range: IDBKeyRange, count: number): Promise<StagingKey[]>;
+    getAllKeys(range: IDBKeyRange): Promise<StagingKey[]>;
   };
-  articles: { get(id: string): Promise<ArticleRecord | undefined> };
-  highlights: { get(id: string): Promise<HighlightRecord | undefined> };
+  articles: StoredRecords<ArticleRecord>;
+  highlights: StoredRecords<HighlightRecord>;
 }
 
 interface MergeWrites {
@@ -187,23 +230,17 @@ interface MergeWrites {
   highlight: (record: HighlightRecord) => Promise<unknown>[];
 }
 
-/** The staged records merged with the stored ones, ROUND at a time; `writes` puts what changed. */
+/** The staged records merged with the stored ones, a row at a time; `writes` puts what changed. */
 async function mergeRounds(stores: MergeStores, restoreId: string, writes?: MergeWrites): Promise<RecordsRestore> {
   const state = await current(stores.staging, restoreId);
   if (!state.topics) throw new StagingError('This restore has not received the whole file yet. Nothing was restored.');
   const counts: Record<Kind, CountSummary> = { article: tally([]), highlight: tally([]) };
-  for (const kind of ['article', 'highlight'] as const) {
-    for (let after: StagingKey = [kind]; ;) {
-      const range = IDBKeyRange.bound(after, [kind, []], true, true);
-      const [keys, values] = await Promise.all([
-        stores.staging.getAllKeys(range, ROUND),
-        stores.staging.getAll(range, ROUND),
-      ]);
-      if (!keys.length) break;
-      after = keys[keys.length - 1];
+  for (const kind of KINDS) {
+    for (const key of await stores.staging.getAllKeys(rowsOf(kind))) {
+      const row = (await stores.staging.get(key)) as ArticleRecord[] | HighlightRecord[];
       if (kind === 'article') {
-        const incoming = values as ArticleRecord[];
-        const stored = await Promise.all(incoming.map((r) => quiet(stores.articles.get(r.id))));
+        const incoming = row as ArticleRecord[];
+        const stored = await storedOf(stores.articles, incoming);
         const outcomes = incoming.map((r, i) => mergeArticle(stored[i], r));
         counts.article = add(counts.article, outcomes);
         if (writes)
@@ -213,8 +250,8 @@ async function mergeRounds(stores: MergeStores, restoreId: string, writes?: Merg
             ),
           );
       } else {
-        const incoming = values as HighlightRecord[];
-        const stored = await Promise.all(incoming.map((r) => quiet(stores.highlights.get(r.id))));
+        const incoming = row as HighlightRecord[];
+        const stored = await storedOf(stores.highlights, incoming);
         const outcomes = incoming.map((r, i) => mergeHighlight(stored[i], r));
         counts.highlight = add(counts.highlight, outcomes);
         if (writes) await Promise.all(changed(outcomes).flatMap(writes.highlight));
@@ -224,12 +261,48 @@ async function mergeRounds(stores: MergeStores, restoreId: string, writes?: Merg
   return { articles: counts.article, highlights: counts.highlight };
 }
 
+/**
+ * The stored copies of a round's records, in its order. The keys in the range of its ids come first (cheap, and none
+ * at all in an empty profile); the records themselves in one request when the range holds few others, else one by one.
+ */
+async function storedOf<T>(store: StoredRecords<T & { id: string }>, incoming: { id: string }[]) {
+  if (!incoming.length) return [];
+  let low = incoming[0].id;
+  let high = low;
+  for (const { id } of incoming) {
+    if (id < low) low = id;
+    if (id > high) high = id;
+  }
+  const range = IDBKeyRange.bound(low, high);
+  const limit = incoming.length * SPREAD;
+  const keys = await store.getAllKeys(range, limit);
+  const found = new Map<string, T>();
+  if (keys.length < limit) {
+    const have = new Set(keys);
+    const present = incoming.filter((r) => have.has(r.id));
+    if (!present.length) return incoming.map(() => undefined);
+    if (keys.length <= 2 * present.length) {
+      for (const record of await store.getAll(range)) found.set(record.id, record);
+    } else {
+      const records = await Promise.all(present.map((r) => quiet(store.get(r.id))));
+      for (const record of records) if (record) found.set(record.id, record);
+    }
+    return incoming.map((r) => found.get(r.id));
+  }
+  return Promise.all(incoming.map((r) => quiet(store.get(r.id))));
+}
+
 /** Throws the staged restore away (given up, refused, or replaced). */
 export async function discardStaging(db: Database, restoreId: string): Promise<void> {
   const tx = db.transaction('restore-staging', 'readwrite');
   const state = (await tx.store.get(STATE)) as StagingState | undefined;
   if (state?.restoreId === restoreId) await tx.store.clear();
   await tx.done;
+}
+
+/** Every row of a kind, in order: numbers sort before arrays. */
+function rowsOf(kind: string): IDBKeyRange {
+  return IDBKeyRange.bound([kind], [kind, []], true, true);
 }
 
 /**
