@@ -6,8 +6,10 @@
 // `JSON.parse`), the least a restore that holds the file could do.
 // Per step: time; peak resident memory of the extension's process (its pages and its service worker share it),
 // sampled every 100 ms, above what it held before the step; peak JS heap of the options page; the longest answer the
-// background gave a popup asking for its digest twice a second meanwhile (the reader opening the popup).
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+// background gave a popup asking for its digest twice a second meanwhile (the reader opening the popup), and the
+// longest a popup's read of a topic's first articles waited (a page of the list, asked for twice a second too).
+// BENCH_BACKUP_RESTORE_ONLY=1 stops after the restore's commit.
+import { mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, launchWithExtension } from './harness.mjs';
@@ -41,8 +43,36 @@ async function extensionRss(userDataMarker) {
   return total;
 }
 
+/** The first topic's id in the backup file (its topics come before its records). */
+async function firstTopicId(file) {
+  const handle = await open(file);
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(1 << 16), 0, 1 << 16, 0);
+    const id = /"topics":\[\{"id":"([^"]+)"/.exec(buffer.toString('utf8', 0, bytesRead))?.[1];
+    if (!id) throw new Error(`bench:backup: no topic in ${file}`);
+    return id;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Asks the background as the popup does, twice a second while `going()`; the times each answer took. */
+async function probe(popup, going, type, payload) {
+  const answers = [];
+  while (going()) {
+    const start = performance.now();
+    await popup.evaluate(
+      ([t, p]) => chrome.runtime.sendMessage({ beatwatch: 1, type: t, payload: p }).then(() => true),
+      [type, payload],
+    );
+    answers.push(performance.now() - start);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return answers;
+}
+
 /** Samples memory and the background's answers while `step` runs. */
-async function measure(name, { cdp, popup, marker }, step) {
+async function measure(name, { cdp, popup, marker, topicId }, step) {
   await cdp.send('HeapProfiler.collectGarbage');
   await new Promise((r) => setTimeout(r, 300));
   const rssBefore = await extensionRss(marker);
@@ -57,27 +87,20 @@ async function measure(name, { cdp, popup, marker }, step) {
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
-  const answers = [];
-  const prober = (async () => {
-    while (sampling) {
-      const start = performance.now();
-      await popup.evaluate(() =>
-        chrome.runtime.sendMessage({ beatwatch: 1, type: 'digest:overview', payload: {} }).then(() => true),
-      );
-      answers.push(performance.now() - start);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  })();
+  const going = () => sampling;
+  const prober = probe(popup, going, 'digest:overview', {});
+  const pageProber = probe(popup, going, 'digest:articles', { list: topicId, limit: 10 });
   const start = performance.now();
   const extra = await step();
   const ms = performance.now() - start;
   sampling = false;
-  await Promise.all([sampler, prober]);
+  const [, answers, pageAnswers] = await Promise.all([sampler, prober, pageProber]);
   const figures = {
     seconds: seconds(ms),
     extensionRssPeakMb: mb(rssPeak - rssBefore),
     pageHeapPeakMb: mb(heapPeak - heapBefore),
     backgroundSlowestAnswerMs: Math.round(Math.max(0, ...answers)),
+    popupPageSlowestMs: Math.round(Math.max(0, ...pageAnswers)),
     ...extra,
   };
   log(`bench:backup: ${name}: ${JSON.stringify(figures)}`);
@@ -118,7 +141,8 @@ async function main() {
       input.hidden = true;
       document.body.append(input);
     });
-    const context = { cdp, popup, marker };
+    const context = { cdp, popup, marker, topicId: await firstTopicId(file) };
+    const restoreOnly = process.env.BENCH_BACKUP_RESTORE_ONLY === '1';
     const lastKept = () => options.evaluate(() => globalThis.kept.at(-1)?.size ?? 0);
     const failed = (result) => {
       if (typeof result === 'string') throw new Error(`bench:backup: the options page said ${result}`);
@@ -157,21 +181,23 @@ async function main() {
         failed(await said(options, 'status', 'Restored:', 1_800_000));
         return {};
       }),
-      backup: await measure('back up everything', context, async () => {
+    };
+    if (!restoreOnly) {
+      figures.backup = await measure('back up everything', context, async () => {
         await options.clickWhere(() =>
           [...document.querySelectorAll('button')].find((b) => b.textContent === 'Back up everything'),
         );
         failed(await said(options, 'status', 'Backed up', 1_800_000));
         return { fileMb: mb(await lastKept()) };
-      }),
-      markdown: await measure('Markdown zip', context, async () => {
+      });
+      figures.markdown = await measure('Markdown zip', context, async () => {
         await options.clickWhere(() =>
           [...document.querySelectorAll('button')].find((b) => b.textContent === 'Export as Markdown'),
         );
         failed(await said(options, 'status', 'Exported', 1_800_000));
         return { zipMb: mb(await lastKept()) };
-      }),
-    };
+      });
+    }
     const base = figures.baselineReadWhole;
     figures.ratios = {
       previewTimeToBaseline: Math.round((figures.restorePreview.seconds / base.seconds) * 10) / 10,
@@ -179,14 +205,16 @@ async function main() {
         Math.round((figures.restorePreview.extensionRssPeakMb / Math.max(1, base.extensionRssPeakMb)) * 100) / 100,
     };
     log('');
-    log('| step | time | extension memory, peak above before | options page heap, peak | slowest background answer |');
-    log('| --- | --- | --- | --- | --- |');
+    log(
+      '| step | time | extension memory, peak above before | options page heap, peak | slowest background answer | slowest popup page read |',
+    );
+    log('| --- | --- | --- | --- | --- | --- |');
     for (const [name, f] of Object.entries(figures).filter(([, f]) => 'seconds' in f))
       log(
-        `| ${name} | ${f.seconds} s | ${f.extensionRssPeakMb} MB | ${f.pageHeapPeakMb} MB | ${f.backgroundSlowestAnswerMs} ms |`,
+        `| ${name} | ${f.seconds} s | ${f.extensionRssPeakMb} MB | ${f.pageHeapPeakMb} MB | ${f.backgroundSlowestAnswerMs} ms | ${f.popupPageSlowestMs} ms |`,
       );
     log(
-      `file ${figures.file.mb} MB; backup written ${figures.backup.fileMb} MB; Markdown zip ${figures.markdown.zipMb} MB`,
+      `file ${figures.file.mb} MB; backup written ${figures.backup?.fileMb ?? '-'} MB; Markdown zip ${figures.markdown?.zipMb ?? '-'} MB`,
     );
     log(`ratios against reading the file whole: ${JSON.stringify(figures.ratios)}`);
     if (json) {
