@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
-import { CASES, SEED, buildSuite } from './anchor-suite.mjs';
+import { BIG_PAGE_HIGHLIGHTS, CASES, SEED, buildBigPage, buildSuite } from './anchor-suite.mjs';
 import { CHROMIUM_PATH, ROOT, ensureBrowser } from './harness.mjs';
 
 // Run through scripts/bench.mjs (BENCH_JSON, BENCH_JSON_FILE) or on its own with --json.
@@ -16,6 +16,10 @@ const log = (...args) => (json ? console.error : console.log)(...args);
 const BACKENDS = process.env.BENCH_ANCHOR_BACKENDS?.split(',') ?? ['myers', 'library'];
 // BENCH_ANCHOR_DEBUG=tuning prints the tuning half's misplaced and unplaced highlights (never look at validation's while tuning).
 const DEBUG = process.env.BENCH_ANCHOR_DEBUG;
+// BENCH_ANCHOR_ONLY=suite or big runs one part (while iterating on quality or on speed).
+const ONLY = process.env.BENCH_ANCHOR_ONLY;
+// Re-attaching on the 1 MB page: each run loads the edited page afresh, as a reader's visit would.
+const BIG_RUNS = Number(process.env.BENCH_ANCHOR_BIG_RUNS ?? 11);
 
 function percentile(xs, p) {
   const s = [...xs].sort((a, b) => a - b);
@@ -39,7 +43,9 @@ async function bundle() {
 
 log('building the suite from ../shared/corpus …');
 // Another seed draws other articles, highlights and edits: more tuning material that leaves the reported suite's validation half unseen.
-const suite = buildSuite(Number(process.env.BENCH_ANCHOR_SEED ?? SEED));
+const seed = Number(process.env.BENCH_ANCHOR_SEED ?? SEED);
+const suite = ONLY === 'big' ? [] : buildSuite(seed);
+const big = ONLY === 'suite' ? null : buildBigPage(seed);
 const code = await bundle();
 ensureBrowser('chromium');
 const browser = await chromium.launch({
@@ -48,6 +54,31 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
 });
 const rows = []; // one per page and backend
+let bigRuns = []; // one per run of the 1 MB page: ms per backend and the baseline
+
+/** The speed target: all 100 highlights re-attached on the edited 1 MB page, BIG_RUNS times, each on a fresh load. */
+async function runBigPage(page, load) {
+  log(`the 1 MB page: ${big.articles} articles, ${BIG_PAGE_HIGHLIGHTS} highlights, ${BIG_RUNS} runs`);
+  await load(big.base);
+  const described = await page.evaluate((s) => AnchorBench.describeSpots(s), big.highlights);
+  const items = described.filter((d) => d.selectors).map((d) => ({ id: d.id, selectors: d.selectors }));
+  const expected = Object.fromEntries(big.edited.items.map((i) => [i.id, i.expect]));
+  const out = [];
+  for (let run = 0; run < BIG_RUNS; run++) {
+    await load(big.edited.html);
+    const result = { chars: await page.evaluate(() => document.body.textContent.length) };
+    for (const backend of run % 2 ? [...BACKENDS].reverse() : BACKENDS) {
+      const { ms, outcomes } = await page.evaluate(
+        ([i, e, b]) => AnchorBench.runPage(i, e, b),
+        [items, expected, backend],
+      );
+      result[backend] = { ms, outcomes };
+    }
+    result.baselineMs = await page.evaluate(() => AnchorBench.readText());
+    out.push(result);
+  }
+  return out;
+}
 try {
   const page = await browser.newPage();
   const load = async (html) => {
@@ -87,6 +118,7 @@ try {
     if (!json) process.stdout.write(`\r${n + 1}/${suite.length} articles`);
   }
   if (!json) process.stdout.write('\n');
+  if (big) bigRuns = await runBigPage(page, load);
 } finally {
   await browser.close();
 }
@@ -156,6 +188,38 @@ const figures = {
     ]),
   ),
 };
+if (big) {
+  const baselineMs = percentile(
+    bigRuns.map((r) => r.baselineMs),
+    50,
+  );
+  figures.bigPage = {
+    articles: big.articles,
+    languages: big.languages,
+    textChars: bigRuns[0].chars,
+    highlights: BIG_PAGE_HIGHLIGHTS,
+    runs: bigRuns.length,
+    baselineReadTextP50Ms: round(baselineMs),
+    backends: Object.fromEntries(
+      BACKENDS.map((b) => {
+        const ms = bigRuns.map((r) => r[b].ms);
+        const count = (what) => Math.max(...bigRuns.map((r) => r[b].outcomes.filter((o) => o.result === what).length));
+        return [
+          b,
+          {
+            p50Ms: round(percentile(ms, 50)),
+            p95Ms: round(percentile(ms, 95)),
+            ratioToReadText: round(percentile(ms, 50) / Math.max(0.01, baselineMs), 1),
+            // The most of each outcome in any run: runs differ only if a deadline cut one short.
+            right: count('right'),
+            wrong: count('wrong'),
+            notFound: count('not found'),
+          },
+        ];
+      }),
+    ),
+  };
+}
 if (figures.backends.library && figures.backends.myers)
   figures.libraryToMyersTimeRatio = round(
     figures.backends.library.all.totalMs / Math.max(1, figures.backends.myers.all.totalMs),
@@ -165,6 +229,20 @@ if (process.env.BENCH_JSON_FILE)
   (await import('node:fs')).writeFileSync(process.env.BENCH_JSON_FILE, JSON.stringify(figures));
 else if (json) console.log(JSON.stringify(figures));
 else {
+  if (suite.length) logSuite();
+  const g = figures.bigPage;
+  if (g) {
+    log(
+      `\n${g.highlights} highlights on a page of ${g.textChars} characters (${g.articles} corpus articles), after an inserted paragraph and markup changes, ${g.runs} runs; baseline one read of its text: p50 ${g.baselineReadTextP50Ms} ms`,
+    );
+    log('| search | p50 ms | p95 ms | p50 / baseline | right | wrong | not found |');
+    log('|---|---|---|---|---|---|---|');
+    for (const [b, r] of Object.entries(g.backends))
+      log(`| ${b} | ${r.p50Ms} | ${r.p95Ms} | ${r.ratioToReadText} | ${r.right} | ${r.wrong} | ${r.notFound} |`);
+  }
+}
+
+function logSuite() {
   log(
     `${figures.articles} articles (${figures.arabic} Arabic; ${figures.languages.join(', ')}), ${figures.highlights} highlights + ${figures.pullQuoteHighlights} under pull quotes, ${figures.pages} edited pages; baseline one read of a page's text: p50 ${figures.baselineReadTextP50Ms} ms`,
   );
@@ -184,5 +262,6 @@ else {
         );
     }
   }
-  log(`\napprox-string-match / Myers search, total time: ${figures.libraryToMyersTimeRatio}`);
+  if (figures.libraryToMyersTimeRatio)
+    log(`\napprox-string-match / Myers search, total time: ${figures.libraryToMyersTimeRatio}`);
 }
