@@ -73,7 +73,8 @@ class PageText {
     return { start: fromVisibleOffset(this.index, start), end: fromVisibleOffset(this.index, end - 1) + 1 };
   }
 
-  locate(item: AnchorItem, deadline: number, search?: ApproxSearch): Located {
+  /** `shift`: how far the highlights stored just before this one moved, to judge "near its old place" by. */
+  locate(item: AnchorItem, deadline: number, search?: ApproxSearch, shift = 0): Located {
     const [quote, , path] = item.selectors;
     const { start, end } = this.position(item);
     if (stillAtPosition(this.p, quote, start, end)) return { placed: true, start, end, changed: false };
@@ -87,7 +88,7 @@ class PageText {
     const structure = path
       ? (s: number, e: number) => Math.max(agreeAt(s, e), agreeAt(...this.widened(s, e)))
       : undefined;
-    const found = locateQuote(this.p, quote, { hint: start, deadline, search, structure });
+    const found = locateQuote(this.p, quote, { hint: start, movedHint: start + shift, deadline, search, structure });
     // The same visible text as at the old position: keep its offsets, invisible edge characters included.
     if (found.placed && this.sameVisibleSpan(found, start, end)) return { ...found, start, end };
     return found;
@@ -159,9 +160,16 @@ export function anchorMany(root: Element, items: AnchorItem[], options: AnchorOp
     const { start, end } = page.position(item);
     return stillAtPosition(page.p, item.selectors[0], start, end) ? { placed: true, start, end, changed: false } : null;
   });
-  items.forEach((item, i) => {
-    if (!found[i]) found[i] = page.locate(item, deadline, options.search);
-  });
+  // Searched in stored order: markup re-indented or text inserted above moves every later raw offset, and
+  // the shift of the last highlight placed unchanged says where the next one's old place is now.
+  const order = items.map((_, i) => i).filter((i) => isSelectors(items[i].selectors));
+  order.sort((a, b) => items[a].selectors[1].start - items[b].selectors[1].start);
+  let shift = 0;
+  for (const i of order) {
+    found[i] ??= page.locate(items[i], deadline, options.search, shift);
+    const result = found[i];
+    if (result.placed && !result.changed) shift = result.start - page.position(items[i]).start;
+  }
 
   const placed: PlacedHighlight[] = [];
   const unplaced: UnplacedHighlight[] = [];

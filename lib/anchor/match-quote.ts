@@ -17,6 +17,11 @@ export interface Quote {
 export interface LocateOptions {
   /** Expected raw start offset (the old position). */
   hint?: number;
+  /**
+   * The old position moved as the passages before it did: an exact quote with intact context near it
+   * is trusted without a fuzzy search, as near `hint` (it only saves time on long re-flowed pages).
+   */
+  movedHint?: number;
   /** performance.now() time after which the search gives up (unplaced). */
   deadline?: number;
   search?: ApproxSearch;
@@ -523,6 +528,10 @@ export function locateQuote(text: string | PreparedText, quote: Quote, options: 
       : undefined;
   const judge = new Judge(p, quote, hint);
   if (judge.quote.length === 0) return { placed: false };
+  const moved =
+    hint !== undefined && options.movedHint !== undefined && Number.isFinite(options.movedHint)
+      ? normStart(p, Math.max(0, Math.min(p.raw.length, options.movedHint)))
+      : undefined;
   const deadline = options.deadline ?? Infinity;
   if (performance.now() > deadline) return OUT_OF_TIME;
   const search = options.search ?? myersSearch;
@@ -538,7 +547,9 @@ export function locateQuote(text: string | PreparedText, quote: Quote, options: 
       c.prefixErrors + c.suffixErrors <= INTACT_CONTEXT_ERRORS &&
       judge.prefixAgrees(c) &&
       judge.suffixAgrees(c) &&
-      (hint === undefined || Math.abs(c.ns - hint) <= NEARBY),
+      (hint === undefined ||
+        Math.abs(c.ns - hint) <= NEARBY ||
+        (moved !== undefined && Math.abs(c.ns - moved) <= NEARBY)),
   );
   if (!confident) {
     const fuzzy = fuzzyCandidates(judge, search, deadline);

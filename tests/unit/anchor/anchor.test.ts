@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { anchorMany, anchorSelectors } from '../../../lib/anchor/anchor';
 import { describeRange } from '../../../lib/anchor/describe';
+import { myersSearch } from '../../../lib/anchor/search';
 import { rangeFromTextOffsets, textOf, textOffsetsOfRange } from '../../../lib/anchor/text-range';
 import type { Selectors } from '../../../lib/anchor/types';
 import { el, mount, selectBetween, textNodes } from './dom';
@@ -249,6 +250,28 @@ describe('anchorMany', () => {
       else expect(text).toBe(expected);
       expect(paragraphs[i].contains(range.commonAncestorContainer)).toBe(true);
     }
+  });
+
+  it('a long page re-indented throughout: highlights far down are found by quote and context, without searching the whole page', () => {
+    const paragraphs = Array.from({ length: 120 }, (_, i) => el('p', sentence(i)));
+    const root = mount(...paragraphs);
+    const items = paragraphs
+      .filter((_, i) => i % 10 === 5)
+      .map((p, i) => ({ id: `h${i}`, selectors: describeRange(root, selectBetween(p, 'and asked', 'changes'))! }));
+    // Each paragraph now starts on an indented line: every stored offset past the first few is thousands of characters off.
+    for (const p of paragraphs) root.insertBefore(document.createTextNode(`\n${' '.repeat(40)}`), p);
+    const search = vi.fn(myersSearch);
+    const { placed, unplaced } = anchorMany(root, items, { budgetMs: 600_000, search });
+    expect(unplaced).toEqual([]);
+    expect(placed.map((p) => [p.id, p.changed, p.range.toString()])).toEqual(
+      items.map((it) => [it.id, false, it.selectors[0].exact]),
+    );
+    expect(placed.map((p) => paragraphs.findIndex((el) => el.contains(p.range.startContainer)))).toEqual(
+      items.map((_, i) => 10 * i + 5),
+    );
+    // Only short looks around old places (is the passage cut out there?), never a search of the whole page.
+    const pageChars = root.textContent.length;
+    expect(search.mock.calls.filter(([text]) => text.length > pageChars / 2)).toEqual([]);
   });
 
   it('defers items needing a quote search once the budget is spent, never calling them unplaced', () => {
