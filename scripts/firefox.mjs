@@ -86,13 +86,20 @@ export async function launchFirefox({ extensionDir, headless = true, executableP
       const url = `${origin}${path}#tab-${++opened}`;
       await inExtension((u) => browser.tabs.create({ url: u }), url);
       let found;
-      await waitUntil(async () => {
-        for (const page of await firefox.pages()) {
-          const here = await page.evaluate(() => [location.href, document.readyState]).catch(() => []);
-          if (here[0] === url && here[1] === 'complete') found = page;
-        }
-        return found !== undefined;
-      }, `${path} to open`);
+      // A loaded machine can take Firefox well over 15 s to open a page while a busy one (a popup drawing a year of
+      // reading) is slow to answer: each page gets a bounded look, and the whole wait is longer.
+      await waitUntil(
+        async () => {
+          for (const page of await firefox.pages()) {
+            const look = page.evaluate(() => [location.href, document.readyState]).catch(() => []);
+            const here = await Promise.race([look, new Promise((done) => setTimeout(() => done([]), 2000))]);
+            if (here[0] === url && here[1] === 'complete') found = page;
+          }
+          return found !== undefined;
+        },
+        `${path} to open`,
+        45000,
+      );
       return new PuppeteerTab(found, { extensionPage: true, scratchDir });
     },
     closed: new Promise((done) => firefox.once('disconnected', done)),
