@@ -251,6 +251,27 @@ export function extensionPage(browser, path = 'popup.html') {
   return browser.extensionPage(path);
 }
 
+/**
+ * Deletes a topic from the options page's table as a reader does: its Delete button, then the dialog's choice to keep
+ * its `count` articles (under No topic) or delete them with it; resolves once the topic has left the table.
+ */
+export async function deleteTopicInOptions(options, { id, name, count, articles }) {
+  const text =
+    articles === 'keep' ? `Delete topic, keep its ${count} articles` : `Delete topic and its ${count} articles`;
+  await options.click(`button[aria-label="Delete ${name}"]`);
+  await options.clickWhere(
+    ([which, label]) => {
+      const button = document.querySelector(`.dialog button[data-choice="${which}"]`);
+      return button?.textContent === label && !button.disabled ? button : null;
+    },
+    [articles, text],
+    { what: text },
+  );
+  await options.waitFor((topicId) => !document.querySelector(`tr[data-topic-id="${topicId}"]`), id, {
+    what: `${id} to leave the table`,
+  });
+}
+
 /** Sends a protocol message from an extension page and returns the reply's result. */
 export async function ask(page, type, payload = {}) {
   const reply = await page.evaluate(

@@ -11,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   ROOT,
   ask,
+  deleteTopicInOptions,
   e2eBrowsers,
   extensionPage,
   launchWithExtension,
@@ -251,29 +252,11 @@ function inReach(name) {
     const energy = before.topics.find((t) => t.id === 'energy').count;
     const gaza = before.topics.find((t) => t.id === 'gaza').count;
     const options = await extensionPage(browser, 'options.html');
-    const choice = (which, text) =>
-      options.clickWhere(
-        ([w, t]) => {
-          const button = document.querySelector(`.dialog button[data-choice="${w}"]`);
-          return button?.textContent === t && !button.disabled ? button : null;
-        },
-        [which, text],
-        { what: text },
-      );
-    const gone = (id) =>
-      options.waitFor((topicId) => !document.querySelector(`tr[data-topic-id="${topicId}"]`), id, {
-        what: `${id} to leave the table`,
-      });
-
-    await options.click('button[aria-label="Delete Energy"]');
-    await choice('keep', `Delete topic, keep its ${energy} articles`);
-    await gone('energy');
+    await deleteTopicInOptions(options, { id: 'energy', name: 'Energy', count: energy, articles: 'keep' });
     let now = await ask(control, 'digest:overview');
     assert.equal(now.noTopic, before.noTopic + energy, 'kept under No topic');
 
-    await options.click('button[aria-label="Delete Gaza"]');
-    await choice('delete', `Delete topic and its ${gaza} articles`);
-    await gone('gaza');
+    await deleteTopicInOptions(options, { id: 'gaza', name: 'Gaza', count: gaza, articles: 'delete' });
     now = await ask(control, 'digest:overview');
     assert.equal(now.noTopic, before.noTopic + energy, 'deleted, not kept');
     await searchIndexSettled(control, { timeoutMs: 60_000 });

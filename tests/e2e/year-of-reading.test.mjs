@@ -9,7 +9,14 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ask, e2eBrowsers, extensionPage, launchWithExtension, searchIndexSettled } from '../../scripts/harness.mjs';
+import {
+  ask,
+  deleteTopicInOptions,
+  e2eBrowsers,
+  extensionPage,
+  launchWithExtension,
+  searchIndexSettled,
+} from '../../scripts/harness.mjs';
 import {
   ARTICLES,
   BIG_TOPIC_ARTICLES,
@@ -254,31 +261,14 @@ function yearOfReading(name) {
     const [kept, deleted] = [profile.topics[1], profile.topics[2]];
     const only = (topic) => profile.articles.filter((a) => a.topicIds.length === 1 && a.topicIds[0] === topic.id);
     const options = await extensionPage(browser, 'options.html');
-    const choice = (which, text) =>
-      options.clickWhere(
-        ([w, t]) => {
-          const button = document.querySelector(`.dialog button[data-choice="${w}"]`);
-          return button?.textContent === t && !button.disabled ? button : null;
-        },
-        [which, text],
-        { what: text },
-      );
-    const gone = (id) =>
-      options.waitFor((topicId) => !document.querySelector(`tr[data-topic-id="${topicId}"]`), id, {
-        what: `${id} to leave the table`,
-      });
     const count = (id) => before.topics.find((t) => t.id === id).count;
 
-    await options.click(`button[aria-label="Delete ${kept.name}"]`);
-    await choice('keep', `Delete topic, keep its ${count(kept.id)} articles`);
-    await gone(kept.id);
+    await deleteTopicInOptions(options, { ...kept, count: count(kept.id), articles: 'keep' });
     let now = await ask(control, 'digest:overview');
     assert.equal(now.noTopic, NO_TOPIC_PAGES + only(kept).length, 'its articles in no other topic are kept');
     phase('topic deleted, articles kept');
 
-    await options.click(`button[aria-label="Delete ${deleted.name}"]`);
-    await choice('delete', `Delete topic and its ${count(deleted.id)} articles`);
-    await gone(deleted.id);
+    await deleteTopicInOptions(options, { ...deleted, count: count(deleted.id), articles: 'delete' });
     now = await ask(control, 'digest:overview');
     assert.equal(now.noTopic, NO_TOPIC_PAGES + only(kept).length, 'deleted, not kept');
     assert.deepEqual(
