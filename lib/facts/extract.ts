@@ -89,6 +89,7 @@ const LEAD_SPAN = 6;
 // Fewer than MIN_WORDS words: not a fact at all.
 const MIN_WORDS = 4;
 const SHORT_WORDS = 10;
+const STAMP_WORDS = 12;
 const LENGTH_CAP = 40;
 // Four capitalized words inside a sentence count as full marks for names.
 const NAMES_CAP = 4;
@@ -210,6 +211,31 @@ function junkSentences(text: string, title: string, sentences: readonly Sentence
   return junk;
 }
 
+/**
+ * A line that only stamps the page — a dateline or time stamp ("Managua, Nicaragua 26, Abril, 2022 7:43 p.m.",
+ * "4:14 p.m."), a copyright line ("Copyright 2019 Hawaii News Now.") — and states nothing: a few words, all of them
+ * capitalized, figures or one or two letters long, with a year, a clock time or a copyright sign among them. Scripts
+ * without case never qualify unless every word is a figure.
+ */
+function isStamp(text: string, tokens: readonly Word[]): boolean {
+  if (tokens.length > STAMP_WORDS) return false;
+  const stamped = text.includes('©') || tokens.some((t, i) => isYear(t) || isClock(text, tokens, i));
+  if (!stamped) return false;
+  return tokens.every((t) => t.isDigits || [...t.raw].length <= 2 || t.raw[0] !== t.raw[0].toLowerCase());
+}
+
+function isYear(t: Word): boolean {
+  if (!t.isDigits || t.norm.length !== 4) return false;
+  const year = Number(t.norm);
+  return year >= 1900 && year <= 2099;
+}
+
+/** "7:43", "04:14": two runs of digits joined by a colon. */
+function isClock(text: string, tokens: readonly Word[], i: number): boolean {
+  const next = tokens[i + 1];
+  return tokens[i].isDigits && next !== undefined && next.isDigits && text.slice(tokens[i].end, next.start) === ':';
+}
+
 /** Candidate sentences with their signals and term frequencies, in article order. */
 function candidatesOf(article: { title: string; text: string; lang?: string }): Candidate[] {
   const language = primaryLanguage(article.lang);
@@ -224,6 +250,7 @@ function candidatesOf(article: { title: string; text: string; lang?: string }): 
     const tokens = splitWords(sentence.text);
     // The character count spares scripts written without spaces, whose "words" are whole phrases.
     if (tokens.length < MIN_WORDS && sentence.text.length < 25) return;
+    if (isStamp(sentence.text, tokens)) return;
     const signals = readSignals(sentence.text, tokens);
     const previous = sentences[index - 1];
     let speaker = signals.speech || signals.quotes > 0 ? findSpeaker(sentence.text, tokens) : undefined;
@@ -355,8 +382,8 @@ function pickDiverse(candidates: readonly Candidate[], norms: readonly number[],
  * The key facts of an article: up to `max` sentences, scored on what they say (figures, decisions and events,
  * quotations and who said them), where they stand (lead position, paragraph openings, centrality) and how they say it
  * (length, names, commentary words), then chosen with a redundancy penalty. Headings, photo captions, bylines,
- * repeated lines and very short sentences are never facts when the article has punctuated sentences; short articles
- * give fewer facts. Facts come back in article order; `score` ranks them.
+ * repeated lines and very short sentences are never facts when the article has punctuated sentences, nor are date,
+ * time and copyright stamps; short articles give fewer facts. Facts come back in article order; `score` ranks them.
  */
 export function extractFacts(
   article: { title: string; text: string; lang?: string },

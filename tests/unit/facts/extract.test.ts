@@ -230,6 +230,26 @@ describe('extractFacts', () => {
     ]);
   });
 
+  it('never returns date, time or copyright stamps, but keeps short lines that state something', () => {
+    const text = [
+      'Managua, Nicaragua 26, Abril, 2022 7:43 p.m.',
+      'Nicaragua cerró 2021 con una deuda externa de 14.372,4 millones de dólares, informó el banco central.',
+      '4:14 p.m.',
+      'La deuda equivale al 102,6 % del producto interior bruto.',
+      'El Gobierno pagó 800 millones en 2021.',
+      'Copyright 2019 Hawaii News Now.',
+      '© 2020 CBS Interactive Inc.',
+      'Lorient 1 - Lyon 0.',
+    ].join('\n');
+    const facts = extractFacts({ title: 'Deuda externa', text, lang: 'es' }, { max: 7 }).map((f) => f.text);
+    expect(facts).toEqual([
+      'Nicaragua cerró 2021 con una deuda externa de 14.372,4 millones de dólares, informó el banco central.',
+      'La deuda equivale al 102,6 % del producto interior bruto.',
+      'El Gobierno pagó 800 millones en 2021.',
+      'Lorient 1 - Lyon 0.',
+    ]);
+  });
+
   it('keeps long paragraphs that lost their stop: a list lead-in, a stop inside a parenthesis, trailing tags', () => {
     const leadIn =
       'Under the agreement the two governments signed in Cairo on Thursday, after three days of talks between ' +
