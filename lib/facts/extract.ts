@@ -85,7 +85,10 @@ const DEFAULT_MAX = 5;
 const MIN_MAX = 3;
 const MAX_MAX = 7;
 
-const LEAD_SPAN = 6;
+// The lede bonus fades out over this many candidates. Outside short Arabic wire reports the facts readers keep lie deeper:
+// on the tuning half 63 of 103 English gold facts are past the sixth candidate, while a span of 6 put 55 of the 90
+// English top-five picks before it. 8 did best on the tuning half of the spans 4 and 6 to 10.
+const LEAD_SPAN = 8;
 // Fewer than MIN_WORDS words: not a fact at all.
 const MIN_WORDS = 4;
 const SHORT_WORDS = 10;

@@ -1,7 +1,7 @@
 // Key-fact signals and selection: kinds and speakers, offsets, determinism, clamping, redundancy, junk lines, bounded
 // work, and the seed page's main article (../shared/seed/README.md names six facts a reader keeps).
 import { describe, expect, it } from 'vitest';
-import { extractFacts } from '../../../lib/facts/extract';
+import { extractFacts, rankFeatures } from '../../../lib/facts/extract';
 import type { Fact, FactKind } from '../../../lib/schema';
 import { readSignals } from '../../../lib/facts/signals';
 import { splitWords } from '@/lib/facts/words';
@@ -228,6 +228,17 @@ describe('extractFacts', () => {
       'The plan includes $412 million for the police department.',
       'The mayor is expected to sign the budget on Friday.',
     ]);
+  });
+
+  it('gives the lede bonus to the first eight sentences, fading out', () => {
+    const text = Array.from(
+      { length: 10 },
+      (_, i) => `Sentence number ${i + 1} of the report says that the council met again on that day.`,
+    ).join(' ');
+    const lead = rankFeatures({ title: 'Council', text, lang: 'en' }).map((c) => c.features.lead);
+    expect(lead).toHaveLength(10);
+    expect(lead.slice(0, 8).every((x, i) => x > 0 && (i === 0 || x < lead[i - 1]))).toBe(true);
+    expect(lead.slice(8)).toEqual([0, 0]);
   });
 
   it('never returns date, time or copyright stamps, but keeps short lines that state something', () => {
