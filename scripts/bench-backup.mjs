@@ -9,6 +9,8 @@
 // background gave a popup asking for its digest twice a second meanwhile (the reader opening the popup), and the
 // longest a popup's read of a topic's first articles waited (a page of the list, asked for twice a second too).
 // BENCH_BACKUP_RESTORE_ONLY=1 stops after the restore's commit.
+// While the commit runs, a popup read is answered at once with its progress ("restoring"): the table counts those
+// answers and gives the median time of the page reads too.
 import { mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,16 +58,24 @@ async function firstTopicId(file) {
   }
 }
 
-/** Asks the background as the popup does, twice a second while `going()`; the times each answer took. */
+/**
+ * Asks the background as the popup does, twice a second while `going()`; the times each answer took, and how many
+ * were "restoring" (a commit was running: the popup shows its progress, then reads again).
+ */
 async function probe(popup, going, type, payload) {
   const answers = [];
+  answers.restoring = 0;
   while (going()) {
     const start = performance.now();
-    await popup.evaluate(
-      ([t, p]) => chrome.runtime.sendMessage({ beatwatch: 1, type: t, payload: p }).then(() => true),
+    const restoring = await popup.evaluate(
+      ([t, p]) =>
+        chrome.runtime
+          .sendMessage({ beatwatch: 1, type: t, payload: p })
+          .then((reply) => !!reply?.result && typeof reply.result === 'object' && 'restoring' in reply.result),
       [type, payload],
     );
     answers.push(performance.now() - start);
+    if (restoring) answers.restoring++;
     await new Promise((r) => setTimeout(r, 500));
   }
   return answers;
@@ -101,10 +111,19 @@ async function measure(name, { cdp, popup, marker, topicId }, step) {
     pageHeapPeakMb: mb(heapPeak - heapBefore),
     backgroundSlowestAnswerMs: Math.round(Math.max(0, ...answers)),
     popupPageSlowestMs: Math.round(Math.max(0, ...pageAnswers)),
+    popupPageMedianMs: Math.round(median(pageAnswers)),
+    popupPageReads: pageAnswers.length,
+    popupReadsAnsweredRestoring: answers.restoring + pageAnswers.restoring,
     ...extra,
   };
   log(`bench:backup: ${name}: ${JSON.stringify(figures)}`);
   return figures;
+}
+
+function median(values) {
+  if (!values.length) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 const said = (page, role, text, timeout) =>
@@ -206,12 +225,12 @@ async function main() {
     };
     log('');
     log(
-      '| step | time | extension memory, peak above before | options page heap, peak | slowest background answer | slowest popup page read |',
+      '| step | time | extension memory, peak above before | options page heap, peak | slowest background answer | slowest popup page read | median popup page read (reads) | answered "restoring" |',
     );
-    log('| --- | --- | --- | --- | --- | --- |');
+    log('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const [name, f] of Object.entries(figures).filter(([, f]) => 'seconds' in f))
       log(
-        `| ${name} | ${f.seconds} s | ${f.extensionRssPeakMb} MB | ${f.pageHeapPeakMb} MB | ${f.backgroundSlowestAnswerMs} ms | ${f.popupPageSlowestMs} ms |`,
+        `| ${name} | ${f.seconds} s | ${f.extensionRssPeakMb} MB | ${f.pageHeapPeakMb} MB | ${f.backgroundSlowestAnswerMs} ms | ${f.popupPageSlowestMs} ms | ${f.popupPageMedianMs} ms (${f.popupPageReads}) | ${f.popupReadsAnsweredRestoring} |`,
       );
     log(
       `file ${figures.file.mb} MB; backup written ${figures.backup?.fileMb ?? '-'} MB; Markdown zip ${figures.markdown?.zipMb ?? '-'} MB`,

@@ -10,6 +10,7 @@ import { EmptyState } from '@/components/empty-state';
 import { HighlightList } from '@/components/highlight-list';
 import { ListLinks } from '@/components/list-links';
 import { LoadMore } from '@/components/load-more';
+import { RestoringState } from '@/components/restoring-state';
 import { SearchField } from '@/components/search-field';
 import { SearchResults } from '@/components/search-results';
 import { StoryCard } from '@/components/story-card';
@@ -35,11 +36,13 @@ import {
   type LoadedList,
   type Removed,
 } from '@/lib/digest/loaded-lists';
+import { waitForCommit } from '@/lib/digest/restore-wait';
 import { StoryList } from '@/lib/digest/story-list';
 import { SeenFactsMemo, StoryFactNovelty } from '@/lib/digest/topic-facts';
 import { formatDate, formatNumber, isolate, t } from '@/lib/i18n/messages';
 import { sendToBackground } from '@/lib/messaging/extension-senders';
 import type { DigestOverview, FailedCaptureSummary } from '@/lib/messaging/protocol';
+import { isRestoring, type RestoreProgress } from '@/lib/messaging/restoring';
 import type { ArticleRecord, HighlightRecord } from '@/lib/schema';
 import { textFragmentUrl } from '@/lib/text/fragment';
 
@@ -103,6 +106,10 @@ export function App() {
   // be read), and its captures per day.
   const [seenBefore, setSeenBefore] = useState<Map<string, number | undefined>>(new Map());
   const [activity, setActivity] = useState<Map<string, { lastDay: number; captures: number[] }>>(new Map());
+  // A restore committing in the background: what the popup shows until it ends, then it reads everything again
+  // (`reads` counts those readings).
+  const [restoring, setRestoring] = useState<RestoreProgress | null>(null);
+  const [reads, setReads] = useState(0);
   const main = useRef<HTMLElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const searchSeq = useRef(0);
@@ -113,9 +120,39 @@ export function App() {
   const seenMemo = useRef(new SeenFactsMemo());
 
   const loadOverview = useCallback(() => {
-    sendToBackground('digest:overview', {}).then(setOverview, (e: unknown) => setError(message(e)));
+    sendToBackground('digest:overview', {}).then(
+      (answer) => (isRestoring(answer) ? setRestoring(answer.restoring) : setOverview(answer)),
+      (e: unknown) => setError(message(e)),
+    );
   }, []);
-  useEffect(loadOverview, [loadOverview]);
+  useEffect(loadOverview, [loadOverview, reads]);
+
+  // While a restore commits: its progress, then everything read again (as it was, if the commit failed).
+  const waitingForCommit = restoring !== null;
+  useEffect(() => {
+    if (!waitingForCommit) return;
+    let stopped = false;
+    void waitForCommit({
+      status: () => sendToBackground('restore:status', {}),
+      onProgress: setRestoring,
+      stopped: () => stopped,
+    }).then(() => {
+      if (stopped) return;
+      storyLists.current.clear();
+      inFlight.current.clear();
+      setLists(new Map());
+      setHighlights(null);
+      setSeenBefore(new Map());
+      setActivity(new Map());
+      setOverview(null);
+      setView({ kind: 'topics' });
+      setRestoring(null);
+      setReads((n) => n + 1);
+    });
+    return () => {
+      stopped = true;
+    };
+  }, [waitingForCommit]);
   useEffect(() => {
     sendToBackground('capture:failed', {}).then(setUnsaved, (e: unknown) => setError(message(e)));
   }, []);
@@ -159,10 +196,14 @@ export function App() {
       return;
     }
     sendToBackground('search:query', { query, limit: searchLimit }).then(
-      (answer) => seq === searchSeq.current && setResult(answer),
+      (answer) => {
+        if (seq !== searchSeq.current) return;
+        if (isRestoring(answer)) setRestoring(answer.restoring);
+        else setResult(answer);
+      },
       (e: unknown) => seq === searchSeq.current && setError(message(e)),
     );
-  }, [query, searchLimit]);
+  }, [query, searchLimit, reads]);
 
   // What is loaded now, and which pages are on their way: a page is asked for once, whatever the re-renders.
   const listsNow = useRef(lists);
@@ -180,15 +221,17 @@ export function App() {
     sendToBackground('digest:articles', { list, after, limit: loaded?.items.length ? PAGE : FIRST_PAGE })
       .then(
         (page) =>
-          setLists((now) => {
-            const was = now.get(list) ?? emptyList<ArticleSummary>();
-            return new Map(now).set(list, {
-              ...was,
-              items: [...was.items, ...page.articles],
-              next: page.next,
-              loading: false,
-            });
-          }),
+          isRestoring(page)
+            ? setRestoring(page.restoring)
+            : setLists((now) => {
+                const was = now.get(list) ?? emptyList<ArticleSummary>();
+                return new Map(now).set(list, {
+                  ...was,
+                  items: [...was.items, ...page.articles],
+                  next: page.next,
+                  loading: false,
+                });
+              }),
         (e: unknown) => setError(message(e)),
       )
       .finally(() => inFlight.current.delete(list));
@@ -203,10 +246,12 @@ export function App() {
     sendToBackground('digest:highlights', { after, limit: PAGE })
       .then(
         (page) =>
-          setHighlights((now) => {
-            const was = now ?? emptyList<HighlightListItem>();
-            return { ...was, items: [...was.items, ...page.highlights], next: page.next, loading: false };
-          }),
+          isRestoring(page)
+            ? setRestoring(page.restoring)
+            : setHighlights((now) => {
+                const was = now ?? emptyList<HighlightListItem>();
+                return { ...was, items: [...was.items, ...page.highlights], next: page.next, loading: false };
+              }),
         (e: unknown) => setError(message(e)),
       )
       .finally(() => inFlight.current.delete('highlights'));
@@ -233,7 +278,8 @@ export function App() {
       );
     if (!activity.has(list))
       sendToBackground('digest:activity', { list, days: ACTIVITY_DAYS }).then(
-        (days) => setActivity((current) => new Map(current).set(list, days)),
+        (days) =>
+          isRestoring(days) ? setRestoring(days.restoring) : setActivity((current) => new Map(current).set(list, days)),
         fail,
       );
   };
@@ -590,7 +636,9 @@ export function App() {
       )}
       <UnsavedCaptures failed={unsaved} busy={retrying} result={retryResult} onRetry={() => void retryUnsaved()} />
       <div class="bw-content">
-        {searching ? (
+        {restoring ? (
+          <RestoringState progress={restoring} />
+        ) : searching ? (
           result && (
             <SearchResults
               result={result}
@@ -712,7 +760,7 @@ export function App() {
         />
       )}
       {/* The current page's tools come last in tab order: the digest is what the popup is opened for. */}
-      {hasTopics && (
+      {hasTopics && !restoring && (
         <footer class="bw-page-tools" aria-label={t('thisPage')}>
           <ClipBar
             key={openListId ?? ''}

@@ -43,6 +43,7 @@ import {
 } from '../schema';
 import { FailedCaptures } from './failed-captures';
 import { createRestoreHandlers } from './restore-handlers';
+import { RestoreWatch } from './restore-watch';
 import { search } from './search';
 import { memoryArea, TabTopics } from './tab-topics';
 
@@ -71,6 +72,8 @@ export interface BackgroundDeps {
   onBadgeError?: (error: unknown) => void;
   /** Called after every write search must take in (it indexes the queue). */
   indexSearch?: () => void;
+  /** Knows while a restore commits (a new one when not given). */
+  restoreWatch?: RestoreWatch;
   now?: () => number;
 }
 
@@ -78,6 +81,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
   const now = deps.now ?? Date.now;
   const indexSearch = deps.indexSearch ?? (() => {});
   const failed = deps.failedCaptures ?? new FailedCaptures(memoryArea());
+  // The popup's reads: answered at once while a restore commits rather than after it (see restore-watch.ts).
+  const watch = deps.restoreWatch ?? new RestoreWatch();
   const onBadgeError =
     deps.onBadgeError ?? ((error: unknown) => console.error('Beatwatch: cannot update the badge', error));
   const badgeFollows = () => void deps.countsChanged?.().catch(onBadgeError);
@@ -138,6 +143,27 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
     return { articleId: record.id, created, tabTopicCount };
   }
 
+  /** Each topic's counts, those of No topic and the highlights'. */
+  async function overview() {
+    const db = await deps.db;
+    const topics = await deps.loadTopics();
+    const [counts, highlights] = await Promise.all([
+      readListCounts(db, [...topics.map((t) => t.id), NO_TOPIC]),
+      countHighlights(db),
+    ]);
+    return {
+      topics: topics.map((t, i) => ({
+        id: t.id,
+        name: t.name,
+        count: counts[i].articles,
+        newArticles: counts[i].newArticles,
+        newFacts: counts[i].newFacts,
+      })),
+      noTopic: counts[topics.length].articles,
+      highlights,
+    };
+  }
+
   return {
     async 'backup:articles'({ after, limit }) {
       return readArticlesPage(await deps.db, after, limit);
@@ -153,6 +179,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
       saveTopics: deps.saveTopics,
       indexSearch,
       now,
+      watch,
     }),
 
     async 'capture:save'(capture, { tabId, url }) {
@@ -293,23 +320,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
     },
 
     async 'digest:overview'() {
-      const db = await deps.db;
-      const topics = await deps.loadTopics();
-      const [counts, highlights] = await Promise.all([
-        readListCounts(db, [...topics.map((t) => t.id), NO_TOPIC]),
-        countHighlights(db),
-      ]);
-      return {
-        topics: topics.map((t, i) => ({
-          id: t.id,
-          name: t.name,
-          count: counts[i].articles,
-          newArticles: counts[i].newArticles,
-          newFacts: counts[i].newFacts,
-        })),
-        noTopic: counts[topics.length].articles,
-        highlights,
-      };
+      return watch.read(() => overview());
     },
 
     async 'digest:seen'({ lists }) {
@@ -321,19 +332,22 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<'backgr
 
     async 'digest:activity'({ list, days }) {
       const lastDay = dayOf(now());
-      return { lastDay, captures: await readDayCounts(await deps.db, list, lastDay - days + 1, lastDay) };
+      return watch.read(async () => ({
+        lastDay,
+        captures: await readDayCounts(await deps.db, list, lastDay - days + 1, lastDay),
+      }));
     },
 
     async 'digest:articles'({ list, after, limit }) {
-      return listArticles(await deps.db, list, after, limit);
+      return watch.read(async () => listArticles(await deps.db, list, after, limit));
     },
 
     async 'digest:highlights'({ after, limit }) {
-      return listHighlights(await deps.db, after, limit);
+      return watch.read(async () => listHighlights(await deps.db, after, limit));
     },
 
     async 'search:query'({ query, limit }) {
-      return search(await deps.db, await deps.loadTopics(), query, limit);
+      return watch.read(async () => search(await deps.db, await deps.loadTopics(), query, limit));
     },
 
     async 'search:status'() {

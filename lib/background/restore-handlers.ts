@@ -15,6 +15,7 @@ import {
 import { MAX_TOPICS } from '../limits';
 import type { Handlers } from '../messaging/protocol';
 import type { Topic } from '../schema';
+import type { RestoreWatch } from './restore-watch';
 
 export interface RestoreDeps {
   database: () => PromiseLike<Database>;
@@ -23,12 +24,14 @@ export interface RestoreDeps {
   /** Has search take in what a commit wrote. */
   indexSearch: () => void;
   now: () => number;
+  /** Knows while a commit runs (the popup's reads answer at once meanwhile). */
+  watch: RestoreWatch;
   newRestoreId?: () => string;
 }
 
 type RestoreHandlers = Pick<
   Handlers<'background'>,
-  'restore:begin' | 'restore:part' | 'restore:preview' | 'restore:commit' | 'restore:discard'
+  'restore:begin' | 'restore:part' | 'restore:preview' | 'restore:commit' | 'restore:discard' | 'restore:status'
 >;
 
 export function createRestoreHandlers(deps: RestoreDeps): RestoreHandlers {
@@ -81,14 +84,21 @@ export function createRestoreHandlers(deps: RestoreDeps): RestoreHandlers {
 
     async 'restore:commit'({ restoreId }): Promise<RestoreSummary> {
       return step(restoreId, async (db) => {
-        const { topics } = await finishedStaging(db, restoreId);
-        const { merged, counts } = await topicsOutcome(topics);
-        const records = await commitStaged(db, restoreId, deps.now());
-        deps.indexSearch();
-        // After the records: a failure here leaves articles whose topics are missing, which restoring again repairs.
-        if (merged.added.length) await deps.saveTopics(merged.topics);
-        return { topics: counts, ...records };
+        const state = await finishedStaging(db, restoreId);
+        const { merged, counts } = await topicsOutcome(state.topics);
+        // Until the topics are saved too: a read in between would count articles under topics not yet followed.
+        return deps.watch.commit(state.articles + state.highlights, async (progress) => {
+          const records = await commitStaged(db, restoreId, deps.now(), progress);
+          deps.indexSearch();
+          // After the records: a failure here leaves articles whose topics are missing, which restoring again repairs.
+          if (merged.added.length) await deps.saveTopics(merged.topics);
+          return { topics: counts, ...records };
+        });
       });
+    },
+
+    'restore:status'() {
+      return deps.watch.status();
     },
 
     async 'restore:discard'({ restoreId }) {

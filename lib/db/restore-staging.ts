@@ -174,9 +174,14 @@ export async function previewStaged(db: Database, restoreId: string): Promise<Re
 /**
  * Merges the staged records into the stored ones in one readwrite transaction that also empties the staging: the
  * restore is written whole or not at all. Articles get their list keys and both kinds are queued for search, as
- * any write is.
+ * any write is. `merged` hears of each row of records merged (the popup shows how far the commit is).
  */
-export async function commitStaged(db: Database, restoreId: string, now: number): Promise<RecordsRestore> {
+export async function commitStaged(
+  db: Database,
+  restoreId: string,
+  now: number,
+  merged: (records: number) => void = () => {},
+): Promise<RecordsRestore> {
   const tx = db.transaction(
     ['restore-staging', 'articles', 'highlights', 'search-queue', ...COUNT_STORES],
     'readwrite',
@@ -198,6 +203,7 @@ export async function commitStaged(db: Database, restoreId: string, now: number)
         quiet(highlights.put(record)),
         quiet(queueForSearch(queue, highlightItem(record.id), now)),
       ],
+      merged,
     });
     await counted.save();
     await staging.clear();
@@ -228,6 +234,8 @@ interface MergeStores {
 interface MergeWrites {
   article: (record: ArticleRecord, before: ArticleRecord | undefined) => Promise<unknown>[];
   highlight: (record: HighlightRecord) => Promise<unknown>[];
+  /** After each row's writes: how many records it held. */
+  merged: (records: number) => void;
 }
 
 /** The staged records merged with the stored ones, a row at a time; `writes` puts what changed. */
@@ -256,6 +264,7 @@ async function mergeRounds(stores: MergeStores, restoreId: string, writes?: Merg
         counts.highlight = add(counts.highlight, outcomes);
         if (writes) await Promise.all(changed(outcomes).flatMap(writes.highlight));
       }
+      writes?.merged(row.length);
     }
   }
   return { articles: counts.article, highlights: counts.highlight };

@@ -20,6 +20,9 @@
 //   per megabyte or so, and `restore:preview` with the counts and topics (the background checks that every part
 //   arrived, then counts what is new); once the reader confirms, `restore:commit`; on a refusal or a cancel,
 //   `restore:discard`.
+// - While a restore commits: the popup's reads of the digest, its lists and search are answered at once with
+//   `{ restoring: { written, total } }` instead of waiting out the commit; the popup then asks `restore:status`
+//   until it answers null (the commit ended, or failed and changed nothing) and reads the digest again.
 import { z } from 'zod';
 import { receiveWith, wrap, type Envelope, type SenderContext } from './envelope';
 import type { ArticleRecord } from '../schema';
@@ -30,6 +33,7 @@ import { NO_TOPIC } from '../db/article-lists';
 import { MAX_TOPICS } from '../limits';
 import type { HighlightPage } from '../db/highlights';
 import type { SearchResult } from '../background/search';
+import type { RestoreProgress, Restoring } from './restoring';
 import {
   articleIdSchema,
   articleRecordSchema,
@@ -118,9 +122,13 @@ export const protocol = {
   /** Topics with their article counts and newest articles, all at once (npm start, tests; the popup reads pages). */
   'digest:get': message<DigestTopic[]>()({ from: 'extension-page', to: 'background', payload: empty }),
   /** What the popup shows first: each topic's count, and how many articles are in no topic and how many highlights. */
-  'digest:overview': message<DigestOverview>()({ from: 'extension-page', to: 'background', payload: empty }),
+  'digest:overview': message<DigestOverview | Restoring>()({
+    from: 'extension-page',
+    to: 'background',
+    payload: empty,
+  }),
   /** One page of a topic's articles (or those in no topic, list "~"), newest first, from where the last page ended. */
-  'digest:articles': message<ArticlePage>()({
+  'digest:articles': message<ArticlePage | Restoring>()({
     from: 'extension-page',
     to: 'background',
     payload: z
@@ -148,7 +156,7 @@ export const protocol = {
       .strict(),
   }),
   /** A list's captures per day, the last `days` days up to today (UTC days), oldest first. */
-  'digest:activity': message<{ lastDay: number; captures: number[] }>()({
+  'digest:activity': message<{ lastDay: number; captures: number[] } | Restoring>()({
     from: 'extension-page',
     to: 'background',
     payload: z
@@ -156,7 +164,7 @@ export const protocol = {
       .strict(),
   }),
   /** One page of every highlight and note, newest first. */
-  'digest:highlights': message<HighlightPage>()({
+  'digest:highlights': message<HighlightPage | Restoring>()({
     from: 'extension-page',
     to: 'background',
     payload: z
@@ -167,7 +175,7 @@ export const protocol = {
       .strict(),
   }),
   /** Search over titles, texts (and so key facts), highlights and notes, grouped by topic. */
-  'search:query': message<SearchResult>()({
+  'search:query': message<SearchResult | Restoring>()({
     from: 'extension-page',
     to: 'background',
     payload: z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(MAX_PAGE) }).strict(),
@@ -343,6 +351,8 @@ export const protocol = {
     to: 'background',
     payload: z.object({ restoreId: restoreIdSchema }).strict(),
   }),
+  /** How far a running commit is, or null when none runs (the popup asks while it shows the restoring state). */
+  'restore:status': message<RestoreProgress | null>()({ from: 'extension-page', to: 'background', payload: empty }),
   /** Throws a restore's parts away (the reader cancelled, or the file was refused). */
   'restore:discard': message<{ discarded: true }>()({
     from: 'extension-page',

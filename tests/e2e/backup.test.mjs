@@ -69,7 +69,34 @@ const database = (clear) =>
     };
   });
 
-/** How many records a restore in parts has kept aside (none once it was committed or refused). */
+/**
+ * Holds a read of the articles open until `globalThis.releaseHold` is set: a restore's commit (a readwrite transaction
+ * over them) waits behind it, so a test can look at the popup while the commit runs, however fast it would be.
+ */
+const holdArticles = () =>
+  new Promise((resolve, reject) => {
+    const open = indexedDB.open('beatwatch');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('articles', 'readonly');
+      const store = tx.objectStore('articles');
+      globalThis.releaseHold = false;
+      const spin = () => {
+        store.get('held').onsuccess = () => {
+          if (!globalThis.releaseHold) spin();
+        };
+      };
+      spin();
+      tx.oncomplete = () => db.close();
+      resolve(true);
+    };
+  });
+const restoringText = () =>
+  [...document.querySelectorAll('[role="status"][aria-live="polite"]')]
+    .map((el) => el.textContent)
+    .find((text) => text.includes('Restoring your backup')) ?? null;
+
 /** What `read` gives once two reads a second and a half apart agree. */
 async function settled(read, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
@@ -327,8 +354,35 @@ function backupAndRestore(name) {
     await restore({ name: 'large.json', bytes: large });
     const n = before.articles.length;
     assert.deepEqual((await summaryRows())[1], ['Articles', String(n + bulk.length), String(bulk.length), String(n)]);
+    // The commit is held up until the popup has been looked at: a popup opened meanwhile says it is restoring at once,
+    // then shows the digest by itself once the commit is done.
+    const holder = await extensionPage(browser, 'options.html');
+    await holder.evaluate(holdArticles);
     await options.click('[aria-label="Restore summary"] button');
+    for (let i = 0; i < 100 && !(await ask(holder, 'restore:status')); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    const total = n + bulk.length + before.highlights.length;
+    assert.deepEqual(await ask(holder, 'restore:status'), { written: 0, total }, 'the commit is running');
+    const during = await extensionPage(browser);
+    const restoring = await during.waitFor(restoringText, undefined, { what: 'the restoring state', timeout: 10000 });
+    assert.match(restoring, new RegExp(`^Restoring your backup… 0 of ${total.toLocaleString('en')}`));
+    assert.equal(await during.evaluate(() => document.querySelector('.topic-row')), null, 'no digest meanwhile');
+    await holder.evaluate(() => (globalThis.releaseHold = true));
     await said('status', `Restored: 0 topics, ${bulk.length} articles`);
+    await during.waitFor(() => !!document.querySelector('.topic-row'), undefined, {
+      what: 'the digest once the commit is done',
+      timeout: 20000,
+    });
+    assert.equal(await during.evaluate(restoringText), null, 'the restoring state is gone');
+    const ukraine = await during.evaluate(
+      () => document.querySelector('.topic-row[data-topic-id="ukraine"]')?.textContent ?? '',
+    );
+    assert.match(
+      ukraine,
+      new RegExp(`${before.articles.filter((a) => a.topicIds.includes('ukraine')).length + bulk.length}`),
+    );
+    await during.close();
+    await holder.close();
     const after = await browser.inExtension(database);
     assert.equal(after.articles.length, n + bulk.length);
     assert.deepEqual(after.highlights, before.highlights);

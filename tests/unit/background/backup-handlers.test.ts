@@ -302,6 +302,48 @@ describe('backup and restore through the background', () => {
     expect(deps.saveTopics).not.toHaveBeenCalled();
   });
 
+  it("answers the popup's reads at once while a commit runs, with how far it is, then with the whole restore", async () => {
+    const { handlers, stage, commit } = setup();
+    const many = Array.from({ length: 600 }, (_, i) =>
+      article({ id: i.toString(16).padStart(32, '0'), url: `https://news.example/${i}` }),
+    );
+    const staged = await stage({ ...sample(), articles: many }, 50_000);
+    const ukraine = 'ukraine-talks';
+    const before = await handlers['digest:articles']({ list: ukraine, limit: 5 }, {});
+    expect(before).toEqual({ articles: [], next: null });
+    expect(await handlers['restore:status']({}, {})).toBeNull();
+
+    const committing = commit(staged);
+    const seen: unknown[] = [];
+    let status = await handlers['restore:status']({}, {});
+    while (status === null) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      status = await handlers['restore:status']({}, {});
+    }
+    // Every read the popup makes: answered with the progress, not after the commit, and never with part of it.
+    const reads = await Promise.all([
+      handlers['digest:overview']({}, {}),
+      handlers['digest:articles']({ list: ukraine, limit: 5 }, {}),
+      handlers['digest:highlights']({ limit: 5 }, {}),
+      handlers['digest:activity']({ list: ukraine, days: 3 }, {}),
+      handlers['search:query']({ query: 'talks', limit: 5 }, {}),
+    ]);
+    for (const read of reads) expect(read).toEqual({ restoring: { written: expect.any(Number), total: 601 } });
+    while (status !== null) {
+      seen.push(status);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      status = await handlers['restore:status']({}, {});
+    }
+    const written = seen.map((s) => (s as { written: number }).written);
+    expect(written).toEqual([...written].sort((a, b) => a - b));
+    expect(Math.max(...written)).toBeGreaterThan(0);
+
+    expect((await committing).articles.new).toBe(600);
+    const after = await handlers['digest:overview']({}, {});
+    expect(after).toMatchObject({ topics: [{ id: 'ukraine-talks', count: 600 }, { count: 0 }], highlights: 1 });
+    expect(await handlers['restore:status']({}, {})).toBeNull();
+  });
+
   it('refuses a restore that would pass the topic limit, before writing anything', async () => {
     const mine = Array.from({ length: 999 }, (_, i) => ({ id: `t-${i}`, name: `T${i}`, query: 'x', createdAt: 1 }));
     const { deps, stage } = setup(mine);

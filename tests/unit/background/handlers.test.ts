@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { createBackgroundHandlers, type BackgroundDeps } from '@/lib/background/handlers';
+import { isRestoring, type Restoring } from '@/lib/messaging/restoring';
 import { memoryArea, TabTopics } from '@/lib/background/tab-topics';
 import { openDatabase } from '@/lib/db/database';
 import { articleRecordSchema, type ExtractedArticle, type Topic } from '@/lib/schema';
@@ -23,6 +24,13 @@ const match = (topicId: string) => ({
   mentions: 1,
   hits: [{ field: 'text' as const, start: 0, end: 7, term: 'ukraine' }],
 });
+
+/** A popup read's answer when no restore commits: the data itself. */
+async function answered<T>(answer: T | Restoring | Promise<T | Restoring>): Promise<T> {
+  const value = await answer;
+  if (isRestoring(value)) throw new Error('answered "restoring" with no restore committing');
+  return value;
+}
 
 /** A page script's sender in tab `tabId`, on the page at `url`. */
 const from = (tabId?: number, url = 'https://n.example/a?x') => ({ tabId, url });
@@ -220,7 +228,7 @@ describe('the popup at scale: counts, pages, search, a topic deleted', () => {
       { pageUrl: 'https://elsewhere.example/x', articleUrl: 'https://elsewhere.example/x', selectors },
       from(undefined, 'https://elsewhere.example/x'),
     );
-    expect(await handlers['digest:overview']({}, {})).toEqual({
+    expect(await answered(handlers['digest:overview']({}, {}))).toEqual({
       topics: [
         { id: 'ukraine', name: 'Ukraine', count: 5, newArticles: 5, newFacts: 5 },
         { id: 'gaza', name: 'Gaza', count: 0, newArticles: 0, newFacts: 0 },
@@ -229,18 +237,21 @@ describe('the popup at scale: counts, pages, search, a topic deleted', () => {
       highlights: 1,
     });
     // Captures per day, today last; then the topic is seen: nothing in it is new, and it says when it was seen before.
-    expect(await handlers['digest:activity']({ list: 'ukraine', days: 3 }, {})).toEqual({
+    expect(await answered(handlers['digest:activity']({ list: 'ukraine', days: 3 }, {}))).toEqual({
       lastDay: 0,
       captures: [0, 0, 5],
     });
     expect(await handlers['digest:seen']({ lists: ['ukraine'] }, {})).toEqual({ seenBefore: [0] });
-    expect((await handlers['digest:overview']({}, {})).topics[0]).toMatchObject({ newArticles: 0, newFacts: 0 });
+    expect((await answered(handlers['digest:overview']({}, {}))).topics[0]).toMatchObject({
+      newArticles: 0,
+      newFacts: 0,
+    });
     expect(await handlers['digest:seen']({ lists: ['ukraine', 'gaza'] }, {})).toEqual({ seenBefore: [1000, 0] });
-    const first = await handlers['digest:articles']({ list: 'ukraine', limit: 3 }, {});
-    const rest = await handlers['digest:articles']({ list: 'ukraine', after: first.next!, limit: 3 }, {});
+    const first = await answered(handlers['digest:articles']({ list: 'ukraine', limit: 3 }, {}));
+    const rest = await answered(handlers['digest:articles']({ list: 'ukraine', after: first.next!, limit: 3 }, {}));
     expect([...first.articles, ...rest.articles].map((a) => a.url.slice(-2))).toEqual(['p4', 'p3', 'p2', 'p1', 'p0']);
     expect(rest.next).toBeNull();
-    const { highlights } = await handlers['digest:highlights']({ limit: 10 }, {});
+    const { highlights } = await answered(handlers['digest:highlights']({ limit: 10 }, {}));
     expect(highlights).toMatchObject([{ pageUrl: 'https://elsewhere.example/x', text: 'Ukraine talks' }]);
     expect(highlights[0].article).toBeUndefined();
   });
@@ -265,7 +276,7 @@ describe('the popup at scale: counts, pages, search, a topic deleted', () => {
     const { SearchIndexer } = await import('@/lib/background/search-indexer');
     await new SearchIndexer(deps.db).start();
     expect(await handlers['search:status']({}, {})).toEqual({ pending: 0 });
-    const result = await handlers['search:query']({ query: 'ministr', limit: 10 }, {});
+    const result = await answered(handlers['search:query']({ query: 'ministr', limit: 10 }, {}));
     expect(result.groups).toMatchObject([
       { topicId: 'ukraine', name: 'Ukraine', hits: [{ kind: 'highlight', field: 'note' }] },
     ]);
@@ -280,10 +291,12 @@ describe('the popup at scale: counts, pages, search, a topic deleted', () => {
     );
     expect(await handlers['topic:count']({ topicId: 'ukraine' }, {})).toEqual({ articles: 1 });
     expect(await handlers['topic:forget']({ topicId: 'ukraine', deleteArticles: false }, {})).toEqual({ articles: 1 });
-    expect((await handlers['digest:overview']({}, {})).noTopic).toBe(1);
-    expect((await handlers['digest:articles']({ list: '~', limit: 5 }, {})).articles[0].url).toBe(article.url);
+    expect((await answered(handlers['digest:overview']({}, {}))).noTopic).toBe(1);
+    expect((await answered(handlers['digest:articles']({ list: '~', limit: 5 }, {}))).articles[0].url).toBe(
+      article.url,
+    );
     expect(await handlers['topic:forget']({ topicId: 'gaza', deleteArticles: true }, {})).toEqual({ articles: 1 });
-    expect((await handlers['digest:overview']({}, {})).topics.map((t) => t.count)).toEqual([0, 0]);
+    expect((await answered(handlers['digest:overview']({}, {}))).topics.map((t) => t.count)).toEqual([0, 0]);
   });
 });
 
