@@ -2,6 +2,7 @@
 // Types are inferred from these, so the runtime check and the compile-time type never drift apart.
 import { z } from 'zod';
 import type { Selectors } from './anchor/types';
+import { validationMessage } from './validation-messages';
 import {
   ARTICLE_ID_PATTERN,
   CAPTURE_ID_PATTERN,
@@ -32,22 +33,20 @@ z.config({ jitless: true });
 
 const shortText = (max: number) => z.string().max(max);
 
-export const topicIdSchema = z
-  .string()
-  .regex(TOPIC_ID_PATTERN, `a topic id is 1–${MAX_TOPIC_ID_CHARS} lowercase letters, digits or dashes`);
+export const topicIdSchema = z.string().regex(TOPIC_ID_PATTERN, validationMessage('topicId', MAX_TOPIC_ID_CHARS));
 
 /** What a reader writes for a topic (the editor's fields, a topics file's entries). */
 export const topicDraftSchema = z.object({
   name: z
     .string()
     .trim()
-    .min(1, 'a topic needs a name')
-    .max(MAX_TOPIC_NAME_CHARS, `a topic name has at most ${MAX_TOPIC_NAME_CHARS} characters`),
+    .min(1, validationMessage('topicName'))
+    .max(MAX_TOPIC_NAME_CHARS, validationMessage('topicNameLong', MAX_TOPIC_NAME_CHARS)),
   query: z
     .string()
     .trim()
-    .min(1, 'a topic needs a query')
-    .max(MAX_QUERY_CHARS, `a query has at most ${MAX_QUERY_CHARS} characters`),
+    .min(1, validationMessage('topicQuery'))
+    .max(MAX_QUERY_CHARS, validationMessage('queryLong', MAX_QUERY_CHARS)),
   minMentions: z.number().int().min(MIN_MENTIONS_RANGE.min).max(MIN_MENTIONS_RANGE.max).optional(),
 });
 export type TopicDraftInput = z.infer<typeof topicDraftSchema>;
@@ -58,7 +57,7 @@ export const topicSchema = topicDraftSchema.extend({
 });
 export type Topic = z.infer<typeof topicSchema>;
 
-export const articleIdSchema = z.string().regex(ARTICLE_ID_PATTERN, 'not an article id');
+export const articleIdSchema = z.string().regex(ARTICLE_ID_PATTERN, validationMessage('articleId'));
 
 export const httpUrlSchema = z
   .string()
@@ -70,7 +69,7 @@ export const httpUrlSchema = z
     } catch {
       return false;
     }
-  }, 'expected an http(s) URL');
+  }, validationMessage('httpUrl'));
 
 export const hitSchema = z.object({
   field: z.enum(['title', 'text']),
@@ -128,7 +127,7 @@ export const extractedArticleSchema = z.object({
 export type ExtractedArticle = z.infer<typeof extractedArticleSchema>;
 
 /** One capture's id, shared by its retries: the background counts a capture once however often it arrives. */
-export const captureIdSchema = z.string().regex(CAPTURE_ID_PATTERN, 'not a capture id');
+export const captureIdSchema = z.string().regex(CAPTURE_ID_PATTERN, validationMessage('captureId'));
 
 /** What the extractor sends when an article matched (or the reader clipped it). */
 export const captureSchema = z.object({
@@ -192,14 +191,14 @@ export const selectorsSchema = z.tuple([
       value: z
         .string()
         .max(2000)
-        .regex(/^(\/[a-z][a-z0-9-]*\[\d+\])+$/, 'an element path such as /html[1]/body[1]/p[2]'),
+        .regex(/^(\/[a-z][a-z0-9-]*\[\d+\])+$/, validationMessage('elementPath')),
       refinedBy: textPositionSelectorSchema,
     })
     .strict()
     .optional(),
 ]) satisfies z.ZodType<Selectors>;
 
-export const highlightIdSchema = z.string().regex(HIGHLIGHT_ID_PATTERN, 'not a highlight id');
+export const highlightIdSchema = z.string().regex(HIGHLIGHT_ID_PATTERN, validationMessage('highlightId'));
 export const noteSchema = z
   .string()
   .max(MAX_NOTE_CHARS, `a note has at most ${MAX_NOTE_CHARS.toLocaleString('en')} characters`);

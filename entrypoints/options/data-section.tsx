@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { YourData } from '@/components/your-data';
 import { writeBackup } from '@/lib/backup/backup-writer';
 import { collectHighlights } from '@/lib/backup/collect';
+import { answeredProblem } from '@/lib/backup/answered-problem';
 import { BackupError } from '@/lib/backup/backup-errors';
 import { backupFileName, MAX_BACKUP_BYTES } from '@/lib/backup/format';
 import { writeMarkdownZip } from '@/lib/backup/markdown-zip';
@@ -33,8 +34,11 @@ function download(name: string, blob: Blob) {
 }
 
 const megabytes = (bytes: number) => formatNumber(Math.round(bytes / 1024 / 1024));
-const errorText = (e: unknown) =>
-  e instanceof BackupError ? backupErrorWords(e.problem) : e instanceof Error ? e.message : String(e);
+/** A refused file or restore in the reader's language (the page's own refusal, or the background's by code). */
+const errorText = (e: unknown) => {
+  const problem = e instanceof BackupError ? e.problem : answeredProblem(e);
+  return problem ? backupErrorWords(problem) : e instanceof Error ? e.message : String(e);
+};
 
 export function DataSection({ onRestored }: { onRestored: () => void }) {
   const [busy, setBusy] = useState<string | null>(null);

@@ -1,6 +1,7 @@
 // The background's side of a restore in parts (see the protocol's `restore:` messages): each part is validated by the
 // protocol's schemas on arrival and kept aside (db/restore-staging.ts); the preview counts, the commit merges in one
 // transaction. Any refusal throws the staged records away, so a failure half-way changes nothing.
+import { BackupError } from '../backup/backup-errors';
 import { countOutcomes, mergeTopics, type RestoreSummary } from '../backup/merge';
 import type { Database } from '../db/database';
 import {
@@ -52,9 +53,7 @@ export function createRestoreHandlers(deps: RestoreDeps): RestoreHandlers {
   async function topicsOutcome(topics: Topic[]) {
     const merged = mergeTopics(await deps.loadTopics(), topics);
     if (merged.topics.length > MAX_TOPICS)
-      throw new Error(
-        `Restoring would make ${merged.topics.length} topics; at most ${MAX_TOPICS} can be followed. Nothing was restored.`,
-      );
+      throw new BackupError({ code: 'tooManyTopics', details: [merged.topics.length, MAX_TOPICS] });
     const counts = countOutcomes(
       topics.map((t) =>
         merged.added.includes(t) ? { kind: 'new' as const, record: t } : { kind: 'unchanged' as const },

@@ -3,6 +3,7 @@
 // code, capitalised), and logs and tests use the English below. tests/unit/backup/backup-errors.test.ts keeps the two
 // English texts equal.
 import { queryErrorText, type QueryErrorCode } from '../topics/query-errors';
+import type { ValidationProblem } from '../validation-messages';
 
 /** The English text of each problem; `$1`, `$2` are its details, in the order they are given. */
 export const BACKUP_ERROR_TEXTS = {
@@ -25,18 +26,28 @@ export const BACKUP_ERROR_TEXTS = {
   manyTopics: 'This backup holds more than $1 topics. Nothing was restored.',
   manyArticles: 'This backup holds more than $1 articles. Nothing was restored.',
   manyHighlights: 'This backup holds more than $1 highlights. Nothing was restored.',
+  // Refused by the background while it receives the parts or commits (lib/db/restore-staging.ts).
+  replaced: 'This restore was stopped or replaced by another one. Nothing was restored; choose the file again.',
+  partsComplete: 'This restore already has all its parts. Nothing was restored.',
+  partOrder: 'Part $1 of the backup arrived instead of part $2. Nothing was restored.',
+  partsMissing: 'Only part of the backup arrived ($1 of $2 articles, $3 of $4 highlights). Nothing was restored.',
+  notWhole: 'This restore has not received the whole file yet. Nothing was restored.',
+  tooManyTopics: 'Restoring would make $1 topics; at most $2 can be followed. Nothing was restored.',
 } as const;
 
 export type BackupErrorCode = keyof typeof BACKUP_ERROR_TEXTS;
 
 /**
  * One reason a backup cannot be restored. Numbers stay numbers so the UI writes them in its own digits; `query` is
- * set for `topicQuery`, whose third detail is the query's own error in English.
+ * set for `topicQuery`, whose third detail is the query's own error in English; `validation` for a bad record that
+ * failed one of Beatwatch's own checks (lib/validation-messages.ts), whose third detail is its field (`field`, as
+ * "url: ") and the check's English words.
  */
 export interface BackupProblem {
   code: BackupErrorCode;
   details: readonly (string | number)[];
   query?: { code: QueryErrorCode; details: readonly string[] };
+  validation?: ValidationProblem & { field: string };
 }
 
 /** The English text of a problem with its details filled in. */

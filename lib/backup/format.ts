@@ -13,6 +13,7 @@ import {
 } from '../schema';
 import { parseQuery } from '../topics/query';
 import { backupErrorText, topicQueryProblem, type BackupProblem } from './backup-errors';
+import { validationOf } from '../validation-messages';
 
 export const BACKUP_FORMAT = 'beatwatch-backup';
 /** The layout of the file itself; the records inside follow the database version that wrote them (`dbVersion`). */
@@ -134,9 +135,16 @@ export function checkRecord<L extends RecordList>(
   if (parsed.success) return { ok: true, record: parsed.data as RecordOf<L> };
   const issue = parsed.error.issues[0];
   const field = issue.path.length ? `${issue.path.join('.')}: ` : '';
+  // One of Beatwatch's own checks: by its code, so the reader gets its words in the UI language (zod's own words
+  // follow the UI language through zod's locales).
+  const own = validationOf(issue.message);
   return {
     ok: false,
-    problem: { code: PROBLEMS[list].bad, details: [index + 1, label(record), `${field}${issue.message}`] },
+    problem: {
+      code: PROBLEMS[list].bad,
+      details: [index + 1, label(record), `${field}${issue.message}`],
+      ...(own && { validation: { ...own, field } }),
+    },
   };
 }
 

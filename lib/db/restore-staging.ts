@@ -7,6 +7,7 @@
 // Rows: `[state]`; a part's records in rows of at most ROUND, `[kind, index of the row's first record]`; and each
 // row's ids, `[kind-ids, same index]`, so that finding an id sent twice reads the ids only. One request per row rather
 // than per record: staging a year took one getKey and one put per record.
+import { BackupError, type BackupErrorCode } from '../backup/backup-errors';
 import { countOutcomes, mergeArticle, mergeHighlight, type CountSummary, type MergeOutcome } from '../backup/merge';
 import type { ArticleRecord, HighlightRecord, Topic } from '../schema';
 import { listKeysFor } from './article-lists';
@@ -35,8 +36,10 @@ export interface StagedPart {
   highlights: HighlightRecord[];
 }
 
-/** A restore that cannot go on: the message is for the reader. */
-export class StagingError extends Error {}
+/** A restore that cannot go on: the problem (a code and its details) is for the reader, the message its English. */
+export class StagingError extends BackupError {}
+
+const refused = (code: BackupErrorCode, ...details: number[]) => new StagingError({ code, details });
 
 const STATE: StagingKey = ['state'];
 type Kind = 'article' | 'highlight';
@@ -51,13 +54,10 @@ export const ROUND = 250;
  */
 const SPREAD = 4;
 
-const replaced = () =>
-  new StagingError('This restore was stopped or replaced by another one. Nothing was restored; choose the file again.');
+const replaced = () => refused('replaced');
 
 const twice = (kind: Kind, index: number, id: string) =>
-  new StagingError(
-    `${kind === 'article' ? 'Article' : 'Highlight'} ${index + 1}: the id “${id}” appears twice. Nothing was restored.`,
-  );
+  new StagingError({ code: kind === 'article' ? 'twiceArticle' : 'twiceHighlight', details: [index + 1, id] });
 
 /** Starts a restore, throwing away any other that was under way (a page closed in the middle leaves one behind). */
 export async function beginStaging(db: Database, restoreId: string): Promise<void> {
@@ -77,13 +77,8 @@ export async function stageRecords(db: Database, restoreId: string, part: number
     abort(tx);
     return error;
   };
-  if (state.topics) throw refuse(new StagingError('This restore already has all its parts. Nothing was restored.'));
-  if (part !== state.parts)
-    throw refuse(
-      new StagingError(
-        `Part ${part + 1} of the backup arrived instead of part ${state.parts + 1}. Nothing was restored.`,
-      ),
-    );
+  if (state.topics) throw refuse(refused('partsComplete'));
+  if (part !== state.parts) throw refuse(refused('partOrder', part + 1, state.parts + 1));
   const rows: [StagingKey, unknown][] = [];
   for (const [kind, list, first] of [
     ['article', records.articles, state.articles],
@@ -128,9 +123,7 @@ export async function finishStaging(
   const state = await current(tx.store, restoreId);
   if (state.parts !== sent.parts || state.articles !== sent.articles || state.highlights !== sent.highlights) {
     abort(tx);
-    throw new StagingError(
-      `Only part of the backup arrived (${state.articles} of ${sent.articles} articles, ${state.highlights} of ${sent.highlights} highlights). Nothing was restored.`,
-    );
+    throw refused('partsMissing', state.articles, sent.articles, state.highlights, sent.highlights);
   }
   for (const kind of KINDS) {
     const range = rowsOf(idsOf(kind));
@@ -151,7 +144,7 @@ export async function finishStaging(
 /** The staged restore's state, once the whole file has arrived. */
 export async function finishedStaging(db: Database, restoreId: string): Promise<StagingState & { topics: Topic[] }> {
   const state = await current(db.transaction('restore-staging').store, restoreId);
-  if (!state.topics) throw new StagingError('This restore has not received the whole file yet. Nothing was restored.');
+  if (!state.topics) throw refused('notWhole');
   return state as StagingState & { topics: Topic[] };
 }
 
@@ -241,7 +234,7 @@ interface MergeWrites {
 /** The staged records merged with the stored ones, a row at a time; `writes` puts what changed. */
 async function mergeRounds(stores: MergeStores, restoreId: string, writes?: MergeWrites): Promise<RecordsRestore> {
   const state = await current(stores.staging, restoreId);
-  if (!state.topics) throw new StagingError('This restore has not received the whole file yet. Nothing was restored.');
+  if (!state.topics) throw refused('notWhole');
   const counts: Record<Kind, CountSummary> = { article: tally([]), highlight: tally([]) };
   for (const kind of KINDS) {
     for (const key of await stores.staging.getAllKeys(rowsOf(kind))) {

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import type english from '../../public/_locales/en/messages.json';
 import { backupErrorMessageKey, tidy, withoutStop, type BackupProblem } from '../backup/backup-errors';
 import { queryErrorMessageKey, type QueryErrorCode } from '../topics/query-errors';
+import { validationMessageKey } from '../validation-messages';
 
 export type MessageKey = keyof typeof english;
 /** Messages whose number changes the words: `<key>` is the general form, `<key>_<plural category>` the others. */
@@ -36,9 +37,11 @@ export function queryErrorWords(error: { code: QueryErrorCode; details: readonly
 }
 
 /** Why a backup cannot be restored, in the UI language, its numbers in the UI's digits. */
-export function backupErrorWords({ code, details, query }: BackupProblem): string {
+export function backupErrorWords({ code, details, query, validation }: BackupProblem): string {
   const words = details.map((detail) => (typeof detail === 'number' ? formatNumber(detail) : detail));
   if (query) words[2] = withoutStop(queryErrorWords(query));
+  if (validation)
+    words[2] = `${validation.field}${t(validationMessageKey(validation.code), ...validation.details.map(formatNumber))}`;
   return tidy(t(backupErrorMessageKey(code), ...words));
 }
 

@@ -12,15 +12,30 @@ export interface Envelope {
  * payload the schema rejects, a capture provenance refuses): its sender must not try again. Any other error (a write
  * the browser refused, say) may succeed later; no reply at all (a stopped worker) is the sender's to retry.
  */
-export type Reply<R> = { ok: true; result: R } | { ok: false; error: string; refused?: true };
+export type Reply<R> = { ok: true; result: R } | { ok: false; error: string; refused?: true; problem?: unknown };
 
 /** Thrown by a handler for a request that will never succeed as sent: the reply says so (see Reply). */
 export class Refusal extends Error {
   override name = 'Refusal';
 }
 
+/**
+ * The error a sender sees when the receiver answered with one. `problem` is what the receiver's error carried for the
+ * reader (a code and its details, e.g. a refused restore's: lib/backup/backup-errors.ts), as sent: the sender
+ * validates it before use.
+ */
+export class AnsweredError extends Error {
+  override name = 'AnsweredError';
+  constructor(
+    message: string,
+    readonly problem?: unknown,
+  ) {
+    super(message);
+  }
+}
+
 /** The error a sender sees for a refused request: retrying it cannot help. */
-export class RefusedError extends Error {
+export class RefusedError extends AnsweredError {
   override name = 'RefusedError';
 }
 
@@ -60,10 +75,16 @@ export function unwrapReply<R>(reply: unknown): R {
   if (typeof reply !== 'object' || reply === null || typeof (reply as { ok?: unknown }).ok !== 'boolean') {
     throw new Error('Beatwatch: no valid answer');
   }
-  const { ok, result, error, refused } = reply as { ok: boolean; result?: unknown; error?: unknown; refused?: unknown };
+  const { ok, result, error, refused, problem } = reply as {
+    ok: boolean;
+    result?: unknown;
+    error?: unknown;
+    refused?: unknown;
+    problem?: unknown;
+  };
   if (!ok) {
     const message = typeof error === 'string' ? error : 'Beatwatch: request failed';
-    throw refused === true ? new RefusedError(message) : new Error(message);
+    throw refused === true ? new RefusedError(message, problem) : new AnsweredError(message, problem);
   }
   return result as R;
 }
@@ -129,7 +150,11 @@ export function receiveWith<S extends SenderContext>(
         return { ok: true, result: (await handler(payload.value, context)) ?? null };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        return error instanceof Refusal ? { ok: false, error: message, refused: true } : { ok: false, error: message };
+        // A reader problem the error carries (a code and details) goes along, for the sender to say in its language.
+        const problem = isRecord(error) && isRecord(error.problem) ? { problem: error.problem } : {};
+        return error instanceof Refusal
+          ? { ok: false, error: message, refused: true, ...problem }
+          : { ok: false, error: message, ...problem };
       }
     })();
   };

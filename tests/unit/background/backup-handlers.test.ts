@@ -7,6 +7,8 @@ import { writeBackup } from '@/lib/backup/backup-writer';
 import { collectHighlights, type RecordSource } from '@/lib/backup/collect';
 import { createBackup, type Backup } from '@/lib/backup/format';
 import { stageBackup, type RestoreSender, type StagedRestore } from '@/lib/backup/restore-upload';
+import { answeredProblem } from '@/lib/backup/answered-problem';
+import { backupErrorWords } from '@/lib/i18n/messages';
 import { unwrapReply } from '@/lib/messaging/envelope';
 import { classifySender, createReceiver, envelope } from '@/lib/messaging/protocol';
 import { openDatabase, type Database } from '@/lib/db/database';
@@ -267,6 +269,57 @@ describe('backup and restore through the background', () => {
     expect(await snapshot(db)).toEqual({ articles: [], highlights: [] });
   });
 
+  it("says each of the background's refusals by code, for the options page to say in the reader's language", async () => {
+    const { send } = setup();
+    /** The problem the options page reads from the refusal, and that its English words are the error's. */
+    const refusal = async (sent: Promise<unknown>) => {
+      const error = await sent.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      const problem = answeredProblem(error);
+      expect(problem, String(error)).not.toBeNull();
+      expect(backupErrorWords(problem!)).toBe((error as Error).message);
+      return problem;
+    };
+    const begin = async () => (await send('restore:begin', {})).restoreId;
+    const ids = { parts: 1, articles: 1, highlights: 0, topics: [] };
+
+    let restoreId = await begin();
+    await send('restore:part', { restoreId, part: 0, articles: [article()], highlights: [] });
+    expect(await refusal(send('restore:commit', { restoreId }))).toEqual({ code: 'notWhole', details: [] });
+    restoreId = await begin();
+    await send('restore:part', { restoreId, part: 0, articles: [article()], highlights: [] });
+    expect(await refusal(send('restore:part', { restoreId, part: 3, articles: [], highlights: [] }))).toEqual({
+      code: 'partOrder',
+      details: [4, 2],
+    });
+    expect(await refusal(send('restore:commit', { restoreId }))).toEqual({ code: 'replaced', details: [] });
+    restoreId = await begin();
+    await send('restore:part', { restoreId, part: 0, articles: [article()], highlights: [] });
+    await send('restore:preview', { restoreId, ...ids });
+    expect(await refusal(send('restore:part', { restoreId, part: 1, articles: [], highlights: [] }))).toEqual({
+      code: 'partsComplete',
+      details: [],
+    });
+    restoreId = await begin();
+    await send('restore:part', { restoreId, part: 0, articles: [article()], highlights: [highlight()] });
+    expect(
+      await refusal(send('restore:preview', { restoreId, parts: 1, articles: 2, highlights: 3, topics: [] })),
+    ).toEqual({ code: 'partsMissing', details: [1, 2, 1, 3] });
+    restoreId = await begin();
+    await send('restore:part', { restoreId, part: 0, articles: [article()], highlights: [] });
+    await send('restore:part', { restoreId, part: 1, articles: [article()], highlights: [] });
+    expect(await refusal(send('restore:preview', { ...ids, restoreId, parts: 2, articles: 2 }))).toEqual({
+      code: 'twiceArticle',
+      details: [2, article().id],
+    });
+    restoreId = await begin();
+    expect(
+      await refusal(send('restore:part', { restoreId, part: 0, articles: [], highlights: [highlight(), highlight()] })),
+    ).toEqual({ code: 'twiceHighlight', details: [2, highlight().id] });
+  });
+
   it('a restore started elsewhere replaces one under way; a cancelled one leaves nothing behind', async () => {
     const { deps, stage, send } = setup();
     const db = await deps.db;
@@ -347,7 +400,10 @@ describe('backup and restore through the background', () => {
   it('refuses a restore that would pass the topic limit, before writing anything', async () => {
     const mine = Array.from({ length: 999 }, (_, i) => ({ id: `t-${i}`, name: `T${i}`, query: 'x', createdAt: 1 }));
     const { deps, stage } = setup(mine);
-    await expect(stage(sample())).rejects.toThrow(/1001 topics/);
+    await expect(stage(sample())).rejects.toMatchObject({
+      message: 'Restoring would make 1,001 topics; at most 1,000 can be followed. Nothing was restored.',
+      problem: { code: 'tooManyTopics', details: [1001, 1000] },
+    });
     expect(await snapshot(await deps.db)).toEqual({ articles: [], highlights: [] });
     expect(await (await deps.db).count('restore-staging')).toBe(0);
   });

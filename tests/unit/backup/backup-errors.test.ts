@@ -13,6 +13,7 @@ import { BackupError, readBackup, readBackupStream } from '@/lib/backup/backup-r
 import { createBackup, LIST_LIMITS } from '@/lib/backup/format';
 import { backupErrorWords } from '@/lib/i18n/messages';
 import { MAX_TOPICS } from '@/lib/limits';
+import { VALIDATION_TEXTS, validationMessageKey, type ValidationCode } from '@/lib/validation-messages';
 import english from '../../../public/_locales/en/messages.json';
 import { arabicArticle, article, highlight, topics } from './records';
 
@@ -70,10 +71,32 @@ describe('backup errors', () => {
     }
   });
 
-  it('has a reachable example for every code but the size bounds', () => {
+  it('has a reachable example for every code but the size bounds and the background’s refusals', () => {
+    // The background's (parts out of order, missing, a restore replaced…): tests/unit/background/backup-handlers.test.ts.
     const covered = new Set(WRONG.map(([code]) => code));
     const untested = Object.keys(BACKUP_ERROR_TEXTS).filter((code) => !covered.has(code as BackupErrorCode));
-    expect(untested).toEqual(['manyArticles', 'manyHighlights']);
+    expect(untested).toEqual([
+      'manyArticles',
+      'manyHighlights',
+      'replaced',
+      'partsComplete',
+      'partOrder',
+      'partsMissing',
+      'notWhole',
+      'tooManyTopics',
+    ]);
+  });
+
+  it('gives a failed check of Beatwatch’s own by its code, with the same English words in the UI messages', () => {
+    for (const [code, text] of Object.entries(VALIDATION_TEXTS))
+      expect(messages[validationMessageKey(code as ValidationCode)]?.message, code).toBe(text);
+    const record = problemOf(WRONG.find(([code]) => code === 'badArticle')![1]);
+    expect(record.validation).toEqual({ code: 'httpUrl', details: [], field: 'url: ' });
+    expect(backupErrorWords(record)).toBe(backupErrorText(record));
+    const id = problemOf(JSON.stringify({ ...whole(), articles: [article({ id: 'not-hex' })] }));
+    expect(id.validation).toEqual({ code: 'articleId', details: [], field: 'id: ' });
+    // zod's own words (a wrong type) have no code: the UI language's zod locale says them.
+    expect(problemOf(WRONG.find(([code]) => code === 'badHighlight')![1]).validation).toBeUndefined();
   });
 
   it('has the same English words in the UI messages, details filled the same way', () => {

@@ -63,6 +63,30 @@ describe('backup errors in Arabic', () => {
     );
   });
 
+  it('says what Beatwatch’s own checks found wrong with a record in Arabic, not only zod’s', () => {
+    const words = arabicWords(file({ articles: [article({ url: 'javascript:alert(1)' })] }));
+    expect(words).toContain('url: المتوقَّع عنوان http(s). لم يُستعَد شيء.');
+    expect(english(words.replace('http(s)', ''))).toEqual([]);
+  });
+
+  it('says the background’s refusals of a restore in Arabic, its numbers as the locale writes them', () => {
+    const ar = (n: number) => new Intl.NumberFormat('ar').format(n);
+    expect(backupErrorWords({ code: 'partOrder', details: [3, 2] })).toBe(
+      `وصل الجزء ${ar(3)} من النسخة الاحتياطية بدلًا من الجزء ${ar(2)}. لم يُستعَد شيء.`,
+    );
+    for (const problem of [
+      { code: 'replaced', details: [] },
+      { code: 'partsComplete', details: [] },
+      { code: 'partsMissing', details: [1, 2, 3, 4] },
+      { code: 'notWhole', details: [] },
+      { code: 'tooManyTopics', details: [1001, 1000] },
+    ] as const) {
+      const words = backupErrorWords(problem);
+      expect(words, problem.code).toContain('لم يُستعَد شيء');
+      expect(english(words), problem.code).toEqual([]);
+    }
+  });
+
   it('gives a topic’s query error in Arabic, with one full stop', () => {
     const words = arabicWords(file({ topics: [{ ...topics[0], query: '("unclosed' }] }));
     expect(words).toMatch(new RegExp(`^الموضوع ${new Intl.NumberFormat('ar').format(1)} \\(«Ukraine talks»\\): `));

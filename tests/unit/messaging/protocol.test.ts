@@ -1,5 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { isRefused, Refusal, RefusedError, unwrapReply } from '@/lib/messaging/envelope';
+import {
+  AnsweredError,
+  isRefused,
+  receiveWith,
+  Refusal,
+  RefusedError,
+  unwrapReply,
+  wrap,
+} from '@/lib/messaging/envelope';
 import { classifySender, createReceiver, envelope, type Handlers } from '@/lib/messaging/protocol';
 
 const EXT_ID = 'abc';
@@ -113,6 +121,29 @@ describe('unwrapReply', () => {
     expect(unwrapReply({ ok: true, result: 3 })).toBe(3);
     expect(() => unwrapReply({ ok: false, error: 'nope' })).toThrow('nope');
     expect(() => unwrapReply(undefined)).toThrow(/no valid answer/);
+  });
+
+  it("carries the reader problem a handler's error had, as sent, for the sender to check", async () => {
+    const problem = { code: 'partOrder', details: [3, 2] };
+    const receive = receiveWith(() => ({ accepts: () => true, read: (payload) => ({ ok: true, value: payload }) }), {
+      failing: () => {
+        throw Object.assign(new Error('Part 3 of the backup arrived instead of part 2.'), { problem });
+      },
+      plain: () => {
+        throw new Error('QuotaExceededError');
+      },
+    });
+    const failing = await receive(wrap('failing', {}), {});
+    expect(failing).toEqual({ ok: false, error: 'Part 3 of the backup arrived instead of part 2.', problem });
+    expect(await receive(wrap('plain', {}), {})).toEqual({ ok: false, error: 'QuotaExceededError' });
+    let thrown: unknown;
+    try {
+      unwrapReply(failing);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(AnsweredError);
+    expect((thrown as AnsweredError).problem).toEqual(problem);
   });
 
   it('throws a RefusedError for a refused reply only', () => {
