@@ -112,6 +112,7 @@ async function measure(name, { cdp, popup, marker, topicId }, step) {
     backgroundSlowestAnswerMs: Math.round(Math.max(0, ...answers)),
     popupPageSlowestMs: Math.round(Math.max(0, ...pageAnswers)),
     popupPageMedianMs: Math.round(median(pageAnswers)),
+    popupPageP90Ms: Math.round(quantile(pageAnswers, 0.9)),
     popupPageReads: pageAnswers.length,
     popupReadsAnsweredRestoring: answers.restoring + pageAnswers.restoring,
     ...extra,
@@ -120,11 +121,12 @@ async function measure(name, { cdp, popup, marker, topicId }, step) {
   return figures;
 }
 
-function median(values) {
+function quantile(values, q) {
   if (!values.length) return 0;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
 }
+const median = (values) => quantile(values, 0.5);
 
 const said = (page, role, text, timeout) =>
   page.waitFor(
