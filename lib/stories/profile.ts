@@ -39,8 +39,9 @@ export interface ProfileOptions {
   /** Figures as terms of their own ("#10.9"), read by lib/facts/numbers: "9ر10", "10,9" and "10.9" are one figure. */
   figures: boolean;
   /**
-   * Leave out dates, datelines and the words of routine formulas, and mark routine statements (congratulation and
-   * condolence cables), whose headlines must then agree on their rarest word.
+   * Leave out dates, datelines, a wire desk's label before a headline ("اقتصادي / …") and the words of routine
+   * formulas, and mark routine statements (congratulation and condolence cables), whose headlines must then agree on
+   * their rarest word.
    */
   dropBoilerplate: boolean;
   /** Weight of a body term that occurs once (zero: the body is not read). */
@@ -86,6 +87,19 @@ const FORMULA_WORDS = folded(`
   يهنئ هنأ يعزي عزى
   congratulations congratulatory congratulate congratulated condolences condolence cable message sympathy
   wishes prosperity anniversary independence`);
+
+// A wire desk's label before a headline ("عام / …", "اقتصادي/ …", as the Saudi Press Agency files): one of the desks'
+// names and a slash. It says which desk filed the item, not what happened, and two items of one desk would otherwise
+// share a headline word that no other site's report of the same story has. Only these names, so "الهلال / النصر"
+// keeps both teams.
+const DESK_WORDS = folded(`عام محلي سياسي اقتصادي رياضي ثقافي اجتماعي صحي علمي دولي عربي خليجي`);
+const DESK_LABEL = /^\s*([\p{L}\p{M}]+)\s*\/\s*/u;
+
+/** The headline without a wire desk's label. */
+export function withoutDeskLabel(title: string): string {
+  const label = DESK_LABEL.exec(title);
+  return label && DESK_WORDS.has(normalizeTerm(label[1])) ? title.slice(label[0].length) : title;
+}
 
 // Headline words that make an article a routine statement.
 const ROUTINE_WORDS = folded(`
@@ -153,7 +167,8 @@ export function storyProfile(article: StoryArticle, options: ProfileOptions = PR
     routine:
       options.dropBoilerplate && splitWords(article.title).some((t) => t.forms.some((form) => ROUTINE_WORDS.has(form))),
   };
-  addText(profile, article.title, options.titleWeight, options, true);
+  const title = options.dropBoilerplate ? withoutDeskLabel(article.title) : article.title;
+  addText(profile, title, options.titleWeight, options, true);
   addText(profile, article.excerpt, options.leadWeight, options, false);
   if (options.bodyWeight > 0) {
     for (const [term, count] of article.storyTerms ?? []) {

@@ -1,7 +1,7 @@
 // An article's body terms: counted once at capture, figures read alike, dates left out, bounded for storage.
 import { describe, expect, it } from 'vitest';
 import { MAX_STORY_TERM_CHARS, MAX_STORY_TERMS } from '@/lib/limits';
-import { BODY_CHARS, bodyTerms, PROFILE_OPTIONS, storyProfile } from '@/lib/stories/profile';
+import { BODY_CHARS, bodyTerms, PROFILE_OPTIONS, storyProfile, withoutDeskLabel } from '@/lib/stories/profile';
 
 const count = (terms: ReturnType<typeof bodyTerms>, term: string) => terms.find(([t]) => t === term)?.[1];
 
@@ -55,5 +55,32 @@ describe('storyProfile with body terms', () => {
     const crane = [...profile.terms.keys()].find((t) => t.startsWith('crane')) as string;
     expect(profile.summary.has(crane)).toBe(false);
     expect(storyProfile({ ...article, storyTerms: undefined }).terms.has(crane)).toBe(false);
+  });
+});
+
+describe('a wire desk label before a headline', () => {
+  it('is taken off: a desk name and a slash, however spaced', () => {
+    expect(withoutDeskLabel('اقتصادي / الأسهم السعودية تسجل تراجعاً')).toBe('الأسهم السعودية تسجل تراجعاً');
+    expect(withoutDeskLabel('إقتصادي/التأمينات تبدأ الصرف')).toBe('التأمينات تبدأ الصرف');
+    expect(withoutDeskLabel('  عام /  بدء قيد الناخبين')).toBe('بدء قيد الناخبين');
+  });
+
+  it('leaves other headlines as they are: two names around a slash, a slash later in the headline', () => {
+    expect(withoutDeskLabel('AC/DC announce a tour')).toBe('AC/DC announce a tour');
+    expect(withoutDeskLabel('الهلال / النصر: موعد السوبر')).toBe('الهلال / النصر: موعد السوبر');
+    expect(withoutDeskLabel('Flooding closes the port of Dammam / update')).toBe(
+      'Flooding closes the port of Dammam / update',
+    );
+    expect(withoutDeskLabel('Flooding closes the port')).toBe('Flooding closes the port');
+  });
+
+  it('is not a headline term of the story profile (kept when boilerplate is kept, for the benchmark)', () => {
+    const article = { title: 'اقتصادي / الأسهم الباكستانية تغلق على ارتفاع', excerpt: '', facts: [] };
+    const label = storyProfile({ ...article, title: 'اقتصادي' }).title;
+    expect(label.size).toBe(1);
+    const [term] = label;
+    expect(storyProfile(article).title.has(term)).toBe(false);
+    expect(storyProfile(article).terms.has(term)).toBe(false);
+    expect(storyProfile(article, { ...PROFILE_OPTIONS, dropBoilerplate: false }).title.has(term)).toBe(true);
   });
 });
