@@ -73,11 +73,14 @@ class PageText {
     return { start: fromVisibleOffset(this.index, start), end: fromVisibleOffset(this.index, end - 1) + 1 };
   }
 
-  /** `shift`: how far the highlights stored just before this one moved, to judge "near its old place" by. */
-  locate(item: AnchorItem, deadline: number, search?: ApproxSearch, shift = 0): Located {
+  /**
+   * `shift`: how far the highlights stored just before this one moved, to judge "near its old place" by.
+   * `checked`: the caller already found the passage is not still at its old position.
+   */
+  locate(item: AnchorItem, deadline: number, search?: ApproxSearch, shift = 0, checked = false): Located {
     const [quote, , path] = item.selectors;
     const { start, end } = this.position(item);
-    if (stillAtPosition(this.p, quote, start, end)) return { placed: true, start, end, changed: false };
+    if (!checked && stillAtPosition(this.p, quote, start, end)) return { placed: true, start, end, changed: false };
     if (performance.now() > deadline) return { placed: false, outOfTime: true };
     const agreeAt = (s: number, e: number) => {
       const block = commonBlock(this.index, s, e);
@@ -166,7 +169,7 @@ export function anchorMany(root: Element, items: AnchorItem[], options: AnchorOp
   order.sort((a, b) => items[a].selectors[1].start - items[b].selectors[1].start);
   let shift = 0;
   for (const i of order) {
-    found[i] ??= page.locate(items[i], deadline, options.search, shift);
+    found[i] ??= page.locate(items[i], deadline, options.search, shift, true);
     const result = found[i];
     if (result.placed && !result.changed) shift = result.start - page.position(items[i]).start;
   }
