@@ -348,6 +348,28 @@ function deletedAt(judge: Judge, hint: number, search: ApproxSearch, deadline: n
   return !!ends?.length;
 }
 
+/**
+ * Where the passages stored before this one moved, the quote sitting there with its context intact and no other
+ * copy of it nearby: that is the passage, as a passage at its old position is (stillAtPosition). A scan of the
+ * whole page per highlight, to weigh copies far away against an old position every passage has moved from, is
+ * what re-attaching on a long re-flowed page spent its time on.
+ */
+function aloneNearMoved(judge: Judge, moved: number): Candidate | null {
+  const { norm } = judge.p;
+  const q = judge.quote;
+  const from = Math.max(0, moved - NEARBY);
+  const around = norm.slice(from, moved + NEARBY + q.length);
+  let found: Candidate | null = null;
+  for (let at = around.indexOf(q); at !== -1; at = around.indexOf(q, at + 1)) {
+    const i = from + at;
+    if (!judge.keepsWordEdges({ ns: i, ne: i + q.length })) continue;
+    if (found) return null;
+    found = judge.candidate(i, i + q.length, 0);
+  }
+  if (!found || found.prefixErrors + found.suffixErrors > INTACT_CONTEXT_ERRORS) return null;
+  return judge.prefixAgrees(found) && judge.suffixAgrees(found) ? found : null;
+}
+
 /** Candidates from exact occurrences of the quote; null if the deadline passed. */
 function exactCandidates(judge: Judge, deadline: number): Candidate[] | null {
   const { norm } = judge.p;
@@ -536,6 +558,12 @@ export function locateQuote(text: string | PreparedText, quote: Quote, options: 
   if (performance.now() > deadline) return OUT_OF_TIME;
   const search = options.search ?? myersSearch;
 
+  // Only when the page moved by more than the neighbourhood of the old position: a smaller shift may come from
+  // a highlight placed on a repeat, and there the whole page's candidates, weighed against the old position, decide.
+  if (moved !== undefined && hint !== undefined && Math.abs(moved - hint) > NEARBY) {
+    const there = aloneNearMoved(judge, moved);
+    if (there) return { placed: true, ...toRaw(p, there, judge), changed: false };
+  }
   const exact = exactCandidates(judge, deadline);
   if (!exact) return OUT_OF_TIME;
   let candidates = exact;

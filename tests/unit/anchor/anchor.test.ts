@@ -274,6 +274,22 @@ describe('anchorMany', () => {
     expect(search.mock.calls.filter(([text]) => text.length > pageChars / 2)).toEqual([]);
   });
 
+  it('follows where the highlights before it went, not a copy of its paragraphs inserted near its stale position', () => {
+    const paragraphs = Array.from({ length: 40 }, (_, i) => el('p', sentence(i)));
+    const root = mount(...paragraphs);
+    const items = [2, 30].map((i) => ({
+      id: `h${i}`,
+      selectors: describeRange(root, selectBetween(paragraphs[i], `Item ${i}:`, 'changes'))!,
+    }));
+    // Text inserted above everything: a teaser repeating paragraphs 29-31 lands about where paragraph 30 used
+    // to be, and every passage moved by the whole insertion.
+    const filler = (from: number, n: number) => Array.from({ length: n }, (_, k) => el('p', sentence(from + k)));
+    root.prepend(...filler(100, 28), ...[29, 30, 31].map((i) => el('p', sentence(i))), ...filler(200, 30));
+    const { placed, unplaced } = anchorMany(root, items, { budgetMs: 600_000 });
+    expect(unplaced).toEqual([]);
+    expect(placed.map((p) => paragraphs.findIndex((e) => e.contains(p.range.startContainer)))).toEqual([2, 30]);
+  });
+
   it('defers items needing a quote search once the budget is spent, never calling them unplaced', () => {
     const root = english();
     const items = [

@@ -1,0 +1,62 @@
+// Profiles re-attaching 100 highlights on the 1 MB page of bench:anchor (scripts/anchor-suite.mjs) in Chromium
+// with the CDP profiler and prints self time per function, summed over RUNS fresh loads. Not a benchmark: timings
+// with the profiler on are inflated; use it to see where the time goes, then measure with `npm run bench:anchor`.
+import { join } from 'node:path';
+import { build } from 'vite';
+import { chromium } from 'playwright-core';
+import { buildBigPage, SEED } from './anchor-suite.mjs';
+import { CHROMIUM_PATH, ROOT, ensureBrowser } from './harness.mjs';
+
+const RUNS = Number(process.env.PROFILE_RUNS ?? 5);
+const out = await build({
+  root: ROOT,
+  configFile: false,
+  logLevel: 'silent',
+  build: {
+    write: false,
+    minify: false,
+    lib: { entry: join(ROOT, 'tests', 'bench', 'anchor-page.ts'), formats: ['iife'], name: 'AnchorBench' },
+  },
+});
+const code = (Array.isArray(out) ? out[0] : out).output[0].code;
+const big = buildBigPage(Number(process.env.BENCH_ANCHOR_SEED ?? SEED));
+ensureBrowser('chromium');
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox'] });
+const self = new Map();
+let total = 0;
+try {
+  const page = await browser.newPage();
+  const load = async (html) => {
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.addScriptTag({ content: code });
+  };
+  await load(big.base);
+  const described = await page.evaluate((s) => AnchorBench.describeSpots(s), big.highlights);
+  const items = described.filter((d) => d.selectors).map((d) => ({ id: d.id, selectors: d.selectors }));
+  const expected = Object.fromEntries(big.edited.items.map((i) => [i.id, i.expect]));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  for (let run = 0; run < RUNS; run++) {
+    await load(big.edited.html);
+    await cdp.send('Profiler.start');
+    const { ms } = await page.evaluate(([i, e]) => AnchorBench.runPage(i, e, 'myers'), [items, expected]);
+    const { profile } = await cdp.send('Profiler.stop');
+    console.log(`run ${run}: ${ms.toFixed(1)} ms`);
+    const dt = new Map();
+    for (let k = 0; k < profile.samples.length; k++)
+      dt.set(profile.samples[k], (dt.get(profile.samples[k]) ?? 0) + (profile.timeDeltas[k + 1] ?? 0) / 1000);
+    for (const node of profile.nodes) {
+      const t = dt.get(node.id) ?? 0;
+      const { functionName, lineNumber } = node.callFrame;
+      const key = `${functionName || '(anon)'}:${lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + t);
+      total += t;
+    }
+  }
+} finally {
+  await browser.close();
+}
+console.log(`self time over ${RUNS} runs (ms), total ${total.toFixed(0)}`);
+for (const [k, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
+  console.log(`${t.toFixed(1).padStart(8)}  ${k}`);
