@@ -187,8 +187,9 @@ class Judge {
       const after = this.suffixAgrees(c);
       if (before && after) return true;
       if (!before && !after) return false;
-      // Text deleted beside the passage also leaves one side: near its old place that is the likelier story.
-      if (this.hint !== undefined && Math.abs(c.ns - this.hint) <= NEARBY) return true;
+      // Text put in or deleted beside the passage also leaves one side: near its old place that is the likelier
+      // story, if that side is intact. A side that agrees only roughly is a reworded repeat nearby.
+      if (this.hint !== undefined && Math.abs(c.ns - this.hint) <= NEARBY && this.intactSide(c, before)) return true;
       return before ? this.suffixMovedAway(c) : this.prefixMovedAway(c);
     }
     if (!this.prefixAgrees(c) || !this.suffixAgrees(c)) return false;
@@ -196,6 +197,11 @@ class Judge {
     if (c.quoteErrors <= MAX_QUOTE_CHANGE * m) return true;
     const intact = c.prefixErrors + c.suffixErrors <= INTACT_CONTEXT_ERRORS;
     return intact && this.prefix.length >= MIN_SIDE && this.suffix.length >= MIN_SIDE && c.ne - c.ns >= m / 2;
+  }
+
+  /** The side that agrees needs (almost) no edits. */
+  intactSide(c: Candidate, prefixAgrees: boolean): boolean {
+    return (prefixAgrees ? c.prefixErrors : c.suffixErrors) <= INTACT_CONTEXT_ERRORS;
   }
 
   /**

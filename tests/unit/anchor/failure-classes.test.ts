@@ -52,6 +52,19 @@ describe('a deleted passage is listed as not found, never placed elsewhere', () 
   });
 });
 
+describe('a deleted short passage whose words recur nearby with one side of their context', () => {
+  it('is not placed on the repeat when that side agrees only roughly (another bond, the same words)', () => {
+    const root = mount(
+      el('p', 'A Dayton man, charged with visiting a common nuisance, held in jail in lieu of $268,500 bond.'),
+      el('p', 'A second man, charged with possession of drug paraphernalia, held in jail in lieu of $516,000 bond.'),
+    );
+    const first = root.querySelectorAll('p')[0];
+    const item = { id: 'h', selectors: describeRange(root, selectBetween(first, 'held', 'held'))! };
+    (first.firstChild as Text).data = 'A Dayton man was arrested on Friday.';
+    expect(anchorMany(root, [item]).placed).toEqual([]);
+  });
+});
+
 describe('a deleted passage whose words recur far away with one side of their context', () => {
   it('a repeated line far down the page, where only its following words agree', () => {
     const filler = Array.from({ length: 40 }, (_, i) =>
