@@ -249,9 +249,13 @@ class Judge {
   }
 }
 
-/** Whether `side` occurs in `text` with a side's allowance of edits. */
+/**
+ * Whether `side` occurs in `text` (almost) intact: text put in beside a passage leaves its other side's words as
+ * they were, while a side that is there only roughly (its first or last word gone with a deleted sentence) is the
+ * passage's neighbourhood after the passage itself went.
+ */
 function nearby(text: string, side: string): boolean {
-  return !!myersSearch(text, side, Math.floor(SIDE_AGREES * side.length), Infinity)?.length;
+  return !!myersSearch(text, side, INTACT_CONTEXT_ERRORS, Infinity)?.length;
 }
 
 /**

@@ -63,6 +63,20 @@ describe('a deleted short passage whose words recur nearby with one side of thei
     (first.firstChild as Text).data = 'A Dayton man was arrested on Friday.';
     expect(anchorMany(root, [item]).placed).toEqual([]);
   });
+
+  it('is not placed on the repeat when the other side is nearby only without the deleted paragraph’s first word', () => {
+    const root = mount(
+      el('h1', 'Water projects in the eastern region'),
+      el('p', 'Staff reporter'),
+      el('p', 'Next, minister Ali urged mayors to finish the water projects on time.'),
+      el('p', 'The projects face delays.'),
+      el('p', 'Later minister Ali urged mayors to finish all roads before winter.'),
+    );
+    const first = root.querySelectorAll('p')[1];
+    const item = { id: 'h', selectors: describeRange(root, selectBetween(first, 'minister', 'Ali'))! };
+    first.remove();
+    expect(anchorMany(root, [item]).placed).toEqual([]);
+  });
 });
 
 describe('a deleted passage whose words recur far away with one side of their context', () => {
