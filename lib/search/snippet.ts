@@ -1,6 +1,6 @@
 // Where a search term occurs in a text, with Beatwatch's normalization and its offset map back to the original:
 // the match in context for a result, and the check that a phrase's words really are consecutive there.
-import { normalizeWithOffsets, originalEnd } from '../text/normalize';
+import { normalizeText, normalizeWithOffsets, originalEnd } from '../text/normalize';
 import { tokenizeStream } from '../text/tokenize';
 import { wordVariants, type WordVariants } from '../text/word-variants';
 import type { SearchTerm } from './query';
@@ -86,10 +86,33 @@ function cutAfter(text: string, end: number, context: number): string {
   return `${text.slice(end, finish).replace(/\s+/g, ' ')}${finish < text.length ? '…' : ''}`;
 }
 
+// Characters that may stand between two words of a phrase once tokenized: anything but letters and digits (every
+// segment holding one is a word).
+const GAP = '[^\\p{L}\\p{N}]*';
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const phrasePatterns = new WeakMap<SearchTerm, RegExp>();
+
+/**
+ * What a normalized text must hold for containsPhrase to find the phrase in it: the end of the first word (from its
+ * second letter: a clitic may take the first, للحكومة for الحكومة), maybe a possessive ('s), then the other words
+ * with only non-letters between them. Tested before the text is split into words (the costly part), it rules out
+ * most candidates of a phrase being typed, none of those that hold it.
+ */
+function phrasePattern(term: SearchTerm): RegExp {
+  let pattern = phrasePatterns.get(term);
+  if (!pattern) {
+    const [first, ...rest] = term.tokens;
+    const source = `${escapeRegExp(first.slice(1))}${GAP}(?:s${GAP})?${rest.map(escapeRegExp).join(GAP)}`;
+    phrasePatterns.set(term, (pattern = new RegExp(source, 'u')));
+  }
+  return pattern;
+}
+
 /** Whether the phrase's tokens follow each other in the text (the first may carry clitics, the last be a prefix). */
 export function containsPhrase(text: string, term: SearchTerm): boolean {
   const { tokens, prefix } = term;
   if (tokens.length < 2) return true;
+  if (!phrasePattern(term).test(normalizeText(text))) return false;
   const forms = tokenizeStream(text).forms;
   const variants: WordVariants = { forms: [], skips: [] };
   const last = tokens.length - 1;

@@ -109,6 +109,11 @@ export function normalizeWithOffsets(original: string): NormalizedText {
   return { text, offsets: map.finish(original.length) };
 }
 
+/** The text normalizeWithOffsets gives, without its offset map (cheaper when only the text is read). */
+export function normalizeText(original: string): string {
+  return normalize(original, undefined);
+}
+
 /** The same rules as normalizeWithOffsets, for a query term (no offset map). */
 export function normalizeTerm(term: string): string {
   let ascii = true;
