@@ -3,7 +3,7 @@
 // answers at once, with nothing to load first and nothing held in memory (npm run bench:search measured the
 // libraries that must load their whole index first). Changes reach the index through the search queue
 // (search-queue.ts); an index that is missing or from another version is rebuilt from the articles and highlights.
-import { mapInSlices } from '../background/time-slices';
+import { mapInSlices } from '../time-slices';
 import type { HighlightRecord } from '../schema';
 import { indexTerms } from '../search/terms';
 import {

@@ -96,6 +96,31 @@ describe('Markdown export streamed into a zip', () => {
     expect(strFromU8(unzipped[pathOf(marked)])).toContain('Note: note 3');
   });
 
+  it('pauses between slices of its work, so the page (and the popup beside it) keep answering; the same zip', async () => {
+    const { articles, highlights } = profile();
+    const source = (): RecordSource => ({
+      topics: async () => topics,
+      articles: pagesOf(articles, { count: 0 }),
+      highlights: pagesOf(highlights, { count: 0 }),
+    });
+    // A clock that moves 3 ms per look: a slice of 8 ms holds a few files.
+    let clock = 0;
+    const pausedAt: number[] = [];
+    const paced: Uint8Array[] = [];
+    const files = await writeMarkdownZip(source(), { withText: true }, modified, (part) => void paced.push(...part), {
+      now: () => (clock += 3),
+      pause: async () => void pausedAt.push(paced.length),
+      sliceMs: 8,
+    });
+    const whole: Uint8Array[] = [];
+    await writeMarkdownZip(source(), { withText: true }, modified, (part) => void whole.push(...part));
+    expect(files).toBe(1_101 + topics.length);
+    // Every few files, within each page of articles, not only between pages.
+    expect(pausedAt.length).toBeGreaterThan(1_101 / 4);
+    const bytes = async (chunks: Uint8Array[]) => new Uint8Array(await new Blob(chunks as BlobPart[]).arrayBuffer());
+    expect(await bytes(paced)).toEqual(await bytes(whole));
+  });
+
   it('writes an empty profile as a zip of the topic digests', async () => {
     const empty: PageReader<never> = async () => ({ records: [] });
     const chunks: Uint8Array[] = [];

@@ -1,16 +1,17 @@
-// Long synchronous work in the service worker holds back everything else it does: a popup's page read waits behind
-// it. Work split into slices of a few milliseconds, with a pause between them, lets those answers through.
+// Long synchronous work holds back everything else its thread does: in the service worker a popup's page read waits
+// behind it, and an options page's export freezes the popup too (an extension's pages share one renderer's main
+// thread in Chromium). Work split into slices of a few milliseconds, with a pause between them, lets those through.
 
 export interface Pacing {
   now: () => number;
-  /** Lets the worker's waiting tasks run. */
+  /** Lets the thread's waiting tasks run. */
   pause: () => Promise<void>;
   /** How long a slice may run before the next pause. */
   sliceMs: number;
 }
 
-/** A macrotask per pause: the messages and IndexedDB answers queued meanwhile run before the next slice. */
-export const WORKER_PACING: Pacing = {
+/** A macrotask per pause: the messages, events and IndexedDB answers queued meanwhile run before the next slice. */
+export const TASK_PACING: Pacing = {
   now: () => performance.now(),
   pause: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
   sliceMs: 8,
@@ -20,7 +21,7 @@ export const WORKER_PACING: Pacing = {
 export async function mapInSlices<T, R>(
   items: readonly T[],
   work: (item: T, index: number) => R,
-  pacing: Pacing = WORKER_PACING,
+  pacing: Pacing = TASK_PACING,
 ): Promise<R[]> {
   const out = new Array<R>(items.length);
   let sliceEnd = pacing.now() + pacing.sliceMs;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapInSlices, type Pacing } from '@/lib/background/time-slices';
+import { mapInSlices, type Pacing } from '@/lib/time-slices';
 
 /** A clock each item's work moves on by `costMs`, and a record of where the pauses fell. */
 function pacing(costMs: number, sliceMs: number) {
