@@ -28,6 +28,8 @@ const NEXT_DOC_KEY = 'search-next-doc';
 const LIVE_KEY = 'search-live';
 /** Items indexed per transaction: enough to share each common word's write, small enough to keep a transaction short. */
 export const INDEX_BATCH = 64;
+// Postings blocks read and written per request group within a batch's transaction.
+const POSTINGS_GROUP = 500;
 /** Words a prefix may stand for in one query: the first ones in order (a longer prefix narrows them). */
 const MAX_PREFIX_RECORDS = 600;
 /** Below this many letters a last word being typed is looked up whole, not as a prefix of thousands of words. */
@@ -164,8 +166,14 @@ export async function indexQueued(db: Database, limit = INDEX_BATCH): Promise<nu
       }
     }
   }
-  const blocks = await Promise.all(writes.map(({ key }) => postings.get(key)));
-  await Promise.all(writes.map(({ key, docs }, i) => postings.put(appendDocs(blocks[i], docs), key)));
+  // A batch touches tens of thousands of blocks: asked for all at once, they held the worker for seconds (a popup's
+  // read waited). In groups, each awaited: the worker answers messages between them, and the transaction stays
+  // alive because the next group is asked for as the last answer of the one before arrives.
+  for (let at = 0; at < writes.length; at += POSTINGS_GROUP) {
+    const group = writes.slice(at, at + POSTINGS_GROUP);
+    const blocks = await Promise.all(group.map(({ key }) => postings.get(key)));
+    await Promise.all(group.map(({ key, docs }, i) => postings.put(appendDocs(blocks[i], docs), key)));
+  }
   await Promise.all([meta.put(next, NEXT_DOC_KEY), meta.put(live, LIVE_KEY)]);
   await tx.done;
   // Then off the queue. An item changed again meanwhile keeps its place, to be indexed once more; a worker stopped

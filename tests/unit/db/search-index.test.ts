@@ -130,4 +130,14 @@ describe('search index', () => {
     await indexAll();
     expect(await hitIds('istanbul')).toEqual(['ukraine:Peace talks resume']);
   });
+
+  it('indexes a batch of more word blocks than one request group, every word findable', async () => {
+    // 1,500 words of their own in one article: the batch writes its blocks in several groups, one transaction.
+    const words = Array.from({ length: 1_500 }, (_, i) => `zq${i.toString(36)}x`);
+    await saveCapture(db, capture('https://n.example/5', 'Many words', words.join(' '), ['energy']), { now: 5 });
+    await indexAll();
+    for (const word of [words[0], words[499], words[500], words[1_000], words[1_499]])
+      expect(await hitIds(word)).toEqual(['energy:Many words']);
+    expect(await pendingSearchItems(db)).toBe(0);
+  });
 });
