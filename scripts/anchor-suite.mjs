@@ -3,7 +3,10 @@
 // what the anchoring does), and the page changes a returning reader meets, each with where every
 // highlight's text went (or that it is gone). Pages are generated at bench time: the news-ar texts
 // (CC BY-NC-SA) never enter the repository.
+import { join } from 'node:path';
+import { build } from 'vite';
 import { corpusTexts } from './corpus-texts.mjs';
+import { ROOT } from './harness.mjs';
 
 export const SEED = 18;
 export const HIGHLIGHTS_PER_ARTICLE = 22;
@@ -422,4 +425,19 @@ export function buildBigPage(seed = SEED) {
       items: highlights.map(moved),
     },
   };
+}
+
+/** lib/anchor bundled for a page (tests/bench/anchor-page.ts as `AnchorBench`): no extension build is needed. */
+export async function bundleAnchorPage() {
+  const out = await build({
+    root: ROOT,
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: join(ROOT, 'tests', 'bench', 'anchor-page.ts'), formats: ['iife'], name: 'AnchorBench' },
+    },
+  });
+  return (Array.isArray(out) ? out[0] : out).output[0].code;
 }

@@ -4,11 +4,9 @@
 // ms per page, for both approximate searches (our Myers search and approx-string-match) in the same
 // run, beside one read of the page's text as the baseline; tuning and validation halves apart.
 // Self-contained: it bundles lib/anchor itself and needs no extension build.
-import { join } from 'node:path';
-import { build } from 'vite';
 import { chromium } from 'playwright-core';
-import { BIG_PAGE_HIGHLIGHTS, CASES, SEED, buildBigPage, buildSuite } from './anchor-suite.mjs';
-import { CHROMIUM_PATH, ROOT, ensureBrowser } from './harness.mjs';
+import { BIG_PAGE_HIGHLIGHTS, CASES, SEED, buildBigPage, buildSuite, bundleAnchorPage } from './anchor-suite.mjs';
+import { CHROMIUM_PATH, ensureBrowser } from './harness.mjs';
 
 // Run through scripts/bench.mjs (BENCH_JSON, BENCH_JSON_FILE) or on its own with --json.
 const json = process.argv.includes('--json') || process.env.BENCH_JSON === '1';
@@ -27,26 +25,12 @@ function percentile(xs, p) {
 }
 const round = (x, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-async function bundle() {
-  const out = await build({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      write: false,
-      minify: false,
-      lib: { entry: join(ROOT, 'tests', 'bench', 'anchor-page.ts'), formats: ['iife'], name: 'AnchorBench' },
-    },
-  });
-  return (Array.isArray(out) ? out[0] : out).output[0].code;
-}
-
 log('building the suite from ../shared/corpus …');
 // Another seed draws other articles, highlights and edits: more tuning material that leaves the reported suite's validation half unseen.
 const seed = Number(process.env.BENCH_ANCHOR_SEED ?? SEED);
 const suite = ONLY === 'big' ? [] : buildSuite(seed);
 const big = ONLY === 'suite' ? null : buildBigPage(seed);
-const code = await bundle();
+const code = await bundleAnchorPage();
 ensureBrowser('chromium');
 const browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,

@@ -1,24 +1,12 @@
 // Profiles re-attaching 100 highlights on the 1 MB page of bench:anchor (scripts/anchor-suite.mjs) in Chromium
 // with the CDP profiler and prints self time per function, summed over RUNS fresh loads. Not a benchmark: timings
 // with the profiler on are inflated; use it to see where the time goes, then measure with `npm run bench:anchor`.
-import { join } from 'node:path';
-import { build } from 'vite';
 import { chromium } from 'playwright-core';
-import { buildBigPage, SEED } from './anchor-suite.mjs';
-import { CHROMIUM_PATH, ROOT, ensureBrowser } from './harness.mjs';
+import { buildBigPage, bundleAnchorPage, SEED } from './anchor-suite.mjs';
+import { CHROMIUM_PATH, ensureBrowser } from './harness.mjs';
 
 const RUNS = Number(process.env.PROFILE_RUNS ?? 5);
-const out = await build({
-  root: ROOT,
-  configFile: false,
-  logLevel: 'silent',
-  build: {
-    write: false,
-    minify: false,
-    lib: { entry: join(ROOT, 'tests', 'bench', 'anchor-page.ts'), formats: ['iife'], name: 'AnchorBench' },
-  },
-});
-const code = (Array.isArray(out) ? out[0] : out).output[0].code;
+const code = await bundleAnchorPage();
 const big = buildBigPage(Number(process.env.BENCH_ANCHOR_SEED ?? SEED));
 ensureBrowser('chromium');
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox'] });
