@@ -199,9 +199,7 @@ export const selectorsSchema = z.tuple([
 ]) satisfies z.ZodType<Selectors>;
 
 export const highlightIdSchema = z.string().regex(HIGHLIGHT_ID_PATTERN, validationMessage('highlightId'));
-export const noteSchema = z
-  .string()
-  .max(MAX_NOTE_CHARS, `a note has at most ${MAX_NOTE_CHARS.toLocaleString('en')} characters`);
+export const noteSchema = z.string().max(MAX_NOTE_CHARS, validationMessage('noteLong', MAX_NOTE_CHARS));
 
 /** A reader's highlight, as the background stores it. */
 export const highlightRecordSchema = z.object({

@@ -15,6 +15,7 @@ export const VALIDATION_TEXTS = {
   captureId: 'not a capture id',
   elementPath: 'an element path such as /html[1]/body[1]/p[2]',
   highlightId: 'not a highlight id',
+  noteLong: 'a note has at most $1 characters',
 } as const;
 
 export type ValidationCode = keyof typeof VALIDATION_TEXTS;

@@ -12,7 +12,7 @@ import {
 import { BackupError, readBackup, readBackupStream } from '@/lib/backup/backup-reader';
 import { createBackup, LIST_LIMITS } from '@/lib/backup/format';
 import { backupErrorWords } from '@/lib/i18n/messages';
-import { MAX_TOPICS } from '@/lib/limits';
+import { MAX_NOTE_CHARS, MAX_TOPICS } from '@/lib/limits';
 import { VALIDATION_TEXTS, validationMessageKey, type ValidationCode } from '@/lib/validation-messages';
 import english from '../../../public/_locales/en/messages.json';
 import { arabicArticle, article, highlight, topics } from './records';
@@ -95,6 +95,11 @@ describe('backup errors', () => {
     expect(backupErrorWords(record)).toBe(backupErrorText(record));
     const id = problemOf(JSON.stringify({ ...whole(), articles: [article({ id: 'not-hex' })] }));
     expect(id.validation).toEqual({ code: 'articleId', details: [], field: 'id: ' });
+    const note = problemOf(
+      JSON.stringify({ ...whole(), highlights: [{ ...highlight(), note: 'x'.repeat(MAX_NOTE_CHARS + 1) }] }),
+    );
+    expect(note.validation).toEqual({ code: 'noteLong', details: [MAX_NOTE_CHARS], field: 'note: ' });
+    expect(backupErrorWords(note)).toContain(`at most ${MAX_NOTE_CHARS.toLocaleString('en')} characters`);
     // zod's own words (a wrong type) have no code: the UI language's zod locale says them.
     expect(problemOf(WRONG.find(([code]) => code === 'badHighlight')![1]).validation).toBeUndefined();
   });
