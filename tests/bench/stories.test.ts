@@ -1,5 +1,5 @@
-// Story grouping against independent same-story labels (tests/bench/labels/story-pairs.json: 335 pairs of news-ar
-// articles, split once into tuning and validation halves), beside today's fact merge read as a same-story signal;
+// Story grouping against independent same-story labels (tests/bench/labels/story-pairs.json: 615 pairs of news-ar
+// articles, two batches, each split once into tuning and validation halves), beside today's fact merge read as a same-story signal;
 // then the cost of grouping one new capture into a topic of 1,000 articles. Texts come from ../shared at bench time.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
