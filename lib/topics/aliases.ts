@@ -1,6 +1,7 @@
 // Suggests a place's name in other languages from the browser's own region names (Intl.DisplayNames), so a reader
 // tracking "Ukraine" can add أوكرانيا, Украина and 乌克兰 without any data shipped or fetched.
 import { normalizeTerm } from '../text/normalize';
+import { tokenizeTerm } from '../text/tokenize';
 
 /** Languages whose names are offered, in this order. */
 export const ALIAS_LOCALES = [
@@ -120,5 +121,118 @@ export function suggestAliases(term: string, locales: string[] = []): string[] {
     seen.add(normalized);
     out.push(name);
   }
+  return out;
+}
+
+/** One name of a region in the languages whose articles it is looked for in (topic matching, compile.ts). */
+export interface RegionName {
+  /** The name normalized and split as a query term would be. */
+  tokens: string[];
+  /** ALIAS_LOCALES that write the region so (long or short style). */
+  locales: string[];
+}
+
+const shortFormatters = new Map<string, Intl.DisplayNames | undefined>();
+
+function shortNames(locale: string): Intl.DisplayNames | undefined {
+  if (shortFormatters.has(locale)) return shortFormatters.get(locale);
+  let formatter: Intl.DisplayNames | undefined;
+  try {
+    formatter = new Intl.DisplayNames([locale], { type: 'region', style: 'short', fallback: 'none' });
+  } catch {
+    formatter = undefined;
+  }
+  shortFormatters.set(locale, formatter);
+  return formatter;
+}
+
+/** Which locales' names can be written as a term in this script: those of the term's own script. */
+type Script = 'latin' | 'arabic' | 'cyrillic' | 'other';
+function scriptOf(word: string): Script {
+  const c = word.charCodeAt(0);
+  if (c < 0x250) return 'latin';
+  if (c >= 0x0600 && c <= 0x06ff) return 'arabic';
+  if (c >= 0x0400 && c <= 0x04ff) return 'cyrillic';
+  return 'other';
+}
+
+let codes: string[] | undefined;
+
+/** The region codes English has a name for (about 260 of the 676 pairs of letters), found once. */
+function regionCodes(): string[] {
+  if (codes !== undefined) return codes;
+  codes = [];
+  const english = displayNames('en');
+  for (const a of LETTERS) {
+    for (const b of LETTERS) {
+      const code = a + b;
+      const name = english?.of(code);
+      if (!NOT_REGIONS.has(code) && name !== undefined && name !== code) codes.push(code);
+    }
+  }
+  return codes;
+}
+
+const termKeysByLocale = new Map<string, Map<string, string>>();
+
+/** Region names of a locale, long and short, as query terms (tokens joined by a space) → region code. */
+function regionsByTerm(locale: string): Map<string, string> {
+  let byTerm = termKeysByLocale.get(locale);
+  if (byTerm !== undefined) return byTerm;
+  byTerm = new Map();
+  for (const names of [displayNames(locale), shortNames(locale)]) {
+    if (names === undefined) continue;
+    for (const code of regionCodes()) {
+      const key = termKeyOf(names.of(code), code);
+      if (key !== undefined && !byTerm.has(key)) byTerm.set(key, code);
+    }
+  }
+  termKeysByLocale.set(locale, byTerm);
+  return byTerm;
+}
+
+/**
+ * A region name as a query term's tokens joined by a space; undefined for none, or for an abbreviation in capitals
+ * (US, UK, UAE), which as an article's word is far more often something else ("us").
+ */
+function termKeyOf(name: string | undefined, code: string): string | undefined {
+  if (name === undefined || name === code || /^[A-Z.]+$/.test(name)) return undefined;
+  const tokens = tokenizeTerm(normalizeTerm(name));
+  return tokens.length === 0 ? undefined : tokens.join(' ');
+}
+
+const regionNamesByTerm = new Map<string, RegionName[] | undefined>();
+
+/**
+ * When a query term (its normalized tokens) is a country's or territory's name in one of ALIAS_LOCALES: its other
+ * names there (CLDR's, long and short), each with the languages that write it so; undefined otherwise.
+ */
+export function regionNamesOf(tokens: readonly string[]): RegionName[] | undefined {
+  const key = tokens.join(' ');
+  if (regionNamesByTerm.has(key)) return regionNamesByTerm.get(key);
+  const script = scriptOf(key);
+  let code: string | undefined;
+  for (const locale of ALIAS_LOCALES) {
+    // Only the locales of the term's script can name it (and building the others' tables costs for nothing).
+    const sample = displayNames(locale)?.of('FR');
+    if (sample === undefined || scriptOf(normalizeTerm(sample)) !== script) continue;
+    code = regionsByTerm(locale).get(key);
+    if (code !== undefined) break;
+  }
+  let out: RegionName[] | undefined;
+  if (code !== undefined) {
+    const byKey = new Map<string, RegionName>();
+    for (const locale of ALIAS_LOCALES) {
+      for (const names of [displayNames(locale), shortNames(locale)]) {
+        const name = termKeyOf(names?.of(code), code);
+        if (name === undefined || name === key) continue;
+        const entry = byKey.get(name);
+        if (entry === undefined) byKey.set(name, { tokens: name.split(' '), locales: [locale] });
+        else if (!entry.locales.includes(locale)) entry.locales.push(locale);
+      }
+    }
+    out = [...byKey.values()];
+  }
+  regionNamesByTerm.set(key, out);
   return out;
 }

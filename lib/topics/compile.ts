@@ -11,7 +11,7 @@ import {
   MIN_STEM,
   type EndingGroup,
 } from '../text/word-forms';
-import { regionWords } from './aliases';
+import { regionNamesOf, regionWords } from './aliases';
 import { parseQuery, type QueryNode, type TermNode } from './query';
 
 export interface TopicInput {
@@ -35,6 +35,11 @@ export interface Pattern {
   /** Topics (indices) using this pattern, for candidate selection. */
   topics: number[];
   id: number;
+  /**
+   * A region's name the reader did not type (the term names the region in another language): only looked for in
+   * articles in these languages (ALIAS_LOCALES), and kept only as match.ts's keepRegionNamesOf says.
+   */
+  locales?: string[];
 }
 
 export type EvalNode =
@@ -53,13 +58,17 @@ export interface CompiledTopic {
   minMentions?: number;
 }
 
-/** How an occurrence writes its term: as typed, with a case ending, as an adjective built on it, inside a compound. */
-export type FormKind = 'exact' | 'inflected' | 'derived' | 'compound';
+/**
+ * How an occurrence writes its term: as typed, with a case ending, as an adjective built on it, inside a compound, or
+ * as the name the article's language gives the country or territory the term names (`region-name`: Tunisia → Tunisie;
+ * that name with a case ending is `inflected`: Germany → Германии).
+ */
+export type FormKind = 'exact' | 'inflected' | 'derived' | 'compound' | 'region-name';
 
 /** Another way a term's first word may be written, looked up by the first letters of its stem. */
 export interface FormEntry {
   pattern: Pattern;
-  kind: Exclude<FormKind, 'exact'>;
+  kind: 'inflected' | 'derived' | 'compound';
   /** The term's (first) word, normalized. */
   word: string;
   /** What the article's word must start with: the inflection stem, the adjective stem, or the word itself. */
@@ -112,6 +121,8 @@ export interface RelevanceSignals {
   otherNames: boolean;
   /** Decide on where the mentions stand and how they spread (capture-rule.ts), not on title/lead or two passages. */
   aboutRule: boolean;
+  /** A term that names a country or territory in one language finds its names in the article's (CLDR, aliases.ts). */
+  regionNames: boolean;
 }
 
 export const CURRENT_SIGNALS: RelevanceSignals = {
@@ -121,6 +132,7 @@ export const CURRENT_SIGNALS: RelevanceSignals = {
   credits: true,
   otherNames: true,
   aboutRule: true,
+  regionNames: true,
 };
 
 /** The rule before the independent labels (README: "When does a topic match?", the old figures). */
@@ -131,6 +143,7 @@ export const PREVIOUS_SIGNALS: RelevanceSignals = {
   credits: false,
   otherNames: false,
   aboutRule: false,
+  regionNames: false,
 };
 
 export interface CompiledTopics {
@@ -152,6 +165,8 @@ export interface CompiledTopics {
   readonly byCharPair: ReadonlyMap<number, Pattern[]>;
   /** German compound heads (Regional+bahn), by the key of their last PREFIX_KEY letters (endKey). */
   readonly byHeadEnd: ReadonlyMap<number, FormEntry[]>;
+  /** Ids of the patterns that are region names the reader did not type (Pattern.locales). */
+  readonly regionPatterns: readonly number[];
   readonly signals: RelevanceSignals;
 }
 
@@ -204,14 +219,19 @@ export function compileTopics(topics: TopicInput[], signals: RelevanceSignals = 
   const byShortPrefix = new Map<number, Pattern[]>();
   const byCharPair = new Map<number, Pattern[]>();
   const byHeadEnd = new Map<number, FormEntry[]>();
+  const regionPatternByKey = new Map<string, Pattern>();
+  const regionPatterns: number[] = [];
 
   // Other forms of a new pattern's first word: always the adjectives (they make a topic prominent even when they
-  // are not mentions), endings and compounds when their signal is on.
+  // are not mentions), endings and compounds when their signal is on. A region's name the reader did not type takes
+  // its case endings only: its adjectives and compounds meet too many other words (Arabic مالية "financial" for
+  // Mali's مالي, Indiana and Francis for India and France, Beschleuniger for Niger).
   const addForms = (pattern: Pattern) => {
     if (pattern.prefix) return;
     const word = pattern.tokens[0];
     if (word.length < MIN_STEM || !/^\p{L}+$/u.test(word) || isCharToken(word)) return;
-    if (pattern.tokens.length === 1) {
+    const typed = pattern.locales === undefined;
+    if (pattern.tokens.length === 1 && typed) {
       const stem = derivedStem(word);
       if (stem !== undefined) {
         const longer = signals.derivedMentions ? longerPlaceNames(word) : undefined;
@@ -230,6 +250,7 @@ export function compileTopics(topics: TopicInput[], signals: RelevanceSignals = 
     }
     if (
       signals.compounds &&
+      typed &&
       pattern.tokens.length === 1 &&
       word.length >= MIN_COMPOUND_PART &&
       word.charCodeAt(0) < 0x250
@@ -242,13 +263,20 @@ export function compileTopics(topics: TopicInput[], signals: RelevanceSignals = 
     }
   };
 
-  const patternFor = (term: TermNode, topic: number): number => {
+  const patternFor = (term: Pick<TermNode, 'tokens' | 'prefix'>, topic: number, locales?: string[]): number => {
     // Keys: the tokens themselves (joined by a space, which no token contains), in one map per kind.
-    const byKey = term.prefix ? prefixPatternByKey : patternByKey;
+    const byKey = locales !== undefined ? regionPatternByKey : term.prefix ? prefixPatternByKey : patternByKey;
     const key = term.tokens.length === 1 ? term.tokens[0] : term.tokens.join(' ');
     let pattern = byKey.get(key);
+    if (pattern !== undefined && locales !== undefined) {
+      for (const locale of locales) if (!pattern.locales!.includes(locale)) pattern.locales!.push(locale);
+    }
     if (pattern === undefined) {
       pattern = { tokens: term.tokens, prefix: term.prefix, topics: [], id: patterns.length };
+      if (locales !== undefined) {
+        pattern.locales = [...locales];
+        regionPatterns.push(pattern.id);
+      }
       patterns.push(pattern);
       byKey.set(key, pattern);
       const [first, second] = term.tokens;
@@ -270,7 +298,17 @@ export function compileTopics(topics: TopicInput[], signals: RelevanceSignals = 
       case 'term': {
         const pattern = patternFor(node, topic);
         wanted?.push(pattern);
-        return { kind: 'term', pattern, label: node.source };
+        const own: EvalNode = { kind: 'term', pattern, label: node.source };
+        const names = signals.regionNames && !node.prefix ? regionNamesOf(node.tokens) : undefined;
+        if (names === undefined || names.length === 0) return own;
+        // A country's names in other languages stand for the term, under its own label.
+        const children = [own];
+        for (const name of names) {
+          const other = patternFor({ tokens: name.tokens, prefix: false }, topic, name.locales);
+          wanted?.push(other);
+          children.push({ kind: 'term', pattern: other, label: node.source });
+        }
+        return { kind: 'or', children };
       }
       case 'and':
       case 'or':
@@ -307,6 +345,7 @@ export function compileTopics(topics: TopicInput[], signals: RelevanceSignals = 
     byShortPrefix,
     byCharPair,
     byHeadEnd,
+    regionPatterns,
     signals,
   };
 }

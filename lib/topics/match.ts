@@ -2,6 +2,7 @@
 // with a hit have their query evaluated, their mentions counted once per place, and the capture rule applied
 // (capture-rule.ts).
 import type { TopicMatch } from '../schema';
+import { normalizeTerm } from '../text/normalize';
 import { isCharToken, tokenizeStream, type TokenStream } from '../text/tokenize';
 import { applyCaptureRule, decideAbout, leadEnd, type AboutMention, type Verdict } from './capture-rule';
 import type { CompiledTopics, EvalNode } from './compile';
@@ -182,6 +183,7 @@ export function assessTopics(article: MatchableArticle, compiled: CompiledTopics
     article.lang,
   );
   const { signals } = compiled;
+  if (compiled.regionPatterns.length > 0) keepRegionNamesOf(article, compiled, found, title, text);
   if (!signals.derivedMentions) keepDerivedForProminence(found, lead);
   const isCandidate = new Uint8Array(compiled.topics.length);
   found.forEach((list, patternId) => {
@@ -261,6 +263,51 @@ function hitOf(occurrence: Occurrence, label: string, title: TokenStream, text: 
     end: stream.ends[occurrence.last],
     term: label,
   };
+}
+
+/** The Arabic definite article as a clitic leaves it: ال, or لل after the preposition ل (للعراق). */
+const ARABIC_ARTICLE = /(?:\u0627\u0644|\u0644\u0644)$/;
+
+/**
+ * A region's name the reader did not type counts only in an article of a language that writes it so (an article of
+ * unknown language: only in a script other than the Latin); in letters with a case, only as a proper name (a capital
+ * as the article writes it: Polish `Indie` is India, English `indie` is not; `la réunion` is a meeting); and in
+ * Arabic, only with the definite article when the name has it (مالي is Mali, المالي "the financial" is not).
+ */
+function keepRegionNamesOf(
+  article: MatchableArticle,
+  compiled: CompiledTopics,
+  found: Found,
+  title: TokenStream,
+  text: TokenStream,
+): void {
+  const lang = article.lang?.slice(0, 2).toLowerCase();
+  for (const id of compiled.regionPatterns) {
+    const list = found[id];
+    if (list === undefined) continue;
+    const { locales, tokens } = compiled.patterns[id];
+    const latin = tokens[0].charCodeAt(0) < 0x250;
+    if (lang === undefined ? latin : !locales!.includes(lang)) {
+      found[id] = undefined;
+      continue;
+    }
+    const withoutArticle = /^[\u0600-\u06ff]/.test(tokens[0]) && !tokens[0].startsWith('\u0627\u0644');
+    const kept: Occurrence[] = [];
+    for (const o of list) {
+      const [source, stream] = o.field === FIELD_TITLE ? [article.title, title] : [article.text, text];
+      const start = o.skip === 0 ? stream.starts[o.first] : stream.offsets[stream.normalizedStarts[o.first] + o.skip];
+      const first = source[start];
+      if (first !== undefined && first === first.toLowerCase() && first !== first.toUpperCase()) continue;
+      if (
+        withoutArticle &&
+        o.skip > 0 &&
+        ARABIC_ARTICLE.test(normalizeTerm(source.slice(stream.starts[o.first], start)))
+      )
+        continue;
+      kept.push(o.form === 'exact' ? { ...o, form: 'region-name' } : o);
+    }
+    found[id] = kept.length > 0 ? kept : undefined;
+  }
 }
 
 /**
