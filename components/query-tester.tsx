@@ -64,7 +64,12 @@ function marked(text: string, hits: Hit[]) {
   for (const hit of [...hits].sort((a, b) => a.start - b.start)) {
     if (hit.start < at) continue;
     parts.push(text.slice(at, hit.start));
-    parts.push(<mark key={hit.start}>{text.slice(hit.start, hit.end)}</mark>);
+    // The query's own word as a tooltip: a word found in another form or language (الكويت for Kuwait) says which.
+    parts.push(
+      <mark key={hit.start} title={hit.term}>
+        {text.slice(hit.start, hit.end)}
+      </mark>,
+    );
     at = hit.end;
   }
   parts.push(text.slice(at));

@@ -268,6 +268,8 @@ describe('QueryTester and TopicTester', () => {
     );
     expect([...root.querySelectorAll('mark')].map(textOf)).toEqual(['Ukraine']);
     expect(textOf(root.querySelector('.test-text'))).toBe(text);
+    // Each mark names the query's word it stands for (a country's name in the article's language: Kuwait → الكويت).
+    expect(root.querySelector('mark')?.getAttribute('title')).toBe('ukraine');
     expect(textOf(root.querySelector('[role="status"]'))).toBe(
       '1 hit. Not captured: a passing mention only — not in the title or the lead, and in too few paragraphs.',
     );
