@@ -202,6 +202,7 @@ function termKeyOf(name: string | undefined, code: string): string | undefined {
 }
 
 const regionNamesByTerm = new Map<string, RegionName[] | undefined>();
+const MAX_CACHED_TERMS = 20_000;
 
 /**
  * When a query term (its normalized tokens) is a country's or territory's name in one of ALIAS_LOCALES: its other
@@ -233,6 +234,8 @@ export function regionNamesOf(tokens: readonly string[]): RegionName[] | undefin
     }
     out = [...byKey.values()];
   }
+  // The topic tester compiles every draft as it is typed: the cache must not grow with every keystroke for ever.
+  if (regionNamesByTerm.size >= MAX_CACHED_TERMS) regionNamesByTerm.clear();
   regionNamesByTerm.set(key, out);
   return out;
 }

@@ -44,6 +44,12 @@ describe('regionNamesOf', () => {
     expect(namesOf('Hong Kong')['香 港']).toEqual(expect.arrayContaining(['zh']));
   });
 
+  it('keeps answering the same once its cache of terms fills and is emptied', () => {
+    const before = regionNamesOf(tokens('Kuwait'));
+    for (let i = 0; i < 20_001; i++) regionNamesOf([`draft${i}`]);
+    expect(regionNamesOf(tokens('Kuwait'))).toEqual(before);
+  });
+
   it('leaves out abbreviations in capitals, and terms that name no region', () => {
     expect(Object.keys(namesOf('United States'))).not.toContain('us');
     expect(regionNamesOf(tokens('grain'))).toBeUndefined();
