@@ -201,6 +201,22 @@ function termKeyOf(name: string | undefined, code: string): string | undefined {
   return tokens.length === 0 ? undefined : tokens.join(' ');
 }
 
+let localesByScript: Map<Script, string[]> | undefined;
+
+/** The ALIAS_LOCALES whose region names are written in `script`, found once. */
+function localesWriting(script: Script): string[] {
+  if (localesByScript === undefined) {
+    localesByScript = new Map();
+    for (const locale of ALIAS_LOCALES) {
+      const sample = displayNames(locale)?.of('FR');
+      if (sample === undefined) continue;
+      const of = scriptOf(normalizeTerm(sample));
+      localesByScript.set(of, [...(localesByScript.get(of) ?? []), locale]);
+    }
+  }
+  return localesByScript.get(script) ?? [];
+}
+
 const regionNamesByTerm = new Map<string, RegionName[] | undefined>();
 const MAX_CACHED_TERMS = 20_000;
 
@@ -211,12 +227,9 @@ const MAX_CACHED_TERMS = 20_000;
 export function regionNamesOf(tokens: readonly string[]): RegionName[] | undefined {
   const key = tokens.join(' ');
   if (regionNamesByTerm.has(key)) return regionNamesByTerm.get(key);
-  const script = scriptOf(key);
   let code: string | undefined;
-  for (const locale of ALIAS_LOCALES) {
-    // Only the locales of the term's script can name it (and building the others' tables costs for nothing).
-    const sample = displayNames(locale)?.of('FR');
-    if (sample === undefined || scriptOf(normalizeTerm(sample)) !== script) continue;
+  // Only the locales of the term's script can name it (and building the others' tables costs for nothing).
+  for (const locale of localesWriting(scriptOf(key))) {
     code = regionsByTerm(locale).get(key);
     if (code !== undefined) break;
   }
