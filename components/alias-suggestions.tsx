@@ -7,7 +7,11 @@ export interface Props {
   onAdd: (alias: string) => void;
 }
 
-/** One-click additions of a place's names in other languages; nothing is added unless the reader asks. */
+/**
+ * One-click additions of a place's names in other languages. The matcher already finds a country under its name in an
+ * article of that language (lib/topics/aliases.ts); an added name counts on pages of any language, and nothing is added
+ * unless the reader asks.
+ */
 export function AliasSuggestions({ aliases, onAdd }: Props) {
   if (!aliases.length) return null;
   return (

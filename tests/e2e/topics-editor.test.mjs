@@ -89,7 +89,8 @@ function topicsEditor(name) {
     const query = 'section[aria-label="Add a topic"] input[name="query"]';
     const queryValue = () => options.evaluate((selector) => document.querySelector(selector).value, query);
     await options.fill(query, 'Ukraine');
-    const chip = 'section[aria-label="Add a topic"] button[aria-label="Add أوكرانيا to the query"]';
+    const chip =
+      'section[aria-label="Add a topic"] button[aria-label="Add أوكرانيا to the query, to find it on pages in any language"]';
     await options.waitFor((selector) => !!document.querySelector(selector), chip, { what: 'the أوكرانيا suggestion' });
     assert.equal(await queryValue(), 'Ukraine', 'nothing is added silently');
     await options.click(chip);
