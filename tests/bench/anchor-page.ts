@@ -67,6 +67,13 @@ export interface Outcome {
   stored?: string;
 }
 
+/** Only the re-attaching of runPage, nothing judged (for the profiler: scripts/profile-anchor-big.mjs). */
+export function anchorOnly(items: AnchorItem[], backend: 'myers' | 'library'): { ms: number } {
+  const started = performance.now();
+  anchorMany(document.body, items, { budgetMs: 10_000, search: backend === 'library' ? librarySearch : myersSearch });
+  return { ms: performance.now() - started };
+}
+
 /** Re-attaches `items` on this page and judges each against where its text went (null: deleted). */
 export function runPage(
   items: AnchorItem[],
