@@ -40,6 +40,7 @@ function isSpace(c: number): boolean {
 const FOLDED_NOT_SPACE =
   '\\t-\\r\\u00A0\\u00AD\\u061C\\u0640\\u1680\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u2069\\u3000\\uFEFF';
 const FOLDED_RUN = new RegExp(` [ ${FOLDED_NOT_SPACE}]+|[${FOLDED_NOT_SPACE}][ ${FOLDED_NOT_SPACE}]*`, 'g');
+const FOLDED = new RegExp(`[ ${FOLDED_NOT_SPACE}]`);
 
 /**
  * `hidden` lists raw [start, end) pairs, ascending and disjoint, whose characters the reader never
@@ -54,17 +55,20 @@ export function prepareText(raw: string, hidden: readonly number[] = []): Prepar
   let len = 0;
   // Whether the last visible character kept was a space: whitespace after it, even past hidden text, joins it.
   let inSpace = false;
+  // Raw offset where the text still to copy begins, and where the stretch being replaced begins.
+  let at = 0;
+  let base = 0;
   const copy = (from: number, to: number) => {
     if (to <= from) return;
     runNorm.push(len);
     runRaw.push(from);
     runEnd.push(to);
-    parts.push(raw.slice(from, to));
     len += to - from;
     inSpace = raw.charCodeAt(to - 1) === 0x20;
   };
   // A stretch of folded characters [from, to): invisibles dropped, whitespace one space spanning first to last.
-  const fold = (from: number, to: number) => {
+  // Returns what it puts into the normalized text.
+  const fold = (from: number, to: number): string => {
     let first = -1;
     let last = -1;
     for (let i = from; i < to; i++) {
@@ -73,38 +77,33 @@ export function prepareText(raw: string, hidden: readonly number[] = []): Prepar
         last = i;
       }
     }
-    if (first < 0) return;
-    if (inSpace) runEnd[runEnd.length - 1] = last + 1;
-    else {
-      runNorm.push(len);
-      runRaw.push(first);
-      runEnd.push(last + 1);
-      parts.push(' ');
-      len++;
-      inSpace = true;
+    if (first < 0) return '';
+    if (inSpace) {
+      runEnd[runEnd.length - 1] = last + 1;
+      return '';
     }
+    runNorm.push(len);
+    runRaw.push(first);
+    runEnd.push(last + 1);
+    len++;
+    inSpace = true;
+    return ' ';
   };
-  // The first match at or after where the last scan stopped (null: none left; undefined: scan again). A match
-  // lying past a stretch is kept for the next one, so text split by many hidden runs is still scanned once.
-  let next: RegExpExecArray | null | undefined;
-  const scan = (from: number) => {
-    FOLDED_RUN.lastIndex = from;
-    return FOLDED_RUN.exec(raw);
+  // One folded run found by the regex engine: the text before it is copied as it is, the run folded.
+  const onRun = (run: string, offset: number): string => {
+    const start = base + offset;
+    copy(at, start);
+    at = start + run.length;
+    return fold(start, at);
   };
+  // A visible stretch is normalized by one native replace over it (the runs' offsets recorded on the way):
+  // a JS loop around each regex match, and joining the copied pieces, cost more than the scan itself.
   const visible = (from: number, to: number) => {
-    let at = from;
-    let m = next === null || (next && next.index >= from) ? next : scan(from);
-    next = undefined;
+    if (to <= from) return;
     // A lone space just past hidden text that followed a space is part of that space.
-    if (inSpace && from < to && raw.charCodeAt(from) === 0x20 && m?.index !== from) fold(from, ++at);
-    for (; m && m.index < to; m = scan(at)) {
-      const end = Math.min(to, m.index + m[0].length);
-      copy(at, m.index);
-      fold(m.index, end);
-      at = end;
-      if (end === to) break;
-    }
-    if (at < to || !m) next = m;
+    if (inSpace && raw.charCodeAt(from) === 0x20 && !(from + 1 < to && FOLDED.test(raw[from + 1]))) fold(from, ++from);
+    at = base = from;
+    parts.push(raw.slice(from, to).replace(FOLDED_RUN, onRun));
     copy(at, to);
   };
   let from = 0;
@@ -116,15 +115,18 @@ export function prepareText(raw: string, hidden: readonly number[] = []): Prepar
   visible(from, raw.length);
   return {
     raw,
-    norm: parts.join(''),
+    norm: parts.length === 1 ? parts[0] : parts.join(''),
     runNorm: Int32Array.from(runNorm),
     runRaw: Int32Array.from(runRaw),
     runEnd: Int32Array.from(runEnd),
   };
 }
 
+// The same runs, found without the global regex's state: most quotes and contexts have none to fold.
+const HAS_FOLDED_RUN = new RegExp(FOLDED_RUN.source);
+
 export function normalizeText(s: string): string {
-  return prepareText(s).norm;
+  return HAS_FOLDED_RUN.test(s) ? prepareText(s).norm : s;
 }
 
 /** The normalized index just past run k. */
