@@ -6,7 +6,7 @@
 
 import { alignAnchored, compilePattern, type CompiledPattern } from './approx';
 import { normEnd, normStart, normalizeText, prepareText, rawSpan, type PreparedText } from './normalize';
-import { myersSearch, type ApproxSearch } from './search';
+import { myersSearch, occurs, type ApproxSearch } from './search';
 
 export interface Quote {
   exact: string;
@@ -255,7 +255,7 @@ class Judge {
  * passage's neighbourhood after the passage itself went.
  */
 function nearby(text: string, side: string): boolean {
-  return !!myersSearch(text, side, INTACT_CONTEXT_ERRORS, Infinity)?.length;
+  return occurs(myersSearch, text, side, INTACT_CONTEXT_ERRORS, Infinity);
 }
 
 /**
@@ -354,8 +354,7 @@ function deletedAt(judge: Judge, hint: number, search: ApproxSearch, deadline: n
   // Fewer edits than the quote's own length: the passage itself, still there, would cost exactly that.
   const allowed = Math.min(Math.floor(SIDE_AGREES * joined.length), judge.quote.length - 1);
   if (allowed < 0) return false;
-  const ends = search(norm.slice(from, hint + NEARBY), joined, allowed, deadline);
-  return !!ends?.length;
+  return occurs(search, norm.slice(from, hint + NEARBY), joined, allowed, deadline);
 }
 
 /**

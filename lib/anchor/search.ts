@@ -52,3 +52,44 @@ export const myersSearch: ApproxSearch = (text, pattern, maxErrors, deadline) =>
   );
   return finished ? collapseRuns(ends, pattern.length) : null;
 };
+
+// More regions around exact pieces than this: the whole text is searched at once.
+const MAX_REGIONS = 32;
+
+/**
+ * Whether `pattern` occurs in `text` within `maxErrors` edits (false when the deadline passed), as a search of
+ * the whole text would say, searching less of it: cut into maxErrors + 1 pieces, every such occurrence holds
+ * one piece exactly (each edit breaks at most one), so only the text around exact occurrences of a piece, found
+ * natively, needs the approximate search. Most "is it still around here" checks find no piece at all.
+ */
+export function occurs(
+  search: ApproxSearch,
+  text: string,
+  pattern: string,
+  maxErrors: number,
+  deadline: number,
+): boolean {
+  const m = pattern.length;
+  const k = maxErrors;
+  const pieces = k + 1;
+  if (k < 0 || m === 0) return !!search(text, pattern, k, deadline)?.length;
+  if (pieces > m) return !!search(text, pattern, k, deadline)?.length;
+  // An occurrence holding piece [o, o + l) at text offset x starts within k of x - o and is at most m + k long.
+  const regions: [number, number][] = [];
+  for (let i = 0; i < pieces; i++) {
+    const o = Math.floor((i * m) / pieces);
+    const piece = pattern.slice(o, Math.floor(((i + 1) * m) / pieces));
+    for (let x = text.indexOf(piece); x !== -1; x = text.indexOf(piece, x + 1)) {
+      if (regions.length === MAX_REGIONS) return !!search(text, pattern, k, deadline)?.length;
+      regions.push([Math.max(0, x - o - k), Math.min(text.length, x - o + m + 2 * k)]);
+    }
+  }
+  regions.sort((a, b) => a[0] - b[0]);
+  for (let r = 0; r < regions.length;) {
+    const start = regions[r++][0];
+    let end = regions[r - 1][1];
+    while (r < regions.length && regions[r][0] <= end) end = Math.max(end, regions[r++][1]);
+    if (search(text.slice(start, end), pattern, k, deadline)?.length) return true;
+  }
+  return false;
+}
