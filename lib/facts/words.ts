@@ -46,12 +46,71 @@ export function findForm(words: ReadonlySet<string>, forms: readonly string[]): 
 const AR_PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال'];
 const AR_SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
 
-function stemArabic(word: string): string {
-  let w = word.length > 3 && word[0] === 'و' ? word.slice(1) : word;
-  for (const p of AR_PREFIXES) {
-    if (w.startsWith(p) && w.length - p.length >= 2) {
-      w = w.slice(p.length);
-      break;
+// A word with the article, after at most a conjunction (و/ف) and a preposition (ب/ك): والمدينه, فبالمدينه, المدينه.
+// The article is what is peeled without a lexicon: a word that starts so is almost never one that merely begins with
+// those letters.
+const WITH_ARTICLE = /^[وف]?[بك]?ال(.{2,})$/u;
+// The preposition ل before the article, which loses its alef (للمدينه = ل + المدينه), after at most a conjunction; the
+// article's ل is also lost before a word that starts with ل (للجنه = ل + اللجنه, not ل + الجنه).
+const CONTRACTED = /^[وف]?لل(.{2,})$/u;
+const CONJUNCTIONS = 'وف';
+const PREPOSITIONS = 'بلك';
+// The shortest word left when a one-letter proclitic is peeled (مكه, غزه, جده).
+const MIN_PEELED = 3;
+
+/**
+ * The Arabic words of a text as written and, for those written with the article (الحكومه, بالحكومه, والحكومه), as
+ * they are without it: the vocabulary that tells whether a one-letter proclitic (و ف ب ل ك) is one (بمكه when مكه is
+ * written too) or the word's own first letter (بلديه: no لديه is written). Pass it to contentStems.
+ */
+export function arabicLexicon(tokens: readonly Word[], into: Set<string> = new Set()): Set<string> {
+  for (const t of tokens) {
+    if (t.isDigits || !isArabic(t.norm)) continue;
+    into.add(t.norm);
+    const article = WITH_ARTICLE.exec(t.norm);
+    if (article) into.add(article[1]);
+  }
+  return into;
+}
+
+/**
+ * A word without its proclitics, peeled only where the rest is a word of `lexicon`: the article always (and the
+ * conjunction and preposition before it); a one-letter conjunction or preposition (بمكه, ومكه, فبمكه) only when the
+ * rest is written in the text too, so بلديه, وزير and فلسطين keep their first letter; للX is ل + الX, or ل + اللX when
+ * the text writes لX (اللجنه: للجنه is لجنه, as اللجنه is).
+ */
+function peelArabic(word: string, lexicon: ReadonlySet<string>): string {
+  const article = WITH_ARTICLE.exec(word);
+  if (article) return article[1];
+  const contracted = CONTRACTED.exec(word);
+  if (contracted) {
+    const withL = `ل${contracted[1]}`;
+    return lexicon.has(withL) ? withL : contracted[1];
+  }
+  let rest = word;
+  if (CONJUNCTIONS.includes(rest[0]) && rest.length - 1 >= MIN_PEELED) {
+    const afterBoth = rest.slice(2);
+    if (PREPOSITIONS.includes(rest[1]) && afterBoth.length >= MIN_PEELED && lexicon.has(afterBoth)) return afterBoth;
+    if (lexicon.has(rest.slice(1))) return rest.slice(1);
+    return word;
+  }
+  if (PREPOSITIONS.includes(rest[0]) && rest.length - 1 >= MIN_PEELED) {
+    rest = rest.slice(1);
+    if (lexicon.has(rest)) return rest;
+  }
+  return word;
+}
+
+function stemArabic(word: string, lexicon?: ReadonlySet<string>): string {
+  let w: string;
+  if (lexicon) w = peelArabic(word, lexicon);
+  else {
+    w = word.length > 3 && word[0] === 'و' ? word.slice(1) : word;
+    for (const p of AR_PREFIXES) {
+      if (w.startsWith(p) && w.length - p.length >= 2) {
+        w = w.slice(p.length);
+        break;
+      }
     }
   }
   for (const s of AR_SUFFIXES) {
@@ -68,9 +127,9 @@ function stemArabic(word: string): string {
  * plural -s then truncation to six letters, Cyrillic truncation to five (truncation is a known strong baseline for
  * inflected European languages), anything else unchanged.
  */
-function stem(norm: string): string {
+function stem(norm: string, lexicon?: ReadonlySet<string>): string {
   const first = norm.charCodeAt(0);
-  if (isArabic(norm)) return stemArabic(norm);
+  if (isArabic(norm)) return stemArabic(norm, lexicon);
   if (first >= 0x61 && first <= 0x7a) {
     const singular = norm.length > 3 && norm.endsWith('s') && !norm.endsWith('ss') ? norm.slice(0, -1) : norm;
     return singular.slice(0, 6);
@@ -94,12 +153,16 @@ const STOPWORDS = new Set(
     .map(normalizeTerm),
 );
 
-/** Stems of the content words of a token list (numbers included: shared figures are strong evidence of a shared subject). */
-export function contentStems(tokens: readonly Word[]): string[] {
+/**
+ * Stems of the content words of a token list (numbers included: shared figures are strong evidence of a shared
+ * subject). With an Arabic lexicon (arabicLexicon), a one-letter proclitic is peeled only where the rest is written in
+ * it, so one word has one stem however it is prefixed; without one, Light10's blind rules apply.
+ */
+export function contentStems(tokens: readonly Word[], lexicon?: ReadonlySet<string>): string[] {
   const stems: string[] = [];
   for (const t of tokens) {
     if (t.isDigits) stems.push(t.norm);
-    else if (t.norm.length >= 2 && !STOPWORDS.has(t.norm)) stems.push(stem(t.norm));
+    else if (t.norm.length >= 2 && !STOPWORDS.has(t.norm)) stems.push(stem(t.norm, lexicon));
   }
   return stems;
 }
