@@ -1,7 +1,7 @@
 // What an article says, reduced to what tells one story from another: the words of its headline, lead, key facts and
 // body (folded, clitics peeled, lightly stemmed) and the figures it states, read alike however they are written.
 import { readNumbers, type NumberMention } from '../facts/numbers';
-import { contentStems, splitWords, type Word } from '../facts/words';
+import { arabicLexicon, contentStems, splitWords, type Word } from '../facts/words';
 import { MAX_STORY_TERM_CHARS, MAX_STORY_TERMS } from '../limits';
 import { normalizeTerm } from '../text/normalize';
 
@@ -28,6 +28,11 @@ export interface StoryProfile {
   summary: Set<string>;
   /** The headline announces a routine statement (a congratulation or condolence cable): see storySimilarity. */
   routine: boolean;
+  /**
+   * Terms its headline, lead or key facts name as a place: the word after "region", "province", "city" (منطقة مكة،
+   * محافظة أملج، مدينة الرياض). Two headlines that each name such a place, and no place in common, are two stories.
+   */
+  places: Set<string>;
 }
 
 /** Which signals build a profile; the benchmark switches them off one at a time to measure each. */
@@ -48,6 +53,11 @@ export interface ProfileOptions {
   bodyWeight: number;
   /** A body term that occurs n times weighs 1 + ln n times as much (else: once is as good as often). */
   bodyCounts: boolean;
+  /**
+   * Peel an Arabic one-letter proclitic (و ف ب ل ك) only where the article writes the rest too (arabicLexicon), so
+   * بمكة and مكة are one term and بلدية keeps its ب; else Light10's blind rules (و always, ب/ل/ك never, للX as X).
+   */
+  lexicon: boolean;
 }
 
 export const PROFILE_OPTIONS: ProfileOptions = {
@@ -58,6 +68,7 @@ export const PROFILE_OPTIONS: ProfileOptions = {
   dropBoilerplate: true,
   bodyWeight: 0.45,
   bodyCounts: true,
+  lexicon: true,
 };
 
 /** How much of a body bodyTerms reads: the start, where news puts what happened (and a bound on the work). */
@@ -101,6 +112,19 @@ export function withoutDeskLabel(title: string): string {
   return label && DESK_WORDS.has(normalizeTerm(label[1])) ? title.slice(label[0].length) : title;
 }
 
+// Words that put a place's name after them: an administrative division or a settlement (منطقة الجوف، محافظة أملج).
+const PLACE_WORDS = folded(`
+  منطقة محافظة مدينة بلدة قرية ولاية إمارة مقاطعة إقليم
+  region province governorate city town village`);
+
+/** The stems of the words that follow a place word in a text's tokens (the words themselves as contentStems reads them). */
+function placesOf(tokens: readonly Word[], lexicon: ReadonlySet<string> | undefined, into: Set<string>): void {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!tokens[i].forms.some((form) => PLACE_WORDS.has(form))) continue;
+    for (const stem of contentStems([tokens[i + 1]], lexicon)) into.add(stem);
+  }
+}
+
 // Headline words that make an article a routine statement.
 const ROUTINE_WORDS = folded(`
   يهنئ يهنئان هنأ هنّأ تهنئة برقية برقيتي يعزي يعزيان عزى تعزية يواسي مواساة
@@ -118,9 +142,16 @@ function isDate(tokens: readonly Word[], m: NumberMention): boolean {
   return Boolean((after && isBoilerplate(after)) || (before && isBoilerplate(before)));
 }
 
-/** The terms of a text in order, repeats included: its figures (one term per figure), then its content stems. */
-function termsOf(text: string, options: ProfileOptions): string[] {
-  const tokens = splitWords(text);
+/**
+ * The terms of a text in order, repeats included: its figures (one term per figure), then its content stems, an Arabic
+ * word's proclitics peeled where `lexicon` (the article's words) holds the rest.
+ */
+function termsOf(
+  text: string,
+  tokens: readonly Word[],
+  options: ProfileOptions,
+  lexicon: ReadonlySet<string> | undefined,
+): string[] {
   const skip = new Uint8Array(tokens.length);
   const terms: string[] = [];
   if (options.figures) {
@@ -130,7 +161,12 @@ function termsOf(text: string, options: ProfileOptions): string[] {
     }
   }
   if (options.dropBoilerplate) tokens.forEach((t, i) => isBoilerplate(t) && (skip[i] = 1));
-  terms.push(...contentStems(tokens.filter((_, i) => !skip[i])));
+  terms.push(
+    ...contentStems(
+      tokens.filter((_, i) => !skip[i]),
+      lexicon,
+    ),
+  );
   return terms;
 }
 
@@ -138,8 +174,16 @@ function addTerm(profile: StoryProfile, term: string, weight: number): void {
   profile.terms.set(term, Math.max(profile.terms.get(term) ?? 0, weight));
 }
 
-function addText(profile: StoryProfile, text: string, weight: number, options: ProfileOptions, title: boolean): void {
-  for (const term of termsOf(text, options)) {
+function addText(
+  profile: StoryProfile,
+  text: string,
+  tokens: readonly Word[],
+  weight: number,
+  options: ProfileOptions,
+  lexicon: ReadonlySet<string> | undefined,
+  title: boolean,
+): void {
+  for (const term of termsOf(text, tokens, options, lexicon)) {
     addTerm(profile, term, weight);
     profile.summary.add(term);
     if (title) profile.title.add(term);
@@ -152,7 +196,9 @@ function addText(profile: StoryProfile, text: string, weight: number, options: P
  */
 export function bodyTerms(text: string, options: ProfileOptions = PROFILE_OPTIONS): [string, number][] {
   const counts = new Map<string, number>();
-  for (const term of termsOf(text.slice(0, BODY_CHARS), options)) {
+  const body = text.slice(0, BODY_CHARS);
+  const tokens = splitWords(body);
+  for (const term of termsOf(body, tokens, options, options.lexicon ? arabicLexicon(tokens) : undefined)) {
     if (term.length <= MAX_STORY_TERM_CHARS) counts.set(term, (counts.get(term) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1]).slice(0, MAX_STORY_TERMS);
@@ -164,19 +210,28 @@ export function storyProfile(article: StoryArticle, options: ProfileOptions = PR
     terms: new Map(),
     title: new Set(),
     summary: new Set(),
+    places: new Set(),
     routine:
       options.dropBoilerplate && splitWords(article.title).some((t) => t.forms.some((form) => ROUTINE_WORDS.has(form))),
   };
   const title = options.dropBoilerplate ? withoutDeskLabel(article.title) : article.title;
-  addText(profile, title, options.titleWeight, options, true);
-  addText(profile, article.excerpt, options.leadWeight, options, false);
+  // The headline, lead and key facts are read with one vocabulary, so a word is peeled alike in each of them.
+  const parts = [title, article.excerpt, ...(options.factWeight > 0 ? article.facts.map((f) => f.text) : [])];
+  const tokens = parts.map(splitWords);
+  let lexicon: Set<string> | undefined;
+  if (options.lexicon) {
+    lexicon = new Set();
+    for (const t of tokens) arabicLexicon(t, lexicon);
+  }
+  addText(profile, title, tokens[0], options.titleWeight, options, lexicon, true);
+  addText(profile, article.excerpt, tokens[1], options.leadWeight, options, lexicon, false);
   if (options.bodyWeight > 0) {
     for (const [term, count] of article.storyTerms ?? []) {
       addTerm(profile, term, options.bodyWeight * (options.bodyCounts ? 1 + Math.log(count) : 1));
     }
   }
-  if (options.factWeight > 0) {
-    for (const fact of article.facts) addText(profile, fact.text, options.factWeight, options, false);
-  }
+  for (let i = 2; i < parts.length; i++)
+    addText(profile, parts[i], tokens[i], options.factWeight, options, lexicon, false);
+  for (const t of tokens) placesOf(t, lexicon, profile.places);
   return profile;
 }

@@ -87,9 +87,33 @@ export interface SimilarityOptions {
   titleCoverage: boolean;
   /** Look for a headline's terms in the other article's body too, not only in its headline, lead and key facts. */
   coverageInBody: boolean;
+  /** Two headlines that name places (see StoryProfile.places), none of them in common, are two stories. */
+  places: boolean;
 }
 
-export const SIMILARITY_OPTIONS: SimilarityOptions = { rarity: true, titleCoverage: true, coverageInBody: false };
+export const SIMILARITY_OPTIONS: SimilarityOptions = {
+  rarity: true,
+  titleCoverage: true,
+  coverageInBody: false,
+  places: true,
+};
+
+/**
+ * Whether each headline names a place that one of the two articles names as one, and they name none in common: the
+ * same kind of item from two towns (two municipal-election notices) is two stories.
+ */
+export function differentPlaces(a: StoryProfile, b: StoryProfile): boolean {
+  const isPlace = (term: string) => a.places.has(term) || b.places.has(term);
+  let inA = false;
+  for (const term of a.title) {
+    if (!isPlace(term)) continue;
+    if (b.title.has(term)) return false;
+    inA = true;
+  }
+  if (!inA) return false;
+  for (const term of b.title) if (isPlace(term)) return true;
+  return false;
+}
 
 const UNIFORM = new Uniform();
 
@@ -157,6 +181,7 @@ export function storySimilarity(
 ): number {
   const weights = options.rarity ? rarity : UNIFORM;
   if (a.routine && b.routine && !sameAddressee(a, b, weights)) return 0;
+  if (options.places && differentPlaces(a, b)) return 0;
   const similarity = cosine(a, b, weights);
   if (!options.titleCoverage || similarity === 0) return similarity;
   const inBody = options.coverageInBody;

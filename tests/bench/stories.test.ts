@@ -239,6 +239,8 @@ describe('stories benchmark', () => {
       ['no body terms (headline, lead, facts only)', { profile: { ...PROFILE_OPTIONS, bodyWeight: 0 } }],
       ['body terms counted once', { profile: { ...PROFILE_OPTIONS, bodyCounts: false } }],
       ['no time window', { windowMs: Infinity }],
+      ['Arabic proclitics peeled blindly (Light10)', { profile: { ...PROFILE_OPTIONS, lexicon: false } }],
+      ['headlines naming different places not kept apart', { similarity: { ...SIMILARITY_OPTIONS, places: false } }],
     ];
     const ablations = variants.map(([name, options]) => {
       const articles = options.profile ? withBodyTerms(newsAr, options.profile) : newsAr;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SAME_STORY } from '@/lib/stories/group';
 import { storyProfile } from '@/lib/stories/profile';
 import {
+  differentPlaces,
   DocumentFrequencies,
   reachesSimilarity,
   SIMILARITY_OPTIONS,
@@ -70,5 +71,47 @@ describe('reachesSimilarity', () => {
     const [one, two] = profiles.slice(-2);
     expect(reachesSimilarity(one, two, rarity, SAME_STORY)).toBe(true);
     for (const other of profiles.slice(0, -2)) expect(reachesSimilarity(one, other, rarity, SAME_STORY)).toBe(false);
+  });
+});
+
+describe('headlines that name different places', () => {
+  // Two items of one municipal-election campaign from two towns, and one more from the first town.
+  const amlaj = storyProfile(
+    article(
+      'amlaj',
+      '30 لوحة توعوية للانتخابات البلدية بأملج',
+      'أنهت اللجنة المحلية للانتخابات البلدية ببلدية محافظة أملج تركيب لوحات المراكز الانتخابية في المحافظة.',
+    ),
+  );
+  const jouf = storyProfile(
+    article(
+      'jouf',
+      'مركز إعلامي للانتخابات البلدية بالجوف',
+      'وجه أمين منطقة الجوف رئيس اللجنة المحلية للانتخابات البلدية بإنشاء مركز إعلامي لمتابعة الانتخابات.',
+    ),
+  );
+  const amlajAgain = storyProfile(
+    article('amlaj-2', 'لوحات الانتخابات البلدية في أملج', 'ركبت بلدية أملج لوحات المراكز الانتخابية الثلاثة.'),
+  );
+  const noPlace = storyProfile(
+    article('general', 'تعريف بالانتخابات البلدية', 'برنامج تعريفي عن الدورة الثالثة للانتخابات البلدية.'),
+  );
+
+  it('reads the word after a region, province or city word as a place, its prefixes peeled as in the headline', () => {
+    expect(amlaj.places.size).toBeGreaterThan(0);
+    expect([...amlaj.places].some((p) => amlaj.title.has(p))).toBe(true);
+    expect([...jouf.places].some((p) => jouf.title.has(p))).toBe(true);
+  });
+
+  it('keeps two headlines naming different places apart, and only those', () => {
+    expect(differentPlaces(amlaj, jouf)).toBe(true);
+    expect(differentPlaces(amlaj, amlajAgain)).toBe(false);
+    expect(differentPlaces(amlaj, noPlace)).toBe(false);
+    const frequencies = new DocumentFrequencies();
+    for (const p of [amlaj, jouf, amlajAgain, noPlace]) frequencies.add(p);
+    const rarity = frequencies.snapshot();
+    expect(storySimilarity(amlaj, jouf, rarity)).toBe(0);
+    expect(storySimilarity(amlaj, jouf, rarity, { ...SIMILARITY_OPTIONS, places: false })).toBeGreaterThan(0);
+    expect(storySimilarity(amlaj, amlajAgain, rarity)).toBeGreaterThan(0);
   });
 });
