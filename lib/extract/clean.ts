@@ -264,6 +264,12 @@ export interface TextBlock {
   linkChars: number;
 }
 
+/**
+ * Never part of the text read: code, and ruby annotations (`<rt>`, `<rp>`): the reading printed over a word, as
+ * Japanese furigana, would split every annotated word in two (子こども for 子ども) and no topic or search would find it.
+ */
+const NOT_READ = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'RT', 'RP']);
+
 /** Plain text blocks (paragraphs, headings, list items…), whitespace folded. */
 export function collectBlocks(root: Element): TextBlock[] {
   const blocks: TextBlock[] = [];
@@ -284,7 +290,7 @@ export function collectBlocks(root: Element): TextBlock[] {
     }
     if (node.nodeType !== 1) return;
     const name = (node as Element).tagName.toUpperCase();
-    if (name === 'SCRIPT' || name === 'STYLE' || name === 'NOSCRIPT' || name === 'TEMPLATE') return;
+    if (NOT_READ.has(name)) return;
     const block = BLOCK_TAGS.has(name);
     if (block) flush();
     const link = inLink || name === 'A';

@@ -356,6 +356,19 @@ describe('clean-up helpers', () => {
     const document = parse('<div><h2>Head</h2><p>One\n  two <b>three</b></p><ul><li>a</li><li>b</li></ul></div>');
     expect(blockText(document.querySelector('div')!)).toBe('Head\n\nOne two three\n\na\n\nb');
   });
+  it('reads the base text of ruby, without the readings printed over it (furigana)', () => {
+    const child = '<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>ども';
+    const document = parse(`<div><p>${child}への<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくす</p></div>`);
+    expect(blockText(document.querySelector('div')!)).toBe('子どもへの虐待をなくす');
+    const sentence = `${child}を<ruby>守<rt>まも</rt></ruby>るための<ruby>法律<rt>ほうりつ</rt></ruby>ができました。`;
+    const page = parse(
+      `<html lang="ja"><head><title>新しい法律</title></head><body><article><h1>新しい法律</h1>` +
+        `<p>${sentence.repeat(12)}</p><p>${sentence.repeat(12)}</p></article></body></html>`,
+    );
+    const [article] = extractArticles(page, 'https://www3.nhk.or.jp/news/easy/k1/k1.html');
+    expect(article.text).toContain('子どもを守るための法律ができました。');
+    expect(article.text).not.toMatch(/子こ|守まも|法律ほうりつ/u);
+  });
   it('removeNoise drops furniture and repeated captions', () => {
     const document = parse(
       '<div><figure><figcaption>A long caption about the talks</figcaption><figcaption>A long caption about the talks</figcaption></figure><div class="share-bar">Share</div><ul class="tags"><li>x</li></ul><p>Body text.</p></div>',
