@@ -4,7 +4,6 @@
 import { Readability } from '@mozilla/readability';
 import type { ExtractedArticle } from '../schema';
 import { assembleArticle, dedupeUrls } from './assemble';
-import { stripNonText } from './clean';
 import { readPageMetadata, type PageMetadata } from './metadata';
 import { copyFor } from './page-copy';
 import { sanitizeArticle } from './sanitize';
@@ -68,7 +67,6 @@ export function extractMainArticle(doc: Document, pageUrl: string | null | undef
 /** First share: a bounded copy of the article's part of the page. Second: the library on it, then assembly. */
 function extractOne(doc: Document, pageUrl: string, page: PageMetadata, plan: ArticlePlan): ExtractionStep {
   const clone = copyFor(doc, plan.container, plan.exclude);
-  stripNonText(clone.body ?? clone.documentElement);
   return () => {
     // The library's own charThreshold (500): below it, it retries without dropping "unlikely" blocks; at 400 a
     // paywall box or a print footer that passed the first try was taken for the article.

@@ -2,9 +2,6 @@
 // blocks, repeated titles, byline and date lines); each rule stays only if it pays on both corpora (rules.ts).
 import { CLEAN_RULES as on } from './rules';
 
-// Never text: removed before the library scores the page.
-const ALWAYS_DROP = 'script, style, noscript, template, iframe, svg, canvas, button, select, textarea, input, dialog';
-
 // Words in class names and ids that mark furniture. Class names are split into words, so
 // `c-share-bar` and `relatedLinks` match while `shared-content` or `url-breadcrumb` wrappers
 // are still guarded by the size check in `isFurniture`.
@@ -198,23 +195,17 @@ function proseParagraphs(el: Element): number {
 }
 
 /**
- * Removes what is never text, before the library scores the page. Furniture is not removed here:
- * on the whole page the size guard is too weak, and removing it changed which block Readability
- * picked on some corpus pages for the worse; it is removed from the library's output instead.
+ * Removes furniture (share bars, tag lists, related blocks…) in place, from the library's output: on the whole page
+ * the size guard is too weak, and removing it before the library scores the page changed which block it picked on
+ * some corpus pages for the worse.
  */
-export function stripNonText(root: Element): void {
-  if (on.neverText) for (const el of [...root.querySelectorAll(ALWAYS_DROP)]) el.remove();
-}
-
-/** Removes furniture (share bars, tag lists, related blocks…) and repeated captions or titles in place. */
 export function removeNoise(root: Element): void {
   if (on.furniture) dropFurniture(root);
-  if (on.repeatedBlocks) removeRepeatedBlocks(root);
 }
 
 /**
  * Cleans the library's output, where the root is the article alone: furniture, figures and their
- * captions (credits and alt-text echoes, not the article's prose), lists of links.
+ * captions (credits and alt-text echoes, not the article's prose).
  */
 export function cleanArticleContent(root: Element): void {
   removeNoise(root);
@@ -223,38 +214,12 @@ export function cleanArticleContent(root: Element): void {
       // A <figure> that holds a long quote or a table is content; one around a picture is not.
       if (root.contains(el) && (el.tagName.toUpperCase() === 'FIGCAPTION' || textLength(el) < 400)) el.remove();
     }
-  if (on.linkLists) dropLinkLists(root);
 }
 
 function dropFurniture(root: Element): void {
   const rootProse = textLength(root) - linkTextLength(root);
   for (const el of [...root.querySelectorAll('[class], [id]')]) {
     if (el !== root && root.contains(el) && isFurniture(el, rootProse)) el.remove();
-  }
-}
-
-/** Lists whose items are links (related headlines, tag lists) are navigation, not text. */
-function dropLinkLists(root: Element): void {
-  for (const list of [...root.querySelectorAll('ul, ol')]) {
-    if (!root.contains(list)) continue;
-    const length = textLength(list);
-    if (length > 0 && linkTextLength(list) / length > 0.6) list.remove();
-  }
-}
-
-/**
- * A caption, title or paragraph that repeats the text of an earlier one is dropped. One inside the earlier one is that
- * same text, not a repeat: the library turns a <div> around a lone heading into a <p> with the heading inside.
- */
-function removeRepeatedBlocks(root: Element): void {
-  const seen = new Map<string, Element>();
-  for (const el of [...root.querySelectorAll('figcaption, p, h1, h2, h3, h4, [class*="caption"]')]) {
-    if (!root.contains(el)) continue;
-    const key = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (key.length < 12) continue;
-    const earlier = seen.get(key);
-    if (!earlier) seen.set(key, el);
-    else if (!earlier.contains(el)) el.remove();
   }
 }
 
@@ -326,7 +291,6 @@ const CREDIT =
 // Calls to action and credits that close an article: newsletter and follow prompts, reporting credits, copyright.
 const CLOSING_LINE =
   /(\bsign(ing)? up\b|\bsubscribe\b|\bnewsletters?\b|\bfollow (us|him|her|me|them|[@\w'’]+ on)\b|\bclick here\b|\bcontributed (to )?(this )?(report|story)|\breporting by\b|\bediting by\b|\bwrite to\b|\bemail \S+ at\b|\breach (the )?\S+ at\b|\bcopyright\b|©|\ball rights reserved\b|\bjoin our\b|\bhave a (news )?tip\b|\bdownload (the|our)\b)/i;
-const URL_ONLY = /^(https?:\/\/|www\.)\S+$/i;
 
 export interface TrimContext {
   /** The article's headline in its various forms (og:title, JSON-LD, <h1>): repeated headlines are dropped. */
@@ -341,7 +305,6 @@ export function trimBlocks(blocks: TextBlock[], context: TrimContext): TextBlock
   let kept = blocks.filter(
     (b) =>
       !(on.titleLines && titles.has(normalized(b.text))) &&
-      !(on.urlLines && URL_ONLY.test(b.text)) &&
       !(on.linkLines && isLinkLine(b)) &&
       !(on.creditLines && words(b.text) <= 60 && CREDIT.test(b.text)),
   );

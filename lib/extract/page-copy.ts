@@ -78,7 +78,7 @@ const isBody = (node: Node): node is Element => node.nodeType === 1 && (node as 
 
 /**
  * Copies `sources` (and their subtrees, in document order) under `target`, one node at a time, spending the budget:
- * code and styles are skipped (they are dropped before extraction anyway and must not spend it), text is cut to what
+ * code and styles are skipped (the library drops them anyway and they must not spend it), text is cut to what
  * is left, and the walk stops when either budget is spent.
  */
 function copyWithin(copy: Document, sources: Node[], target: Node, budget: Budget, exclude: Set<Element>): void {

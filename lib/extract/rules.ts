@@ -3,22 +3,14 @@
 export const CLEAN_RULES = {
   /** The page's own block widened to the headline (and lead) standing above it, outside. */
   headlineAbove: true,
-  /** Scripts, styles, forms, iframes… removed before the library scores the page. */
-  neverText: true,
   /** Blocks named like furniture (share, related, newsletter…) with little prose of their own. */
   furniture: true,
   /** A header wrapper (`article-header`) that holds a paragraph of prose (the standfirst) is kept. */
   headerLeads: true,
-  /** A caption, title or paragraph that repeats an earlier one. */
-  repeatedBlocks: true,
   /** Figures around pictures and their captions. */
   figures: true,
-  /** Lists whose items are mostly links. */
-  linkLists: true,
   /** Lines that repeat the headline. */
   titleLines: true,
-  /** Lines that are one bare address. */
-  urlLines: true,
   /** Short lines that are mostly link text ("Read also: …"). */
   linkLines: true,
   /** Photo credits. */
