@@ -28,11 +28,15 @@ const PAGES = process.env.BENCH_EXTRACT_PAGES?.split(',').filter(Boolean) ?? nul
 const ALL_RULES = Object.keys(CLEAN_RULES) as CleanRule[];
 
 const round = (x: number) => Number(x.toFixed(3));
-/** The variants: 'all' (every rule on), 'readability' (bare library), then each rule off. */
-const VARIANTS = ['all', 'readability', ...RULES.map((r) => `-${r}`)];
+/**
+ * The variants: 'all' (every rule on), 'none' (every rule off: what the rules earn together; what is left between it
+ * and the bare library comes from the rest of the pipeline, the plan and the bounded copy), 'readability' (bare
+ * library), then each rule off.
+ */
+const VARIANTS = ['all', 'none', 'readability', ...RULES.map((r) => `-${r}`)];
 
-function beatwatchText(doc: Document, url: string, off: CleanRule | null): string {
-  for (const rule of ALL_RULES) CLEAN_RULES[rule] = rule !== off;
+function beatwatchText(doc: Document, url: string, off: CleanRule | 'every' | null): string {
+  for (const rule of ALL_RULES) CLEAN_RULES[rule] = off !== 'every' && rule !== off;
   try {
     return extractArticles(doc, url)[0]?.text ?? '';
   } catch {
@@ -60,7 +64,11 @@ function textsOf(pages: { id: string; url: string; half: Half; html(): string }[
         texts[variant] =
           variant === 'readability'
             ? readabilityText(parsed.document)
-            : beatwatchText(parsed.document, page.url, variant === 'all' ? null : (variant.slice(1) as CleanRule));
+            : beatwatchText(
+                parsed.document,
+                page.url,
+                variant === 'all' ? null : variant === 'none' ? 'every' : (variant.slice(1) as CleanRule),
+              );
       parsed.close();
     } catch {
       for (const variant of VARIANTS) texts[variant] ??= '';
@@ -90,7 +98,7 @@ function table<C>(
       out[variant][half] = { precision: round(s.precision), recall: round(s.recall), f1: round(s.f1) };
     }
     // Tuning pages only: the pages to look at when a rule is changed (validation pages are never looked at).
-    if (variant.startsWith('-'))
+    if (variant.startsWith('-') || variant === 'none')
       moved[variant] = runs.filter((r) => r.half === 'tuning' && r.texts[variant] !== r.texts.all).map((r) => r.id);
   }
   return { table: out, moved };
@@ -141,8 +149,10 @@ it('bench:extract-rules', { timeout: 7_200_000 }, () => {
     '# What each clean-up rule pays',
     '',
     'Written by `npm run bench:extract-rules` (tests/bench/extract-rules.test.ts): every page parsed once, extracted',
-    'with all rules on, with bare Readability, and with each rule of `lib/extract/rules.ts` off, in the same run.',
-    'Δ = (rule off) − (all rules on): a negative ΔF1 is what the rule earns; a positive one, what it costs.',
+    'with all rules on, with every rule off (`none`), with bare Readability, and with each rule of',
+    '`lib/extract/rules.ts` off, in the same run. Δ = (rule off) − (all rules on): a negative ΔF1 is what the rule',
+    'earns; a positive one, what it costs. Between `none` and `readability` is what the rest of the pipeline (the plan',
+    'of articles, the bounded copy, the text read from the output) does.',
     '',
   ];
   const f = (x: number) => x.toFixed(3);
