@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { alignAnchored, compilePattern, searchApprox } from '../../../lib/anchor/approx';
+import { alphabet } from './strings';
 
 // Plain O(n·m) dynamic programme: the reference the bit-parallel code must agree with.
 function bruteSearch(text: string, pattern: string, k: number): Map<number, number> {
@@ -30,9 +31,6 @@ function editDistance(a: string, b: string): number {
   }
   return prev[b.length];
 }
-
-const alphabet = (chars: string, min: number, max: number) =>
-  fc.array(fc.constantFrom(...chars.split('')), { minLength: min, maxLength: max }).map((a) => a.join(''));
 
 describe('searchApprox', () => {
   it('agrees with the plain dynamic programme (patterns spanning several 32-row blocks)', () => {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { myersSearch, occurs } from '../../../lib/anchor/search';
-
-const alphabet = (chars: string, min: number, max: number) =>
-  fc.array(fc.constantFrom(...chars.split('')), { minLength: min, maxLength: max }).map((a) => a.join(''));
+import { alphabet } from './strings';
 
 describe('occurs', () => {
   it('says what a search of the whole text says (pieces of the pattern found exactly, only around them searched)', () => {
