@@ -56,6 +56,12 @@ async function scrollToEnd(page, rounds = 12) {
 }
 
 const titles = (digest, id) => digest.find((d) => d.topic.id === id).articles.map((a) => a.title);
+/** Titles of a topic's articles from one page of the fixture server (other tests' pages are stored in the same profile). */
+const titlesFrom = (digest, id, page) =>
+  digest
+    .find((d) => d.topic.id === id)
+    .articles.filter((a) => a.url.includes(page))
+    .map((a) => a.title);
 
 function articlesAfterLoad(name) {
   let server;
@@ -129,9 +135,11 @@ function articlesAfterLoad(name) {
       { id: 'forest', name: 'Forests', query: 'forest' },
     ]);
     const page = await browser.open(`${server.origin}/${SPA}`);
-    await digestWhen(popup, (d) => titles(d, 'ukraine-en').length > 0);
+    // The English beat also finds the seed page's Arabic report on Ukraine, stored by the test before (a country's
+    // name is looked for in every language): only this page's stories are this test's business.
+    await digestWhen(popup, (d) => titlesFrom(d, 'ukraine-en', SPA).length > 0);
     let digest = await settledDigest(popup);
-    assert.deepEqual(titles(digest, 'ukraine-en'), ['Ukraine and Moldova sign deal to link power grids']);
+    assert.deepEqual(titlesFrom(digest, 'ukraine-en', SPA), ['Ukraine and Moldova sign deal to link power grids']);
 
     await page.click('#next-story');
     await page.waitFor(() => location.search.includes('story=2'), undefined, { what: 'the pushed address' });
@@ -142,7 +150,8 @@ function articlesAfterLoad(name) {
       ['Researchers map the oldest known forest floor in Norway'],
     );
     assert.match(forest[0].url, /story=2$/, 'the swapped story is stored under the address the site pushed');
-    assert.match(digest.find((d) => d.topic.id === 'ukraine-en').articles[0].url, /story=1$/);
+    const ukraine = digest.find((d) => d.topic.id === 'ukraine-en').articles.filter((a) => a.url.includes(SPA));
+    assert.match(ukraine[0].url, /story=1$/);
     await page.close();
   });
 }
