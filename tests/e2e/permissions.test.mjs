@@ -33,7 +33,11 @@ function permissions(name) {
 
   test('the options page shows what the browser says about durable storage', async () => {
     await options.waitFor(
-      () => document.querySelector('[data-durability]')?.dataset.durability !== 'checking',
+      // The line must be there first: before the page has rendered, "no line" is not "checking" either.
+      () => {
+        const shown = document.querySelector('[data-durability]')?.dataset.durability;
+        return shown !== undefined && shown !== 'checking';
+      },
       undefined,
       {
         what: 'the durability answer',
