@@ -72,8 +72,8 @@ export function occurs(
   const m = pattern.length;
   const k = maxErrors;
   const pieces = k + 1;
-  if (k < 0 || m === 0) return !!search(text, pattern, k, deadline)?.length;
-  if (pieces > m) return !!search(text, pattern, k, deadline)?.length;
+  // No pieces to cut (or fewer letters than pieces): the whole text is searched.
+  if (k < 0 || m === 0 || pieces > m) return !!search(text, pattern, k, deadline)?.length;
   // An occurrence holding piece [o, o + l) at text offset x starts within k of x - o and is at most m + k long.
   const regions: [number, number][] = [];
   for (let i = 0; i < pieces; i++) {

@@ -51,20 +51,25 @@ const NOT_REGIONS = new Set([
 ]);
 
 const namesByLocale = new Map<string, Map<string, string>>();
+type NameStyle = 'long' | 'short';
 const formatters = new Map<string, Intl.DisplayNames | undefined>();
 
-function displayNames(locale: string): Intl.DisplayNames | undefined {
-  if (formatters.has(locale)) return formatters.get(locale);
+function displayNames(locale: string, style: NameStyle = 'long'): Intl.DisplayNames | undefined {
+  const key = `${style} ${locale}`;
+  if (formatters.has(key)) return formatters.get(key);
   let formatter: Intl.DisplayNames | undefined;
   try {
-    formatter = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+    formatter = new Intl.DisplayNames([locale], { type: 'region', style, fallback: 'none' });
   } catch {
     // An invalid locale tag from the caller: it simply contributes no names.
     formatter = undefined;
   }
-  formatters.set(locale, formatter);
+  formatters.set(key, formatter);
   return formatter;
 }
+
+/** A locale's region names in both styles (Bosnia and Herzegovina, and Bosnia). */
+const bothStyles = (locale: string) => [displayNames(locale, 'long'), displayNames(locale, 'short')];
 
 /** Normalized region name → region code in one locale, built once per locale. */
 function regionsByName(locale: string): Map<string, string> {
@@ -132,20 +137,6 @@ export interface RegionName {
   locales: string[];
 }
 
-const shortFormatters = new Map<string, Intl.DisplayNames | undefined>();
-
-function shortNames(locale: string): Intl.DisplayNames | undefined {
-  if (shortFormatters.has(locale)) return shortFormatters.get(locale);
-  let formatter: Intl.DisplayNames | undefined;
-  try {
-    formatter = new Intl.DisplayNames([locale], { type: 'region', style: 'short', fallback: 'none' });
-  } catch {
-    formatter = undefined;
-  }
-  shortFormatters.set(locale, formatter);
-  return formatter;
-}
-
 /** Which locales' names can be written as a term in this script: those of the term's own script. */
 type Script = 'latin' | 'arabic' | 'cyrillic' | 'other';
 function scriptOf(word: string): Script {
@@ -180,7 +171,7 @@ function regionsByTerm(locale: string): Map<string, string> {
   let byTerm = termKeysByLocale.get(locale);
   if (byTerm !== undefined) return byTerm;
   byTerm = new Map();
-  for (const names of [displayNames(locale), shortNames(locale)]) {
+  for (const names of bothStyles(locale)) {
     if (names === undefined) continue;
     for (const code of regionCodes()) {
       const key = termKeyOf(names.of(code), code);
@@ -237,7 +228,7 @@ export function regionNamesOf(tokens: readonly string[]): RegionName[] | undefin
   if (code !== undefined) {
     const byKey = new Map<string, RegionName>();
     for (const locale of ALIAS_LOCALES) {
-      for (const names of [displayNames(locale), shortNames(locale)]) {
+      for (const names of bothStyles(locale)) {
         const name = termKeyOf(names?.of(code), code);
         if (name === undefined || name === key) continue;
         const entry = byKey.get(name);
