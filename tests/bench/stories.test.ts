@@ -16,6 +16,7 @@ import {
 } from '../../lib/stories/group';
 import { bodyTerms, PROFILE_OPTIONS, type ProfileOptions } from '../../lib/stories/profile';
 import { SIMILARITY_OPTIONS } from '../../lib/stories/similarity';
+import { crossValidate, widestBestRun, type TunedThreshold } from './metrics/cross-validation';
 import { scoreDecisions, type DecisionScores } from './metrics/decision-metric';
 import { median, percentile, reportFigures } from './report';
 
@@ -41,7 +42,6 @@ interface BenchArticle extends GroupableArticle {
   text: string;
 }
 
-const HALVES = ['tuning', 'validation'] as const;
 const EXCERPT_CHARS = 280;
 const TOPIC_SIZE = 1000;
 const COST_PROBES = 20;
@@ -77,7 +77,7 @@ function score(pairs: readonly LabelledPair[], same: (pair: LabelledPair) => boo
   return scoreDecisions(pairs, same, (pair) => pair.same);
 }
 
-type ByHalf = Record<(typeof HALVES)[number], Scores>;
+type ByHalf = Record<'tuning' | 'validation', Scores>;
 
 function byHalf(pairs: readonly LabelledPair[], same: (pair: LabelledPair) => boolean): ByHalf {
   return {
@@ -158,18 +158,23 @@ function averageLinkSame(
 
 type Grouping = typeof groupedSame;
 
-/** Where the tuning half's best F1 is reached: the widest run of thresholds reaching it, and the run's middle. */
-interface TunedThreshold {
-  from: number;
-  to: number;
-  middle: number;
-}
-
 const THRESHOLD_STEP = 0.001;
+/** The thresholds tried, in steps of 0.001. */
+const THRESHOLDS = Array.from({ length: 381 }, (_, i) => Math.round((i + 20) * THRESHOLD_STEP * 1000) / 1000);
+/** Cross-validation within the tuning half: 5 folds stratified by label, repeated with 5 fixed seeds. */
+const CV = { folds: 5, seeds: [1, 2, 3, 4, 5], fallback: SAME_STORY };
+
+interface Tuned {
+  /** The threshold chosen on the whole tuning half. */
+  tuned: TunedThreshold;
+  /** Each tuning pair decided by a threshold chosen without its fold. */
+  cv: Scores;
+}
 
 /**
  * The grouping threshold chosen on the tuning half alone: the middle of the widest run of thresholds (in steps of
- * 0.001) that reach the best tuning F1, not its edge, so that a few tuning pairs just above or below do not decide it.
+ * 0.001) that reach the best tuning F1, not its edge, so that a few tuning pairs just above or below do not decide it;
+ * and the same choice cross-validated within the tuning half, what variants are compared by.
  */
 function tunedThreshold(
   articles: readonly BenchArticle[],
@@ -177,27 +182,17 @@ function tunedThreshold(
   options: GroupOptions,
   links: readonly StoryLink[],
   grouping: Grouping = groupedSame,
-): TunedThreshold {
+): Tuned {
   const tuning = pairs.filter((p) => p.half === 'tuning');
-  const steps: { t: number; f1: number }[] = [];
-  for (let i = 20; i <= 400; i++) {
-    const t = Math.round(i * THRESHOLD_STEP * 1000) / 1000;
-    steps.push({ t, f1: score(tuning, grouping(articles, { ...options, threshold: t }, links)).f1 });
-  }
-  const best = Math.max(...steps.map((s) => s.f1));
-  let run: TunedThreshold = { from: SAME_STORY, to: SAME_STORY, middle: SAME_STORY };
-  let widest = -1;
-  for (let i = 0; i < steps.length; i++) {
-    if (steps[i].f1 !== best || (i > 0 && steps[i - 1].f1 === best)) continue;
-    let j = i;
-    while (j + 1 < steps.length && steps[j + 1].f1 === best) j++;
-    if (j - i > widest) {
-      widest = j - i;
-      const [from, to] = [steps[i].t, steps[j].t];
-      run = { from, to, middle: Math.round(((from + to) / 2) * 10000) / 10000 };
-    }
-  }
-  return run;
+  const groupings = new Map<number, (pair: LabelledPair) => boolean>();
+  const decide = (threshold: number) => {
+    let same = groupings.get(threshold);
+    if (!same) groupings.set(threshold, (same = grouping(articles, { ...options, threshold }, links)));
+    return same;
+  };
+  const steps = THRESHOLDS.map((t) => ({ t, f1: score(tuning, decide(t)).f1 }));
+  const cv = crossValidate(tuning, (p) => p.same, THRESHOLDS, decide, CV);
+  return { tuned: widestBestRun(steps, SAME_STORY), cv: cv.scores };
 }
 
 describe('stories benchmark', () => {
@@ -220,10 +215,12 @@ describe('stories benchmark', () => {
     const linked = new Set(links.filter((l) => l.similarity >= SAME_STORY).map((l) => `${l.a} ${l.b}`));
     const pairwise = byHalf(pairs, (p) => linked.has(`${p.a} ${p.b}`) || linked.has(`${p.b} ${p.a}`));
     const tuned = tunedThreshold(newsAr, pairs, {}, links);
-    const averageThreshold = tunedThreshold(newsAr, pairs, {}, links, averageLinkSame).middle;
+    const averageTuned = tunedThreshold(newsAr, pairs, {}, links, averageLinkSame);
+    const averageThreshold = averageTuned.tuned.middle;
     const averageOptions = { threshold: averageThreshold };
     const averageLink = {
       threshold: averageThreshold,
+      cv: averageTuned.cv,
       ...byHalf(pairs, averageLinkSame(newsAr, averageOptions, links)),
       highConfidenceOnly: byHalf(highConfidence, averageLinkSame(newsAr, averageOptions, links)),
     };
@@ -245,8 +242,9 @@ describe('stories benchmark', () => {
     const ablations = variants.map(([name, options]) => {
       const articles = options.profile ? withBodyTerms(newsAr, options.profile) : newsAr;
       const variantLinks = storyLinks(articles, options);
-      const threshold = tunedThreshold(articles, pairs, options, variantLinks).middle;
-      return { name, threshold, ...byHalf(pairs, groupedSame(articles, { ...options, threshold }, variantLinks)) };
+      const { tuned: variantTuned, cv } = tunedThreshold(articles, pairs, options, variantLinks);
+      const threshold = variantTuned.middle;
+      return { name, threshold, cv, ...byHalf(pairs, groupedSame(articles, { ...options, threshold }, variantLinks)) };
     });
 
     // Cost: a topic of 1,000 real articles (news-ar, then the extraction corpora's, English and other languages);
@@ -284,8 +282,9 @@ describe('stories benchmark', () => {
       bench: 'stories',
       pairs: pairs.length,
       threshold: SAME_STORY,
-      tuningBestThresholds: tuned,
-      rule,
+      tuningBestThresholds: tuned.tuned,
+      crossValidation: { folds: CV.folds, seeds: CV.seeds },
+      rule: { ...rule, cv: tuned.cv },
       pairwise,
       averageLink,
       baseline,
@@ -305,18 +304,22 @@ describe('stories benchmark', () => {
       },
     };
     reportFigures(figures, () => {
-      const line = (name: string, s: ByHalf) =>
+      const prf = (label: string, x: Scores) =>
+        `${label} P ${x.precision.toFixed(3)} R ${x.recall.toFixed(3)} F1 ${x.f1.toFixed(3)}`;
+      // Tuning, cross-validated within tuning (when the threshold was chosen there), validation.
+      const line = (name: string, s: ByHalf & { cv?: Scores }) =>
         console.log(
           `${name.padEnd(44)} ` +
-            HALVES.map(
-              (h) => `${h} P ${s[h].precision.toFixed(3)} R ${s[h].recall.toFixed(3)} F1 ${s[h].f1.toFixed(3)}`,
-            ).join('   '),
+            [prf('tuning', s.tuning), s.cv ? prf('cv', s.cv) : ' '.repeat(27), prf('validation', s.validation)].join(
+              '   ',
+            ),
         );
       console.log(
-        `same-story pairs: ${pairs.length}; threshold ${SAME_STORY} (the tuning half's best F1 from ${tuned.from} ` +
-          `to ${tuned.to}: middle ${tuned.middle})`,
+        `same-story pairs: ${pairs.length}; threshold ${SAME_STORY} (the tuning half's best F1 from ${tuned.tuned.from} ` +
+          `to ${tuned.tuned.to}: middle ${tuned.tuned.middle}); cv: ${CV.folds}-fold cross-validation within the ` +
+          `tuning half (stratified, ${CV.seeds.length} fixed seeds, pooled), the threshold re-chosen without each fold`,
       );
-      line('stories (lib/stories, grouped)', rule);
+      line('stories (lib/stories, grouped)', figures.rule);
       line('  pairwise decision only', pairwise);
       line(`  average link, not chaining (t=${averageLink.threshold})`, averageLink);
       line('    the same, high-confidence labels only', averageLink.highConfidenceOnly);
