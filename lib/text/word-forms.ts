@@ -256,6 +256,22 @@ export function isDerivedForm(form: string, stem: string, word: string, listedEn
   return list.includes(form.slice(stem.length)) || (form.startsWith(word) && list.includes(form.slice(word.length)));
 }
 
+/** Country names whose nisba is another word's too: روماني is Roman as well as Romanian. */
+const NISBA_HOMOGRAPHS = new Set(['\u0631\u0648\u0645\u0627\u0646\u064a\u0627']);
+
+/**
+ * Whether an Arabic country name the reader did not type (a CLDR name, normalized) is also found by its nisba
+ * adjective, written with or without the article (لبنان → اللبنانية, إسرائيل → الإسرائيلي, اليمن → اليمنيين): only a
+ * one-word name with a telling stem (derivedStem: مصر and قطر are too short), not one that itself ends in the nisba's
+ * ي (مالي is also "financial"; so are none of تشيلي, جيبوتي, ملاوي read as adjectives), and not a NISBA_HOMOGRAPHS
+ * name.
+ */
+export function takesNisba(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 0x0600 || c > 0x06ff || word.endsWith('\u064a') || word.endsWith('\u0649')) return false;
+  return !NISBA_HOMOGRAPHS.has(word) && derivedStem(word) !== undefined;
+}
+
 /** German compounds: a topic word of at least this many letters is found as a compound's first part or head. */
 export const MIN_COMPOUND_PART = 4;
 /** The rest of a compound has at least this many letters (Bahn+hof, Regional+bahn). */

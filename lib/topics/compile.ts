@@ -6,6 +6,7 @@ import { isCharToken } from '../text/tokenize';
 import {
   derivedStem,
   endingGroupsOf,
+  takesNisba,
   inflectionStem,
   MIN_COMPOUND_PART,
   MIN_STEM,
@@ -123,6 +124,8 @@ export interface RelevanceSignals {
   aboutRule: boolean;
   /** A term that names a country or territory in one language finds its names in the article's (CLDR, aliases.ts). */
   regionNames: boolean;
+  /** A country named in another language is found by its Arabic nisba in an Arabic article (Lebanon → اللبنانية). */
+  regionAdjectives: boolean;
 }
 
 export const CURRENT_SIGNALS: RelevanceSignals = {
@@ -133,6 +136,7 @@ export const CURRENT_SIGNALS: RelevanceSignals = {
   otherNames: true,
   aboutRule: true,
   regionNames: true,
+  regionAdjectives: true,
 };
 
 /** The rule before the independent labels (README: "When does a topic match?", the old figures). */
@@ -144,6 +148,7 @@ export const PREVIOUS_SIGNALS: RelevanceSignals = {
   otherNames: false,
   aboutRule: false,
   regionNames: false,
+  regionAdjectives: false,
 };
 
 export interface CompiledTopics {
@@ -225,13 +230,14 @@ export function compileTopics(topics: TopicInput[], signals: RelevanceSignals = 
   // Other forms of a new pattern's first word: always the adjectives (they make a topic prominent even when they
   // are not mentions), endings and compounds when their signal is on. A region's name the reader did not type takes
   // its case endings only: its adjectives and compounds meet too many other words (Arabic مالية "financial" for
-  // Mali's مالي, Indiana and Francis for India and France, Beschleuniger for Niger).
+  // Mali's مالي, Indiana and Francis for India and France, Beschleuniger for Niger); Arabic names but the few
+  // word-forms.ts's takesNisba rules out take their nisba (اللبنانية for Lebanon).
   const addForms = (pattern: Pattern) => {
     if (pattern.prefix) return;
     const word = pattern.tokens[0];
     if (word.length < MIN_STEM || !/^\p{L}+$/u.test(word) || isCharToken(word)) return;
     const typed = pattern.locales === undefined;
-    if (pattern.tokens.length === 1 && typed) {
+    if (pattern.tokens.length === 1 && (typed || (signals.regionAdjectives && takesNisba(word)))) {
       const stem = derivedStem(word);
       if (stem !== undefined) {
         const longer = signals.derivedMentions ? longerPlaceNames(word) : undefined;

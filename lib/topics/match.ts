@@ -272,7 +272,8 @@ const ARABIC_ARTICLE = /(?:\u0627\u0644|\u0644\u0644)$/;
  * A region's name the reader did not type counts only in an article of a language that writes it so (an article of
  * unknown language: only in a script other than the Latin); in letters with a case, only as a proper name (a capital
  * as the article writes it: Polish `Indie` is India, English `indie` is not; `la réunion` is a meeting); and in
- * Arabic, only with the definite article when the name has it (مالي is Mali, المالي "the financial" is not).
+ * Arabic, only with the definite article when the name has it (مالي is Mali, المالي "the financial" is not), which
+ * its nisba may take whatever the name does (اللبنانية for لبنان).
  */
 function keepRegionNamesOf(
   article: MatchableArticle,
@@ -300,6 +301,7 @@ function keepRegionNamesOf(
       if (first !== undefined && first === first.toLowerCase() && first !== first.toUpperCase()) continue;
       if (
         withoutArticle &&
+        o.form !== 'derived' &&
         o.skip > 0 &&
         ARABIC_ARTICLE.test(normalizeTerm(source.slice(stream.starts[o.first], start)))
       )

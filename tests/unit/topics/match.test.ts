@@ -166,6 +166,21 @@ describe('matchTopics', () => {
     expect(matches('mongolia', 'Plague', `The new Mongolia policy. ${filler}`)).toBe(true);
   });
 
+  it('finds a country named in another language by its Arabic nisba, in an Arabic article, but no homograph', () => {
+    const filler = 'كلمات أخرى عن أمور أخرى. '.repeat(20);
+    const ar = { lang: 'ar' };
+    expect(matches('Lebanon', 'طيران الاحتلال ينتهك الأجواء اللبنانية', filler, ar)).toBe(true);
+    expect(matches('Israel', 'قصف', `عاد طيران الاستطلاع الإسرائيلي. ${filler}`, ar)).toBe(true);
+    expect(matches('Yemen', 'قصف', `سقطت قذائف على الأراضي اليمنية. ${filler}`, ar)).toBe(true);
+    // مالية is "financial", رومانية "Roman"; مصر is too short a stem to tell; an English article takes none.
+    expect(matches('Mali', 'الأزمة المالية', filler, ar)).toBe(false);
+    expect(matches('Romania', 'آثار الإمبراطورية الرومانية', filler, ar)).toBe(false);
+    expect(matches('Egypt', 'المنتخب المصري', filler, ar)).toBe(false);
+    expect(matches('لبنان', 'Lebanese army deploys', 'Filler words. '.repeat(30), { lang: 'en' })).toBe(false);
+    const without = compileTopics([{ id: 't', query: 'Lebanon' }], { ...CURRENT_SIGNALS, regionAdjectives: false });
+    expect(matchTopics({ title: 'انتهاك الأجواء اللبنانية', text: filler, lang: 'ar' }, without)).toEqual([]);
+  });
+
   it('explains every verdict: where the topic stands and what made it prominent, or why not', () => {
     const filler = 'Filler words about other things. '.repeat(20);
     const assess = (query: string, title: string, text: string) =>
