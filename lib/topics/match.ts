@@ -210,7 +210,7 @@ export function assessTopics(article: MatchableArticle, compiled: CompiledTopics
     const placed = counted.map(({ occurrence: o }): AboutMention => {
       const inTitle = o.field === FIELD_TITLE;
       let aside: Aside | undefined;
-      if (signals.otherNames && o.first === o.last) {
+      if (signals.otherNames) {
         const [source, stream] = inTitle ? [article.title, title] : [article.text, text];
         if (isPartOfOtherName(source, stream, o.first, o.last)) aside = 'other-name';
       }
@@ -295,6 +295,8 @@ function keepRegionNamesOf(
     const withoutArticle = /^[\u0600-\u06ff]/.test(tokens[0]) && !tokens[0].startsWith('\u0627\u0644');
     const kept: Occurrence[] = [];
     for (const o of list) {
+      // A nisba only in an Arabic article: Persian writes Kuwait كويت too, but not its adjective الكويتية.
+      if (o.form === 'derived' && lang !== 'ar') continue;
       const [source, stream] = o.field === FIELD_TITLE ? [article.title, title] : [article.text, text];
       const start = o.skip === 0 ? stream.starts[o.first] : stream.offsets[stream.normalizedStarts[o.first] + o.skip];
       const first = source[start];

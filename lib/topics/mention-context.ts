@@ -58,6 +58,22 @@ const CREDIT_BEFORE = new Set([
  * دلتا النيجر. Only capitalised in Latin script, so "the new Jordan policy" is still Jordan.
  */
 const NAME_BEFORE = new Set(['inner', 'outer', 'new', 'دلتا']);
+/**
+ * Words that, in any case, make the name after them a school's, a street's or a tournament's: lycée Angela Davis,
+ * rue de Rivoli's kin (rue Victor Hugo), calle Colón, شارع الملك فهد, دورة واشنطن (the Washington tournament).
+ */
+const NAMED_AFTER = new Set([
+  'lycee',
+  'rue',
+  'boulevard',
+  'calle',
+  'avenida',
+  'colegio',
+  'escuela',
+  'liceo',
+  'شارع',
+  'دوره',
+]);
 const NAME_AFTER = new Set(['delta', 'county', 'river', 'street', 'avenue', 'road', 'square', 'basin']);
 
 /** Words that, just after a name, make it the source: "Reuters reported", «ذكرت رويترز» reads the other way. */
@@ -118,15 +134,21 @@ function datelineEnd(text: string, stream: TokenStream, paragraph: Int32Array): 
   return 0;
 }
 
-/** Whether the words around tokens [first, last] make them part of a longer, different name (Niger Delta). */
+/**
+ * Whether the words around tokens [first, last] make them part of a longer, different name: a one-word name
+ * (Niger Delta, Inner Mongolia), or any name a school, street or tournament is named after (lycée Angela Davis).
+ */
 export function isPartOfOtherName(text: string, stream: TokenStream, first: number, last: number): boolean {
   const { forms, starts, positions } = stream;
   const capitalised = (k: number) => {
     const c = text.charCodeAt(starts[k]);
     return c >= 0x0600 || text[starts[k]] !== text[starts[k]].toLowerCase();
   };
-  if (first > 0 && positions[first] - positions[first - 1] === 1 && NAME_BEFORE.has(forms[first - 1]))
-    return capitalised(first - 1);
+  if (first > 0 && positions[first] - positions[first - 1] === 1) {
+    if (NAMED_AFTER.has(forms[first - 1])) return true;
+    if (first === last && NAME_BEFORE.has(forms[first - 1])) return capitalised(first - 1);
+  }
+  if (first !== last) return false;
   if (last + 1 < forms.length && positions[last + 1] - positions[last] === 1 && NAME_AFTER.has(forms[last + 1]))
     return capitalised(last + 1);
   return false;

@@ -164,6 +164,13 @@ describe('matchTopics', () => {
     expect(matches('christian', 'Christian County deputies arrest two', filler)).toBe(false);
     expect(matches('النيجر', 'تسرب نفطي في دلتا النيجر', filler)).toBe(false);
     expect(matches('mongolia', 'Plague', `The new Mongolia policy. ${filler}`)).toBe(true);
+    // A school, a street or a tournament named after a person or a city, in any case and of any length.
+    expect(matches('"Angela Davis"', 'Grève', `Établissements en grève : lycée Angela Davis, 93. ${filler}`)).toBe(
+      false,
+    );
+    expect(matches('واشنطن', 'التصنيف', `صعد بعد تتويجه بلقب دورة واشنطن الدولية. ${filler}`)).toBe(false);
+    expect(matches('"Angela Davis"', 'Hommage', `Angela Davis a parlé au lycée. ${filler}`)).toBe(true);
+    expect(matches('واشنطن', 'زيارة', `وصل الوزير إلى واشنطن أمس. ${filler}`)).toBe(true);
   });
 
   it('finds a country named in another language by its Arabic nisba, in an Arabic article, but no homograph', () => {

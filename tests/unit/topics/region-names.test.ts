@@ -66,10 +66,14 @@ describe('a beat that names a country in another language', () => {
 
   it('finds the country under the name the article’s language gives it, and says so', () => {
     const assessed = assess('Kuwait', kuwait);
-    expect(assessed?.verdict).toMatchObject({ captured: true, reason: 'lead' });
-    expect(mentioned('Kuwait', kuwait)).toEqual(['region-name: الكويت']);
+    expect(assessed?.verdict).toMatchObject({ captured: true, reason: 'title' });
+    // Its nisba too, in an Arabic article (word-forms.ts, takesNisba).
+    expect(mentioned('Kuwait', kuwait)).toEqual(['derived: الكويتية', 'region-name: الكويت']);
     // The hit carries the reader's own term: the tester and the popup show "Kuwait (“الكويت”)".
-    expect(assessed?.match.hits.map((h) => h.term)).toEqual(['Kuwait']);
+    expect(assessed?.match.hits.map((h) => h.term)).toEqual(['Kuwait', 'Kuwait']);
+    const named = { ...kuwait, title: 'ضبط شبكة إرهابية' };
+    expect(assess('Kuwait', named)?.verdict).toMatchObject({ captured: true, reason: 'lead' });
+    expect(assess('Kuwait', kuwait, { ...CURRENT_SIGNALS, regionAdjectives: false })?.verdict.reason).toBe('lead');
     expect(assess('Kuwait', kuwait, { ...CURRENT_SIGNALS, regionNames: false })).toBeUndefined();
   });
 
@@ -107,8 +111,12 @@ describe('a beat that names a country in another language', () => {
   it("reads the name's case endings, but not adjectives or compounds built on it", () => {
     const russian = { title: 'Выборы в Германии', text: '', lang: 'ru' };
     expect(mentioned('Germany', russian)).toEqual(['inflected: Германии']);
-    // Adjectives and compounds of a name the reader did not type meet other words: مالية "financial" for Mali.
-    expect(assess('France', { title: 'وكالة الصحافة الفرنسية', text: '', lang: 'ar' })).toBeUndefined();
+    // Adjectives and compounds of a name the reader did not type meet other words (Beschleuniger for Niger); in
+    // Arabic, only its nisba is read, and never in another language's article (Persian writes كويت too).
+    expect(assess('Kuwait', { title: 'نیروهای کویتی', text: '', lang: 'fa' })).toBeUndefined();
+    // An agency credit stays a credit: وكالة الصحافة الفرنسية is AFP.
+    const afp = { title: 'حادث', text: 'وقع حادث في المدينة، قال مصدر لوكالة الصحافة الفرنسية.', lang: 'ar' };
+    expect(assess('France', afp)?.verdict).toMatchObject({ captured: false, reason: 'asides-only' });
     expect(assess('Нигер', { title: 'Der Beschleuniger läuft', text: '', lang: 'de' })).toBeUndefined();
   });
 
