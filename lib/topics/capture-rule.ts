@@ -109,12 +109,16 @@ export const MIN_PARAGRAPH_SHARE = 0.2;
 
 /**
  * Whether an article is about a topic: it is named in the title or the lead, datelines, credits, attributions and
- * other names aside, or in at least MIN_PARAGRAPHS paragraphs that make MIN_PARAGRAPH_SHARE of the article.
+ * other names aside, or in at least MIN_PARAGRAPHS paragraphs that make MIN_PARAGRAPH_SHARE of the article. A topic
+ * named only by adjectives (`adjectiveLead`: unless the caller turns it off) takes the lead only in its first
+ * sentence: "The Australian musician" in the second sentence says where someone is from, not what the article is
+ * about; «قصف الأراضي اليمنية» opening a report does.
  */
 export function decideAbout(
   mentions: readonly AboutMention[],
   article: ArticleShape,
   minMentions: number | undefined,
+  adjectiveLead = true,
 ): Verdict {
   const counted = mentions.filter((m) => m.aside === undefined);
   const score = scoreOf(counted, article.lead);
@@ -122,7 +126,10 @@ export function decideAbout(
   if (minMentions !== undefined) return { captured: mentions.length >= minMentions, reason: 'min-mentions', score };
   if (counted.length === 0) return { captured: false, reason: 'asides-only', score };
   if (counted.some((m) => m.inTitle)) return { captured: true, reason: 'title', score };
-  if (counted.some((m) => m.first < article.lead)) return { captured: true, reason: 'lead', score };
+  const onlyAdjectives = adjectiveLead && counted.every((m) => m.form === 'derived');
+  const inLead = (m: AboutMention) =>
+    m.first < article.lead && (!onlyAdjectives || m.sentence <= article.firstSentence);
+  if (counted.some(inLead)) return { captured: true, reason: 'lead', score };
   const paragraphs = new Set(counted.map((m) => m.paragraph)).size;
   if (paragraphs >= MIN_PARAGRAPHS && paragraphs >= MIN_PARAGRAPH_SHARE * article.paragraphs)
     return { captured: true, reason: 'paragraphs', score };

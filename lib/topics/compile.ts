@@ -126,6 +126,8 @@ export interface RelevanceSignals {
   regionNames: boolean;
   /** A country named in another language is found by its Arabic nisba in an Arabic article (Lebanon → اللبنانية). */
   regionAdjectives: boolean;
+  /** A topic named only by adjectives takes the lead only in its first sentence (capture-rule.ts, decideAbout). */
+  adjectiveLead: boolean;
 }
 
 export const CURRENT_SIGNALS: RelevanceSignals = {
@@ -137,6 +139,7 @@ export const CURRENT_SIGNALS: RelevanceSignals = {
   aboutRule: true,
   regionNames: true,
   regionAdjectives: true,
+  adjectiveLead: true,
 };
 
 /** The rule before the independent labels (README: "When does a topic match?", the old figures). */
@@ -149,6 +152,7 @@ export const PREVIOUS_SIGNALS: RelevanceSignals = {
   aboutRule: false,
   regionNames: false,
   regionAdjectives: false,
+  adjectiveLead: false,
 };
 
 export interface CompiledTopics {

@@ -232,6 +232,7 @@ export function assessTopics(article: MatchableArticle, compiled: CompiledTopics
         placed,
         { lead, paragraphs: layout.paragraphs, firstSentence: layout.sentence[layout.datelineEnd] ?? 0 },
         topic.minMentions,
+        signals.adjectiveLead,
       );
     } else {
       // The query's own words (or words built on them) at the top: the pair a NEAR found deeper down still belongs

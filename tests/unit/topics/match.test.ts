@@ -188,6 +188,19 @@ describe('matchTopics', () => {
     expect(matchTopics({ title: 'انتهاك الأجواء اللبنانية', text: filler, lang: 'ar' }, without)).toEqual([]);
   });
 
+  it('takes a topic named only by adjectives as prominent in the lead only in its first sentence', () => {
+    const filler = 'Filler words about other things. '.repeat(20);
+    const assess = (text: string, signals = CURRENT_SIGNALS) =>
+      assessTopics({ title: 'Record of the week', text }, compileTopics([{ id: 't', query: 'Australia' }], signals))[0]
+        ?.verdict;
+    const second = `A new EP came out on Friday. The Australian musician is a sucker for sentiment. ${filler}`;
+    expect(assess(second)).toMatchObject({ captured: false, reason: 'passing' });
+    expect(assess(`Australian troops landed on Monday. ${filler}`)).toMatchObject({ captured: true, reason: 'lead' });
+    // The name itself still counts anywhere in the lead, and the previous reading is one signal away.
+    expect(assess(second.replace('The Australian', 'In Australia the'))?.reason).toBe('lead');
+    expect(assess(second, { ...CURRENT_SIGNALS, adjectiveLead: false })?.reason).toBe('lead');
+  });
+
   it('explains every verdict: where the topic stands and what made it prominent, or why not', () => {
     const filler = 'Filler words about other things. '.repeat(20);
     const assess = (query: string, title: string, text: string) =>
