@@ -112,6 +112,18 @@ export function withoutDeskLabel(title: string): string {
   return label && DESK_WORDS.has(normalizeTerm(label[1])) ? title.slice(label[0].length) : title;
 }
 
+// Function words of languages lib/facts/words does not list (Spanish, Portuguese, Italian, German, Dutch): in a topic
+// where such pages are few, they are rare there, and would tie every page of the language together.
+const FUNCTION_WORDS = folded(`
+  el los las del al lo su sus con por para una unos unas es fue son ser como pero sin sobre entre hasta desde este esta
+  estos estas ese esa muy ya sus tras ante según cuando donde porque han ha hay más menos también le les nos
+  os um uma uns umas do da dos das no na nos nas ao aos pelo pela pelos pelas com sem foi são ser sua seu suas seus
+  il lo gli della dello delle degli dei nel nella nelle negli sul sulla con per tra fra che non è sono alla alle al
+  der die das den dem des ein eine einen einem einer eines und oder aber ist sind war waren wird werden hat haben
+  mit von zu zum zur für auf aus bei nach über unter vor durch gegen ohne um im am vom ins sich nicht auch noch wie
+  als wenn dass es er sie wir ihr ihre sein seine kein keine mehr nur schon so
+  het een van en op voor met zijn niet dat ook bij naar uit om worden werd`);
+
 // Words that put a place's name after them: an administrative division or a settlement (منطقة الجوف، محافظة أملج).
 const PLACE_WORDS = folded(`
   منطقة محافظة مدينة بلدة قرية ولاية إمارة مقاطعة إقليم
@@ -131,7 +143,7 @@ const ROUTINE_WORDS = folded(`
   congratulates congratulated congratulations condolences condolence`);
 
 function isBoilerplate(token: Word): boolean {
-  return token.forms.some((form) => DATE_WORDS.has(form) || FORMULA_WORDS.has(form));
+  return token.forms.some((form) => DATE_WORDS.has(form) || FORMULA_WORDS.has(form) || FUNCTION_WORDS.has(form));
 }
 
 /** A year ("1436", "2015") or a day beside a month name: the date of the news, not a figure of it. */

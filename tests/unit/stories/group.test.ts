@@ -321,3 +321,30 @@ describe('StoryIndex', () => {
     expect(index.size).toBe(before - 2);
   });
 });
+
+describe('groupStories: pages in a language the beat rarely reads', () => {
+  it('keeps unrelated Spanish pages, and unrelated German pages, apart: their function words tie nothing together', () => {
+    expectApart([
+      article(
+        'es-1',
+        'El presidente inicia una gira por el sur del país con los ministros',
+        'El presidente de la república llegó el lunes a la región con los ministros para una gira de tres días.',
+      ),
+      article(
+        'es-2',
+        'Los estudiantes del liceo marchan por las calles para pedir más becas',
+        'Los estudiantes de la ciudad marcharon el lunes por las calles del centro para pedir más becas al ministerio.',
+      ),
+      article(
+        'de-1',
+        'Die Regierung plant mit den Ländern eine Reform der Pflege',
+        'Der Minister sagte am Montag, die Reform der Pflege werde mit den Ländern für mehr Geld sorgen.',
+      ),
+      article(
+        'de-2',
+        'Die Bahn kündigt für den Sommer mehr Züge an der Küste an',
+        'Die Bahn will im Sommer mit mehr Zügen an der Küste fahren, sagte der Sprecher am Montag.',
+      ),
+    ]);
+  });
+});

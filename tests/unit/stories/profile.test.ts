@@ -84,3 +84,23 @@ describe('a wire desk label before a headline', () => {
     expect(storyProfile(article, { ...PROFILE_OPTIONS, dropBoilerplate: false }).title.has(term)).toBe(true);
   });
 });
+
+describe('function words of other languages', () => {
+  it('are not terms of a Spanish or German article, its content words are', () => {
+    const spanish = storyProfile({
+      title: 'El gobierno de Chile anuncia los planes para las escuelas del sur',
+      excerpt: 'El ministro presentó por la mañana un plan con nuevas escuelas para la región.',
+      facts: [],
+    });
+    const german = storyProfile({
+      title: 'Die Regierung plant mit den Ländern eine Reform der Pflege',
+      excerpt: 'Der Minister sagte, die Reform werde für die Pflege mehr Geld bringen.',
+      facts: [],
+    });
+    for (const word of ['el', 'los', 'las', 'del', 'para', 'con', 'por'])
+      expect(spanish.terms.has(word), word).toBe(false);
+    for (const word of ['die', 'der', 'den', 'mit', 'eine', 'für']) expect(german.terms.has(word), word).toBe(false);
+    expect([...spanish.title].some((t) => t.startsWith('gobier'))).toBe(true);
+    expect([...german.title].some((t) => t.startsWith('reform'))).toBe(true);
+  });
+});
