@@ -4,6 +4,9 @@
 // so two routine items of one kind (two stock-market closes, two courses) stay apart.
 import type { StoryProfile } from './profile';
 
+/** The least weight a term has (see Rarity). */
+export const MIN_RARITY = Math.LN2;
+
 /** How many articles hold each term, kept up to date as articles come and go. */
 export class DocumentFrequencies {
   private readonly counts = new Map<string, number>();
@@ -34,8 +37,11 @@ export class DocumentFrequencies {
 }
 
 /**
- * Term weights frozen at one moment: a smoothed IDF, highest for a term no article held. Frozen, so each profile's
- * length is computed once per snapshot instead of once per comparison.
+ * Term weights frozen at one moment: the Robertson–Spärck Jones IDF, log((N − n + ½) / (n + ½)) for a term n of N
+ * articles hold, highest for a term no article held. It falls to zero as n nears half the articles, so a beat's own
+ * words weigh little beside a story's names and figures; it is never less than ln 2 (n about a third of the articles
+ * or more), so that in a topic of a few articles, where one story's reports are most of them, its words still count.
+ * Frozen, so each profile's length is computed once per snapshot instead of once per comparison.
  */
 export class Rarity {
   private readonly weights = new Map<string, number>();
@@ -49,7 +55,8 @@ export class Rarity {
   idf(term: string): number {
     let weight = this.weights.get(term);
     if (weight === undefined) {
-      weight = Math.log((this.size + 1) / ((this.counts.get(term) ?? 0) + 0.5));
+      const held = this.counts.get(term) ?? 0;
+      weight = Math.max(MIN_RARITY, Math.log((this.size - held + 0.5) / (held + 0.5)));
       this.weights.set(term, weight);
     }
     return weight;
@@ -132,13 +139,16 @@ export function coveredTerms(profile: StoryProfile, options: SimilarityOptions):
   return options.coverageInBody || !options.titleCoverage ? profile.terms.keys() : profile.summary;
 }
 
-/** The rarity-weighted share of `a`'s headline terms that `b` states (in its summary, or anywhere). */
+/**
+ * The share of `a`'s headline terms that `b` states (in its summary, or anywhere), each term weighted by its rarity
+ * squared, as the cosine weighs a term the two articles share.
+ */
 function coverage(a: StoryProfile, b: StoryProfile, rarity: Rarity, inBody: boolean): number {
   const where = inBody ? b.terms : b.summary;
   let found = 0;
   let all = 0;
   for (const term of a.title) {
-    const weight = rarity.idf(term);
+    const weight = rarity.idf(term) ** 2;
     all += weight;
     if (where.has(term)) found += weight;
   }

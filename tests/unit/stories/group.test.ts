@@ -92,6 +92,12 @@ const BLAST = [
 ];
 
 describe('groupStories: a developing story', () => {
+  it('groups two reports of one story when they are all the topic holds (every shared word is as common as can be)', () => {
+    const stories = groupStories(BLAST);
+    expect(stories).toHaveLength(1);
+    expect(stories[0].articles.map((a) => a.id)).toEqual(['blast-2', 'blast-1']);
+  });
+
   it('keeps reports whose casualty count rose as the story developed in one story', () => {
     expectOneStory(BLAST);
   });

@@ -1,10 +1,11 @@
 // reachesSimilarity: the same verdict as comparing storySimilarity with the threshold, for every pair and option set.
 import { describe, expect, it } from 'vitest';
 import { SAME_STORY } from '@/lib/stories/group';
-import { storyProfile } from '@/lib/stories/profile';
+import { storyProfile, type StoryProfile } from '@/lib/stories/profile';
 import {
   differentPlaces,
   DocumentFrequencies,
+  MIN_RARITY,
   reachesSimilarity,
   SIMILARITY_OPTIONS,
   storySimilarity,
@@ -113,5 +114,29 @@ describe('headlines that name different places', () => {
     expect(storySimilarity(amlaj, jouf, rarity)).toBe(0);
     expect(storySimilarity(amlaj, jouf, rarity, { ...SIMILARITY_OPTIONS, places: false })).toBeGreaterThan(0);
     expect(storySimilarity(amlaj, amlajAgain, rarity)).toBeGreaterThan(0);
+  });
+});
+
+describe('Rarity', () => {
+  const holding = (...terms: string[]): StoryProfile => ({
+    terms: new Map(terms.map((t) => [t, 1])),
+    title: new Set(),
+    summary: new Set(),
+    routine: false,
+    places: new Set(),
+  });
+
+  it('weighs a term by the Robertson–Spärck Jones IDF, and a term a third of the articles hold or more by ln 2', () => {
+    const frequencies = new DocumentFrequencies();
+    for (let i = 0; i < 9; i++) {
+      frequencies.add(holding('everywhere', ...(i < 4 ? ['often'] : []), ...(i === 0 ? ['rare'] : [])));
+    }
+    const rarity = frequencies.snapshot();
+    expect(rarity.idf('rare')).toBeCloseTo(Math.log(8.5 / 1.5));
+    expect(rarity.idf('unseen')).toBeCloseTo(Math.log(9.5 / 0.5));
+    // log(5.5 / 4.5) and log(0.5 / 9.5) are below the floor.
+    expect(rarity.idf('often')).toBe(MIN_RARITY);
+    expect(rarity.idf('everywhere')).toBe(MIN_RARITY);
+    expect(MIN_RARITY).toBeCloseTo(Math.LN2);
   });
 });
