@@ -113,13 +113,14 @@ export function withoutDeskLabel(title: string): string {
 }
 
 // Function words of languages lib/facts/words does not list (Spanish, Portuguese, Italian, German, Dutch): in a topic
-// where such pages are few, they are rare there, and would tie every page of the language together.
+// where such pages are few, they are rare there, and would tie every page of the language together. Not German
+// `war` (was): it is English's war, a story's word.
 const FUNCTION_WORDS = folded(`
   el los las del al lo su sus con por para una unos unas es fue son ser como pero sin sobre entre hasta desde este esta
   estos estas ese esa muy ya sus tras ante según cuando donde porque han ha hay más menos también le les nos
   os um uma uns umas do da dos das no na nos nas ao aos pelo pela pelos pelas com sem foi são ser sua seu suas seus
   il lo gli della dello delle degli dei nel nella nelle negli sul sulla con per tra fra che non è sono alla alle al
-  der die das den dem des ein eine einen einem einer eines und oder aber ist sind war waren wird werden hat haben
+  der die das den dem des ein eine einen einem einer eines und oder aber ist sind waren wird werden hat haben
   mit von zu zum zur für auf aus bei nach über unter vor durch gegen ohne um im am vom ins sich nicht auch noch wie
   als wenn dass es er sie wir ihr ihre sein seine kein keine mehr nur schon so
   het een van en op voor met zijn niet dat ook bij naar uit om worden werd`);

@@ -103,4 +103,13 @@ describe('function words of other languages', () => {
     expect([...spanish.title].some((t) => t.startsWith('gobier'))).toBe(true);
     expect([...german.title].some((t) => t.startsWith('reform'))).toBe(true);
   });
+
+  it("leaves English words that are also German function words, such as 'war'", () => {
+    const english = storyProfile({
+      title: 'Ceasefire talks to end the war stall in Geneva',
+      excerpt: 'Negotiators said the war would go on without a deal.',
+      facts: [],
+    });
+    expect([...english.title].some((t) => t.startsWith('war'))).toBe(true);
+  });
 });
