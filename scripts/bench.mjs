@@ -22,7 +22,16 @@ if (!name || name === '--list' || !BENCHMARKS[name]) {
 
 const benchmark = BENCHMARKS[name];
 const json = rest.includes('--json');
-const positional = rest.filter((a) => a !== '--json');
+// `--name value` options (other than --json) go to Node parts as given; what is left is positional.
+const options = [];
+const positional = [];
+for (let i = 0; i < rest.length; i++) {
+  if (rest[i] === '--json') continue;
+  if (rest[i].startsWith('--')) {
+    options.push(rest[i]);
+    if (i + 1 < rest.length && !rest[i + 1].startsWith('--')) options.push(rest[++i]);
+  } else positional.push(rest[i]);
+}
 const scratch = mkdtempSync(join(tmpdir(), 'beatwatch-bench-'));
 const run = (args, env) =>
   spawnSync(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', json ? 2 : 'inherit', 'inherit'] }).status ?? 1;
@@ -38,7 +47,7 @@ try {
     if (positional[0]) env[`BENCH_${name.toUpperCase()}_DIR`] = resolve(positional[0]);
     const args = part.vitest
       ? [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'vitest.bench.config.ts', part.vitest]
-      : [join(ROOT, part.node)];
+      : [join(ROOT, part.node), ...options];
     status = run(args, env);
     if (status === 0 && json) {
       const figures = JSON.parse(readFileSync(jsonFile, 'utf8'));
