@@ -300,14 +300,15 @@ export function buildSuite(seed = SEED) {
       'one letter',
       highlights.filter((h) => LETTERS.test(blockText(h))),
       (h, b, _changed, wraps) => {
+        const letters = [...new Set(article.text)].filter((c) => LETTERS.test(c));
+        const othersOf = (c) => letters.filter((x) => x !== c && scriptOf(x) === scriptOf(c));
+        // Only letters another letter of their script can replace: a tatweel (script Common) has none, and
+        // picking from nothing wrote "undefined" into the page (one letter turned into nine).
         const positions = [];
-        for (let i = h.start; i < h.end; i++) if (LETTERS.test(b.text[i])) positions.push(i);
+        for (let i = h.start; i < h.end; i++)
+          if (LETTERS.test(b.text[i]) && othersOf(b.text[i]).length) positions.push(i);
         const at = random.pick(positions);
-        const script = scriptOf(b.text[at]);
-        const pool = [...new Set(article.text)].filter(
-          (c) => LETTERS.test(c) && c !== b.text[at] && scriptOf(c) === script,
-        );
-        b.text = b.text.slice(0, at) + random.pick(pool) + b.text.slice(at + 1);
+        b.text = b.text.slice(0, at) + random.pick(othersOf(b.text[at])) + b.text.slice(at + 1);
         wraps.set(b.id, []);
         return { block: h.block, start: h.start, end: h.end };
       },
