@@ -73,6 +73,9 @@ const MAX_EXACT_CANDIDATES = 5000;
 const POSITION_MARGIN = 512;
 // A passage at its old position is trusted without a search unless it recurs this close by.
 const NEARBY = 2048;
+// "At its old place": within a paragraph (and an ad put above it) of the old position, or of where the passages
+// stored before it moved. Only there may the position vouch for a candidate the context alone does not settle.
+const AT_OLD_PLACE = 640;
 const DEADLINE_CHECK_EVERY = 256;
 // How far the other side of a one-sided exact quote may have been pushed by inserted text (a paragraph or two, an ad).
 const MOVED_CONTEXT = 1500;
@@ -111,6 +114,8 @@ class Judge {
     quote: Quote,
     /** The old position, normalized. */
     readonly hint?: number,
+    /** The old position moved as the passages stored before it did, normalized. */
+    readonly moved?: number,
     /** Searched for: a space the quote's raw text does not start or end with is left out. */
     searched = true,
   ) {
@@ -128,6 +133,12 @@ class Judge {
     this.quote = exact;
     this.prefix = normalizeText(quote.prefix ?? '').slice(-CONTEXT_CHARS);
     this.suffix = normalizeText(quote.suffix ?? '').slice(0, CONTEXT_CHARS);
+  }
+
+  /** Whether a candidate sits at the old place, as stored or as moved with the passages before it. */
+  atOldPlace(c: { ns: number }): boolean {
+    const near = (at: number | undefined) => at !== undefined && Math.abs(c.ns - at) <= AT_OLD_PLACE;
+    return near(this.hint) || near(this.moved);
   }
 
   get hasContext(): boolean {
@@ -182,14 +193,20 @@ class Judge {
    */
   accepts(c: Candidate): boolean {
     if (c.ne <= c.ns || !this.keepsWordEdges(c)) return false;
+    // Away from its old place a passage moved with the text around it, which stays as it was: context that
+    // agrees only roughly there is a reworded repeat (a story the page prints twice, the next line of a list).
+    const away = this.hint !== undefined && !this.atOldPlace(c);
+    if (away && this.prefixAgrees(c) && this.suffixAgrees(c) && !this.intactContext(c)) return false;
     if (c.quoteErrors === 0) {
       const before = this.prefixAgrees(c);
       const after = this.suffixAgrees(c);
       if (before && after) return true;
       if (!before && !after) return false;
-      // Text put in or deleted beside the passage also leaves one side: near its old place that is the likelier
-      // story, if that side is intact. A side that agrees only roughly is a reworded repeat nearby.
-      if (this.hint !== undefined && Math.abs(c.ns - this.hint) <= NEARBY && this.intactSide(c, before)) return true;
+      // Text put in or deleted beside the passage leaves the other side as it was: a side that agrees only roughly
+      // is a reworded repeat (the same question in the next interview, the next line of a list).
+      if (!this.intactSide(c, before)) return false;
+      // Near its old place that is the likelier story; elsewhere the other side's words must still be nearby.
+      if (this.atOldPlace(c)) return true;
       return before ? this.suffixMovedAway(c) : this.prefixMovedAway(c);
     }
     if (!this.prefixAgrees(c) || !this.suffixAgrees(c)) return false;
@@ -197,6 +214,11 @@ class Judge {
     if (c.quoteErrors <= MAX_QUOTE_CHANGE * m) return true;
     const intact = c.prefixErrors + c.suffixErrors <= INTACT_CONTEXT_ERRORS;
     return intact && this.prefix.length >= MIN_SIDE && this.suffix.length >= MIN_SIDE && c.ne - c.ns >= m / 2;
+  }
+
+  /** Both sides need (almost) no edits. */
+  intactContext(c: Candidate): boolean {
+    return c.prefixErrors <= INTACT_CONTEXT_ERRORS && c.suffixErrors <= INTACT_CONTEXT_ERRORS;
   }
 
   /** The side that agrees needs (almost) no edits. */
@@ -396,7 +418,13 @@ function exactCandidates(judge: Judge, deadline: number): Candidate[] | null {
  * when long; each is then aligned with its context, which finds the quote's ends even when an
  * edited word sits at one of them.
  */
-function fuzzyCandidates(judge: Judge, search: ApproxSearch, deadline: number): Candidate[] | null {
+function fuzzyCandidates(
+  judge: Judge,
+  search: ApproxSearch,
+  deadline: number,
+  /** Search only norm[from, to): the neighbourhood of the old place. */
+  within?: { from: number; to: number },
+): Candidate[] | null {
   const { norm } = judge.p;
   const { quote: q, prefix, suffix } = judge;
   const m = q.length;
@@ -405,8 +433,10 @@ function fuzzyCandidates(judge: Judge, search: ApproxSearch, deadline: number): 
   const k = short
     ? Math.floor(WINDOW_ERRORS * window.length)
     : Math.min(MAX_QUOTE_ERRORS, m - 1, Math.max(1, Math.floor(QUOTE_ERRORS * m)));
-  const ends = search(norm, short ? window : q, k, deadline);
+  const from = within?.from ?? 0;
+  const ends = search(within ? norm.slice(from, within.to) : norm, short ? window : q, k, deadline);
   if (!ends) return null;
+  for (const e of ends) e.end += from;
   ends.sort((a, b) => a.errors - b.errors);
   const out: Candidate[] = [];
   const reversed = m > WINDOW_ALIGN_MAX ? compilePattern(q, true) : null;
@@ -505,7 +535,8 @@ function decide(
     if (here.length === 1) return here[0];
     const distance = (c: Candidate) => Math.abs(c.ns - hint);
     const [first, second] = [...pool].sort((a, b) => distance(a) - distance(b));
-    if (distance(second) >= 2 * distance(first) + POSITION_MARGIN) return first;
+    // Much closer, and at the old place: of two copies elsewhere (the passage itself deleted), neither is it.
+    if (distance(second) >= 2 * distance(first) + POSITION_MARGIN && judge.atOldPlace(first)) return first;
   }
   const samePath = paths ? pool.filter((_, i) => paths[i] === 2) : [];
   return samePath.length === 1 ? samePath[0] : null;
@@ -534,7 +565,7 @@ function toRaw(p: PreparedText, c: Candidate, judge: Judge): { start: number; en
 export function stillAtPosition(p: PreparedText, quote: Quote, start: number, end: number): boolean {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > p.raw.length)
     return false;
-  const judge = new Judge(p, quote, undefined, false);
+  const judge = new Judge(p, quote, undefined, undefined, false);
   const ns = normStart(p, start);
   const ne = normEnd(p, end);
   const q = judge.quote;
@@ -557,12 +588,12 @@ export function locateQuote(text: string | PreparedText, quote: Quote, options: 
     options.hint !== undefined && Number.isFinite(options.hint)
       ? normStart(p, Math.max(0, Math.min(p.raw.length, options.hint)))
       : undefined;
-  const judge = new Judge(p, quote, hint);
-  if (judge.quote.length === 0) return { placed: false };
   const moved =
     hint !== undefined && options.movedHint !== undefined && Number.isFinite(options.movedHint)
       ? normStart(p, Math.max(0, Math.min(p.raw.length, options.movedHint)))
       : undefined;
+  const judge = new Judge(p, quote, hint, moved);
+  if (judge.quote.length === 0) return { placed: false };
   const deadline = options.deadline ?? Infinity;
   if (performance.now() > deadline) return OUT_OF_TIME;
   const search = options.search ?? myersSearch;
@@ -578,18 +609,24 @@ export function locateQuote(text: string | PreparedText, quote: Quote, options: 
   let candidates = exact;
   // The fuzzy search runs unless an exact occurrence agrees on both sides: an occurrence with
   // one agreeing side may be a copy elsewhere while the passage itself was edited.
-  // Nor when that occurrence is far from the old position: it may be a repeat of the passage.
-  const confident = exact.some(
-    (c) =>
-      c.prefixErrors + c.suffixErrors <= INTACT_CONTEXT_ERRORS &&
-      judge.prefixAgrees(c) &&
-      judge.suffixAgrees(c) &&
-      (hint === undefined ||
-        Math.abs(c.ns - hint) <= NEARBY ||
-        (moved !== undefined && Math.abs(c.ns - moved) <= NEARBY)),
+  // Nor when that occurrence is away from the old place: it may be a repeat of the passage (a paragraph the
+  // article prints twice) while the passage itself, at its old place, was edited.
+  const intact = exact.filter(
+    (c) => c.prefixErrors + c.suffixErrors <= INTACT_CONTEXT_ERRORS && judge.prefixAgrees(c) && judge.suffixAgrees(c),
   );
+  const confident = intact.some((c) => hint === undefined || judge.atOldPlace(c));
   if (!confident) {
-    const fuzzy = fuzzyCandidates(judge, search, deadline);
+    // An intact copy close by but not at the old place: only an edited passage at the old place could beat it, so
+    // only there is searched (a search of the whole of a long page per highlight is what costs).
+    const around = [hint, moved].filter((x): x is number => x !== undefined);
+    const close = intact.some((c) => around.some((at) => Math.abs(c.ns - at) <= NEARBY));
+    const within = close
+      ? {
+          from: Math.max(0, Math.min(...around) - NEARBY),
+          to: Math.min(p.norm.length, Math.max(...around) + NEARBY + judge.quote.length + judge.suffix.length),
+        }
+      : undefined;
+    const fuzzy = fuzzyCandidates(judge, search, deadline, within);
     if (!fuzzy) return OUT_OF_TIME;
     candidates = [...exact, ...fuzzy];
   }

@@ -237,3 +237,99 @@ describe('positions as the W3C TextPositionSelector counts them', () => {
     expect(anchorMany(root, [legacy]).placed[0]).toMatchObject({ start: 28, end: 41, changed: false });
   });
 });
+
+describe('a deleted passage whose repeats sit elsewhere, one side of their context agreeing (issue #18, more seeds)', () => {
+  const topics = ['Breakfast keeps her going', 'Lunch is a salad at her desk', 'Dinner waits until the gym'];
+  const filler = (n: number, count: number) =>
+    Array.from({ length: count }, (_, i) => el('p', `${topics[n]}, note ${i}: more about what she cooks. `.repeat(3)));
+
+  it('the same question to the previous guest: its prefix agrees only roughly, so the next guest’s words nearby do not vouch for it', () => {
+    const root = mount(
+      el('p', 'Account: @bittersweet_choc'),
+      el('p', 'What inspired you to start a cooking page? Which cuisine do you like?'),
+      el('p', 'Account: @anna_photo'),
+      el('p', 'What inspired you to start a cooking page? — Two of my favourite hobbies came together.'),
+    );
+    const anna = root.querySelectorAll('p')[3];
+    const item = { id: 'h', selectors: describeRange(root, selectBetween(anna, 'start a', 'page'))! };
+    (anna.firstChild as Text).data = '— Two of my favourite hobbies came together.';
+    expect(anchorMany(root, [item]).placed).toEqual([]);
+  });
+
+  it('the same figure in another sentence a page away: its prefix is intact, but it is not at the old place', () => {
+    const root = mount(
+      el('p', 'The base version will be able to go from zero to 60 mph (97 kph) in five seconds, the maker said.'),
+      ...filler(0, 8),
+      el('p', 'A performance version will be able to go from zero to 60 mph (97 kph) in about 3.5 seconds.'),
+      el('p', 'Deliveries start next year.'),
+    );
+    const last = root.querySelectorAll('p')[9];
+    const item = { id: 'h', selectors: describeRange(root, selectBetween(last, '60', '60'))! };
+    last.remove();
+    expect(anchorMany(root, [item]).placed).toEqual([]);
+  });
+
+  it('a recipe line printed three times: with the highlighted copy cut, the nearest other copy is not at the old place either', () => {
+    const line = 'Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.';
+    const root = mount(
+      el('p', line),
+      ...filler(1, 12),
+      el('p', line),
+      ...filler(2, 6),
+      el('p', line),
+      el('p', 'Enjoy your meal.'),
+    );
+    const middle = root.querySelectorAll('p')[13];
+    const item = { id: 'h', selectors: describeRange(root, selectBetween(middle, '1 Red', 'Yellow'))! };
+    middle.remove();
+    const { placed, unplaced } = anchorMany(root, [item]);
+    expect(placed).toEqual([]);
+    expect(unplaced[0].maybeHere?.[0].exact).toBe('1 Red, 1 Yellow');
+  });
+
+  it('a paragraph the article prints twice, a few paragraphs apart: a letter changed in the highlighted copy', () => {
+    const paragraph =
+      'Officials said on Monday that the ministry lost several cases against its own staff in the administrative courts last year.';
+    const root = mount(el('p', paragraph), ...filler(0, 6), el('p', paragraph), el('p', 'The end.'));
+    const second = root.querySelectorAll('p')[7];
+    const item = { id: 'h', selectors: describeRange(root, selectBetween(second, 'several', 'cases'))! };
+    (second.firstChild as Text).data = paragraph.replace('several', 'severa1');
+    const { placed } = anchorMany(root, [item]);
+    expect(placed[0]).toMatchObject({ text: 'severa1 cases', changed: true });
+    expect(second.contains(placed[0].range.startContainer)).toBe(true);
+  });
+});
+
+describe('a story the page prints twice, reworded: the highlighted version deleted', () => {
+  const early =
+    'The committee includes the chief director of financial and administration affairs, and delegates of the health sectors in three ministries.';
+  const later =
+    'The panel includes the general director of financial and administrative affairs, and delegates of the health sectors at the three ministries.';
+  const build = () =>
+    mount(
+      el('p', early),
+      ...Array.from({ length: 8 }, (_, i) =>
+        el('p', `Paragraph ${i} of the report describes the allowances paid to doctors and nurses. `.repeat(2)),
+      ),
+      el('p', later),
+      el('p', 'The decision takes effect in May.'),
+    );
+
+  it('the same word in the other version, a page away, where its context agrees only roughly', () => {
+    const root = build();
+    const target = root.querySelectorAll('p')[9];
+    const item = { id: 'h', selectors: describeRange(root, selectBetween(target, 'delegates', 'delegates'))! };
+    target.remove();
+    const { placed, unplaced } = anchorMany(root, [item]);
+    expect(placed).toEqual([]);
+    expect(unplaced[0].maybeHere?.[0].exact).toBe('delegates');
+  });
+
+  it('a reworded quote in the other version, a page away, where its context agrees only roughly', () => {
+    const root = build();
+    const target = root.querySelectorAll('p')[9];
+    const item = { id: 'h', selectors: describeRange(root, selectBetween(target, 'financial', 'affairs'))! };
+    target.remove();
+    expect(anchorMany(root, [item]).placed).toEqual([]);
+  });
+});
