@@ -287,7 +287,10 @@ const DATE_LINE = new RegExp(
 );
 const BYLINE = /^(by|por|von|par|di|от|بقلم|كتب)\s/i;
 const CREDIT =
-  /(\b(photo|image|picture|credit|foto)s?\s*(by|credit)?\s*:|(تصوير|الصورة)\s*:|\((photo|image|credit|ap|reuters|afp|getty)[^)]*\)\s*$|\bgetty images\s*$|\b(reuters|ap|afp|epa)\s*(photo)?\/|credit\s*\.\.\.|\bcredit:)/i;
+  /(\b(photo|image|picture|credit|foto)s?\s*(by|credit)?\s*:|(تصوير|الصورة)\s*:|\((photo|image|credit|ap|reuters|afp|getty)[^)]*\)\s*$|\bgetty images\s*$|credit\s*\.\.\.|\bcredit:)/i;
+// An agency's credit before the photographer's name ("REUTERS/Jane Doe", "AP Photo/…"), written in capitals as
+// agencies sign: in lower case "ePA/ePF" is an abbreviation in a sentence, not a credit.
+const AGENCY_CREDIT = /\b(REUTERS|Reuters|AP|AFP|EPA)\s*(Photo|PHOTO)?\//;
 // Calls to action and credits that close an article: newsletter and follow prompts, reporting credits, copyright.
 const CLOSING_LINE =
   /(\bsign(ing)? up\b|\bsubscribe\b|\bnewsletters?\b|\bfollow (us|him|her|me|them|[@\w'’]+ on)\b|\bclick here\b|\bcontributed (to )?(this )?(report|story)|\breporting by\b|\bediting by\b|\bwrite to\b|\bemail \S+ at\b|\breach (the )?\S+ at\b|\bcopyright\b|©|\ball rights reserved\b|\bjoin our\b|\bhave a (news )?tip\b|\bdownload (the|our)\b)/i;
@@ -306,7 +309,7 @@ export function trimBlocks(blocks: TextBlock[], context: TrimContext): TextBlock
     (b) =>
       !(on.titleLines && titles.has(normalized(b.text))) &&
       !(on.linkLines && isLinkLine(b)) &&
-      !(on.creditLines && words(b.text) <= 60 && CREDIT.test(b.text)),
+      !(on.creditLines && words(b.text) <= 60 && (CREDIT.test(b.text) || AGENCY_CREDIT.test(b.text))),
   );
   // Before the first paragraph of prose: short lines with a date or a "By". Not every short line:
   // some articles open with a one-line paragraph (measured: dropping all cost 0.009 recall).

@@ -13,7 +13,7 @@ export const CLEAN_RULES = {
   titleLines: true,
   /** Short lines that are mostly link text ("Read also: …"). */
   linkLines: true,
-  /** Photo credits. */
+  /** Photo credits (an agency's only in its capitals: "REUTERS/…", not "ePA/ePF"). */
   creditLines: true,
   /** Date and byline lines before the first paragraph of prose. */
   leadingMeta: true,

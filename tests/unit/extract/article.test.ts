@@ -412,6 +412,14 @@ describe('clean-up helpers', () => {
     const kept = trimBlocks(collectBlocks(document.querySelector('div')!), { titles: ['Talks resume in Istanbul'] });
     expect(kept.map((b) => b.text)).toEqual([prose, prose]);
   });
+
+  it("trimBlocks reads an agency's credit in capitals only: 'ePA/ePF' in a sentence is not one", () => {
+    const prose =
+      'Without specifications and with slow work on the ePA/ePF records, clinics and their partners build their own tools.';
+    const document = parse(`<div><p>${prose}</p><p>Delegates at the palace. REUTERS/Jane Doe</p><p>${prose}</p></div>`);
+    const kept = trimBlocks(collectBlocks(document.querySelector('div')!), { titles: [] });
+    expect(kept.map((b) => b.text)).toEqual([prose, prose]);
+  });
 });
 
 describe('bounded work on giant pages', () => {
