@@ -137,9 +137,9 @@ export interface RegionName {
   locales: string[];
 }
 
-/** Which locales' names can be written as a term in this script: those of the term's own script. */
-type Script = 'latin' | 'arabic' | 'cyrillic' | 'other';
-function scriptOf(word: string): Script {
+/** A word's script, told by its first letter: which locales' names can be written as a term in it. */
+export type Script = 'latin' | 'arabic' | 'cyrillic' | 'other';
+export function scriptOf(word: string): Script {
   const c = word.charCodeAt(0);
   if (c < 0x250) return 'latin';
   if (c >= 0x0600 && c <= 0x06ff) return 'arabic';

@@ -12,7 +12,7 @@ import {
   MIN_STEM,
   type EndingGroup,
 } from '../text/word-forms';
-import { regionNamesOf, regionWords } from './aliases';
+import { regionNamesOf, regionWords, scriptOf, type Script } from './aliases';
 import { parseQuery, type QueryNode, type TermNode } from './query';
 
 export interface TopicInput {
@@ -84,12 +84,14 @@ export interface FormEntry {
 }
 
 /** The locale whose region names can be longer names of a word in its script. */
+const REGION_LOCALE: Record<Script, string | undefined> = {
+  latin: 'en',
+  arabic: 'ar',
+  cyrillic: 'ru',
+  other: undefined,
+};
 function regionLocaleOf(word: string): string | undefined {
-  const c = word.charCodeAt(0);
-  if (c < 0x250) return 'en';
-  if (c >= 0x0600 && c <= 0x06ff) return 'ar';
-  if (c >= 0x0400 && c <= 0x04ff) return 'ru';
-  return undefined;
+  return REGION_LOCALE[scriptOf(word)];
 }
 
 /** Longer one-word place names that start with `word`, as derived-stem pairs. */
@@ -263,7 +265,7 @@ export function compileTopics(topics: TopicInput[], signals: RelevanceSignals = 
       typed &&
       pattern.tokens.length === 1 &&
       word.length >= MIN_COMPOUND_PART &&
-      word.charCodeAt(0) < 0x250
+      scriptOf(word) === 'latin'
     ) {
       const entry: FormEntry = { pattern, kind: 'compound', word, stem: word, groups: ENDING_GROUP_BITS.german };
       addForm(byStart, entry);

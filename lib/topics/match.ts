@@ -2,6 +2,7 @@
 // with a hit have their query evaluated, their mentions counted once per place, and the capture rule applied
 // (capture-rule.ts).
 import type { TopicMatch } from '../schema';
+import { scriptOf } from './aliases';
 import { normalizeTerm } from '../text/normalize';
 import { isCharToken, tokenizeStream, type TokenStream } from '../text/tokenize';
 import { applyCaptureRule, decideAbout, leadEnd, type AboutMention, type Verdict } from './capture-rule';
@@ -288,7 +289,7 @@ function keepRegionNamesOf(
     const list = found[id];
     if (list === undefined) continue;
     const { locales, tokens } = compiled.patterns[id];
-    const latin = tokens[0].charCodeAt(0) < 0x250;
+    const latin = scriptOf(tokens[0]) === 'latin';
     if (lang === undefined ? latin : !locales!.includes(lang)) {
       found[id] = undefined;
       continue;
