@@ -195,21 +195,21 @@ class Judge {
     if (c.ne <= c.ns || !this.keepsWordEdges(c)) return false;
     // Away from its old place a passage moved with the text around it, which stays as it was: context that
     // agrees only roughly there is a reworded repeat (a story the page prints twice, the next line of a list).
-    const away = this.hint !== undefined && !this.atOldPlace(c);
-    if (away && this.prefixAgrees(c) && this.suffixAgrees(c) && !this.intactContext(c)) return false;
+    const atOldPlace = this.atOldPlace(c);
+    const before = this.prefixAgrees(c);
+    const after = this.suffixAgrees(c);
+    if (this.hint !== undefined && !atOldPlace && before && after && !this.intactContext(c)) return false;
     if (c.quoteErrors === 0) {
-      const before = this.prefixAgrees(c);
-      const after = this.suffixAgrees(c);
       if (before && after) return true;
       if (!before && !after) return false;
       // Text put in or deleted beside the passage leaves the other side as it was: a side that agrees only roughly
       // is a reworded repeat (the same question in the next interview, the next line of a list).
       if (!this.intactSide(c, before)) return false;
       // Near its old place that is the likelier story; elsewhere the other side's words must still be nearby.
-      if (this.atOldPlace(c)) return true;
+      if (atOldPlace) return true;
       return before ? this.suffixMovedAway(c) : this.prefixMovedAway(c);
     }
-    if (!this.prefixAgrees(c) || !this.suffixAgrees(c)) return false;
+    if (!before || !after) return false;
     const m = this.quote.length;
     if (c.quoteErrors <= MAX_QUOTE_CHANGE * m) return true;
     const intact = c.prefixErrors + c.suffixErrors <= INTACT_CONTEXT_ERRORS;
