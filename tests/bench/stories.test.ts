@@ -238,6 +238,10 @@ describe('stories benchmark', () => {
       ['no time window', { windowMs: Infinity }],
       ['Arabic proclitics peeled blindly (Light10)', { profile: { ...PROFILE_OPTIONS, lexicon: false } }],
       ['headlines naming different places not kept apart', { similarity: { ...SIMILARITY_OPTIONS, places: false } }],
+      [
+        'places only where one of the two articles names them (none learned from the others)',
+        { similarity: { ...SIMILARITY_OPTIONS, knownPlaces: false } },
+      ],
     ];
     const ablations = variants.map(([name, options]) => {
       const articles = options.profile ? withBodyTerms(newsAr, options.profile) : newsAr;

@@ -11,7 +11,7 @@ import {
   storySimilarity,
   type SimilarityOptions,
 } from '@/lib/stories/similarity';
-import { article, BACKGROUND } from './fixtures';
+import { article, BACKGROUND, type TestArticle } from './fixtures';
 
 // One story told by two sites, beside the beat's other news.
 const REPORTS = [
@@ -114,6 +114,63 @@ describe('headlines that name different places', () => {
     expect(storySimilarity(amlaj, jouf, rarity)).toBe(0);
     expect(storySimilarity(amlaj, jouf, rarity, { ...SIMILARITY_OPTIONS, places: false })).toBeGreaterThan(0);
     expect(storySimilarity(amlaj, amlajAgain, rarity)).toBeGreaterThan(0);
+  });
+});
+
+describe('places the other articles name', () => {
+  // One more item of the election campaign, from Makkah: its lead writes the city without a region or city word
+  // before it (a wire dateline), so only the other articles tell that مكة is a place.
+  const jouf = article(
+    'jouf',
+    'مركز إعلامي للانتخابات البلدية بالجوف',
+    'وجه أمين منطقة الجوف رئيس اللجنة المحلية للانتخابات البلدية بإنشاء مركز إعلامي لمتابعة قيد الناخبين.',
+  );
+  const makkah = article(
+    'makkah',
+    'بدء قيد الناخبين للانتخابات البلدية بمكة المكرمة',
+    'مكة المكرمة واس يبدأ الأحد القادم قيد الناخبين للانتخابات البلدية بمكة المكرمة في المراكز الانتخابية.',
+  );
+  const naming = [
+    article('rain', 'أمطار على مكة المكرمة', 'هطلت أمطار غزيرة على منطقة مكة المكرمة مساء أمس.'),
+    article('roads', 'صيانة طرق مكة المكرمة', 'بدأت أمانة منطقة مكة المكرمة صيانة الطرق الرئيسة.'),
+  ];
+
+  function snapshot(articles: TestArticle[]) {
+    const frequencies = new DocumentFrequencies();
+    for (const a of articles) frequencies.add(storyProfile(a));
+    return frequencies.snapshot();
+  }
+
+  it('keeps apart two headlines naming different places when other articles name one of them as a place', () => {
+    const rarity = snapshot([...BACKGROUND, jouf, makkah, ...naming]);
+    const [a, b] = [storyProfile(jouf), storyProfile(makkah)];
+    expect(storyProfile(makkah).places.size).toBe(0);
+    expect(storySimilarity(a, b, rarity, { ...SIMILARITY_OPTIONS, knownPlaces: false })).toBeGreaterThanOrEqual(
+      SAME_STORY,
+    );
+    expect(storySimilarity(a, b, rarity)).toBe(0);
+    expect(reachesSimilarity(a, b, rarity, SAME_STORY)).toBe(false);
+  });
+
+  it('reads a term as a place once two articles, a fifth of those stating it, name it so', () => {
+    const stating = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        article(`king-${i}`, `كلمة الملك في افتتاح الموسم ${i}`, 'ألقى الملك كلمة في الحفل.'),
+      );
+    const inHeadline = (places: ReadonlySet<string>) => [...storyProfile(makkah).title].some((t) => places.has(t));
+    // مكة: named a place by two of the three articles stating it.
+    expect(inHeadline(snapshot([...BACKGROUND, makkah, jouf, ...naming]).places)).toBe(true);
+    // Named by one article only: not yet a place.
+    expect(inHeadline(snapshot([...BACKGROUND, makkah, naming[0]]).places)).toBe(false);
+    // الملك after "مدينة" in two articles of the twelve that state it: a word, not a place.
+    const city = [
+      article('city-1', 'توسعة مدينة الملك عبدالعزيز', 'بدأت توسعة مدينة الملك عبدالعزيز للعلوم.'),
+      article('city-2', 'زيارة مدينة الملك فهد الطبية', 'زار الوفد مدينة الملك فهد الطبية.'),
+    ];
+    const king = storyProfile(city[0]).places;
+    expect(king.size).toBeGreaterThan(0);
+    for (const term of king) expect(snapshot([...city, ...stating(10)]).places.has(term)).toBe(false);
+    for (const term of king) expect(snapshot([...city, ...stating(3)]).places.has(term)).toBe(true);
   });
 });
 
