@@ -255,12 +255,19 @@ export interface StoryLink {
   similarity: number;
 }
 
-/** Every link among `articles`, with rarity counted over all of them (the batch form of StoryIndex's comparisons). */
-export function storyLinks(articles: readonly GroupableArticle[], options: GroupOptions = {}): StoryLink[] {
+/**
+ * Every link among `articles`, with rarity counted over all of them (the batch form of StoryIndex's comparisons).
+ * `profiles` are the articles' profiles, in order, when the caller has them already (a benchmark grouping one article
+ * in many topics).
+ */
+export function storyLinks(
+  articles: readonly GroupableArticle[],
+  options: GroupOptions = {},
+  profiles: readonly StoryProfile[] = articles.map((a) => storyProfile(a, options.profile ?? PROFILE_OPTIONS)),
+): StoryLink[] {
   const windowMs = options.windowMs ?? STORY_WINDOW_MS;
   const similarity = options.similarity ?? SIMILARITY_OPTIONS;
   const frequencies = new DocumentFrequencies();
-  const profiles = articles.map((a) => storyProfile(a, options.profile ?? PROFILE_OPTIONS));
   const times = articles.map(articleTime);
   for (const profile of profiles) frequencies.add(profile);
   const rarity = frequencies.snapshot();

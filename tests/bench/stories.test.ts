@@ -14,9 +14,15 @@ import {
   type GroupOptions,
   type StoryLink,
 } from '../../lib/stories/group';
-import { bodyTerms, PROFILE_OPTIONS, type ProfileOptions } from '../../lib/stories/profile';
+import {
+  bodyTerms,
+  PROFILE_OPTIONS,
+  storyProfile,
+  type ProfileOptions,
+  type StoryProfile,
+} from '../../lib/stories/profile';
 import { SIMILARITY_OPTIONS } from '../../lib/stories/similarity';
-import { crossValidate, widestBestRun, type TunedThreshold } from './metrics/cross-validation';
+import { crossValidate, seededRandom, widestBestRun, type TunedThreshold } from './metrics/cross-validation';
 import { scoreDecisions, type DecisionScores } from './metrics/decision-metric';
 import { median, percentile, reportFigures } from './report';
 
@@ -195,6 +201,82 @@ function tunedThreshold(
   return { tuned: widestBestRun(steps, SAME_STORY), cv: cv.scores };
 }
 
+/** Sizes of the small topics: each labelled pair is grouped in a topic of the pair and this many other articles. */
+const SMALL_TOPIC_OTHERS = [5, 30, 200];
+const SMALL_TOPIC_SEED = 20261203;
+
+/** `n` articles other than the pair's two, drawn from `articles` by a generator seeded with the pair's index. */
+function drawOthers(articles: readonly BenchArticle[], pair: LabelledPair, index: number, n: number): BenchArticle[] {
+  const random = seededRandom(SMALL_TOPIC_SEED + index);
+  const pool = articles.filter((a) => a.id !== pair.a && a.id !== pair.b);
+  for (let i = 0; i < Math.min(n, pool.length); i++) {
+    const j = i + Math.floor(random() * (pool.length - i));
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  return pool.slice(0, n);
+}
+
+/**
+ * The highest threshold at which two articles are still one story among `links`: the weakest link of the strongest
+ * chain between them (0: never). groupStories puts them in one story exactly when the threshold is at most this.
+ */
+function chainStrength(links: readonly StoryLink[], a: string, b: string): number {
+  const parent = new Map<string, string>();
+  const root = (id: string): string => {
+    let r = id;
+    while ((parent.get(r) ?? r) !== r) r = parent.get(r) as string;
+    if (r !== id) parent.set(id, r);
+    return r;
+  };
+  for (const link of [...links].sort((x, y) => y.similarity - x.similarity)) {
+    parent.set(root(link.a), root(link.b));
+    if (root(a) === root(b)) return link.similarity;
+  }
+  return 0;
+}
+
+interface SmallTopics extends ByHalf {
+  others: number;
+  /** The threshold the tuning half would pick in topics of this size (middle of its best run). */
+  tuned: TunedThreshold;
+  cv: Scores;
+}
+
+/**
+ * The rule as a reader meets it: each labelled pair grouped in a topic of its own, the pair and `others` articles drawn
+ * (seeded) from news-ar, rarity and known places counted over that topic alone, as the popup counts them per topic.
+ * Scored at the rule's threshold on both halves, and cross-validated within the tuning half like the rule.
+ */
+function smallTopics(
+  articles: readonly BenchArticle[],
+  pairs: readonly LabelledPair[],
+  others: number,
+  options: GroupOptions = {},
+): SmallTopics {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const profiles = new Map(articles.map((a) => [a.id, storyProfile(a, options.profile ?? PROFILE_OPTIONS)]));
+  const strength = new Map<string, number>();
+  pairs.forEach((pair, i) => {
+    const topic = [byId.get(pair.a), byId.get(pair.b), ...drawOthers(articles, pair, i, others)] as BenchArticle[];
+    const links = storyLinks(
+      topic,
+      options,
+      topic.map((a) => profiles.get(a.id) as StoryProfile),
+    );
+    strength.set(pair.pair, chainStrength(links, pair.a, pair.b));
+  });
+  const decide = (threshold: number) => (pair: LabelledPair) => (strength.get(pair.pair) as number) >= threshold;
+  const tuning = pairs.filter((p) => p.half === 'tuning');
+  const steps = THRESHOLDS.map((t) => ({ t, f1: score(tuning, decide(t)).f1 }));
+  const cv = crossValidate(tuning, (p) => p.same, THRESHOLDS, decide, CV);
+  return {
+    others,
+    tuned: widestBestRun(steps, SAME_STORY),
+    cv: cv.scores,
+    ...byHalf(pairs, decide(options.threshold ?? SAME_STORY)),
+  };
+}
+
 describe('stories benchmark', () => {
   it('scores story grouping on the labelled pairs and times one capture into a topic of 1,000 articles', async () => {
     const pairs = JSON.parse(readFileSync('tests/bench/labels/story-pairs.json', 'utf8')) as LabelledPair[];
@@ -251,6 +333,10 @@ describe('stories benchmark', () => {
       return { name, threshold, cv, ...byHalf(pairs, groupedSame(articles, { ...options, threshold }, variantLinks)) };
     });
 
+    const smallStart = performance.now();
+    const small = SMALL_TOPIC_OTHERS.map((n) => smallTopics(newsAr, pairs, n));
+    const smallMs = performance.now() - smallStart;
+
     // Cost: a topic of 1,000 real articles (news-ar, then the extraction corpora's, English and other languages);
     // each probe is a news-ar article added and removed again, so every sample sees the same topic.
     const others = texts.filter((t) => !t.ref.startsWith('news-ar:') && t.text.length > 0).map(asCaptured);
@@ -294,6 +380,7 @@ describe('stories benchmark', () => {
       baseline,
       highConfidenceOnly: { rule: ruleHigh, baseline: baselineHigh },
       ablations,
+      smallTopics: { seed: SMALL_TOPIC_SEED, topics: small, benchMs: Math.round(smallMs) },
       cost: {
         topicArticles: index.size,
         topicStories: topicStories.length,
@@ -332,6 +419,13 @@ describe('stories benchmark', () => {
       line('fact merge, high-confidence labels only', baselineHigh);
       console.log('each signal switched off (threshold re-tuned on the tuning half, middle of its best run):');
       for (const a of ablations) line(`  ${a.name} (t=${a.threshold})`, a);
+      console.log(
+        'each pair in a topic of its own, the pair and N other news-ar articles drawn at random (seeded), rarity and ' +
+          `known places counted over that topic (as the popup counts them), threshold ${SAME_STORY}; cv re-chooses it ` +
+          `(${(smallMs / 1000).toFixed(1)} s):`,
+      );
+      for (const t of small) line(`  N = ${t.others} (tuning's best t=${t.tuned.middle})`, t);
+      line('  one topic of all 500 news-ar articles (as above)', figures.rule);
       const c = figures.cost;
       console.log(
         `one capture into a topic of ${c.topicArticles} articles (${c.topicStories} stories, the largest of ` +

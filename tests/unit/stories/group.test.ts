@@ -1,7 +1,7 @@
 // Story grouping: the failure modes of reading today's fact merge as a same-story signal, one test each, and the
 // incremental index agreeing with the batch grouping.
 import { describe, expect, it } from 'vitest';
-import { groupStories, StoryIndex, STORY_WINDOW_MS } from '@/lib/stories/group';
+import { groupStories, StoryIndex, STORY_WINDOW_MS, storyLinks } from '@/lib/stories/group';
 import { bodyTerms, storyProfile } from '@/lib/stories/profile';
 import { SIMILARITY_OPTIONS } from '@/lib/stories/similarity';
 import { article, BACKGROUND, type TestArticle } from './fixtures';
@@ -275,6 +275,21 @@ describe('groupStories: routine items of one kind', () => {
     ]);
     expect(STORY_WINDOW_MS).toBeLessThan(weekLater * 60 * 60 * 1000);
     expect(storyOf.get('fire-1')).not.toBe(storyOf.get('fire-2'));
+  });
+});
+
+describe('storyLinks', () => {
+  it('links the same articles alike whether it reads their profiles itself or is handed them', () => {
+    const articles = [...BACKGROUND, ...INFLATION];
+    const links = storyLinks(articles);
+    expect(links.some((l) => l.a === 'inflation-1' && l.b === 'inflation-2')).toBe(true);
+    expect(
+      storyLinks(
+        articles,
+        {},
+        articles.map((a) => storyProfile(a)),
+      ),
+    ).toEqual(links);
   });
 });
 
