@@ -43,6 +43,8 @@ export const MAX_NOTE_CHARS = 5000;
 export const MAX_QUOTE_CHARS = 5000;
 /** The context stored on either side of a quote. */
 export const MAX_QUOTE_CONTEXT_CHARS = 200;
+/** A highlight's copies on its page (places its quote and context could be taken for) are counted up to this. */
+export const MAX_QUOTE_COPIES = 9;
 /** Highlights one page can report as (not) placed in one message. */
 export const MAX_HIGHLIGHTS_PER_PAGE = 5000;
 

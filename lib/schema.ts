@@ -16,6 +16,7 @@ import {
   MAX_QUERY_CHARS,
   MAX_QUOTE_CHARS,
   MAX_QUOTE_CONTEXT_CHARS,
+  MAX_QUOTE_COPIES,
   MAX_SITE_NAME_CHARS,
   MAX_STORY_TERM_CHARS,
   MAX_STORY_TERMS,
@@ -182,6 +183,7 @@ export const selectorsSchema = z.tuple([
       exact: z.string().min(1).max(MAX_QUOTE_CHARS),
       prefix: z.string().max(MAX_QUOTE_CONTEXT_CHARS),
       suffix: z.string().max(MAX_QUOTE_CONTEXT_CHARS),
+      copies: z.number().int().min(1).max(MAX_QUOTE_COPIES).optional(),
     })
     .strict(),
   textPositionSelectorSchema,

@@ -7,11 +7,20 @@ import { locateQuote, stillAtPosition, type Located } from './match-quote';
 import { normEnd, normStart, prepareText, rawEnd, rawStart, type PreparedText } from './normalize';
 import type { ApproxSearch } from './search';
 import { pathAgreement, xpathOf } from './structure';
-import { buildTextIndex, fromVisibleOffset, rangeInIndex, visibleSlice, type TextIndex } from './text-range';
+import {
+  buildTextIndex,
+  fromVisibleOffset,
+  offsetsInIndex,
+  rangeInIndex,
+  visibleSlice,
+  type TextIndex,
+} from './text-range';
 import type { Selectors } from './types';
 
 const DEFAULT_BUDGET_MS = 250;
 const DEFAULT_MANY_BUDGET_MS = 500;
+// A passage starts "where it started inside its element" within this many raw characters (a space re-flowed before it).
+const SPOT_SLACK = 8;
 
 export interface AnchorItem {
   id: string;
@@ -91,10 +100,33 @@ class PageText {
     const structure = path
       ? (s: number, e: number) => Math.max(agreeAt(s, e), agreeAt(...this.widened(s, e)))
       : undefined;
-    const found = locateQuote(this.p, quote, { hint: start, movedHint: start + shift, deadline, search, structure });
+    const spot = path?.refinedBy?.start;
+    const sameSpotInBlock =
+      typeof spot === 'number'
+        ? (s: number, e: number) => {
+            const block = commonBlock(this.index, s, e);
+            const from = block && this.blockStart(block);
+            return from !== null && Math.abs(s - from - spot) <= SPOT_SLACK;
+          }
+        : undefined;
+    const found = locateQuote(this.p, quote, {
+      hint: start,
+      movedHint: start + shift,
+      deadline,
+      search,
+      structure,
+      sameSpotInBlock,
+    });
     // The same visible text as at the old position: keep its offsets, invisible edge characters included.
     if (found.placed && this.sameVisibleSpan(found, start, end)) return { ...found, start, end };
     return found;
+  }
+
+  /** Raw offset of an element's first character. */
+  private blockStart(block: Element): number | null {
+    const range = this.index.root.ownerDocument.createRange();
+    range.selectNodeContents(block);
+    return offsetsInIndex(this.index, range)?.start ?? null;
   }
 
   /** A raw span grown over the invisible characters (marks, collapsed spaces) on either side of it. */

@@ -2,12 +2,15 @@
 // page, a quote with 32 characters of context either side for when the page has changed, and the
 // path of the element holding it, to tell copies of the passage apart.
 
+import { countCopies } from './match-quote';
 import { normEnd, normStart, normalizeText, prepareText, type PreparedText } from './normalize';
 import { blockOf, xpathOf } from './structure';
 import { buildTextIndex, nodeAt, offsetsInIndex, visibleSlice, type TextIndex } from './text-range';
 import type { Selectors } from './types';
 
 const CONTEXT_CHARS = 32;
+// Counting a new highlight's copies searches the whole page once; past this it is left uncounted (as before).
+const COUNT_BUDGET_MS = 200;
 
 /** Selectors for text[start, end) of an index, or null when nothing visible is in it. */
 export function describeOffsets(index: TextIndex, p: PreparedText, start: number, end: number): Selectors | null {
@@ -55,9 +58,18 @@ export function commonBlock(index: TextIndex, start: number, end: number): Eleme
   return block && index.root.contains(block) ? block : index.root;
 }
 
-export function describeRange(root: Element, range: Range): Selectors | null {
+/**
+ * Selectors for a reader's selection, with how many places on the page its quote and context could be taken for:
+ * re-attaching a passage that was not unique needs more than its text once one of those places is gone.
+ */
+export function describeRange(root: Element, range: Range, options: { deadline?: number } = {}): Selectors | null {
   const index = buildTextIndex(root);
   const offsets = offsetsInIndex(index, range);
   if (!offsets) return null;
-  return describeOffsets(index, prepareText(index.text, index.hidden), offsets.start, offsets.end);
+  const p = prepareText(index.text, index.hidden);
+  const selectors = describeOffsets(index, p, offsets.start, offsets.end);
+  if (!selectors) return null;
+  const copies = countCopies(p, selectors[0], { deadline: options.deadline ?? performance.now() + COUNT_BUDGET_MS });
+  if (copies !== undefined) selectors[0].copies = copies;
+  return selectors;
 }

@@ -4,6 +4,7 @@
 // and two acceptable candidates that neither the page structure nor the old position separates
 // leave the passage unplaced, with the best one offered as "maybe here" rather than guessed.
 
+import { MAX_QUOTE_COPIES } from '../limits';
 import { alignAnchored, compilePattern, type CompiledPattern } from './approx';
 import { normEnd, normStart, normalizeText, prepareText, rawSpan, type PreparedText } from './normalize';
 import { myersSearch, occurs, type ApproxSearch } from './search';
@@ -12,6 +13,8 @@ export interface Quote {
   exact: string;
   prefix?: string;
   suffix?: string;
+  /** Places the quote with its context could be taken for when it was highlighted, itself included (countCopies). */
+  copies?: number;
 }
 
 export interface LocateOptions {
@@ -30,6 +33,11 @@ export interface LocateOptions {
    * element names, 0 neither. Absent when nothing was stored.
    */
   structure?: (start: number, end: number) => number;
+  /**
+   * Whether raw [start, end) starts where the passage started inside its element when it was highlighted (the
+   * stored element path's offsets). Absent when nothing was stored.
+   */
+  sameSpotInBlock?: (start: number, end: number) => boolean;
 }
 
 export type Located =
@@ -559,6 +567,49 @@ function toRaw(p: PreparedText, c: Candidate, judge: Judge): { start: number; en
 }
 
 /**
+ * How many places the quote with its context could be taken for, judged by text alone (a judge without the old
+ * position): its exact and fuzzy occurrences whose context would be accepted, one per place. Candidates already
+ * found for the page are reused; the fuzzy search runs only when the exact ones do not reach `enough`. Null when
+ * the deadline passed.
+ */
+function looseCopies(
+  p: PreparedText,
+  quote: Quote,
+  search: ApproxSearch,
+  deadline: number,
+  known: { exact?: Candidate[]; fuzzy?: Candidate[] } = {},
+  enough = Infinity,
+): number | null {
+  const judge = new Judge(p, quote);
+  if (judge.quote.length === 0) return 0;
+  const count = (candidates: Candidate[]) =>
+    distinct(
+      judge,
+      candidates.filter((c) => judge.accepts(c)),
+    ).length;
+  const exact = known.exact ?? exactCandidates(judge, deadline);
+  if (!exact) return null;
+  const fromExact = count(exact);
+  if (fromExact >= enough) return fromExact;
+  const fuzzy = known.fuzzy ?? fuzzyCandidates(judge, search, deadline);
+  return fuzzy && count([...exact, ...fuzzy]);
+}
+
+/**
+ * How many places on the page the quote with its context could be taken for, itself included (1: it is unique),
+ * up to MAX_QUOTE_COPIES; counted when it is highlighted, so re-attaching knows whether the text alone could tell.
+ */
+export function countCopies(
+  text: string | PreparedText,
+  quote: Quote,
+  options: { deadline?: number; search?: ApproxSearch } = {},
+): number | undefined {
+  const p = typeof text === 'string' ? prepareText(text) : text;
+  const found = looseCopies(p, quote, options.search ?? myersSearch, options.deadline ?? Infinity);
+  return found === null ? undefined : Math.max(1, Math.min(MAX_QUOTE_COPIES, found));
+}
+
+/**
  * Whether the quote still sits unchanged at its old raw offsets with agreeing context and no copy
  * of it nearby: then it is placed without a search.
  */
@@ -597,16 +648,38 @@ export function locateQuote(text: string | PreparedText, quote: Quote, options: 
   const deadline = options.deadline ?? Infinity;
   if (performance.now() > deadline) return OUT_OF_TIME;
   const search = options.search ?? myersSearch;
+  // A quote that was not unique when highlighted, with fewer of its copies on the page now: the one that went may
+  // be the highlighted one, and the text alone cannot tell which (a recipe's repeated line, an interview's repeated
+  // question). Then only a candidate at the old place that also starts where the passage started inside its
+  // element is placed; any other is offered as "maybe here". Null when out of time.
+  const stored = quote.copies;
+  const anotherCopy = (c: Candidate, known?: { exact?: Candidate[]; fuzzy?: Candidate[] }): boolean | null => {
+    if (stored === undefined || stored < 2 || hint === undefined) return false;
+    if (judge.atOldPlace(c) && options.sameSpotInBlock) {
+      const { start, end } = toRaw(p, c, judge);
+      if (options.sameSpotInBlock(start, end)) return false;
+    }
+    const want = Math.min(MAX_QUOTE_COPIES, stored);
+    const now = looseCopies(p, quote, search, deadline, known, want);
+    return now === null ? null : now < want;
+  };
 
   // Only when the page moved by more than the neighbourhood of the old position: a smaller shift may come from
   // a highlight placed on a repeat, and there the whole page's candidates, weighed against the old position, decide.
   if (moved !== undefined && hint !== undefined && Math.abs(moved - hint) > NEARBY) {
     const there = aloneNearMoved(judge, moved);
-    if (there) return { placed: true, ...toRaw(p, there, judge), changed: false };
+    if (there) {
+      const lost = anotherCopy(there);
+      if (lost === null) return OUT_OF_TIME;
+      return lost
+        ? { placed: false, maybe: toRaw(p, there, judge) }
+        : { placed: true, ...toRaw(p, there, judge), changed: false };
+    }
   }
   const exact = exactCandidates(judge, deadline);
   if (!exact) return OUT_OF_TIME;
   let candidates = exact;
+  let wholePageFuzzy: Candidate[] | undefined;
   // The fuzzy search runs unless an exact occurrence agrees on both sides: an occurrence with
   // one agreeing side may be a copy elsewhere while the passage itself was edited.
   // Nor when that occurrence is away from the old place: it may be a repeat of the passage (a paragraph the
@@ -628,6 +701,7 @@ export function locateQuote(text: string | PreparedText, quote: Quote, options: 
       : undefined;
     const fuzzy = fuzzyCandidates(judge, search, deadline, within);
     if (!fuzzy) return OUT_OF_TIME;
+    if (!within) wholePageFuzzy = fuzzy;
     candidates = [...exact, ...fuzzy];
   }
   // Only what could be placed or offered is worth comparing place by place.
@@ -639,6 +713,11 @@ export function locateQuote(text: string | PreparedText, quote: Quote, options: 
   let chosen = accepted.length === 1 ? accepted[0] : accepted.length ? decide(judge, accepted, hint, options) : null;
   if (chosen && hint !== undefined && Math.abs(chosen.ns - hint) > NEARBY && deletedAt(judge, hint, search, deadline))
     chosen = null;
+  if (chosen) {
+    const lost = anotherCopy(chosen, { exact, fuzzy: wholePageFuzzy });
+    if (lost === null) return OUT_OF_TIME;
+    if (lost) return { placed: false, maybe: toRaw(p, chosen, judge) };
+  }
   if (chosen) return { placed: true, ...toRaw(p, chosen, judge), changed: chosen.quoteErrors > 0 };
   const offer = (accepted.length ? accepted : candidates).sort((a, b) => judge.agreement(b) - judge.agreement(a))[0];
   return offer ? { placed: false, maybe: toRaw(p, offer, judge) } : { placed: false };

@@ -10,6 +10,11 @@ export interface TextQuoteSelector {
   prefix: string;
   /** Up to 32 characters after `exact`, whitespace collapsed. */
   suffix: string;
+  /**
+   * Beatwatch's own, never exported: how many places on the page the quote with its context could be taken for
+   * when it was highlighted, itself included (1: unique; counted up to 9). Absent on older highlights.
+   */
+  copies?: number;
 }
 
 /** Offsets into the root's textContent, script and style text included, as the W3C selector counts them. */

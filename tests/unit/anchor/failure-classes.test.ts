@@ -333,3 +333,48 @@ describe('a story the page prints twice, reworded: the highlighted version delet
     expect(anchorMany(root, [item]).placed).toEqual([]);
   });
 });
+
+describe('a passage that was not unique when highlighted: its quote and context recur word for word', () => {
+  const line = 'Beachbody Performance Recharge, 1 tsp. nut butter. Portion Fix Containers: 1 tsp.';
+  const filler = (n: number) =>
+    Array.from({ length: n }, (_, i) => el('p', `Meal ${i}: eat every two to three hours, then rest. `.repeat(2)));
+  const build = () => mount(el('p', 'Evening'), el('p', line), ...filler(6), el('p', line), el('p', 'Share'));
+  const highlightFirst = (root: Element) => {
+    const first = root.querySelectorAll('p')[1];
+    return { first, item: { id: 'h', selectors: describeRange(root, selectBetween(first, 'nut', 'butter'))! } };
+  };
+
+  it('counts the places its text alone could be taken for when it is highlighted', () => {
+    const root = build();
+    expect(highlightFirst(root).item.selectors[0].copies).toBe(2);
+    expect(storeHighlight(root, 'Evening', 'Evening').selectors[0].copies).toBe(1);
+  });
+
+  it('with the highlighted copy cut, the other copy a paragraph or two away is offered, not placed', () => {
+    const root = build();
+    const { first, item } = highlightFirst(root);
+    (first.firstChild as Text).data = line.replace(' nut butter', '');
+    const { placed, unplaced } = anchorMany(root, [item]);
+    expect(placed).toEqual([]);
+    expect(unplaced[0].maybeHere?.[0].exact).toBe('nut butter');
+  });
+
+  it('with both copies there, it stays on the highlighted one, also after a paragraph was put above', () => {
+    const root = build();
+    const { first, item } = highlightFirst(root);
+    expect(first.contains(anchorMany(root, [item]).placed[0].range.startContainer)).toBe(true);
+    root.prepend(el('p', 'Update: a paragraph was added at the top of this page.'));
+    const { placed } = anchorMany(root, [item]);
+    expect(placed[0].text).toBe('nut butter');
+    expect(first.contains(placed[0].range.startContainer)).toBe(true);
+  });
+
+  it('stored before copies were counted, it is judged as before', () => {
+    const root = build();
+    const { item } = highlightFirst(root);
+    const { copies: _copies, ...quote } = item.selectors[0];
+    expect(
+      anchorMany(root, [{ id: 'h', selectors: [quote, item.selectors[1], item.selectors[2]] }]).placed,
+    ).toHaveLength(1);
+  });
+});

@@ -4,7 +4,7 @@ import { createBackgroundHandlers, type BackgroundDeps } from '@/lib/background/
 import { isRestoring, type Restoring } from '@/lib/messaging/restoring';
 import { memoryArea, TabTopics } from '@/lib/background/tab-topics';
 import { openDatabase } from '@/lib/db/database';
-import { articleRecordSchema, type ExtractedArticle, type Topic } from '@/lib/schema';
+import { articleRecordSchema, selectorsSchema, type ExtractedArticle, type Topic } from '@/lib/schema';
 
 const topics: Topic[] = [
   { id: 'ukraine', name: 'Ukraine', query: 'ukraine', createdAt: 1 },
@@ -148,6 +148,30 @@ describe('highlights', () => {
     expect(await handlers['highlight:for-page']({ pageUrl: 'https://n.example/a' }, from())).toEqual([]);
     await handlers['highlight:restore']({ record: deleted! }, {});
     expect(await handlers['highlight:for-page']({ pageUrl: 'https://n.example/a' }, from())).toHaveLength(1);
+  });
+});
+
+describe("a highlight's counted copies (places its text alone could be taken for)", () => {
+  const quote = { type: 'TextQuoteSelector' as const, exact: 'nut butter', prefix: '1 tsp. ', suffix: '.' };
+  const position = { type: 'TextPositionSelector' as const, start: 7, end: 17 };
+
+  it('are stored and handed back with the selectors; highlights without them stay valid', async () => {
+    const { handlers } = setup();
+    const counted: [typeof quote & { copies: number }, typeof position] = [{ ...quote, copies: 2 }, position];
+    const { id } = await handlers['highlight:add'](
+      { pageUrl: 'https://n.example/r', articleUrl: article.url, selectors: counted },
+      from(),
+    );
+    expect(await handlers['highlight:for-page']({ pageUrl: 'https://n.example/r' }, from())).toEqual([
+      { id, selectors: counted },
+    ]);
+    expect(selectorsSchema.safeParse([quote, position]).success).toBe(true);
+  });
+
+  it('are a whole number from 1 to 9 at the boundary', () => {
+    for (const copies of [1, 9]) expect(selectorsSchema.safeParse([{ ...quote, copies }, position]).success).toBe(true);
+    for (const copies of [0, 10, 1.5, '2'])
+      expect(selectorsSchema.safeParse([{ ...quote, copies }, position]).success).toBe(false);
   });
 });
 

@@ -109,6 +109,8 @@ const anyHighlight = fc
     prefix: fc.string({ maxLength: 20, unit: 'binary' }),
     note: fc.string({ maxLength: 60, unit: 'binary' }),
     start: fc.nat(100_000),
+    // Beatwatch's own count of a quote's copies on its page: never exported (the selector schema above is strict).
+    copies: fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }),
     legacy: fc.boolean(),
     createdAt: fc.integer({ min: 0, max: 4_000_000_000_000 }),
   })
@@ -116,7 +118,13 @@ const anyHighlight = fc
     ...highlight(),
     id: highlightIdSchema.parse(h.id),
     selectors: [
-      { type: 'TextQuoteSelector', exact: h.exact, prefix: h.prefix, suffix: '' },
+      {
+        type: 'TextQuoteSelector',
+        exact: h.exact,
+        prefix: h.prefix,
+        suffix: '',
+        ...(h.copies && { copies: h.copies }),
+      },
       { type: 'TextPositionSelector', start: h.start, end: h.start + h.exact.length },
     ],
     note: h.note,
