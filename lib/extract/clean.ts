@@ -235,13 +235,19 @@ export interface TextBlock {
  */
 const NOT_READ = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'RT', 'RP']);
 
-/** Plain text blocks (paragraphs, headings, list items…), whitespace folded. */
+/**
+ * Soft hyphens (U+00AD) are hyphenation hints, shown only where a line breaks: in the text read they split words
+ * (`réac\u00adtion`), and a quote copied from the article, an exported note or a search finds them in none.
+ */
+const SOFT_HYPHENS = /\u00ad/g;
+
+/** Plain text blocks (paragraphs, headings, list items…), whitespace folded, soft hyphens left out. */
 export function collectBlocks(root: Element): TextBlock[] {
   const blocks: TextBlock[] = [];
   let line = '';
   let links = 0;
   const flush = () => {
-    const text = line.replace(/[ \t\f\v\u00a0\r\n]+/g, ' ').trim();
+    const text = (on.softHyphens ? line.replace(SOFT_HYPHENS, '') : line).replace(/[ \t\f\v\u00a0\r\n]+/g, ' ').trim();
     if (text) blocks.push({ text, linkChars: Math.min(links, text.length) });
     line = '';
     links = 0;

@@ -21,6 +21,8 @@ export const CLEAN_RULES = {
   closingLines: true,
   /** A library result that is a run of teaser cards is no article. */
   teaserLists: true,
+  /** Soft hyphens (U+00AD, hyphenation hints shown only at a line break) are not part of the text read. */
+  softHyphens: true,
 };
 
 export type CleanRule = keyof typeof CLEAN_RULES;

@@ -369,6 +369,17 @@ describe('clean-up helpers', () => {
     expect(article.text).toContain('子どもを守るための法律ができました。');
     expect(article.text).not.toMatch(/子こ|守まも|法律ほうりつ/u);
   });
+  it('leaves out soft hyphens, which split words in the text read (a French page hyphenated with &shy;)', () => {
+    const sentence =
+      'En r&shy;éac&shy;tion à la can&shy;di&shy;da&shy;ture du conseiller, plus de 2500 cher&shy;cheurs annoncent une can&shy;di&shy;da&shy;ture col&shy;lec&shy;tive. ';
+    const page = parse(
+      `<html lang="fr"><head><title>Une candidature collective</title></head><body><article><h1>Une candidature collective</h1>` +
+        `<p>${sentence.repeat(6)}</p><p>${sentence.repeat(6)}</p></article></body></html>`,
+    );
+    const [article] = extractArticles(page, 'https://n.example/1927');
+    expect(article.text).toContain('En réaction à la candidature du conseiller, plus de 2500 chercheurs');
+    expect(article.text).not.toContain('\u00ad');
+  });
   it('removeNoise drops furniture (a share bar, a tag list)', () => {
     const document = parse(
       '<div><div class="share-bar">Share</div><ul class="tags"><li>x</li></ul><p>Body text.</p></div>',
