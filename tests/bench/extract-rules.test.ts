@@ -11,6 +11,7 @@ import { CLEAN_RULES, type CleanRule } from '@/lib/extract/rules';
 import { snippetPages, truthPages, type Half } from './corpora';
 import { corpusShingleScore, scoreShingles, type ShingleCounts } from './metrics/shingle-metric';
 import { corpusSnippetScore, scoreSnippets, type SnippetCounts } from './metrics/snippet-metric';
+import { stratifiedFolds } from './metrics/cross-validation';
 import { parsePage } from './parse-page';
 import { reportFigures } from './report';
 
@@ -83,14 +84,29 @@ interface Score {
   f1: number;
 }
 type Table = Record<string, Record<Half, Score>>;
+/** In how many folds of the tuning half turning a variant on lowers F1 against all rules on (earns) or raises it (costs). */
+type Folds = Record<string, { earns: number; costs: number }>;
+
+/**
+ * Folds of the tuning half (fixed: the same pages in each fold on every run): a rule's tuning effect that one or two
+ * pages make shows as a rule that earns in one fold and costs in the others. Read before a change is scored on the
+ * validation half, never after.
+ */
+const FOLDS = 5;
+const FOLD_SEED = 9;
 
 function table<C>(
   runs: { id: string; half: Half; texts: Record<string, string> }[],
   count: (id: string, text: string) => C,
   score: (counts: C[]) => Score,
-): { table: Table; moved: Record<string, string[]> } {
+): { table: Table; moved: Record<string, string[]>; folds: Folds } {
   const out: Table = {};
   const moved: Record<string, string[]> = {};
+  const folds: Folds = {};
+  const tuning = runs.filter((r) => r.half === 'tuning');
+  const fold = stratifiedFolds(tuning, () => true, FOLDS, FOLD_SEED);
+  const foldF1 = (variant: string, f: number) =>
+    score(tuning.filter((_, i) => fold[i] === f).map((r) => count(r.id, r.texts[variant]))).f1;
   for (const variant of VARIANTS) {
     out[variant] = {} as Record<Half, Score>;
     for (const half of ['tuning', 'validation'] as const) {
@@ -98,10 +114,17 @@ function table<C>(
       out[variant][half] = { precision: round(s.precision), recall: round(s.recall), f1: round(s.f1) };
     }
     // Tuning pages only: the pages to look at when a rule is changed (validation pages are never looked at).
-    if (variant.startsWith('-') || variant === 'none')
+    if (variant.startsWith('-') || variant === 'none') {
       moved[variant] = runs.filter((r) => r.half === 'tuning' && r.texts[variant] !== r.texts.all).map((r) => r.id);
+      folds[variant] = { earns: 0, costs: 0 };
+      for (let f = 0; f < FOLDS; f++) {
+        const delta = round(foldF1(variant, f) - foldF1('all', f));
+        if (delta < 0) folds[variant].earns++;
+        else if (delta > 0) folds[variant].costs++;
+      }
+    }
   }
-  return { table: out, moved };
+  return { table: out, moved, folds };
 }
 
 /**
@@ -123,7 +146,7 @@ function printLosses(
 }
 
 it('bench:extract-rules', { timeout: 7_200_000 }, () => {
-  const corpora: Record<string, { table: Table; moved: Record<string, string[]> }> = {};
+  const corpora: Record<string, { table: Table; moved: Record<string, string[]>; folds: Folds }> = {};
   if (!ONLY || ONLY.includes('dev')) {
     const pages = truthPages().filter(inScope);
     const truth = new Map(pages.map((p) => [p.id, p.truth]));
@@ -152,14 +175,20 @@ it('bench:extract-rules', { timeout: 7_200_000 }, () => {
     'with all rules on, with every rule off (`none`), with bare Readability, and with each rule of',
     '`lib/extract/rules.ts` off, in the same run. Δ = (rule off) − (all rules on): a negative ΔF1 is what the rule',
     'earns; a positive one, what it costs. Between `none` and `readability` is what the rest of the pipeline (the plan',
-    'of articles, the bounded copy, the text read from the output) does.',
+    'of articles, the bounded copy, the text read from the output) does. Tuning folds: the tuning half dealt into',
+    `${FOLDS} fixed folds; in how many F1 is lower with the variant than with all rules on (the rule earns) / higher`,
+    '(it costs), at three decimals: a tuning effect that holds in one fold only is one or two pages.',
     '',
   ];
   const f = (x: number) => x.toFixed(3);
   const d = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(3)}`;
   for (const [name, c] of Object.entries(corpora)) {
-    lines.push(`## ${name}`, '', '| variant | half | P | R | F1 | ΔP | ΔR | ΔF1 | tuning pages changed |');
-    lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      `## ${name}`,
+      '',
+      '| variant | half | P | R | F1 | ΔP | ΔR | ΔF1 | tuning pages changed | tuning folds earns / costs |',
+    );
+    lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const variant of VARIANTS)
       for (const half of ['tuning', 'validation'] as const) {
         const s = c.table[variant][half];
@@ -169,8 +198,10 @@ it('bench:extract-rules', { timeout: 7_200_000 }, () => {
             ? ['', '', '']
             : [d(s.precision - base.precision), d(s.recall - base.recall), d(s.f1 - base.f1)];
         const changed = half === 'tuning' && c.moved[variant] ? String(c.moved[variant].length) : '';
+        const folds =
+          half === 'tuning' && c.folds[variant] ? `${c.folds[variant].earns} / ${c.folds[variant].costs}` : '';
         lines.push(
-          `| ${variant} | ${half} | ${f(s.precision)} | ${f(s.recall)} | ${f(s.f1)} | ${delta.join(' | ')} | ${changed} |`,
+          `| ${variant} | ${half} | ${f(s.precision)} | ${f(s.recall)} | ${f(s.f1)} | ${delta.join(' | ')} | ${changed} | ${folds} |`,
         );
       }
     lines.push('');
