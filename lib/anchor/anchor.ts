@@ -2,19 +2,12 @@
 // there unchanged, else wherever its quote and context say; when they cannot tell, the highlight is
 // left unplaced (for the "not found" list), with a "maybe here" candidate the reader can confirm.
 
-import { describeOffsets, commonBlock } from './describe';
+import { describeOffsets, commonBlock, elementStart } from './describe';
 import { locateQuote, stillAtPosition, type Located } from './match-quote';
 import { normEnd, normStart, prepareText, rawEnd, rawStart, type PreparedText } from './normalize';
 import type { ApproxSearch } from './search';
 import { pathAgreement, xpathOf } from './structure';
-import {
-  buildTextIndex,
-  fromVisibleOffset,
-  offsetsInIndex,
-  rangeInIndex,
-  visibleSlice,
-  type TextIndex,
-} from './text-range';
+import { buildTextIndex, fromVisibleOffset, rangeInIndex, visibleSlice, type TextIndex } from './text-range';
 import type { Selectors } from './types';
 
 const DEFAULT_BUDGET_MS = 250;
@@ -105,7 +98,7 @@ class PageText {
       typeof spot === 'number'
         ? (s: number, e: number) => {
             const block = commonBlock(this.index, s, e);
-            const from = block && this.blockStart(block);
+            const from = block && elementStart(this.index, block);
             return from !== null && Math.abs(s - from - spot) <= SPOT_SLACK;
           }
         : undefined;
@@ -120,13 +113,6 @@ class PageText {
     // The same visible text as at the old position: keep its offsets, invisible edge characters included.
     if (found.placed && this.sameVisibleSpan(found, start, end)) return { ...found, start, end };
     return found;
-  }
-
-  /** Raw offset of an element's first character. */
-  private blockStart(block: Element): number | null {
-    const range = this.index.root.ownerDocument.createRange();
-    range.selectNodeContents(block);
-    return offsetsInIndex(this.index, range)?.start ?? null;
   }
 
   /** A raw span grown over the invisible characters (marks, collapsed spaces) on either side of it. */

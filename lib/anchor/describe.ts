@@ -33,9 +33,7 @@ export function describeOffsets(index: TextIndex, p: PreparedText, start: number
   ];
   const block = commonBlock(index, start, end);
   if (block) {
-    const range = index.root.ownerDocument.createRange();
-    range.selectNodeContents(block);
-    const from = offsetsInIndex(index, range)?.start ?? 0;
+    const from = elementStart(index, block) ?? 0;
     selectors.push({
       type: 'XPathSelector',
       value: xpathOf(block),
@@ -43,6 +41,16 @@ export function describeOffsets(index: TextIndex, p: PreparedText, start: number
     });
   }
   return selectors;
+}
+
+/**
+ * Raw offset of an element's first character in the index (null when none of its text is indexed): where the stored
+ * element path's offsets (`refinedBy`) count from, when they are written and when they are read back.
+ */
+export function elementStart(index: TextIndex, element: Element): number | null {
+  const range = index.root.ownerDocument.createRange();
+  range.selectNodeContents(element);
+  return offsetsInIndex(index, range)?.start ?? null;
 }
 
 /** The block element holding both ends of text[start, end). */
