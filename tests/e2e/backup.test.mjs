@@ -217,6 +217,8 @@ function backupAndRestore(name) {
       if (!highlight) await new Promise((r) => setTimeout(r, 200));
     }
     assert.ok(highlight, 'the highlight is stored');
+    // The page counts the passage's copies when it is highlighted (Beatwatch's own field; the export leaves it out).
+    assert.equal(highlight.selectors[0].copies, 1, 'the passage is counted once on its page');
     await ask(popup, 'highlight:note', { id: highlight.id, note: 'ملاحظة: 6,000 each side' });
     await page.close();
     const digestBefore = digestShape(await settledDigest(popup));
@@ -312,6 +314,7 @@ function backupAndRestore(name) {
     const [quote, position] = annotation.target.selector;
     assert.equal(quote.type, 'TextQuoteSelector');
     assert.equal(quote.exact, PASSAGE);
+    assert.deepEqual(Object.keys(quote).sort(), ['exact', 'prefix', 'suffix', 'type'], 'no Beatwatch-only field');
     assert.equal(position.type, 'TextPositionSelector');
     // Positions count the page's text as the W3C selector does: another tool finds the same passage by them.
     const page = await browser.open(annotation.target.source);
