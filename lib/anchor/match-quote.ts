@@ -666,7 +666,10 @@ export function locateQuote(text: string | PreparedText, quote: Quote, options: 
 
   // Only when the page moved by more than the neighbourhood of the old position: a smaller shift may come from
   // a highlight placed on a repeat, and there the whole page's candidates, weighed against the old position, decide.
-  if (moved !== undefined && hint !== undefined && Math.abs(moved - hint) > NEARBY) {
+  // Or when the quote with its context was unique on the page when highlighted: then no repeat of it could have
+  // moved the passages before it there, and a search of the whole page would only find text put in since.
+  const unique = stored === 1;
+  if (moved !== undefined && hint !== undefined && (unique || Math.abs(moved - hint) > NEARBY)) {
     const there = aloneNearMoved(judge, moved);
     if (there) {
       const lost = anotherCopy(there);

@@ -40,3 +40,37 @@ export function pathAgreement(stored: string, found: string): number {
   if (stored === found) return 2;
   return withoutIndices(stored) === withoutIndices(found) ? 1 : 0;
 }
+
+/**
+ * pathAgreement(stored, xpathOf(element)), reading only what it needs: element names from the element up first
+ * (most candidates elsewhere differ there), then same-named earlier siblings only until a count passes the stored
+ * one. A candidate deep in a long page no longer counts every paragraph before it.
+ */
+export function pathAgreementOf(stored: string, element: Element): number {
+  const steps = stored.split('/');
+  let i = steps.length - 1;
+  const chain: Element[] = [];
+  for (let el: Element | null = element; el; el = el.parentElement, i--) {
+    if (i < 1 || stepName(steps[i]) !== el.localName) return 0;
+    chain.push(el);
+  }
+  if (i !== 0) return 0;
+  for (let k = 0; k < chain.length; k++) {
+    const el = chain[k];
+    const want = stepIndex(steps[steps.length - 1 - k]);
+    let n = 1;
+    for (let s = el.previousElementSibling; s && n <= want; s = s.previousElementSibling)
+      if (s.localName === el.localName) n++;
+    if (n !== want) return 1;
+  }
+  return 2;
+}
+
+const stepName = (step: string): string => {
+  const at = step.indexOf('[');
+  return at === -1 ? step : step.slice(0, at);
+};
+const stepIndex = (step: string): number => {
+  const at = step.indexOf('[');
+  return at === -1 ? 1 : Number(step.slice(at + 1, -1));
+};
