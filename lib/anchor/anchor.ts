@@ -6,7 +6,7 @@ import { describeOffsets, commonBlock, elementStart } from './describe';
 import { locateQuote, stillAtPosition, type Located } from './match-quote';
 import { normEnd, normStart, prepareText, rawEnd, rawStart, type PreparedText } from './normalize';
 import type { ApproxSearch } from './search';
-import { pathAgreementOf } from './structure';
+import { pathAgreement } from './structure';
 import { buildTextIndex, fromVisibleOffset, rangeInIndex, visibleSlice, type TextIndex } from './text-range';
 import type { Selectors } from './types';
 
@@ -86,7 +86,7 @@ class PageText {
     if (performance.now() > deadline) return { placed: false, outOfTime: true };
     const agreeAt = (s: number, e: number) => {
       const block = commonBlock(this.index, s, e);
-      return block && path ? pathAgreementOf(path.value, block) : 0;
+      return block && path ? pathAgreement(path.value, block) : 0;
     };
     // The stored range may have ended on an invisible mark or space just past an element's end,
     // which moves its block up a level: a candidate counts with or without its invisible edges.

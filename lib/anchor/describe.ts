@@ -70,14 +70,14 @@ export function commonBlock(index: TextIndex, start: number, end: number): Eleme
  * Selectors for a reader's selection, with how many places on the page its quote and context could be taken for:
  * re-attaching a passage that was not unique needs more than its text once one of those places is gone.
  */
-export function describeRange(root: Element, range: Range, options: { deadline?: number } = {}): Selectors | null {
+export function describeRange(root: Element, range: Range): Selectors | null {
   const index = buildTextIndex(root);
   const offsets = offsetsInIndex(index, range);
   if (!offsets) return null;
   const p = prepareText(index.text, index.hidden);
   const selectors = describeOffsets(index, p, offsets.start, offsets.end);
   if (!selectors) return null;
-  const copies = countCopies(p, selectors[0], { deadline: options.deadline ?? performance.now() + COUNT_BUDGET_MS });
+  const copies = countCopies(p, selectors[0], performance.now() + COUNT_BUDGET_MS);
   if (copies !== undefined) selectors[0].copies = copies;
   return selectors;
 }

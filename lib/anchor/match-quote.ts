@@ -599,13 +599,8 @@ function looseCopies(
  * How many places on the page the quote with its context could be taken for, itself included (1: it is unique),
  * up to MAX_QUOTE_COPIES; counted when it is highlighted, so re-attaching knows whether the text alone could tell.
  */
-export function countCopies(
-  text: string | PreparedText,
-  quote: Quote,
-  options: { deadline?: number; search?: ApproxSearch } = {},
-): number | undefined {
-  const p = typeof text === 'string' ? prepareText(text) : text;
-  const found = looseCopies(p, quote, options.search ?? myersSearch, options.deadline ?? Infinity);
+export function countCopies(p: PreparedText, quote: Quote, deadline: number): number | undefined {
+  const found = looseCopies(p, quote, myersSearch, deadline);
   return found === null ? undefined : Math.max(1, Math.min(MAX_QUOTE_COPIES, found));
 }
 

@@ -33,20 +33,13 @@ export function xpathOf(element: Element): string {
   return '/' + steps.reverse().join('/');
 }
 
-const withoutIndices = (path: string): string => path.replace(/\[\d+\]/g, '');
-
-/** 2: the same path; 1: the same element names down the tree (siblings were added or removed); 0: neither. */
-export function pathAgreement(stored: string, found: string): number {
-  if (stored === found) return 2;
-  return withoutIndices(stored) === withoutIndices(found) ? 1 : 0;
-}
-
 /**
- * pathAgreement(stored, xpathOf(element)), reading only what it needs: element names from the element up first
- * (most candidates elsewhere differ there), then same-named earlier siblings only until a count passes the stored
- * one. A candidate deep in a long page no longer counts every paragraph before it.
+ * How far a stored path agrees with an element's own (xpathOf): 2 the same path; 1 the same element names down the
+ * tree (siblings were added or removed); 0 neither. Reads only what it needs: element names from the element up
+ * first (most candidates elsewhere differ there), then same-named earlier siblings only until a count passes the
+ * stored one, so a candidate deep in a long page does not count every paragraph before it.
  */
-export function pathAgreementOf(stored: string, element: Element): number {
+export function pathAgreement(stored: string, element: Element): number {
   const steps = stored.split('/');
   let i = steps.length - 1;
   const chain: Element[] = [];
