@@ -2,7 +2,8 @@
 //
 //   "Only on the article's own title and text, never on menus, teasers or tag lists. By default a topic matches when
 //   it is named in the title or the lead (the first 60 words), or else in at least two paragraphs that make a fifth
-//   of the article's paragraphs: a passing mention, an aside or a "Read more: …" line is not what an article is
+//   of the article's paragraphs (of those of five words or more: a "Photo" line, a byline or a date line is no part
+//   of the article to share): a passing mention, an aside or a "Read more: …" line is not what an article is
 //   about. Some mentions never count: the dateline and agency credit at the start of a report (`MADRID —`, `بيروت
 //   (رويترز) -`, `واس - الرياض:`, a short first line with a date), attributions (`told Reuters`, `according to`,
 //   `researchers from`, `حسب صحيفة`, `نشرته وكالة`, `laut`, `według`), an agency alone in parentheses in the first
@@ -97,6 +98,7 @@ export function applyCaptureRule(
 export interface ArticleShape {
   /** Index of the first text token past the lead. */
   lead: number;
+  /** The paragraphs a topic's share is taken of (match.ts: those of MIN_PARAGRAPH_WORDS words or more). */
   paragraphs: number;
   /** The sentence the text starts with, after its dateline. */
   firstSentence: number;
@@ -109,7 +111,9 @@ export const MIN_PARAGRAPH_SHARE = 0.2;
 
 /**
  * Whether an article is about a topic: it is named in the title or the lead, datelines, credits, attributions and
- * other names aside, or in at least MIN_PARAGRAPHS paragraphs that make MIN_PARAGRAPH_SHARE of the article. A topic
+ * other names aside, or in at least MIN_PARAGRAPHS paragraphs that make MIN_PARAGRAPH_SHARE of the article's
+ * `paragraphs` (match.ts counts only those of MIN_PARAGRAPH_WORDS words or more, unless the fullParagraphs signal
+ * is off). A topic
  * named only by adjectives (`adjectiveLead`: unless the caller turns it off) takes the lead only in its first
  * sentence: "The Australian musician" in the second sentence says where someone is from, not what the article is
  * about; «قصف الأراضي اليمنية» opening a report does.

@@ -130,6 +130,11 @@ export interface RelevanceSignals {
   regionAdjectives: boolean;
   /** A topic named only by adjectives takes the lead only in its first sentence (capture-rule.ts, decideAbout). */
   adjectiveLead: boolean;
+  /**
+   * The fifth of the article's paragraphs a topic must reach counts paragraphs of MIN_PARAGRAPH_WORDS words or more
+   * only (mention-context.ts): a "Photo" line, a byline or a date line is no part of the article to share.
+   */
+  fullParagraphs: boolean;
 }
 
 export const CURRENT_SIGNALS: RelevanceSignals = {
@@ -142,6 +147,7 @@ export const CURRENT_SIGNALS: RelevanceSignals = {
   regionNames: true,
   regionAdjectives: true,
   adjectiveLead: true,
+  fullParagraphs: true,
 };
 
 /** The rule before the independent labels (README: "When does a topic match?", the old figures). */
@@ -155,6 +161,7 @@ export const PREVIOUS_SIGNALS: RelevanceSignals = {
   regionNames: false,
   regionAdjectives: false,
   adjectiveLead: false,
+  fullParagraphs: false,
 };
 
 export interface CompiledTopics {

@@ -231,7 +231,11 @@ export function assessTopics(article: MatchableArticle, compiled: CompiledTopics
     if (signals.aboutRule || topic.minMentions !== undefined) {
       verdict = decideAbout(
         placed,
-        { lead, paragraphs: layout.paragraphs, firstSentence: layout.sentence[layout.datelineEnd] ?? 0 },
+        {
+          lead,
+          paragraphs: signals.fullParagraphs ? layout.fullParagraphs : layout.paragraphs,
+          firstSentence: layout.sentence[layout.datelineEnd] ?? 0,
+        },
         topic.minMentions,
         signals.adjectiveLead,
       );

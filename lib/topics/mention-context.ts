@@ -89,12 +89,17 @@ const DATELINE_WORDS = 5;
 /** A first paragraph this short with a figure in it is a dateline line («بيروت 26 شوال 1436 هـ … واس»). */
 const DATELINE_PARAGRAPH_WORDS = 16;
 
+/** A paragraph of fewer words is a caption, a byline or a date line, not a part of what the article says. */
+export const MIN_PARAGRAPH_WORDS = 5;
+
 export interface ArticleLayout {
   /** Paragraph index of every token. */
   paragraph: Int32Array;
   /** Sentence index of every token (sentences never span paragraphs). */
   sentence: Int32Array;
   paragraphs: number;
+  /** Paragraphs of MIN_PARAGRAPH_WORDS words or more: not a "Photo" or "Video" line, a byline or a date line. */
+  fullParagraphs: number;
   /** Tokens [0, datelineEnd) are the dateline (0 when there is none). */
   datelineEnd: number;
 }
@@ -114,7 +119,19 @@ export function layoutOf(text: string, stream: TokenStream): ArticleLayout {
     paragraph[i] = p;
     sentence[i] = s;
   }
-  return { paragraph, sentence, paragraphs: n === 0 ? 0 : p + 1, datelineEnd: datelineEnd(text, stream, paragraph) };
+  let fullParagraphs = 0;
+  for (let i = 0, start = 0; i <= n; i++) {
+    if (i < n && paragraph[i] === paragraph[start]) continue;
+    if (i - start >= MIN_PARAGRAPH_WORDS) fullParagraphs++;
+    start = i;
+  }
+  return {
+    paragraph,
+    sentence,
+    paragraphs: n === 0 ? 0 : p + 1,
+    fullParagraphs,
+    datelineEnd: datelineEnd(text, stream, paragraph),
+  };
 }
 
 function datelineEnd(text: string, stream: TokenStream, paragraph: Int32Array): number {

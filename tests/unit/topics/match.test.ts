@@ -201,6 +201,31 @@ describe('matchTopics', () => {
     expect(assess(second, { ...CURRENT_SIGNALS, adjectiveLead: false })?.reason).toBe('lead');
   });
 
+  it('counts the fifth of the paragraphs over paragraphs of five words or more, not photo lines or bylines', () => {
+    const body = (topic = 'other matters') => `The council met again this week to talk about ${topic} in the town.`;
+    const paragraphs = [
+      'Photo',
+      'Video',
+      'By staff',
+      ...[1, 2, 3, 4, 5, 6].map(() => body()),
+      body('the harbour bridge'),
+      body(),
+      body('the harbour bridge'),
+    ];
+    const assess = (text: string, signals = CURRENT_SIGNALS) =>
+      assessTopics({ title: 'Town news', text }, compileTopics([{ id: 't', query: '"harbour bridge"' }], signals))[0]
+        ?.verdict;
+    // Two of ten paragraphs with words in them: a fifth; two of thirteen lines would not be.
+    expect(assess(paragraphs.join('\n\n'))).toMatchObject({ captured: true, reason: 'paragraphs' });
+    expect(assess(paragraphs.join('\n\n'), { ...CURRENT_SIGNALS, fullParagraphs: false })).toMatchObject({
+      captured: false,
+      reason: 'passing',
+    });
+    // The same three lines as paragraphs of the article keep the topic a passing mention.
+    const long = paragraphs.map((p) => (p.split(' ').length < 5 ? body() : p));
+    expect(assess(long.join('\n\n'))).toMatchObject({ captured: false, reason: 'passing' });
+  });
+
   it('explains every verdict: where the topic stands and what made it prominent, or why not', () => {
     const filler = 'Filler words about other things. '.repeat(20);
     const assess = (query: string, title: string, text: string) =>
