@@ -67,14 +67,38 @@ addWords(10, 'ten عشر عشره dix десять');
 addWords(11, 'eleven onze');
 addWords(12, 'twelve douze');
 addWords(15, 'fifteen quinze');
+addWords(13, 'thirteen');
+addWords(14, 'fourteen');
+addWords(16, 'sixteen');
+addWords(17, 'seventeen');
+addWords(18, 'eighteen');
+addWords(19, 'nineteen');
 addWords(20, 'twenty عشرون عشرين vingt двадцать');
 addWords(30, 'thirty ثلاثون ثلاثين trente тридцать');
 addWords(40, 'forty اربعون اربعين quarante сорок');
 addWords(50, 'fifty خمسون خمسين cinquante пятьдесят');
+addWords(60, 'sixty ستون ستين');
+addWords(70, 'seventy سبعون سبعين');
+addWords(80, 'eighty ثمانون ثمانين');
+addWords(90, 'ninety تسعون تسعين');
 addWords(100, 'hundred مئه مائه cent сто');
 addWords(1000, 'thousand الف mille тысяча');
 addWords(1e6, 'million مليون');
 addWords(1e9, 'billion مليار milliard');
+// Arabic writes 11–19 as unit + عشر ("اثنا عشر", "ثلاثة عشر") and 21–99 as unit + و + tens ("خمسة وعشرون"); the
+// units of 11 and 12 have forms of their own that never stand alone as figures.
+const TEEN_UNITS = new Map<string, number>([
+  ['احد', 1],
+  ['احدي', 1],
+  ['اثنا', 2],
+  ['اثني', 2],
+  ['اثنتا', 2],
+  ['اثنتي', 2],
+]);
+const TEN = new Set(['عشر', 'عشره']);
+// English writes 21–99 with a hyphen: "twenty-five".
+const TENS_UNIT_GAP = '-';
+
 // Vague amounts ("thousands of", "آلاف الأسر"), bucketed by order of magnitude so "hundreds" and "مئات" compare equal.
 const VAGUE = new Map<string, string>([
   ['dozens', '~10'],
@@ -111,6 +135,41 @@ function lookup<V>(map: ReadonlyMap<string, V>, forms: readonly string[]): V | u
   for (const form of forms) {
     const value = map.get(form);
     if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/** A number written in two words starting at token i — "اثنا عشر", "خمسة وعشرين", "twenty-five" — or undefined. */
+function compoundWordsAt(
+  tokens: readonly Word[],
+  i: number,
+  text: string,
+): { value: number; last: number } | undefined {
+  const first = tokens[i];
+  const second = tokens[i + 1];
+  if (!second || second.isDigits) return undefined;
+  const unit = TEEN_UNITS.get(first.norm) ?? lookup(WORD_VALUES, first.forms);
+  if (unit === undefined || unit > 9) {
+    const tens = lookup(WORD_VALUES, first.forms);
+    const after = lookup(WORD_VALUES, second.forms);
+    const hyphenated = text.slice(first.end, second.start) === TENS_UNIT_GAP;
+    if (
+      hyphenated &&
+      tens !== undefined &&
+      tens % 10 === 0 &&
+      tens >= 20 &&
+      tens <= 90 &&
+      after !== undefined &&
+      after <= 9
+    ) {
+      return { value: tens + after, last: i + 1 };
+    }
+    return undefined;
+  }
+  if (TEN.has(second.norm)) return { value: unit + 10, last: i + 1 };
+  if (second.norm.startsWith('و')) {
+    const tens = lookup(WORD_VALUES, second.forms.slice(1));
+    if (tens !== undefined && tens % 10 === 0 && tens >= 20 && tens <= 90) return { value: unit + tens, last: i + 1 };
   }
   return undefined;
 }
@@ -206,8 +265,19 @@ export function readNumbers(tokens: readonly Word[], text: string): NumberMentio
       continue;
     }
     const vague = lookup(VAGUE, token.forms);
-    const exact = vague === undefined ? lookup(WORD_VALUES, token.forms) : undefined;
-    if (vague !== undefined) {
+    const compound = vague === undefined ? compoundWordsAt(tokens, i, text) : undefined;
+    const exact = vague === undefined && !compound ? lookup(WORD_VALUES, token.forms) : undefined;
+    if (compound) {
+      let { value, last } = compound;
+      const multiplier = last + 1 < tokens.length ? lookup(MULTIPLIERS, tokens[last + 1].forms) : undefined;
+      if (multiplier !== undefined) {
+        value *= multiplier;
+        last++;
+      }
+      mentions.push({ key: keyOf(value), first: i, last, digits: false, value, time: false });
+      i = last + 1;
+      continue;
+    } else if (vague !== undefined) {
       mentions.push({ key: vague, first: i, last: i, digits: false, value: NaN, time: false });
     } else if (exact !== undefined) {
       let value = exact;

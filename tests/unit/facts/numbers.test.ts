@@ -39,3 +39,31 @@ describe('readNumbers', () => {
     expect(keys('9 ر 10')).toEqual(['9', '10']);
   });
 });
+
+describe('readNumbers: numbers written in two words', () => {
+  it('reads Arabic 11–19 as one figure, never as 10', () => {
+    expect(keys('قتل اثنا عشر شخصا')).toEqual(['12']);
+    expect(keys('بعد اثني عشر عاما')).toEqual(['12']);
+    expect(keys('أصيب أحد عشر جنديا')).toEqual(['11']);
+    expect(keys('خلال ثلاثة عشر يوما')).toEqual(['13']);
+    expect(keys('فازت تسع عشرة دولة')).toEqual(['19']);
+  });
+
+  it('reads Arabic unit-and-tens as one figure, with a multiplier after it', () => {
+    expect(keys('اعتقل خمسة وعشرون مشتبها')).toEqual(['25']);
+    expect(keys('نزح ثلاثة وعشرين ألفا')).toEqual(['23000']);
+    expect(keys('بلغت الخسائر اثنين وتسعين مليون دولار')).toEqual(['92000000']);
+  });
+
+  it('reads hyphenated English tens and the teens', () => {
+    expect(keys('twenty-five people were hurt')).toEqual(['25']);
+    expect(keys('fourteen ministers resigned')).toEqual(['14']);
+    expect(keys('sixty thousand marched')).toEqual(['60000']);
+  });
+
+  it('keeps two figures joined by "and" apart, and a lone "one of" is not a number', () => {
+    expect(keys('ten and twenty')).toEqual(['10', '20']);
+    expect(keys('قال أحد المسؤولين')).toEqual([]);
+    expect(keys('عشرة أيام')).toEqual(['10']);
+  });
+});
