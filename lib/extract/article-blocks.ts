@@ -4,10 +4,17 @@
 // page's own article; a single article stays the whole page's (Readability reads it best there).
 
 const HEADLINES = 'h1, h2, h3, [itemprop="headline"]';
+/**
+ * Boxes laid over the page (login, consent, subscription dialogs): whatever they hold, even an <article> with a
+ * heading and paragraphs, is not the page's article nor one appended to it. Read from what the markup declares.
+ */
+export const OVERLAY = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
 // Headlines in these are the site's furniture (menus, sidebars, footers), never an article's.
-const NOT_ARTICLE = 'nav, aside, footer, [role="navigation"], [role="complementary"], [role="contentinfo"]';
-// Running text is read outside these: headlines, links, captions, furniture and code.
+const NOT_ARTICLE = `nav, aside, footer, [role="navigation"], [role="complementary"], [role="contentinfo"], ${OVERLAY}`;
+// Running text is read outside these: headlines, links, captions, furniture, forms (a login box's labels and error
+// messages; a form around the block, as ASP.NET pages wrap the whole page, is not inside it) and code.
 const NOT_RUNNING_TEXT = new Set([
+  'form',
   'a',
   'h1',
   'h2',

@@ -1,7 +1,7 @@
 // Which articles a page holds and in which role: the page's own (marked up or not) and the ones a site appended
 // below it, each named by a cheap key so a later scan can skip what it already extracted. Readability finds one body
 // per call and cannot tell the page's article from appended ones: this decides before it is called.
-import { repeatedArticleBlocks } from './article-blocks';
+import { OVERLAY, repeatedArticleBlocks } from './article-blocks';
 import { textLength } from './clean';
 import { firstText, type PageMetadata } from './metadata';
 import { ARTICLE_BLOCK_SELECTOR } from './schema-org';
@@ -61,6 +61,8 @@ function markedContainers(doc: Document): Element[] {
   for (const el of candidates) {
     // Microdata on <html> or a <body> (a parse can leave two) describes the page, not a block in it.
     if (el === doc.documentElement || el.localName === 'body') continue;
+    // A login or consent box marked up as an article (see OVERLAY).
+    if (el.closest(OVERLAY)) continue;
     if (full.some((outer) => outer.contains(el))) continue;
     if (!el.querySelector(HEADING)) continue;
     if (!hasProse(el, MIN_ARTICLE_CHARS)) continue;
@@ -71,13 +73,46 @@ function markedContainers(doc: Document): Element[] {
   return full;
 }
 
-/** At least `min` characters in the block's paragraphs (captions and asides aside); stops counting there. */
-export function hasProse(el: Element, min: number): boolean {
+/**
+ * At least `min` characters in the block's paragraphs (captions, asides and the block's own forms aside: a login
+ * box's error messages are paragraphs too); stops counting there.
+ */
+export function hasProse(el: Element, min: number, inForms = false): boolean {
   let total = 0;
   for (const p of el.querySelectorAll('p')) {
     if (p.closest('figure, figcaption, aside, nav, footer')) continue;
+    const form = inForms ? null : p.closest('form');
+    if (form && el.contains(form)) continue;
     total += (p.textContent ?? '').trim().length;
     if (total >= min) return true;
+  }
+  return false;
+}
+
+/**
+ * What a read of the page outside its article blocks leaves out: the boxes laid over it that the markup declares
+ * (OVERLAY), and forms without a paragraph of prose (login and sign-up boxes: labels and error messages), unless one
+ * holds the page's headline or main part, as the one form ASP.NET pages wrap around everything does; a shop's
+ * product form holds its description. Readability, given the whole page, takes the longest of them for the article
+ * when the page's own text is short.
+ */
+export function overlayBoxes(doc: Document): Element[] {
+  const boxes: Element[] = [];
+  for (const el of doc.querySelectorAll(`${OVERLAY}, form`)) {
+    if (boxes.some((box) => box.contains(el))) continue;
+    if (el.localName === 'form' && (el.querySelector(PAGE_PARTS) || hasProseParagraph(el))) continue;
+    boxes.push(el);
+  }
+  return boxes;
+}
+
+const PAGE_PARTS = 'h1, main, [role="main"], [itemprop="articleBody"]';
+const PROSE_WORDS = 25;
+
+/** A paragraph of running text: at least PROSE_WORDS words. */
+function hasProseParagraph(el: Element): boolean {
+  for (const p of el.querySelectorAll('p')) {
+    if ((p.textContent ?? '').trim().split(/\s+/).length >= PROSE_WORDS) return true;
   }
   return false;
 }
@@ -97,7 +132,7 @@ export function planArticles(doc: Document, pageUrl: string, page: PageMetadata)
   // The page's own article outside any marked-up block: named by the address and the title.
   const pageKey = (scope: string) => `page\n${scope}\n${urlKey(pageUrl, pageUrl) ?? pageUrl}\n${page.titles[0] ?? ''}`;
   if (containers.length === 0)
-    return [{ key: pageKey('whole'), url: page.canonicalUrl, container: null, own: true, exclude: [] }];
+    return [{ key: pageKey('whole'), url: page.canonicalUrl, container: null, own: true, exclude: overlayBoxes(doc) }];
   const belongs = containers.map((c) => belongsToPage(c, pageUrl, pageUrls, page.titles));
   let mainIndex = belongs.indexOf('page');
   if (mainIndex < 0) mainIndex = belongs.indexOf('unknown');
@@ -111,7 +146,7 @@ export function planArticles(doc: Document, pageUrl: string, page: PageMetadata)
       url: page.canonicalUrl,
       container: null,
       own: true,
-      exclude: containers,
+      exclude: [...containers, ...overlayBoxes(doc)],
     });
   }
   const order =

@@ -181,6 +181,57 @@ describe('extractArticles on small pages', () => {
     expect(article.text).not.toContain('Jona G.');
   });
 
+  // A login or consent box marked up as an <article> (a broadcaster's video page had six): its text is a form's
+  // labels and error messages, or a dialog's, never the page's article, and not an article appended to it either.
+  const realArticle = `<div class="post"><h1>Sport stops in New York</h1>${body('New York is the centre of the pandemic.')}</div>`;
+  const fieldErrors = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `<p role="alert">Error ${i}: this e-mail address does not seem to be valid, it must contain an @ and an existing domain.</p>`,
+    ).join('');
+
+  it('takes no login form marked up as an <article> for the page article', () => {
+    const doc = parse(`<html><head><title>Sport stops in New York</title></head><body>${realArticle}
+      <div class="b-dialog"><article class="login-modal"><form action="#"><h2>Log in to your account</h2>
+      ${fieldErrors(6)}<label><input type="email" name="email"></label><label><input type="password" name="password"></label>
+      <button>Log in</button></form></article></div></body></html>`);
+    const articles = extractArticles(doc, 'https://n.example/sport/new-york');
+    expect(articles.map((a) => a.title)).toEqual(['Sport stops in New York']);
+    expect(articles[0].text).toContain('New York is the centre of the pandemic.');
+    expect(articles[0].text).not.toContain('e-mail address');
+  });
+
+  it("reads no login form's messages as the page's text when the page's own text is short (a video page)", () => {
+    const doc = parse(`<html><head><title>Sport stops in New York</title></head><body>
+      <div class="video"><h1>Sport stops in New York</h1><p>New York is the centre of the pandemic in the United States. Sport has come to a standstill too, and nobody knows how the season goes on.</p></div>
+      <div class="b-dialog"><div class="panel"><form action="#"><h2>Create an account</h2>${fieldErrors(12)}
+      <label><input type="text" name="nickname"></label><button>Go on</button></form></div></div></body></html>`);
+    for (const article of extractArticles(doc, 'https://n.example/sport/new-york')) {
+      expect(article.text).not.toContain('e-mail address');
+    }
+  });
+
+  it('takes no consent dialog marked up as an <article> for the page article', () => {
+    const consent = `<p>${'We and our partners use cookies and similar techniques to understand how this website is used and to show you offers that match your interests. '.repeat(4)}</p>`;
+    const doc = parse(`<html><head><title>Sport stops in New York</title></head><body>${realArticle}
+      <div role="dialog" aria-modal="true" aria-label="Privacy"><article><h2>Your privacy matters to us</h2>${consent}
+      <button>Accept</button></article></div></body></html>`);
+    const articles = extractArticles(doc, 'https://n.example/sport/new-york');
+    expect(articles.map((a) => a.title)).toEqual(['Sport stops in New York']);
+    expect(articles[0].text).toContain('New York is the centre of the pandemic.');
+    expect(articles[0].text).not.toContain('cookies');
+  });
+
+  it('still reads an article that a whole-page <form> wraps (ASP.NET pages wrap the page in one)', () => {
+    const doc = parse(`<html><head><title>Sport stops in New York</title></head><body><form id="aspnetForm" action="/x">
+      <article><h1>Sport stops in New York</h1>${body('New York is the centre of the pandemic.')}</article>
+      <article><h2>Another story</h2>${body('Elsewhere.')}</article></form></body></html>`);
+    const articles = extractArticles(doc, 'https://n.example/sport/new-york');
+    expect(articles.map((a) => a.title)).toEqual(['Sport stops in New York', 'Another story']);
+    expect(articles[0].text).toContain('New York is the centre of the pandemic.');
+  });
+
   it('returns nothing for a section front of teasers', () => {
     expect(extractArticles(load('front--world-news-daily--world-section.html'), 'http://127.0.0.1/world')).toEqual([]);
   });
