@@ -115,6 +115,52 @@ export function inflectionStem(word: string, group: EndingGroup): string {
   return word;
 }
 
+/**
+ * Polish locative and dative singular endings after the consonant alternation they bring (written folded, as
+ * normalization leaves them: ś → s, ż → z, ę → e): [the word's end, the alternated stem's end, the case ending].
+ * Feminine -ka, -ga, -ta, -da, -ra (Polska → Polsce, Praga → Pradze, Malta → Malcie, Kanada → Kanadzie, Sara →
+ * Sarze) and masculine -t, -d, -r (Kuwejt → Kuwejcie, Belfast → Belfaście, Belgrad → Belgradzie, Piotr → Piotrze).
+ * Masculine nouns in -k, -g, -ch take -u without alternation (Tusku); ł → l, n → ni, w → wi and the like need no rule
+ * once diacritics are folded (Michale, Berlinie, Moskwie are endings of the stem as it is). Feminine -cha → -sze is
+ * left out: folded, musze (mucha's) is muszę, "I must", and place and person names in -cha are few.
+ */
+const POLISH_ALTERNATIONS: readonly (readonly [end: string, alternated: string, ending: string])[] = [
+  ['ka', 'c', 'e'],
+  ['ga', 'dz', 'e'],
+  ['ta', 'c', 'ie'],
+  ['da', 'dz', 'ie'],
+  ['ra', 'rz', 'e'],
+  ['t', 'c', 'ie'],
+  ['d', 'dz', 'ie'],
+  ['r', 'rz', 'e'],
+];
+
+/**
+ * The Polish locative/dative form of `word` (normalized) whose last consonant alternates, as its alternated stem and
+ * the one ending that follows it (polska → polsc + e); undefined if its end alternates in no such way or its stem,
+ * the word without -a, would be shorter than MIN_STEM (Rada, Duda). Only the final consonant(s) change.
+ */
+export function polishAlternation(word: string): { stem: string; ending: string } | undefined {
+  for (const [end, alternated, ending] of POLISH_ALTERNATIONS) {
+    if (!word.endsWith(end)) continue;
+    const feminine = end.endsWith('a');
+    if (word.length - (feminine ? 1 : 0) < MIN_STEM) return undefined;
+    return { stem: word.slice(0, -end.length) + alternated, ending };
+  }
+  return undefined;
+}
+
+/** Whether `form` is `word`'s alternated Polish locative/dative (piotrze for piotr). */
+export function isPolishAlternated(form: string, word: string): boolean {
+  const alternation = polishAlternation(word);
+  return (
+    alternation !== undefined &&
+    form.length === alternation.stem.length + alternation.ending.length &&
+    form.startsWith(alternation.stem) &&
+    form.endsWith(alternation.ending)
+  );
+}
+
 /** Final letters an adjective replaces: Latin and Cyrillic vowels, Arabic alef and tā' marbūṭa (ة, normalized ه). */
 const REPLACED_FINALS = 'aeiouyаеиоуыяюьіїєا\u0647';
 

@@ -8,6 +8,7 @@ import {
   endingGroupsOf,
   takesNisba,
   inflectionStem,
+  polishAlternation,
   MIN_COMPOUND_PART,
   MIN_STEM,
   type EndingGroup,
@@ -76,6 +77,11 @@ export interface FormEntry {
   stem: string;
   /** For inflected forms: the ending lists that make this stem of the word (ENDING_GROUP_BITS). */
   groups: number;
+  /**
+   * For a Polish alternated stem (polsc for Polska): the one ending the article's word has after it (Polsce); the
+   * word's other endings are not looked for on that stem (Polscy is no Polska).
+   */
+  ending?: string;
   /**
    * For derived forms: stems of longer place names that start with the word, whose adjectives are theirs
    * (Nigerian is Nigeria's, not Niger's).
@@ -266,6 +272,13 @@ export function compileTopics(topics: TopicInput[], signals: RelevanceSignals = 
         else byStem.set(stem, { pattern, kind: 'inflected', word, stem, groups: ENDING_GROUP_BITS[group] });
       }
       for (const entry of byStem.values()) addForm(byStart, entry);
+      // Polish locative/dative with its last consonant alternated (Polska → Polsce, Kuwejt → Kuwejcie): one more
+      // stem of the word, made here so that the article's words cost no more to look up.
+      const alternation = endingGroupsOf(word).includes('polish') ? polishAlternation(word) : undefined;
+      if (alternation !== undefined) {
+        const { stem, ending } = alternation;
+        addForm(byStart, { pattern, kind: 'inflected', word, stem, groups: ENDING_GROUP_BITS.polish, ending });
+      }
     }
     if (
       signals.compounds &&

@@ -7,6 +7,7 @@ import {
   latinEndingGroup,
   isCompoundOf,
   isDerivedForm,
+  isPolishAlternated,
   MIN_STEM,
   type EndingGroup,
 } from '../text/word-forms';
@@ -77,7 +78,10 @@ function continues(pattern: Pattern, stream: TokenStream, i: number, from: numbe
     const form = forms[i + k];
     const token = tokens[k];
     if (prefix && k === n - 1 ? form.startsWith(token) : form === token) continue;
-    if (group === undefined || prefix || inflectionStem(form, group) !== inflectionStem(token, group)) return false;
+    if (group === undefined || prefix) return false;
+    if (inflectionStem(form, group) === inflectionStem(token, group)) continue;
+    // A later word's Polish locative with its last consonant alternated (o Piotrze Müllerze for "Piotr Müller").
+    if (group !== 'polish' || !isPolishAlternated(form, token)) return false;
   }
   return true;
 }
@@ -168,8 +172,12 @@ function lookUpForms(
     } else if (entry.kind === 'inflected') {
       if (group === null) group = endingGroup(form, context.latinGroup);
       if (group === undefined || (entry.groups & ENDING_GROUP_BITS[group]) === 0) continue;
-      stem ??= inflectionStem(form, group);
-      if (stem !== entry.stem) continue;
+      if (entry.ending !== undefined) {
+        if (form.length !== entry.stem.length + entry.ending.length || !form.endsWith(entry.ending)) continue;
+      } else {
+        stem ??= inflectionStem(form, group);
+        if (stem !== entry.stem) continue;
+      }
       if (pattern.tokens.length === 1 || continues(pattern, stream, i, 1, group))
         record(found, pattern.id, field, stream, i, i + pattern.tokens.length - 1, skip, 'inflected');
     } else if (context.german && isCompoundOf(form, entry.word)) {

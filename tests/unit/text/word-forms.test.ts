@@ -5,6 +5,8 @@ import {
   inflectionStem,
   isCompoundOf,
   isDerivedForm,
+  isPolishAlternated,
+  polishAlternation,
   latinEndingGroup,
 } from '@/lib/text/word-forms';
 
@@ -21,6 +23,23 @@ describe('word forms', () => {
     // Four letters at least are kept: irak and iran stay apart.
     expect(inflectionStem('irak', 'polish')).toBe('irak');
     expect(inflectionStem('iran', 'polish')).toBe('iran');
+  });
+
+  it('gives the Polish locative/dative stem whose last consonant alternates, and its one ending', () => {
+    expect(polishAlternation('polska')).toEqual({ stem: 'polsc', ending: 'e' });
+    expect(polishAlternation('praga')).toEqual({ stem: 'pradz', ending: 'e' });
+    expect(polishAlternation('kanada')).toEqual({ stem: 'kanadz', ending: 'ie' });
+    expect(polishAlternation('malta')).toEqual({ stem: 'malc', ending: 'ie' });
+    expect(polishAlternation('kuwejt')).toEqual({ stem: 'kuwejc', ending: 'ie' });
+    expect(polishAlternation('belgrad')).toEqual({ stem: 'belgradz', ending: 'ie' });
+    expect(polishAlternation('piotr')).toEqual({ stem: 'piotrz', ending: 'e' });
+    // Nothing to alternate, or a stem under MIN_STEM letters (rad-a, dud-a), or a masculine k (Tusku).
+    for (const word of ['berlin', 'moskwa', 'grecja', 'rada', 'duda', 'tusk', 'irak', 'mucha'])
+      expect(polishAlternation(word), word).toBeUndefined();
+    expect(isPolishAlternated('kuwejcie', 'kuwejt')).toBe(true);
+    expect(isPolishAlternated('piotrze', 'piotr')).toBe(true);
+    expect(isPolishAlternated('kuwejce', 'kuwejt')).toBe(false);
+    expect(isPolishAlternated('polscy', 'polska')).toBe(false);
   });
 
   it('picks the ending list from the script and the article’s language', () => {

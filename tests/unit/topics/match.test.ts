@@ -132,6 +132,48 @@ describe('matchTopics', () => {
     expect(matchTopics({ title: 'Визит канцлера в Германии', text: '' }, without)).toEqual([]);
   });
 
+  it('finds Polish locative and dative forms whose last consonant alternates (w Polsce, w Pradze, o Piotrze)', () => {
+    const pl = { lang: 'pl' };
+    for (const [query, title] of [
+      ['Polska', 'Inflacja w Polsce spada'], // k → c
+      ['Ameryka', 'Wybory w Ameryce'], // k → c
+      ['Praga', 'Szczyt w Pradze'], // g → dz
+      ['Kanada', 'Pożary lasów w Kanadzie'], // d → dz
+      ['Malta', 'Wakacje na Malcie'], // t → c (feminine)
+      ['Kuwejt', 'Ambasada w Kuwejcie'], // t → c
+      ['Budapeszt', 'Spotkanie w Budapeszcie'], // t → c after sz
+      ['Belfast', 'Protest w Belfaście'], // st → ść
+      ['Piotr', 'Rozmowa o Piotrze'], // r → rz
+      ['Kair', 'Rozmowy w Kairze'], // r → rz
+      ['"Ameryka Południowa"', 'Lewica w Ameryce Południowej'],
+      ['"Piotr Müller"', 'Rozmowa o Piotrze Müllerze'],
+    ] as const)
+      expect(matches(query, title, '', pl), `${query}: ${title}`).toBe(true);
+    // A country the reader named in English finds its Polish name's locative (Kuwait → Kuwejt → Kuwejcie).
+    expect(matches('Kuwait', 'Ambasada w Kuwejcie', '', pl)).toBe(true);
+  });
+
+  it('alternates only the last consonant, only before -e/-ie, only in Polish articles and never a short stem', () => {
+    const pl = { lang: 'pl' };
+    // Only the locative/dative ending follows the alternated stem: polscy is no Polska, pradziad no Praga.
+    expect(matches('Polska', 'Polscy kibice', '', pl)).toBe(false);
+    expect(matches('Praga', 'Mój pradziad', '', pl)).toBe(false);
+    expect(matches('Kanada', 'Kanadzi', '', pl)).toBe(false);
+    // No ch → sz: folded, musze (mucha's locative) is also muszę, "I must".
+    expect(matches('Mucha', 'Muszę to powiedzieć', '', pl)).toBe(false);
+    // Not in other languages' articles.
+    expect(matches('Polska', 'Polsce', '', { lang: 'en' })).toBe(false);
+    expect(matches('Polska', 'Polsce', '')).toBe(false);
+    // A stem under four letters never alternates: Rada (rad) does not find radzie, Duda not Dudzie.
+    expect(matches('Rada', 'W radzie nadzorczej', '', pl)).toBe(false);
+    expect(matches('Duda', 'O Dudzie', '', pl)).toBe(false);
+    // Masculine nouns in k and g take -u (Tusku), not an alternated -e.
+    expect(matches('Tusk', 'Tusce', '', pl)).toBe(false);
+    // Each consonant takes its own ending: g → dz + e (Pradze), so Pradzie (Prada's d → dz + ie) is no Praga.
+    expect(matches('Praga', 'Moda w Pradzie', '', pl)).toBe(false);
+    expect(matches('Piotr', 'Piotrzec', '', pl)).toBe(false);
+  });
+
   it('restores the Arabic article after ل (للحكومة is ل + الحكومة) and peels clitic chains', () => {
     for (const title of ['دعم للحكومة', 'دعم وللحكومة', 'وبالحكومة', 'فبالحكومة', 'كالحكومة'])
       expect(matches('الحكومة', title), title).toBe(true);
