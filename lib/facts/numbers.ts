@@ -85,15 +85,19 @@ addWords(100, 'hundred مئه مائه cent сто');
 addWords(1000, 'thousand الف mille тысяча');
 addWords(1e6, 'million مليون');
 addWords(1e9, 'billion مليار milliard');
-// Arabic writes 11–19 as unit + عشر ("اثنا عشر", "ثلاثة عشر") and 21–99 as unit + و + tens ("خمسة وعشرون"); the
-// units of 11 and 12 have forms of their own that never stand alone as figures.
-const TEEN_UNITS = new Map<string, number>([
+// Arabic writes 11–19 as unit + عشر ("اثنا عشر", "ثلاثة عشر") and 21–99 as unit + و + tens ("خمسة وعشرون"). Units
+// read as figures only inside such a compound: the units of 11 and 12 have forms of their own that never stand alone,
+// and "one"/"واحد" alone are left out of WORD_VALUES, but "twenty-one" and "واحد وعشرون" are 21.
+const COMPOUND_UNITS = new Map<string, number>([
   ['احد', 1],
   ['احدي', 1],
   ['اثنا', 2],
   ['اثني', 2],
   ['اثنتا', 2],
   ['اثنتي', 2],
+  ['واحد', 1],
+  ['واحده', 1],
+  ['one', 1],
 ]);
 const TEN = new Set(['عشر', 'عشره']);
 // English writes 21–99 with a hyphen: "twenty-five".
@@ -139,6 +143,11 @@ function lookup<V>(map: ReadonlyMap<string, V>, forms: readonly string[]): V | u
   return undefined;
 }
 
+/** The value of a number word, or of a unit that is a figure only in a compound (COMPOUND_UNITS). */
+function unitOf(word: Word): number | undefined {
+  return COMPOUND_UNITS.get(word.norm) ?? lookup(WORD_VALUES, word.forms);
+}
+
 /** A number written in two words starting at token i — "اثنا عشر", "خمسة وعشرين", "twenty-five" — or undefined. */
 function compoundWordsAt(
   tokens: readonly Word[],
@@ -148,10 +157,10 @@ function compoundWordsAt(
   const first = tokens[i];
   const second = tokens[i + 1];
   if (!second || second.isDigits) return undefined;
-  const unit = TEEN_UNITS.get(first.norm) ?? lookup(WORD_VALUES, first.forms);
+  const unit = unitOf(first);
   if (unit === undefined || unit > 9) {
     const tens = lookup(WORD_VALUES, first.forms);
-    const after = lookup(WORD_VALUES, second.forms);
+    const after = unitOf(second);
     const hyphenated = text.slice(first.end, second.start) === TENS_UNIT_GAP;
     if (
       hyphenated &&

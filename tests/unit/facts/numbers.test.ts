@@ -55,6 +55,14 @@ describe('readNumbers: numbers written in two words', () => {
     expect(keys('بلغت الخسائر اثنين وتسعين مليون دولار')).toEqual(['92000000']);
   });
 
+  it('reads a unit of one inside a compound, though "one" and "واحد" alone are no figure', () => {
+    expect(keys('twenty-one people were hurt')).toEqual(['21']);
+    expect(keys('قتل واحد وعشرون شخصا')).toEqual(['21']);
+    expect(keys('بلغ عددهم واحدة وثلاثين')).toEqual(['31']);
+    expect(keys('one of them said')).toEqual([]);
+    expect(keys('قال واحد منهم')).toEqual([]);
+  });
+
   it('reads hyphenated English tens and the teens', () => {
     expect(keys('twenty-five people were hurt')).toEqual(['25']);
     expect(keys('fourteen ministers resigned')).toEqual(['14']);
