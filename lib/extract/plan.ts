@@ -77,11 +77,12 @@ function markedContainers(doc: Document): Element[] {
  * At least `min` characters in the block's paragraphs (captions, asides and the block's own forms aside: a login
  * box's error messages are paragraphs too); stops counting there.
  */
-export function hasProse(el: Element, min: number, inForms = false): boolean {
+export function hasProse(el: Element, min: number): boolean {
   let total = 0;
   for (const p of el.querySelectorAll('p')) {
     if (p.closest('figure, figcaption, aside, nav, footer')) continue;
-    const form = inForms ? null : p.closest('form');
+    // A form around the block (ASP.NET pages wrap the whole page in one) is not the block's own.
+    const form = p.closest('form');
     if (form && el.contains(form)) continue;
     total += (p.textContent ?? '').trim().length;
     if (total >= min) return true;
