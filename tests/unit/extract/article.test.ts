@@ -232,6 +232,16 @@ describe('extractArticles on small pages', () => {
     expect(articles[0].text).toContain('New York is the centre of the pandemic.');
   });
 
+  it('reads the page that a whole-page <form> wraps even when no paragraph of it is long (its <h1> marks it)', () => {
+    const short = ['New York is the centre of the pandemic in the United States.', 'Sport has come to a standstill.'];
+    const paragraphs = Array.from({ length: 8 }, (_, i) => `<p>${short[i % 2]} Day ${i + 1} of the shutdown.</p>`);
+    const doc = parse(`<html><head><title>Sport stops in New York</title></head><body><form id="aspnetForm" action="/x">
+      <div class="story"><h1>Sport stops in New York</h1>${paragraphs.join('')}</div></form></body></html>`);
+    const articles = extractArticles(doc, 'https://n.example/sport/new-york');
+    expect(articles.map((a) => a.title)).toEqual(['Sport stops in New York']);
+    expect(articles[0].text).toContain('Sport has come to a standstill.');
+  });
+
   it('returns nothing for a section front of teasers', () => {
     expect(extractArticles(load('front--world-news-daily--world-section.html'), 'http://127.0.0.1/world')).toEqual([]);
   });
