@@ -118,8 +118,8 @@ export function inflectionStem(word: string, group: EndingGroup): string {
 /**
  * Polish locative and dative singular endings after the consonant alternation they bring (written folded, as
  * normalization leaves them: ś → s, ż → z, ę → e): [the word's end, the alternated stem's end, the case ending].
- * Feminine -ka, -ga, -ta, -da, -ra (Polska → Polsce, Praga → Pradze, Malta → Malcie, Kanada → Kanadzie, Sara →
- * Sarze) and masculine -t, -d, -r (Kuwejt → Kuwejcie, Belfast → Belfaście, Belgrad → Belgradzie, Piotr → Piotrze).
+ * Feminine -ka, -ga, -ta, -da, -ra (Polska → Polsce, Praga → Pradze, Malta → Malcie, Kanada → Kanadzie, Ankara →
+ * Ankarze) and masculine -t, -d, -r (Kuwejt → Kuwejcie, Belfast → Belfaście, Belgrad → Belgradzie, Piotr → Piotrze).
  * Masculine nouns in -k, -g, -ch take -u without alternation (Tusku); ł → l, n → ni, w → wi and the like need no rule
  * once diacritics are folded (Michale, Berlinie, Moskwie are endings of the stem as it is). Feminine -cha → -sze is
  * left out: folded, musze (mucha's) is muszę, "I must", and place and person names in -cha are few.

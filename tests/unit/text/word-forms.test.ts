@@ -33,8 +33,9 @@ describe('word forms', () => {
     expect(polishAlternation('kuwejt')).toEqual({ stem: 'kuwejc', ending: 'ie' });
     expect(polishAlternation('belgrad')).toEqual({ stem: 'belgradz', ending: 'ie' });
     expect(polishAlternation('piotr')).toEqual({ stem: 'piotrz', ending: 'e' });
-    // Nothing to alternate, or a stem under MIN_STEM letters (rad-a, dud-a), or a masculine k (Tusku).
-    for (const word of ['berlin', 'moskwa', 'grecja', 'rada', 'duda', 'tusk', 'irak', 'mucha'])
+    expect(polishAlternation('ankara')).toEqual({ stem: 'ankarz', ending: 'e' });
+    // Nothing to alternate, or a stem under MIN_STEM letters (rad-a, dud-a, sar-a), or a masculine k (Tusku).
+    for (const word of ['berlin', 'moskwa', 'grecja', 'rada', 'duda', 'sara', 'tusk', 'irak', 'mucha'])
       expect(polishAlternation(word), word).toBeUndefined();
     expect(isPolishAlternated('kuwejcie', 'kuwejt')).toBe(true);
     expect(isPolishAlternated('piotrze', 'piotr')).toBe(true);
