@@ -113,10 +113,9 @@ export const MIN_PARAGRAPH_SHARE = 0.2;
  * Whether an article is about a topic: it is named in the title or the lead, datelines, credits, attributions and
  * other names aside, or in at least MIN_PARAGRAPHS paragraphs that make MIN_PARAGRAPH_SHARE of the article's
  * `paragraphs` (match.ts counts only those of MIN_PARAGRAPH_WORDS words or more, unless the fullParagraphs signal
- * is off). A topic
- * named only by adjectives (`adjectiveLead`: unless the caller turns it off) takes the lead only in its first
- * sentence: "The Australian musician" in the second sentence says where someone is from, not what the article is
- * about; «قصف الأراضي اليمنية» opening a report does.
+ * is off). A topic named only by adjectives (`adjectiveLead`: unless the caller turns it off) takes the lead only in
+ * its first sentence: "The Australian musician" in the second sentence says where someone is from, not what the
+ * article is about; «قصف الأراضي اليمنية» opening a report does.
  */
 export function decideAbout(
   mentions: readonly AboutMention[],

@@ -257,7 +257,7 @@ describe('matchTopics', () => {
     const assess = (text: string, signals = CURRENT_SIGNALS) =>
       assessTopics({ title: 'Town news', text }, compileTopics([{ id: 't', query: '"harbour bridge"' }], signals))[0]
         ?.verdict;
-    // Two of ten paragraphs with words in them: a fifth; two of thirteen lines would not be.
+    // Two of the nine paragraphs of five words or more: a fifth; two of all twelve would not be.
     expect(assess(paragraphs.join('\n\n'))).toMatchObject({ captured: true, reason: 'paragraphs' });
     expect(assess(paragraphs.join('\n\n'), { ...CURRENT_SIGNALS, fullParagraphs: false })).toMatchObject({
       captured: false,
