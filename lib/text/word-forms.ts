@@ -150,15 +150,15 @@ export function polishAlternation(word: string): { stem: string; ending: string 
   return undefined;
 }
 
+/** Whether `form` is exactly `stem` + `ending` (an alternated Polish stem and the one ending it takes). */
+export function isStemAndEnding(form: string, stem: string, ending: string): boolean {
+  return form.length === stem.length + ending.length && form.startsWith(stem) && form.endsWith(ending);
+}
+
 /** Whether `form` is `word`'s alternated Polish locative/dative (piotrze for piotr). */
 export function isPolishAlternated(form: string, word: string): boolean {
   const alternation = polishAlternation(word);
-  return (
-    alternation !== undefined &&
-    form.length === alternation.stem.length + alternation.ending.length &&
-    form.startsWith(alternation.stem) &&
-    form.endsWith(alternation.ending)
-  );
+  return alternation !== undefined && isStemAndEnding(form, alternation.stem, alternation.ending);
 }
 
 /** Final letters an adjective replaces: Latin and Cyrillic vowels, Arabic alef and tā' marbūṭa (ة, normalized ه). */

@@ -8,6 +8,7 @@ import {
   isCompoundOf,
   isDerivedForm,
   isPolishAlternated,
+  isStemAndEnding,
   MIN_STEM,
   type EndingGroup,
 } from '../text/word-forms';
@@ -173,7 +174,7 @@ function lookUpForms(
       if (group === null) group = endingGroup(form, context.latinGroup);
       if (group === undefined || (entry.groups & ENDING_GROUP_BITS[group]) === 0) continue;
       if (entry.ending !== undefined) {
-        if (form.length !== entry.stem.length + entry.ending.length || !form.endsWith(entry.ending)) continue;
+        if (!isStemAndEnding(form, entry.stem, entry.ending)) continue;
       } else {
         stem ??= inflectionStem(form, group);
         if (stem !== entry.stem) continue;
