@@ -149,6 +149,15 @@ class Judge {
     return near(this.hint) || near(this.moved);
   }
 
+  /**
+   * Whether a candidate sits at the old place as stored. Where the passages before it moved is no evidence for a
+   * passage that lost a copy: a highlight placed on the next copy of a repeated block moves the old place of every
+   * highlight after it onto the next copy too.
+   */
+  atStoredPlace(c: { ns: number }): boolean {
+    return this.hint !== undefined && Math.abs(c.ns - this.hint) <= AT_OLD_PLACE;
+  }
+
   get hasContext(): boolean {
     return this.prefix.length + this.suffix.length > 0;
   }
@@ -253,6 +262,25 @@ class Judge {
   }
 
   /**
+   * Each side of the context is intact, or is another side's words pushed away by text put in beside the passage
+   * (found intact nearby, and not as the context of another copy of the quote): a line of a list with the same words
+   * but another next line (a recipe's "1 Red, 1 Yellow, 1 tsp" before another meal) is a copy, not the passage.
+   */
+  sidesExplained(c: Candidate): boolean {
+    const { prefix, suffix, quote } = this;
+    const { norm } = this.p;
+    if (c.prefixErrors > INTACT_CONTEXT_ERRORS && prefix.length >= MIN_SIDE) {
+      const from = Math.max(0, c.ns - MOVED_CONTEXT - prefix.length);
+      if (!nearby(withoutCopies(norm.slice(from, c.ns), quote, prefix.length, -1), prefix)) return false;
+    }
+    if (c.suffixErrors > INTACT_CONTEXT_ERRORS && suffix.length >= MIN_SIDE) {
+      const text = norm.slice(c.ne, c.ne + MOVED_CONTEXT + suffix.length);
+      if (!nearby(withoutCopies(text, quote, suffix.length, 1), suffix)) return false;
+    }
+    return true;
+  }
+
+  /**
    * A quote selected from word edge to word edge is not found inside a word: after a deletion,
    * "a" must not turn up in "major" next door.
    */
@@ -286,6 +314,20 @@ class Judge {
  */
 function nearby(text: string, side: string): boolean {
   return occurs(myersSearch, text, side, INTACT_CONTEXT_ERRORS, Infinity);
+}
+
+/**
+ * `text` with every copy of `quote` blanked out together with `side` characters after it (direction 1) or before it
+ * (-1): what is left holds no copy's context.
+ */
+function withoutCopies(text: string, quote: string, side: number, direction: 1 | -1): string {
+  let out = text;
+  for (let i = text.indexOf(quote); i !== -1; i = text.indexOf(quote, i + 1)) {
+    const from = direction === 1 ? i : Math.max(0, i - side);
+    const to = direction === 1 ? Math.min(text.length, i + quote.length + side) : i + quote.length;
+    out = out.slice(0, from) + '\u0000'.repeat(to - from) + out.slice(to);
+  }
+  return out;
 }
 
 /**
@@ -539,7 +581,10 @@ function decide(
   if (hint !== undefined) {
     // Without the element path, a copy inserted above (a pull quote) sits exactly at the old
     // position with its context intact: there only a much closer candidate counts.
-    const here = !paths ? [] : pool.filter((c) => c.ns === hint && judge.prefixAgrees(c) && judge.suffixAgrees(c));
+    // Exactly where it was, or where the passages before it moved it (text put in above): there with its context.
+    const here = !paths
+      ? []
+      : pool.filter((c) => (c.ns === hint || c.ns === judge.moved) && judge.prefixAgrees(c) && judge.suffixAgrees(c));
     if (here.length === 1) return here[0];
     const distance = (c: Candidate) => Math.abs(c.ns - hint);
     const [first, second] = [...pool].sort((a, b) => distance(a) - distance(b));
@@ -646,11 +691,12 @@ export function locateQuote(text: string | PreparedText, quote: Quote, options: 
   // A quote that was not unique when highlighted, with fewer of its copies on the page now: the one that went may
   // be the highlighted one, and the text alone cannot tell which (a recipe's repeated line, an interview's repeated
   // question). Then only a candidate at the old place that also starts where the passage started inside its
-  // element is placed; any other is offered as "maybe here". Null when out of time.
+  // element, with each side of its context intact or pushed away (sidesExplained), is placed; any other is offered as
+  // "maybe here". Null when out of time.
   const stored = quote.copies;
   const anotherCopy = (c: Candidate, known?: { exact?: Candidate[]; fuzzy?: Candidate[] }): boolean | null => {
     if (stored === undefined || stored < 2 || hint === undefined) return false;
-    if (judge.atOldPlace(c) && options.sameSpotInBlock) {
+    if (judge.atStoredPlace(c) && options.sameSpotInBlock && judge.sidesExplained(c)) {
       const { start, end } = toRaw(p, c, judge);
       if (options.sameSpotInBlock(start, end)) return false;
     }

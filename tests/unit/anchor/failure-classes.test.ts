@@ -380,3 +380,65 @@ describe('a passage that was not unique when highlighted: its quote and context 
     expect(first.contains(placed[0].range.startContainer)).toBe(false);
   });
 });
+
+describe('a list line printed again with another next line: the highlighted line cut (issue #18, recipe lines)', () => {
+  const line = 'Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.';
+  const filler = (n: number) =>
+    Array.from({ length: n }, (_, i) => el('p', `Meal ${i}: eat every two to three hours, then rest. `.repeat(2)));
+  const build = () =>
+    mount(
+      el('p', 'Morning'),
+      el('p', line),
+      el('p', 'Pre-Workout Supplement Drink'),
+      el('p', line),
+      el('p', 'Meal 1'),
+      ...filler(8),
+      el('p', line),
+      el('p', 'Pre-Workout Supplement Drink'),
+      el('p', 'Share'),
+    );
+
+  it('the next copy slid into its place, same words and offset but another next line, is offered, not placed', () => {
+    const root = build();
+    const [, first, next] = root.querySelectorAll('p');
+    const item = { id: 'h', selectors: describeRange(root, selectBetween(first, '1 Red', 'tsp'))! };
+    expect(item.selectors[0].copies).toBeGreaterThan(1);
+    first.remove();
+    next.remove();
+    const { placed, unplaced } = anchorMany(root, [item]);
+    expect(placed).toEqual([]);
+    expect(unplaced[0].maybeHere?.[0].exact).toBe('1 Red, 1 Yellow, 1 tsp');
+  });
+
+  it('with a paragraph put between it and its next line, it stays placed (its next line is still just below)', () => {
+    const root = build();
+    const [, first, next] = root.querySelectorAll('p');
+    const item = { id: 'h', selectors: describeRange(root, selectBetween(first, '1 Red', 'tsp'))! };
+    root.querySelectorAll('p')[4].remove(); // the other copy's next line goes: one copy fewer
+    next.before(el('p', 'Update: the drink is optional.'));
+    const { placed } = anchorMany(root, [item]);
+    expect(placed.map((h) => h.text)).toEqual(['1 Red, 1 Yellow, 1 tsp']);
+    expect(first.contains(placed[0].range.startContainer)).toBe(true);
+  });
+});
+
+describe('a link list whose items repeat their words: paragraphs put in above (issue #18, insertions)', () => {
+  it('stays on the item where the passages before it moved, not on the previous item now at its element path', () => {
+    const root = mount(
+      el('p', 'The best records of the year, chosen by our critics, with a link to each.'),
+      el('p', '13) Dark Side of the Moon (180 gr) Registrazione originale rimasterizzata (Vinile)'),
+      el('p', 'http://amzn.to/2hWxt1m'),
+      el('p', '14) Wish You Were Here Registrazione originale rimasterizzata(Vinile)'),
+      el('p', 'http://amzn.to/2hWxAKk'),
+      el('p', '15) Thriller'),
+    );
+    const [intro, , , , link] = root.querySelectorAll('p');
+    const before = { id: 'a', selectors: describeRange(root, selectBetween(intro, 'records', 'critics'))! };
+    const item = { id: 'h', selectors: describeRange(root, selectBetween(link, 'http', 'http'))! };
+    root.prepend(el('p', 'Update: prices checked on Friday.'), el('p', 'Advertisement'));
+    const { placed } = anchorMany(root, [before, item]);
+    const h = placed.find((x) => x.id === 'h');
+    expect(h?.text).toBe('http');
+    expect(link.contains(h!.range.startContainer)).toBe(true);
+  });
+});

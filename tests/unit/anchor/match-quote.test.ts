@@ -237,3 +237,36 @@ describe('findPassage', () => {
     expect(findPassage(text, 'nothing like it')).toBeNull();
   });
 });
+
+describe('locateQuote: a quote that lost a copy, with the old place moved onto another copy (issue #18)', () => {
+  // A recipe prints the same block for every meal. A highlight before this one placed on the next meal's copy moves
+  // "where the passages before it went" by one block: onto the next copy of this quote too, same context and offset.
+  const block = (n: number) =>
+    `Meal ${n}. Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp. Pre-Workout Drink, 1 scoop. ` +
+    'Eat every two to three hours and rest between the meals of the day. '.repeat(12);
+  const before = [0, 1, 2].map(block).join('');
+  const start = before.indexOf('1 Red');
+  const quote = { ...quoteAt(before, start, start + 5), copies: 3 };
+  // The first meal's lines cut.
+  const after = before.replace(
+    'Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp. Pre-Workout Drink, 1 scoop. ',
+    '',
+  );
+  const next = after.indexOf('1 Red');
+  const options = { hint: start, movedHint: next, structure: () => 1, sameSpotInBlock: () => true };
+
+  it('is not placed on the copy at the moved old place: that place is no evidence once a copy went', () => {
+    expect(next - start).toBeGreaterThan(640);
+    const found = locateQuote(after, quote, options);
+    expect(found.placed).toBe(false);
+    expect(maybeText(after, found)).toBe('1 Red');
+  });
+
+  it('is placed there when no copy went (text put in above moved every copy)', () => {
+    const moved = `Update: new recipes were added to this plan. `.repeat(20) + before;
+    const at = moved.indexOf('1 Red');
+    const found = locateQuote(moved, quote, { ...options, movedHint: at });
+    expect(placedText(moved, found)).toBe('1 Red');
+    expect(found.placed && found.start).toBe(at);
+  });
+});
