@@ -148,6 +148,9 @@ function unitOf(word: Word): number | undefined {
   return COMPOUND_UNITS.get(word.norm) ?? lookup(WORD_VALUES, word.forms);
 }
 
+/** Twenty to ninety: the tens a unit joins ("twenty-five", "خمسة وعشرون"). */
+const isTens = (value: number) => value % 10 === 0 && value >= 20 && value <= 90;
+
 /** A number written in two words starting at token i — "اثنا عشر", "خمسة وعشرين", "twenty-five" — or undefined. */
 function compoundWordsAt(
   tokens: readonly Word[],
@@ -157,28 +160,21 @@ function compoundWordsAt(
   const first = tokens[i];
   const second = tokens[i + 1];
   if (!second || second.isDigits) return undefined;
-  const unit = unitOf(first);
-  if (unit === undefined || unit > 9) {
-    const tens = lookup(WORD_VALUES, first.forms);
-    const after = unitOf(second);
+  const value = unitOf(first);
+  if (value === undefined) return undefined;
+  if (value > 9) {
+    // Tens, then a unit after a hyphen.
+    const unit = unitOf(second);
     const hyphenated = text.slice(first.end, second.start) === TENS_UNIT_GAP;
-    if (
-      hyphenated &&
-      tens !== undefined &&
-      tens % 10 === 0 &&
-      tens >= 20 &&
-      tens <= 90 &&
-      after !== undefined &&
-      after <= 9
-    ) {
-      return { value: tens + after, last: i + 1 };
-    }
-    return undefined;
+    return hyphenated && isTens(value) && unit !== undefined && unit <= 9
+      ? { value: value + unit, last: i + 1 }
+      : undefined;
   }
-  if (TEN.has(second.norm)) return { value: unit + 10, last: i + 1 };
+  // A unit, then عشر or و + tens.
+  if (TEN.has(second.norm)) return { value: value + 10, last: i + 1 };
   if (second.norm.startsWith('و')) {
     const tens = lookup(WORD_VALUES, second.forms.slice(1));
-    if (tens !== undefined && tens % 10 === 0 && tens >= 20 && tens <= 90) return { value: unit + tens, last: i + 1 };
+    if (tens !== undefined && isTens(tens)) return { value: value + tens, last: i + 1 };
   }
   return undefined;
 }
