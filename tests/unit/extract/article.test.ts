@@ -204,12 +204,14 @@ describe('extractArticles on small pages', () => {
 
   it("reads no login form's messages as the page's text when the page's own text is short (a video page)", () => {
     const doc = parse(`<html><head><title>Sport stops in New York</title></head><body>
-      <div class="video"><h1>Sport stops in New York</h1><p>New York is the centre of the pandemic in the United States. Sport has come to a standstill too, and nobody knows how the season goes on.</p></div>
+      <div class="video"><h1>Sport stops in New York</h1><p>New York is the centre of the pandemic in the United States. Sport has come to a standstill too, and nobody knows how the season goes on.</p>
+      <p>The league has called off every game until the end of April, and the players have gone home to their families.</p></div>
       <div class="b-dialog"><div class="panel"><form action="#"><h2>Create an account</h2>${fieldErrors(12)}
       <label><input type="text" name="nickname"></label><button>Go on</button></form></div></div></body></html>`);
-    for (const article of extractArticles(doc, 'https://n.example/sport/new-york')) {
-      expect(article.text).not.toContain('e-mail address');
-    }
+    const articles = extractArticles(doc, 'https://n.example/sport/new-york');
+    expect(articles.map((a) => a.title)).toEqual(['Sport stops in New York']);
+    expect(articles[0].text).toContain('the players have gone home');
+    expect(articles[0].text).not.toContain('e-mail address');
   });
 
   it('takes no consent dialog marked up as an <article> for the page article', () => {
