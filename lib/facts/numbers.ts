@@ -183,6 +183,21 @@ function keyOf(value: number): string {
   return String(Math.round(value * 1000) / 1000);
 }
 
+/**
+ * A figure of `value` whose last token is `last`, scaled by a multiplier word right after it ("6 آلاف", "4.2 billion",
+ * "ثلاثة وعشرين ألفا"), or only by one larger than `value` when `onlyByLarger`.
+ */
+function scaled(
+  tokens: readonly Word[],
+  value: number,
+  last: number,
+  onlyByLarger = false,
+): { value: number; last: number } {
+  const multiplier = last + 1 < tokens.length ? lookup(MULTIPLIERS, tokens[last + 1].forms) : undefined;
+  if (multiplier === undefined || (onlyByLarger && multiplier <= value)) return { value, last };
+  return { value: value * multiplier, last: last + 1 };
+}
+
 /** "9ر10" (three tokens with nothing between them) read as 10.9, with a multiplier after it ("5ر3 مليون"). */
 function wireDecimalAt(tokens: readonly Word[], i: number): NumberMention | undefined {
   const fraction = tokens[i];
@@ -196,13 +211,7 @@ function wireDecimalAt(tokens: readonly Word[], i: number): NumberMention | unde
   ) {
     return undefined;
   }
-  let value = Number(`${integer.norm}.${fraction.norm}`);
-  let last = i + 2;
-  const multiplier = last + 1 < tokens.length ? lookup(MULTIPLIERS, tokens[last + 1].forms) : undefined;
-  if (multiplier !== undefined) {
-    value *= multiplier;
-    last++;
-  }
+  const { value, last } = scaled(tokens, Number(`${integer.norm}.${fraction.norm}`), i + 2);
   return { key: keyOf(value), first: i, last, digits: true, value, time: false };
 }
 
@@ -255,14 +264,16 @@ export function readNumbers(tokens: readonly Word[], text: string): NumberMentio
         else break;
         last++;
       }
-      let value = Number(fraction ? `${integer}.${fraction}` : integer);
-      const multiplier = last + 1 < tokens.length ? lookup(MULTIPLIERS, tokens[last + 1].forms) : undefined;
-      if (multiplier !== undefined) {
-        value *= multiplier;
-        last++;
-      }
-      mentions.push({ key: keyOf(value), first: i, last, digits: true, value, time: false });
-      i = last + 1;
+      const figure = scaled(tokens, Number(fraction ? `${integer}.${fraction}` : integer), last);
+      mentions.push({
+        key: keyOf(figure.value),
+        first: i,
+        last: figure.last,
+        digits: true,
+        value: figure.value,
+        time: false,
+      });
+      i = figure.last + 1;
       continue;
     }
     if (findForm(NOT_NUMBERS, token.forms) !== undefined || isPercentAfterFigure(tokens, i, mentions.at(-1)?.last)) {
@@ -271,29 +282,25 @@ export function readNumbers(tokens: readonly Word[], text: string): NumberMentio
     }
     const vague = lookup(VAGUE, token.forms);
     const compound = vague === undefined ? compoundWordsAt(tokens, i, text) : undefined;
-    const exact = vague === undefined && !compound ? lookup(WORD_VALUES, token.forms) : undefined;
-    if (compound) {
-      let { value, last } = compound;
-      const multiplier = last + 1 < tokens.length ? lookup(MULTIPLIERS, tokens[last + 1].forms) : undefined;
-      if (multiplier !== undefined) {
-        value *= multiplier;
-        last++;
-      }
-      mentions.push({ key: keyOf(value), first: i, last, digits: false, value, time: false });
-      i = last + 1;
-      continue;
-    } else if (vague !== undefined) {
+    const single = vague === undefined && !compound ? lookup(WORD_VALUES, token.forms) : undefined;
+    // A number word is scaled only by a larger one: "million thousand" is not a thousand million.
+    const words = compound
+      ? scaled(tokens, compound.value, compound.last)
+      : single !== undefined
+        ? scaled(tokens, single, i, true)
+        : undefined;
+    if (vague !== undefined) {
       mentions.push({ key: vague, first: i, last: i, digits: false, value: NaN, time: false });
-    } else if (exact !== undefined) {
-      let value = exact;
-      let last = i;
-      const multiplier = i + 1 < tokens.length ? lookup(MULTIPLIERS, tokens[i + 1].forms) : undefined;
-      if (multiplier !== undefined && multiplier > exact) {
-        value *= multiplier;
-        last++;
-      }
-      mentions.push({ key: keyOf(value), first: i, last, digits: false, value, time: false });
-      i = last + 1;
+    } else if (words) {
+      mentions.push({
+        key: keyOf(words.value),
+        first: i,
+        last: words.last,
+        digits: false,
+        value: words.value,
+        time: false,
+      });
+      i = words.last + 1;
       continue;
     }
     i++;
