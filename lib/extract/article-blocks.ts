@@ -9,8 +9,19 @@ const HEADLINES = 'h1, h2, h3, [itemprop="headline"]';
  * heading and paragraphs, is not the page's article nor one appended to it. Read from what the markup declares.
  */
 export const OVERLAY = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
+/** What marks the page's own headline or main part: a box holding one is the page, not something laid over it. */
+export const PAGE_PARTS = 'h1, main, [role="main"], [itemprop="articleBody"]';
 // Headlines in these are the site's furniture (menus, sidebars, footers), never an article's.
-const NOT_ARTICLE = `nav, aside, footer, [role="navigation"], [role="complementary"], [role="contentinfo"], ${OVERLAY}`;
+const NOT_ARTICLE = 'nav, aside, footer, [role="navigation"], [role="complementary"], [role="contentinfo"]';
+
+/**
+ * The box laid over the page (OVERLAY) that `el` sits in, unless that box holds the page's headline or main part:
+ * a site that opens its story in a modal shows the page's article there.
+ */
+export function overlayAround(el: Element): Element | null {
+  const box = el.closest(OVERLAY);
+  return box && !box.querySelector(PAGE_PARTS) ? box : null;
+}
 // Running text is read outside these: headlines, links, captions, furniture, forms (a login box's labels and error
 // messages; a form around the block, as ASP.NET pages wrap the whole page, is not inside it) and code.
 const NOT_RUNNING_TEXT = new Set([
@@ -90,7 +101,7 @@ function headlineBlocks(doc: Document, min: number): HeadlineBlock[] {
   // The first MAX_HEADLINES only: each is compared with every other, and a page of thousands is a list, not articles.
   const headlines = [...doc.querySelectorAll(HEADLINES)].slice(0, MAX_HEADLINES).filter((h) => {
     const length = (h.textContent ?? '').trim().length;
-    return length >= 8 && length <= 400 && !h.closest(NOT_ARTICLE);
+    return length >= 8 && length <= 400 && !h.closest(NOT_ARTICLE) && !overlayAround(h);
   });
   const text = new Map<Element, number>();
   const enough = (el: Element) => {

@@ -1,7 +1,7 @@
 // Which articles a page holds and in which role: the page's own (marked up or not) and the ones a site appended
 // below it, each named by a cheap key so a later scan can skip what it already extracted. Readability finds one body
 // per call and cannot tell the page's article from appended ones: this decides before it is called.
-import { OVERLAY, repeatedArticleBlocks } from './article-blocks';
+import { OVERLAY, PAGE_PARTS, overlayAround, repeatedArticleBlocks } from './article-blocks';
 import { textLength } from './clean';
 import { firstText, type PageMetadata } from './metadata';
 import { ARTICLE_BLOCK_SELECTOR } from './schema-org';
@@ -62,7 +62,7 @@ function markedContainers(doc: Document): Element[] {
     // Microdata on <html> or a <body> (a parse can leave two) describes the page, not a block in it.
     if (el === doc.documentElement || el.localName === 'body') continue;
     // A login or consent box marked up as an article (see OVERLAY).
-    if (el.closest(OVERLAY)) continue;
+    if (overlayAround(el)) continue;
     if (full.some((outer) => outer.contains(el))) continue;
     if (!el.querySelector(HEADING)) continue;
     if (!hasProse(el, MIN_ARTICLE_CHARS)) continue;
@@ -92,22 +92,21 @@ export function hasProse(el: Element, min: number): boolean {
 
 /**
  * What a read of the page outside its article blocks leaves out: the boxes laid over it that the markup declares
- * (OVERLAY), and forms without a paragraph of prose (login and sign-up boxes: labels and error messages), unless one
- * holds the page's headline or main part, as the one form ASP.NET pages wrap around everything does; a shop's
- * product form holds its description. Readability, given the whole page, takes the longest of them for the article
- * when the page's own text is short.
+ * (OVERLAY) and forms (login and sign-up boxes: labels and error messages). Either stays when it holds the page's
+ * headline or main part (PAGE_PARTS: a story a site opens in a modal, the one form ASP.NET pages wrap around
+ * everything), and a form with a paragraph of prose stays (a shop's product form holds its description).
+ * Readability, given the whole page, takes the longest login box for the article when the page's own text is short.
  */
 export function overlayBoxes(doc: Document): Element[] {
   const boxes: Element[] = [];
   for (const el of doc.querySelectorAll(`${OVERLAY}, form`)) {
     if (boxes.some((box) => box.contains(el))) continue;
-    if (el.localName === 'form' && (el.querySelector(PAGE_PARTS) || hasProseParagraph(el))) continue;
+    if (el.querySelector(PAGE_PARTS) || (el.localName === 'form' && hasProseParagraph(el))) continue;
     boxes.push(el);
   }
   return boxes;
 }
 
-const PAGE_PARTS = 'h1, main, [role="main"], [itemprop="articleBody"]';
 const PROSE_WORDS = 25;
 
 /** A paragraph of running text: at least PROSE_WORDS words. */

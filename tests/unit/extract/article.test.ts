@@ -225,6 +225,16 @@ describe('extractArticles on small pages', () => {
     expect(articles[0].text).not.toContain('cookies');
   });
 
+  it('reads a story a site opens in a modal dialog: the dialog holds the page headline, so it is the page', () => {
+    const teasers = ['Rain in Oslo', 'Markets calm'].map((t) => `<div class="teaser"><h2>${t}</h2><p>Short.</p></div>`);
+    const doc = parse(`<html><head><title>Sport stops in New York</title></head><body>${teasers.join('')}
+      <div role="dialog" aria-modal="true"><article><h1>Sport stops in New York</h1>${body('New York is the centre of the pandemic.')}
+      </article></div></body></html>`);
+    const articles = extractArticles(doc, 'https://n.example/sport/new-york');
+    expect(articles.map((a) => a.title)).toEqual(['Sport stops in New York']);
+    expect(articles[0].text).toContain('New York is the centre of the pandemic.');
+  });
+
   it('still reads an article that a whole-page <form> wraps (ASP.NET pages wrap the page in one)', () => {
     const doc = parse(`<html><head><title>Sport stops in New York</title></head><body><form id="aspnetForm" action="/x">
       <article><h1>Sport stops in New York</h1>${body('New York is the centre of the pandemic.')}</article>
