@@ -145,8 +145,7 @@ class Judge {
 
   /** Whether a candidate sits at the old place, as stored or as moved with the passages before it. */
   atOldPlace(c: { ns: number }): boolean {
-    const near = (at: number | undefined) => at !== undefined && Math.abs(c.ns - at) <= AT_OLD_PLACE;
-    return near(this.hint) || near(this.moved);
+    return this.atStoredPlace(c) || (this.moved !== undefined && Math.abs(c.ns - this.moved) <= AT_OLD_PLACE);
   }
 
   /**
