@@ -1,13 +1,14 @@
 // Groups a topic's articles into stories: articles that report the same news (from several sites, at several stages)
 // become one story. Two articles are linked when their similarity reaches SAME_STORY and they appeared within
 // STORY_WINDOW_MS of each other; a story is a connected group of links, so a story that develops over days stays one.
+// A link under STRONG_LINK counts only when it is among the few strongest of both its articles (see keepsLink).
 import { PROFILE_OPTIONS, storyProfile, type ProfileOptions, type StoryArticle, type StoryProfile } from './profile';
 import {
   coveredTerms,
   DocumentFrequencies,
   Rarity,
-  reachesSimilarity,
   SIMILARITY_OPTIONS,
+  similarityReaching,
   storySimilarity,
   type SimilarityOptions,
 } from './similarity';
@@ -35,6 +36,19 @@ export interface Story<A extends GroupableArticle> {
  * half of tests/bench/labels/ (both batches: 0.043 to 0.045), not the edge of that run.
  */
 export const SAME_STORY = 0.044;
+/**
+ * A link at least this strong joins two articles whatever else they link to: copies of one report, one story told with
+ * the same names and figures.
+ */
+export const STRONG_LINK = 0.1;
+/**
+ * A weaker link joins two articles only when neither has this many links stronger than it (a mutual nearest-neighbour
+ * graph): an article that touches the edge of a story told by several sites, a column or a side item that shares a
+ * few of its words, is weakly linked to each report, and each report has its own closer reports, so the column stays
+ * apart instead of chaining into the story. Two reports of a story told by few sites are each other's nearest. 3 and 4
+ * score alike (cross-validated F1) on the tuning half; 4 is the more lenient.
+ */
+export const WEAK_LINK_RANK = 4;
 /** Rarity is counted again once the number of articles has changed by this share since it was last counted. */
 const RARITY_DRIFT = 0.05;
 /** Articles further apart than this are never linked directly (a week's routine items of one kind stay apart). */
@@ -43,6 +57,8 @@ export const STORY_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;
 export interface GroupOptions {
   threshold?: number;
   windowMs?: number;
+  /** See WEAK_LINK_RANK; Infinity: every link at the threshold joins its two articles. */
+  linkRank?: number;
   profile?: ProfileOptions;
   similarity?: SimilarityOptions;
 }
@@ -51,6 +67,8 @@ interface Entry<A> {
   article: A;
   profile: StoryProfile;
   time: number;
+  /** The articles it is linked to (similarity at the threshold or above), with the similarity. */
+  near: Map<string, number>;
 }
 
 /** An article's time: its publication date when the page gave a valid one, else when it was captured. */
@@ -61,8 +79,9 @@ export function articleTime(article: GroupableArticle): number {
 
 /**
  * The stories of a growing set of articles, kept up to date one capture at a time: `add` compares the new article
- * with the articles that share a headline term with it (no other can score above zero) and merges the stories it
- * links. Rarity is counted over the articles added so far, again whenever their number has changed by 5%.
+ * with the articles that share a headline term with it (no other can score above zero) and groups again the stories of
+ * the articles it links to (its links may merge them, and may outrank a weak link of theirs: see keepsLink).
+ * Rarity is counted over the articles added so far, again whenever their number has changed by 5%.
  */
 export class StoryIndex<A extends GroupableArticle> {
   private readonly entries = new Map<string, Entry<A>>();
@@ -76,12 +95,14 @@ export class StoryIndex<A extends GroupableArticle> {
   private rarity: Rarity = this.frequencies.snapshot();
   private readonly threshold: number;
   private readonly windowMs: number;
+  private readonly linkRank: number;
   private readonly profileOptions: ProfileOptions;
   private readonly similarityOptions: SimilarityOptions;
 
   constructor(options: GroupOptions = {}) {
     this.threshold = options.threshold ?? SAME_STORY;
     this.windowMs = options.windowMs ?? STORY_WINDOW_MS;
+    this.linkRank = options.linkRank ?? WEAK_LINK_RANK;
     this.profileOptions = options.profile ?? PROFILE_OPTIONS;
     this.similarityOptions = options.similarity ?? SIMILARITY_OPTIONS;
   }
@@ -106,33 +127,50 @@ export class StoryIndex<A extends GroupableArticle> {
     const entries = articles.map((article) => this.entryOf(article));
     for (const entry of entries) this.frequencies.add(entry.profile);
     this.refreshRarity();
-    for (const entry of entries) this.link(entry);
+    // Grouped once for the page, not once per article.
+    const seeds = new Set<string>();
+    for (const entry of entries) {
+      this.connect(entry);
+      seeds.add(entry.article.id);
+      for (const id of entry.near.keys()) seeds.add(id);
+    }
+    this.regroup(seeds);
   }
 
   private entryOf(article: A): Entry<A> {
     if (this.entries.has(article.id)) this.remove(article.id);
-    return { article, profile: storyProfile(article, this.profileOptions), time: articleTime(article) };
+    return {
+      article,
+      profile: storyProfile(article, this.profileOptions),
+      time: articleTime(article),
+      near: new Map(),
+    };
   }
 
-  /** Compares a counted entry with the articles it may share a story with, and merges the stories it links. */
+  /** Compares a counted entry with the articles it may share a story with, and groups their stories again. */
   private link(entry: Entry<A>): string {
-    const linked = new Set<string>();
-    for (const id of this.candidates(entry.profile)) {
-      const other = this.entries.get(id) as Entry<A>;
-      const story = this.storyOf.get(id) as string;
-      if (linked.has(story) || !this.links(entry, other)) continue;
-      linked.add(story);
+    this.connect(entry);
+    this.regroup([entry.article.id, ...entry.near.keys()]);
+    return this.storyOf.get(entry.article.id) as string;
+  }
+
+  /** Finds a counted entry's links to the articles it may share a story with, and indexes it. */
+  private connect(entry: Entry<A>): void {
+    const id = entry.article.id;
+    for (const other of this.candidates(entry.profile)) {
+      const near = this.entries.get(other) as Entry<A>;
+      const similarity = this.linkSimilarity(entry, near);
+      if (similarity === undefined) continue;
+      entry.near.set(other, similarity);
+      near.near.set(id, similarity);
     }
     this.index(entry);
-    const ids = new Set([entry.article.id]);
-    for (const story of linked) {
-      for (const id of this.members.get(story) as Set<string>) ids.add(id);
-      this.members.delete(story);
-    }
-    return this.setStory(ids);
   }
 
-  /** Removes an article (deleted by the reader); its story splits when the article was the only link between parts. */
+  /**
+   * Removes an article (deleted by the reader); its story splits when the article was the only link between parts, and
+   * a weak link it outranked may now join two stories.
+   */
   remove(id: string): void {
     const entry = this.entries.get(id);
     if (!entry) return;
@@ -143,10 +181,17 @@ export class StoryIndex<A extends GroupableArticle> {
     for (const term of entry.profile.title) unlist(this.byTitleTerm, term, id);
     const story = this.storyOf.get(id) as string;
     this.storyOf.delete(id);
-    const rest = this.members.get(story) as Set<string>;
-    this.members.delete(story);
-    rest.delete(id);
-    for (const part of this.components([...rest])) this.setStory(part);
+    const seeds = new Set(this.members.get(story) as Set<string>);
+    seeds.delete(id);
+    (this.members.get(story) as Set<string>).delete(id);
+    for (const other of entry.near.keys()) {
+      const near = (this.entries.get(other) as Entry<A>).near;
+      near.delete(id);
+      seeds.add(other);
+      for (const next of near.keys()) seeds.add(next);
+    }
+    if (seeds.size === 0) this.members.delete(story);
+    else this.regroup(seeds);
   }
 
   /** The id of the story an article belongs to. */
@@ -175,9 +220,35 @@ export class StoryIndex<A extends GroupableArticle> {
     if (drift > this.rarity.size * RARITY_DRIFT) this.rarity = this.frequencies.snapshot();
   }
 
-  private links(a: Entry<A>, b: Entry<A>): boolean {
-    if (Math.abs(a.time - b.time) > this.windowMs) return false;
-    return reachesSimilarity(a.profile, b.profile, this.rarity, this.threshold, this.similarityOptions);
+  /** The similarity of two entries when they are linked (within the window, at the threshold or above). */
+  private linkSimilarity(a: Entry<A>, b: Entry<A>): number | undefined {
+    if (Math.abs(a.time - b.time) > this.windowMs) return undefined;
+    return similarityReaching(a.profile, b.profile, this.rarity, this.threshold, this.similarityOptions);
+  }
+
+  /** Whether the link of two entries (in each other's `near`) joins them: see keepsLink. */
+  private joins(a: Entry<A>, b: string, similarity: number): boolean {
+    const other = this.entries.get(b) as Entry<A>;
+    return keepsLink(similarity, a.near.values(), other.near.values(), this.linkRank);
+  }
+
+  /**
+   * Groups again the stories of `seeds` (an article not in a story yet stands for itself): the connected groups of
+   * their joining links.
+   */
+  private regroup(seeds: Iterable<string>): void {
+    const ids = new Set<string>();
+    for (const seed of seeds) {
+      const story = this.storyOf.get(seed);
+      const members = story === undefined ? undefined : this.members.get(story);
+      if (!members) ids.add(seed);
+      else for (const id of members) ids.add(id);
+    }
+    for (const id of ids) {
+      const story = this.storyOf.get(id);
+      if (story !== undefined) this.members.delete(story);
+    }
+    for (const part of this.components(ids)) this.setStory(part);
   }
 
   /** Articles that state a term of the profile's headline, or hold one of the terms it states in their own headline. */
@@ -209,8 +280,8 @@ export class StoryIndex<A extends GroupableArticle> {
     return story;
   }
 
-  /** Connected groups of the links among `ids`. */
-  private components(ids: string[]): string[][] {
+  /** Connected groups of the joining links among `ids`. */
+  private components(ids: ReadonlySet<string>): string[][] {
     const left = new Set(ids);
     const parts: string[][] = [];
     for (const start of ids) {
@@ -218,11 +289,10 @@ export class StoryIndex<A extends GroupableArticle> {
       const part = [start];
       for (let i = 0; i < part.length; i++) {
         const entry = this.entries.get(part[i]) as Entry<A>;
-        for (const id of left) {
-          if (this.links(entry, this.entries.get(id) as Entry<A>)) {
-            left.delete(id);
-            part.push(id);
-          }
+        for (const [id, similarity] of entry.near) {
+          if (!left.has(id) || !this.joins(entry, id, similarity)) continue;
+          left.delete(id);
+          part.push(id);
         }
       }
       parts.push(part);
@@ -246,6 +316,41 @@ function unlist(index: Map<string, Set<string>>, term: string, id: string): void
   if (!ids) return;
   ids.delete(id);
   if (ids.size === 0) index.delete(term);
+}
+
+/**
+ * Whether a link of `similarity` between two articles joins them, given the similarities of every link of each (this
+ * one among them, or not: it is not stronger than itself): when it is a strong link (STRONG_LINK), or when neither
+ * article has `rank` links stronger than it.
+ */
+export function keepsLink(
+  similarity: number,
+  ofA: Iterable<number>,
+  ofB: Iterable<number>,
+  rank: number = WEAK_LINK_RANK,
+): boolean {
+  if (similarity >= STRONG_LINK) return true;
+  return stronger(ofA, similarity) < rank && stronger(ofB, similarity) < rank;
+}
+
+function stronger(similarities: Iterable<number>, than: number): number {
+  let n = 0;
+  for (const s of similarities) if (s > than) n++;
+  return n;
+}
+
+/** The links that join their two articles (keepsLink), each read against every other link of its articles. */
+export function joiningLinks(links: readonly StoryLink[], rank: number = WEAK_LINK_RANK): StoryLink[] {
+  if (rank === Infinity) return [...links];
+  const of = new Map<string, number[]>();
+  for (const link of links) {
+    for (const id of [link.a, link.b]) {
+      const list = of.get(id);
+      if (list) list.push(link.similarity);
+      else of.set(id, [link.similarity]);
+    }
+  }
+  return links.filter((l) => keepsLink(l.similarity, of.get(l.a) as number[], of.get(l.b) as number[], rank));
 }
 
 /** Two articles whose similarity is above zero, within the window of each other. */
@@ -298,8 +403,8 @@ function listIndex(index: Map<string, Set<number>>, term: string, i: number): vo
 
 /**
  * The stories of a set of articles (a topic's, typically), the most recently reported first: the connected groups of
- * their links at or above the threshold. Order-independent; StoryIndex gives the same stories when it is fed the
- * articles one by one, up to the rarity counts it had at each step.
+ * their joining links (joiningLinks) at or above the threshold. Order-independent; StoryIndex gives the same stories
+ * when it is fed the articles one by one, up to the rarity counts it had at each step.
  */
 export function groupStories<A extends GroupableArticle>(
   articles: readonly A[],
@@ -314,7 +419,9 @@ export function groupStories<A extends GroupableArticle>(
     parent.set(id, r);
     return r;
   };
-  for (const link of links) if (link.similarity >= threshold) parent.set(root(link.a), root(link.b));
+  for (const link of joiningLinks(links, options.linkRank)) {
+    if (link.similarity >= threshold) parent.set(root(link.a), root(link.b));
+  }
   const parts = new Map<string, A[]>();
   for (const article of articles) {
     const r = root(article.id);

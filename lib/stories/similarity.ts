@@ -238,10 +238,29 @@ export function storySimilarity(
 }
 
 /**
- * Whether two articles are one story: storySimilarity(a, b) ≥ threshold. The cosine is at most 1, so a pair whose
+ * storySimilarity(a, b) when it reaches the threshold, else undefined. The cosine is at most 1, so a pair whose
  * headlines' coverage alone stays under the threshold cannot reach it: most pairs of a beat share only its common words
  * and are left without comparing every term of their bodies.
  */
+export function similarityReaching(
+  a: StoryProfile,
+  b: StoryProfile,
+  rarity: Rarity,
+  threshold: number,
+  options: SimilarityOptions = SIMILARITY_OPTIONS,
+): number | undefined {
+  if (options.titleCoverage) {
+    const weights = options.rarity ? rarity : UNIFORM;
+    const inBody = options.coverageInBody;
+    const bound = (coverage(a, b, weights, inBody) + coverage(b, a, weights, inBody)) / 2;
+    // With room for rounding: the product is computed apart from this bound.
+    if (bound * (1 + 1e-9) < threshold) return undefined;
+  }
+  const similarity = storySimilarity(a, b, rarity, options);
+  return similarity >= threshold ? similarity : undefined;
+}
+
+/** Whether two articles are one story: storySimilarity(a, b) ≥ threshold (see similarityReaching). */
 export function reachesSimilarity(
   a: StoryProfile,
   b: StoryProfile,
@@ -249,12 +268,5 @@ export function reachesSimilarity(
   threshold: number,
   options: SimilarityOptions = SIMILARITY_OPTIONS,
 ): boolean {
-  if (options.titleCoverage) {
-    const weights = options.rarity ? rarity : UNIFORM;
-    const inBody = options.coverageInBody;
-    const bound = (coverage(a, b, weights, inBody) + coverage(b, a, weights, inBody)) / 2;
-    // With room for rounding: the product is computed apart from this bound.
-    if (bound * (1 + 1e-9) < threshold) return false;
-  }
-  return storySimilarity(a, b, rarity, options) >= threshold;
+  return similarityReaching(a, b, rarity, threshold, options) !== undefined;
 }

@@ -7,6 +7,7 @@ import { extractFacts } from '../../lib/facts/extract';
 import { groupFacts } from '../../lib/facts/merge';
 import {
   groupStories,
+  joiningLinks,
   SAME_STORY,
   StoryIndex,
   storyLinks,
@@ -263,7 +264,7 @@ function smallTopics(
       options,
       topic.map((a) => profiles.get(a.id) as StoryProfile),
     );
-    strength.set(pair.pair, chainStrength(links, pair.a, pair.b));
+    strength.set(pair.pair, chainStrength(joiningLinks(links, options.linkRank), pair.a, pair.b));
   });
   const decide = (threshold: number) => (pair: LabelledPair) => (strength.get(pair.pair) as number) >= threshold;
   const tuning = pairs.filter((p) => p.half === 'tuning');
@@ -294,7 +295,11 @@ describe('stories benchmark', () => {
       factMergeSame(byId.get(p.a) as BenchArticle, byId.get(p.b) as BenchArticle),
     );
     // The pairwise decision alone: what grouping adds by linking chains of reports.
-    const linked = new Set(links.filter((l) => l.similarity >= SAME_STORY).map((l) => `${l.a} ${l.b}`));
+    const linked = new Set(
+      joiningLinks(links)
+        .filter((l) => l.similarity >= SAME_STORY)
+        .map((l) => `${l.a} ${l.b}`),
+    );
     const pairwise = byHalf(pairs, (p) => linked.has(`${p.a} ${p.b}`) || linked.has(`${p.b} ${p.a}`));
     const tuned = tunedThreshold(newsAr, pairs, {}, links);
     const averageTuned = tunedThreshold(newsAr, pairs, {}, links, averageLinkSame);
@@ -318,6 +323,7 @@ describe('stories benchmark', () => {
       ['no body terms (headline, lead, facts only)', { profile: { ...PROFILE_OPTIONS, bodyWeight: 0 } }],
       ['body terms counted once', { profile: { ...PROFILE_OPTIONS, bodyCounts: false } }],
       ['no time window', { windowMs: Infinity }],
+      ['every link joins its articles (no nearest-neighbour test for weak links)', { linkRank: Infinity }],
       ['Arabic proclitics peeled blindly (Light10)', { profile: { ...PROFILE_OPTIONS, lexicon: false } }],
       ['headlines naming different places not kept apart', { similarity: { ...SIMILARITY_OPTIONS, places: false } }],
       [

@@ -1,7 +1,15 @@
 // Story grouping: the failure modes of reading today's fact merge as a same-story signal, one test each, and the
 // incremental index agreeing with the batch grouping.
 import { describe, expect, it } from 'vitest';
-import { groupStories, StoryIndex, STORY_WINDOW_MS, storyLinks } from '@/lib/stories/group';
+import {
+  groupStories,
+  STRONG_LINK,
+  StoryIndex,
+  STORY_WINDOW_MS,
+  storyLinks,
+  WEAK_LINK_RANK,
+  type StoryLink,
+} from '@/lib/stories/group';
 import { bodyTerms, storyProfile } from '@/lib/stories/profile';
 import { SIMILARITY_OPTIONS } from '@/lib/stories/similarity';
 import { article, BACKGROUND, type TestArticle } from './fixtures';
@@ -278,6 +286,74 @@ describe('groupStories: routine items of one kind', () => {
   });
 });
 
+// One report filed by five sites (wire copies), and a letters column that mentions it among other things: weakly like
+// each report, while each report has four closer ones.
+const STRIKE = [
+  'Dockers at Port Talbot walk out over pay',
+  'Port Talbot dockers walk out over pay',
+  'Port Talbot dockers walk out in pay dispute',
+  'Dockers walk out at Port Talbot over pay',
+  'Pay dispute: Port Talbot dockers walk out',
+].map((title, i) =>
+  article(
+    `strike-${i + 1}`,
+    title,
+    'Dock workers at Port Talbot walked out on Monday in a dispute over pay, halting ships at the harbour, the union said.',
+    [],
+    i,
+    `site-${i + 1}`,
+  ),
+);
+const LETTERS = article(
+  'letters',
+  'Letters: Port Talbot, the bridge and the nurses',
+  'Readers write about the dockers at Port Talbot who walked out over pay, and about the new bridge.',
+  [],
+  3,
+  'site-letters',
+);
+
+describe('groupStories: weak links', () => {
+  it('keeps a column that touches a story told by five sites apart from it: each report has closer ones', () => {
+    const index = new StoryIndex<TestArticle>();
+    for (const a of [...BACKGROUND, ...STRIKE, LETTERS]) index.add(a);
+    const similarity = index.similarity('letters', 'strike-1');
+    expect(similarity).toBeGreaterThanOrEqual(0.044);
+    expect(similarity).toBeLessThan(STRONG_LINK);
+    const storyOf = storiesOf([...STRIKE, LETTERS]);
+    expect(new Set(STRIKE.map((a) => storyOf.get(a.id)))).toEqual(new Set(['strike-1']));
+    expect(storyOf.get('letters')).toBe('letters');
+    // Read without the nearest-neighbour test, the column's weak links chain it into the story.
+    const every = groupStories([...BACKGROUND, ...STRIKE, LETTERS], { linkRank: Infinity });
+    expect(every.find((s) => s.id === 'strike-1')?.articles.map((a) => a.id)).toContain('letters');
+  });
+
+  it('still joins two articles by a weak link when each is the other’s nearest', () => {
+    expectOneStory([STRIKE[0], LETTERS]);
+  });
+
+  it('joins by a weak link only while neither article has WEAK_LINK_RANK stronger links; a strong link always', () => {
+    const articles = ['a', 'b', 'c', 'd', 'e', 'x'].map((id) => article(id, id, id));
+    const link = (a: string, b: string, similarity: number): StoryLink => ({ a, b, similarity });
+    const around = (weak: number, others: string[], among = 0.08) => [
+      link('x', 'a', weak),
+      ...others.map((o) => link('a', o, among)),
+      ...others.flatMap((o, i) => others.slice(i + 1).map((p) => link(o, p, among))),
+    ];
+    const storyOfX = (links: StoryLink[]) =>
+      groupStories(articles, {}, links).find((s) => s.articles.some((a) => a.id === 'x'));
+    expect(WEAK_LINK_RANK).toBe(4);
+    // a has four links stronger than its link to x: x stays apart.
+    expect(storyOfX(around(0.05, ['b', 'c', 'd', 'e']))?.articles).toHaveLength(1);
+    // three: x joins.
+    expect(storyOfX(around(0.05, ['b', 'c', 'd']))?.articles).toHaveLength(5);
+    // links as strong as x's do not outrank it.
+    expect(storyOfX(around(0.08, ['b', 'c', 'd', 'e']))?.articles).toHaveLength(6);
+    // a strong link joins whatever else a links to.
+    expect(storyOfX(around(STRONG_LINK, ['b', 'c', 'd', 'e'], 0.3))?.articles).toHaveLength(6);
+  });
+});
+
 describe('storyLinks', () => {
   it('links the same articles alike whether it reads their profiles itself or is handed them', () => {
     const articles = [...BACKGROUND, ...INFLATION];
@@ -327,6 +403,21 @@ describe('StoryIndex', () => {
     expect(index.storyId('blast-2')).toBe('blast-2');
     expect(index.add(blast[0])).toBe('blast-1');
     expect(index.storyId('blast-2')).toBe('blast-1');
+  });
+
+  it('splits off a weakly linked article once the story it touched has closer reports, and joins it again when they go', () => {
+    const index = new StoryIndex<TestArticle>();
+    const shape = (stories: { id: string; articles: { id: string }[] }[]) =>
+      stories.map((s) => [s.id, s.articles.map((a) => a.id)]);
+    for (const a of [...BACKGROUND, LETTERS, STRIKE[0]]) index.add(a);
+    expect(index.storyId('strike-1')).toBe(index.storyId('letters'));
+    for (const a of STRIKE.slice(1)) index.add(a);
+    expect(index.storyId('letters')).toBe('letters');
+    expect(index.storyId('strike-5')).toBe('strike-1');
+    expect(shape(index.stories())).toEqual(shape(groupStories([...BACKGROUND, ...STRIKE, LETTERS])));
+    for (const a of STRIKE.slice(1)) index.remove(a.id);
+    expect(index.storyId('letters')).toBe(index.storyId('strike-1'));
+    expect(shape(index.stories())).toEqual(shape(groupStories([...BACKGROUND, LETTERS, STRIKE[0]])));
   });
 
   it('splits a story when the article that linked it is removed, and replaces an article added twice', () => {
