@@ -64,23 +64,23 @@ addWords(7, 'seven سبع سبعه sept семь');
 addWords(8, 'eight ثماني ثمانيه ثمان huit восемь');
 addWords(9, 'nine تسع تسعه neuf девять');
 addWords(10, 'ten عشر عشره dix десять');
-addWords(11, 'eleven onze');
-addWords(12, 'twelve douze');
-addWords(15, 'fifteen quinze');
-addWords(13, 'thirteen');
-addWords(14, 'fourteen');
-addWords(16, 'sixteen');
-addWords(17, 'seventeen');
-addWords(18, 'eighteen');
-addWords(19, 'nineteen');
+addWords(11, 'eleven onze одиннадцать');
+addWords(12, 'twelve douze двенадцать');
+addWords(13, 'thirteen treize тринадцать');
+addWords(14, 'fourteen quatorze четырнадцать');
+addWords(15, 'fifteen quinze пятнадцать');
+addWords(16, 'sixteen seize шестнадцать');
+addWords(17, 'seventeen семнадцать');
+addWords(18, 'eighteen восемнадцать');
+addWords(19, 'nineteen девятнадцать');
 addWords(20, 'twenty عشرون عشرين vingt двадцать');
 addWords(30, 'thirty ثلاثون ثلاثين trente тридцать');
 addWords(40, 'forty اربعون اربعين quarante сорок');
 addWords(50, 'fifty خمسون خمسين cinquante пятьдесят');
-addWords(60, 'sixty ستون ستين');
-addWords(70, 'seventy سبعون سبعين');
-addWords(80, 'eighty ثمانون ثمانين');
-addWords(90, 'ninety تسعون تسعين');
+addWords(60, 'sixty ستون ستين soixante шестьдесят');
+addWords(70, 'seventy سبعون سبعين семьдесят');
+addWords(80, 'eighty ثمانون ثمانين восемьдесят');
+addWords(90, 'ninety تسعون تسعين девяносто');
 addWords(100, 'hundred مئه مائه cent сто');
 addWords(1000, 'thousand الف mille тысяча');
 addWords(1e6, 'million مليون');
@@ -98,10 +98,23 @@ const COMPOUND_UNITS = new Map<string, number>([
   ['واحد', 1],
   ['واحده', 1],
   ['one', 1],
+  ['un', 1],
+  ['une', 1],
+  ['один', 1],
+  ['одна', 1],
+  ['одно', 1],
 ]);
 const TEN = new Set(['عشر', 'عشره']);
-// English writes 21–99 with a hyphen: "twenty-five".
-const TENS_UNIT_GAP = '-';
+// English and French join the parts of 17–99 with hyphens ("twenty-five", "dix-sept", "soixante-dix-neuf"); English
+// and Russian also write tens and a unit with a space ("twenty five", "двадцать пять").
+const HYPHEN = '-';
+const SPACE = ' ';
+// "vingt et un", "soixante-et-onze".
+const AND_ONE = new Set(['et']);
+// French counts 80–99 in twenties: "quatre-vingts", "quatre-vingt-dix-sept".
+const SCORE = new Set(['vingt', 'vingts']);
+// An ordinal is a position, not a figure: "twenty-first", "the fifty-fifth", "vingt-deuxieme".
+const ORDINAL = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\p{L}+ieme)$/u;
 
 // Vague amounts ("thousands of", "آلاف الأسر"), bucketed by order of magnitude so "hundreds" and "مئات" compare equal.
 const VAGUE = new Map<string, string>([
@@ -151,25 +164,23 @@ function unitOf(word: Word): number | undefined {
 /** Twenty to ninety: the tens a unit joins ("twenty-five", "خمسة وعشرون"). */
 const isTens = (value: number) => value % 10 === 0 && value >= 20 && value <= 90;
 
-/** A number written in two words starting at token i — "اثنا عشر", "خمسة وعشرين", "twenty-five" — or undefined. */
-function compoundWordsAt(
-  tokens: readonly Word[],
-  i: number,
-  text: string,
-): { value: number; last: number } | undefined {
+/** A number written in several words starting at token i, or an ordinal written so (no figure), or undefined. */
+type Compound = { value: number; last: number; ordinal?: boolean };
+
+/**
+ * A number written in words starting at token i: Arabic "اثنا عشر" and "خمسة وعشرين"; English and French parts
+ * joined by hyphens, each smaller than the one before ("twenty-five", "dix-sept", "soixante-dix-neuf", "quatre-vingt-
+ * douze"); tens and a unit with a space ("twenty five", "двадцать пять", "vingt et un").
+ */
+function compoundWordsAt(tokens: readonly Word[], i: number, text: string): Compound | undefined {
   const first = tokens[i];
   const second = tokens[i + 1];
   if (!second || second.isDigits) return undefined;
   const value = unitOf(first);
   if (value === undefined) return undefined;
-  if (value > 9) {
-    // Tens, then a unit after a hyphen.
-    const unit = unitOf(second);
-    const hyphenated = text.slice(first.end, second.start) === TENS_UNIT_GAP;
-    return hyphenated && isTens(value) && unit !== undefined && unit <= 9
-      ? { value: value + unit, last: i + 1 }
-      : undefined;
-  }
+  const hyphenated = text.slice(first.end, second.start) === HYPHEN;
+  if (value === 4 && hyphenated && SCORE.has(second.norm)) return joinedWordsAt(tokens, i + 1, 80, 20, text);
+  if (value >= 10) return joinedWordsAt(tokens, i, value, value, text);
   // A unit, then عشر or و + tens.
   if (TEN.has(second.norm)) return { value: value + 10, last: i + 1 };
   if (second.norm.startsWith('و')) {
@@ -177,6 +188,48 @@ function compoundWordsAt(
     if (tens !== undefined && isTens(tens)) return { value: value + tens, last: i + 1 };
   }
   return undefined;
+}
+
+/**
+ * Adds the parts that follow token `last` (whose part is `part`, the total so far `value`) while each is joined by a
+ * hyphen and smaller than the one before; after tens, a unit may follow a space or "et". After ten only 7–9 join
+ * (French dix-sept): English "ten-four" is no number.
+ */
+function joinedWordsAt(
+  tokens: readonly Word[],
+  last: number,
+  value: number,
+  part: number,
+  text: string,
+): Compound | undefined {
+  const start = last;
+  while (last + 1 < tokens.length && !tokens[last + 1].isDigits) {
+    const gap = text.slice(tokens[last].end, tokens[last + 1].start);
+    let next = last + 1;
+    if (gap === HYPHEN && ORDINAL.test(tokens[next].norm)) return { value: NaN, last: next, ordinal: true };
+    if (gap !== HYPHEN && !(gap === SPACE && isTens(part))) break;
+    // "vingt et un", "soixante-et-onze": one or eleven after "et", joined the same way.
+    const viaAnd =
+      AND_ONE.has(tokens[next].norm) &&
+      isTens(part) &&
+      next + 1 < tokens.length &&
+      text.slice(tokens[next].end, tokens[next + 1].start) === gap;
+    if (viaAnd) next++;
+    const unit = unitOf(tokens[next]);
+    if (
+      unit === undefined ||
+      unit >= part ||
+      (viaAnd ? unit !== 1 && unit !== 11 : gap === SPACE && unit > 9) ||
+      (part === 10 && unit < 7)
+    ) {
+      break;
+    }
+    value += unit;
+    part = unit;
+    last = next;
+  }
+  if (last === start && value === part) return undefined;
+  return { value, last };
 }
 
 function keyOf(value: number): string {
@@ -284,6 +337,10 @@ export function readNumbers(tokens: readonly Word[], text: string): NumberMentio
     const compound = vague === undefined ? compoundWordsAt(tokens, i, text) : undefined;
     const single = vague === undefined && !compound ? lookup(WORD_VALUES, token.forms) : undefined;
     // A number word is scaled only by a larger one: "million thousand" is not a thousand million.
+    if (compound?.ordinal) {
+      i = compound.last + 1;
+      continue;
+    }
     const words = compound
       ? scaled(tokens, compound.value, compound.last)
       : single !== undefined

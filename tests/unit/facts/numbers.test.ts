@@ -75,3 +75,35 @@ describe('readNumbers: numbers written in two words', () => {
     expect(keys('عشرة أيام')).toEqual(['10']);
   });
 });
+
+describe('readNumbers: tens and units as English, French and Russian write them', () => {
+  it('reads tens and a unit with a space as one figure', () => {
+    expect(keys('twenty five people were hurt')).toEqual(['25']);
+    expect(keys('погибли двадцать пять человек')).toEqual(['25']);
+    expect(keys('двадцать один человек')).toEqual(['21']);
+  });
+
+  it('reads French numbers joined by hyphens and "et"', () => {
+    expect(keys('dix-sept blessés')).toEqual(['17']);
+    expect(keys('vingt-cinq morts')).toEqual(['25']);
+    expect(keys('vingt et un pays')).toEqual(['21']);
+    expect(keys('soixante-dix-neuf députés')).toEqual(['79']);
+    expect(keys('soixante-et-onze voix')).toEqual(['71']);
+    expect(keys('quatre-vingts ans')).toEqual(['80']);
+    expect(keys('quatre-vingt-douze millions')).toEqual(['92000000']);
+  });
+
+  it('does not read an ordinal as its tens', () => {
+    expect(keys('the twenty-first century')).toEqual([]);
+    expect(keys('the ninety-ninth day')).toEqual([]);
+    expect(keys('le vingt-deuxième congrès')).toEqual([]);
+  });
+
+  it('keeps figures apart that are not one number', () => {
+    expect(keys('a five-four vote')).toEqual(['5', '4']);
+    expect(keys('ten-four, over')).toEqual(['10', '4']);
+    expect(keys('a twenty-month sentence')).toEqual(['20']);
+    expect(keys('twenty twenty')).toEqual(['20', '20']);
+    expect(keys('six ten')).toEqual(['6', '10']);
+  });
+});
