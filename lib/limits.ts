@@ -45,6 +45,8 @@ export const MAX_QUOTE_CHARS = 5000;
 export const MAX_QUOTE_CONTEXT_CHARS = 200;
 /** A highlight's copies on its page (places its quote and context could be taken for) are counted up to this. */
 export const MAX_QUOTE_COPIES = 9;
+/** How far (characters) to a highlight's nearest other copy is counted: past this, only that it is far away matters. */
+export const MAX_NEAREST_COPY = 1_000_000;
 /** Highlights one page can report as (not) placed in one message. */
 export const MAX_HIGHLIGHTS_PER_PAGE = 5000;
 

@@ -17,6 +17,7 @@ import {
   MAX_QUOTE_CHARS,
   MAX_QUOTE_CONTEXT_CHARS,
   MAX_QUOTE_COPIES,
+  MAX_NEAREST_COPY,
   MAX_SITE_NAME_CHARS,
   MAX_STORY_TERM_CHARS,
   MAX_STORY_TERMS,
@@ -184,6 +185,8 @@ export const selectorsSchema = z.tuple([
       prefix: z.string().max(MAX_QUOTE_CONTEXT_CHARS),
       suffix: z.string().max(MAX_QUOTE_CONTEXT_CHARS),
       copies: z.number().int().min(1).max(MAX_QUOTE_COPIES).optional(),
+      places: z.number().int().min(1).max(MAX_QUOTE_COPIES).optional(),
+      nearestCopy: z.number().int().min(1).max(MAX_NEAREST_COPY).optional(),
     })
     .strict(),
   textPositionSelectorSchema,

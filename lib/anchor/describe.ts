@@ -2,14 +2,14 @@
 // page, a quote with 32 characters of context either side for when the page has changed, and the
 // path of the element holding it, to tell copies of the passage apart.
 
-import { countCopies } from './match-quote';
+import { describeCopies } from './match-quote';
 import { normEnd, normStart, normalizeText, prepareText, type PreparedText } from './normalize';
 import { blockOf, xpathOf } from './structure';
 import { buildTextIndex, nodeAt, offsetsInIndex, visibleSlice, type TextIndex } from './text-range';
 import type { Selectors } from './types';
 
 const CONTEXT_CHARS = 32;
-// Counting a new highlight's copies searches the whole page once; past this it is left uncounted (as before).
+// Counting a new highlight's copies searches the whole page once; past this they are left uncounted (as before).
 const COUNT_BUDGET_MS = 200;
 
 /** Selectors for text[start, end) of an index, or null when nothing visible is in it. */
@@ -77,7 +77,12 @@ export function describeRange(root: Element, range: Range): Selectors | null {
   const p = prepareText(index.text, index.hidden);
   const selectors = describeOffsets(index, p, offsets.start, offsets.end);
   if (!selectors) return null;
-  const copies = countCopies(p, selectors[0], performance.now() + COUNT_BUDGET_MS);
-  if (copies !== undefined) selectors[0].copies = copies;
+  const own = { ns: normStart(p, offsets.start), ne: normEnd(p, offsets.end) };
+  const counted = describeCopies(p, selectors[0], performance.now() + COUNT_BUDGET_MS, own);
+  if (counted) {
+    selectors[0].copies = counted.copies;
+    selectors[0].places = counted.places;
+    if (counted.nearestCopy !== undefined) selectors[0].nearestCopy = counted.nearestCopy;
+  }
   return selectors;
 }

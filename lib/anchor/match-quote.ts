@@ -4,7 +4,7 @@
 // and two acceptable candidates that neither the page structure nor the old position separates
 // leave the passage unplaced, with the best one offered as "maybe here" rather than guessed.
 
-import { MAX_QUOTE_COPIES } from '../limits';
+import { MAX_NEAREST_COPY, MAX_QUOTE_COPIES } from '../limits';
 import { alignAnchored, compilePattern, type CompiledPattern } from './approx';
 import { normEnd, normStart, normalizeText, prepareText, rawSpan, type PreparedText } from './normalize';
 import { myersSearch, occurs, type ApproxSearch } from './search';
@@ -13,8 +13,15 @@ export interface Quote {
   exact: string;
   prefix?: string;
   suffix?: string;
-  /** Places the quote with its context could be taken for when it was highlighted, itself included (countCopies). */
+  /** Places the quote with its context could be taken for when it was highlighted, itself included (describeCopies). */
   copies?: number;
+  /**
+   * Places the quote could be taken for were each at the old place (one intact side is enough there), itself included,
+   * when it was highlighted (describeCopies).
+   */
+  places?: number;
+  /** Normalized characters from the passage to the nearest other of those places when it was highlighted. */
+  nearestCopy?: number;
 }
 
 export interface LocateOptions {
@@ -106,6 +113,7 @@ class Judge {
   readonly quote: string;
   readonly prefix: string;
   readonly suffix: string;
+  readonly nearestCopy?: number;
   /** Raw characters nobody sees (invisibles, spaces) the quote starts or ends with, left out of the search. */
   readonly rawLead: number = 0;
   readonly rawTrail: number = 0;
@@ -139,6 +147,7 @@ class Judge {
       this.rawTrail = TRAILING_UNSEEN.exec(quote.exact)![0].length;
     }
     this.quote = exact;
+    this.nearestCopy = typeof quote.nearestCopy === 'number' && quote.nearestCopy > 0 ? quote.nearestCopy : undefined;
     this.prefix = normalizeText(quote.prefix ?? '').slice(-CONTEXT_CHARS);
     this.suffix = normalizeText(quote.suffix ?? '').slice(0, CONTEXT_CHARS);
   }
@@ -155,6 +164,17 @@ class Judge {
    */
   atStoredPlace(c: { ns: number }): boolean {
     return this.hint !== undefined && Math.abs(c.ns - this.hint) <= AT_OLD_PLACE;
+  }
+
+  /**
+   * Whether a candidate is nearer the old place than half the way to the nearest other place the passage could be
+   * taken for when it was highlighted: farther off, it may be that other place (the copy next to a deleted passage,
+   * the next line of a list, a sentence the article prints twice in a row). True when nothing was stored.
+   */
+  nearerThanCopy(c: { ns: number }): boolean {
+    const { nearestCopy } = this;
+    if (nearestCopy === undefined || this.hint === undefined) return true;
+    return 2 * Math.abs(c.ns - this.hint) < nearestCopy;
   }
 
   get hasContext(): boolean {
@@ -207,11 +227,11 @@ class Judge {
    * Context decides: an exact quote needs one agreeing side, an edited one both, and either keeps
    * half its characters or sits between a prefix and suffix found intact (a reworded short quote).
    */
-  accepts(c: Candidate): boolean {
+  accepts(c: Candidate, asIfAtOldPlace = false): boolean {
     if (c.ne <= c.ns || !this.keepsWordEdges(c)) return false;
     // Away from its old place a passage moved with the text around it, which stays as it was: context that
     // agrees only roughly there is a reworded repeat (a story the page prints twice, the next line of a list).
-    const atOldPlace = this.atOldPlace(c);
+    const atOldPlace = asIfAtOldPlace || this.atOldPlace(c);
     const before = this.prefixAgrees(c);
     const after = this.suffixAgrees(c);
     if (this.hint !== undefined && !atOldPlace && before && after && !this.intactContext(c)) return false;
@@ -623,13 +643,15 @@ function looseCopies(
   deadline: number,
   known: { exact?: Candidate[]; fuzzy?: Candidate[] } = {},
   enough = Infinity,
+  /** Count the places the quote could be taken for were each at the old place (Quote.places). */
+  asIfAtOldPlace = false,
 ): number | null {
   const judge = new Judge(p, quote);
   if (judge.quote.length === 0) return 0;
   const count = (candidates: Candidate[]) =>
     distinct(
       judge,
-      candidates.filter((c) => judge.accepts(c)),
+      candidates.filter((c) => judge.accepts(c, asIfAtOldPlace)),
     ).length;
   const exact = known.exact ?? exactCandidates(judge, deadline);
   if (!exact) return null;
@@ -640,12 +662,40 @@ function looseCopies(
 }
 
 /**
- * How many places on the page the quote with its context could be taken for, itself included (1: it is unique),
- * up to MAX_QUOTE_COPIES; counted when it is highlighted, so re-attaching knows whether the text alone could tell.
+ * Counted when a passage is highlighted, so re-attaching knows whether the text alone could tell it from another place:
+ * how many places on the page the quote with its context could be taken for (`copies`), how many it could be taken for
+ * were each at the passage's old place (`places`: there an exact quote with one intact side is enough, as after text
+ * put in beside it), each itself included and up to MAX_QUOTE_COPIES, and how far away (normalized characters) the
+ * nearest other of those places is (`nearestCopy`, absent when there is none). `own` is the passage's normalized span.
+ * Undefined when the deadline passed.
  */
-export function countCopies(p: PreparedText, quote: Quote, deadline: number): number | undefined {
-  const found = looseCopies(p, quote, myersSearch, deadline);
-  return found === null ? undefined : Math.max(1, Math.min(MAX_QUOTE_COPIES, found));
+export function describeCopies(
+  p: PreparedText,
+  quote: Quote,
+  deadline: number,
+  own: { ns: number; ne: number },
+): { copies: number; places: number; nearestCopy?: number } | undefined {
+  const judge = new Judge(p, quote);
+  if (judge.quote.length === 0) return { copies: 1, places: 1 };
+  const exact = exactCandidates(judge, deadline);
+  const fuzzy = exact && fuzzyCandidates(judge, myersSearch, deadline);
+  if (!exact || !fuzzy) return undefined;
+  const all = [...exact, ...fuzzy];
+  const upTo = (n: number) => Math.max(1, Math.min(MAX_QUOTE_COPIES, n));
+  const copies = upTo(
+    distinct(
+      judge,
+      all.filter((c) => judge.accepts(c)),
+    ).length,
+  );
+  const places = distinct(
+    judge,
+    all.filter((c) => judge.accepts(c, true)),
+  );
+  const others = places.filter((c) => !(c.ns < own.ne && own.ns < c.ne));
+  if (!others.length) return { copies, places: upTo(places.length) };
+  const nearest = Math.min(...others.map((c) => Math.abs(c.ns - own.ns)));
+  return { copies, places: upTo(places.length), nearestCopy: Math.max(1, Math.min(MAX_NEAREST_COPY, nearest)) };
 }
 
 /**
@@ -691,17 +741,30 @@ export function locateQuote(text: string | PreparedText, quote: Quote, options: 
   // be the highlighted one, and the text alone cannot tell which (a recipe's repeated line, an interview's repeated
   // question). Then only a candidate at the old place that also starts where the passage started inside its
   // element, with each side of its context intact or pushed away (sidesExplained), is placed; any other is offered as
-  // "maybe here". Null when out of time.
+  // "maybe here". Null when out of time. Copies are counted as stored: by `copies` (the text alone), and for newer
+  // highlights also by `places` (one intact side, as at the old place: a sentence printed twice in a row, a paragraph
+  // repeated further down under another lead-in); those also record how far the nearest copy was, and a candidate
+  // half that far from the old place or more may be that copy slid into the gap (the previous item of a link list).
   const stored = quote.copies;
+  const places = quote.places;
   const anotherCopy = (c: Candidate, known?: { exact?: Candidate[]; fuzzy?: Candidate[] }): boolean | null => {
-    if (stored === undefined || stored < 2 || hint === undefined) return false;
-    if (judge.atStoredPlace(c) && options.sameSpotInBlock && judge.sidesExplained(c)) {
+    const notUnique = (n: number | undefined): n is number => n !== undefined && n >= 2;
+    if ((!notUnique(stored) && !notUnique(places)) || hint === undefined) return false;
+    if (judge.atStoredPlace(c) && judge.nearerThanCopy(c) && options.sameSpotInBlock && judge.sidesExplained(c)) {
       const { start, end } = toRaw(p, c, judge);
       if (options.sameSpotInBlock(start, end)) return false;
     }
-    const want = Math.min(MAX_QUOTE_COPIES, stored);
-    const now = looseCopies(p, quote, search, deadline, known, want);
-    return now === null ? null : now < want;
+    if (notUnique(stored)) {
+      const want = Math.min(MAX_QUOTE_COPIES, stored);
+      const now = looseCopies(p, quote, search, deadline, known, want);
+      if (now === null || now < want) return now === null ? null : true;
+    }
+    if (notUnique(places)) {
+      const want = Math.min(MAX_QUOTE_COPIES, places);
+      const now = looseCopies(p, quote, search, deadline, known, want, true);
+      if (now === null || now < want) return now === null ? null : true;
+    }
+    return false;
   };
 
   // Only when the page moved by more than the neighbourhood of the old position: a smaller shift may come from

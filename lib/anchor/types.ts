@@ -15,6 +15,18 @@ export interface TextQuoteSelector {
    * when it was highlighted, itself included (1: unique; counted up to 9). Absent on older highlights.
    */
   copies?: number;
+  /**
+   * Beatwatch's own, never exported: how many places on the page the quote could be taken for were each where the
+   * passage was (an exact quote with one side of its context intact, as after text put in beside it), itself
+   * included, when it was highlighted (1-9, as copies). Absent on older highlights.
+   */
+  places?: number;
+  /**
+   * Beatwatch's own, never exported: how many characters (of the text with whitespace collapsed) from the passage to
+   * the nearest other place on the page that re-attaching it at its old place could take for it, when it was
+   * highlighted (counted up to MAX_NEAREST_COPY). Absent when there was none, and on older highlights.
+   */
+  nearestCopy?: number;
 }
 
 /** Offsets into the root's textContent, script and style text included, as the W3C selector counts them. */

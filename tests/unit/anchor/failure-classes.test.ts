@@ -373,7 +373,7 @@ describe('a passage that was not unique when highlighted: its quote and context 
   it('stored before copies were counted, it is judged as before: with the highlighted copy cut, the other is taken', () => {
     const root = build();
     const { first, item } = highlightFirst(root);
-    const { copies: _copies, ...quote } = item.selectors[0];
+    const { copies: _copies, places: _places, nearestCopy: _nearest, ...quote } = item.selectors[0];
     (first.firstChild as Text).data = line.replace(' nut butter', '');
     const { placed } = anchorMany(root, [{ id: 'h', selectors: [quote, item.selectors[1], item.selectors[2]] }]);
     expect(placed.map((h) => h.text)).toEqual(['nut butter']);
@@ -440,5 +440,109 @@ describe('a link list whose items repeat their words: paragraphs put in above (i
     const h = placed.find((x) => x.id === 'h');
     expect(h?.text).toBe('http');
     expect(link.contains(h!.range.startContainer)).toBe(true);
+  });
+});
+
+describe('a copy of the passage nearby when it was highlighted: the passage cut, that copy slid towards its place', () => {
+  it('a link list: the deleted item whose link paragraph survived; the previous item is offered, not placed', () => {
+    const root = mount(
+      el('p', 'The best records of the year, chosen by our critics, with a link to each.'),
+      el('p', '13) Dark Side of the Moon (180 gr) Registrazione originale rimasterizzata (Vinile)'),
+      el('p', 'http://amzn.to/2hWxt1m'),
+      el('p', '14) Wish You Were Here (2011) Registrazione originale rimasterizzata (Vinile)'),
+      el('p', 'http://amzn.to/2hWxAKk'),
+      el('p', '15) Thriller'),
+    );
+    const item = root.querySelectorAll('p')[3];
+    const stored = { id: 'h', selectors: describeRange(root, selectBetween(item, 'Vinile', 'Vinile'))! };
+    expect(stored.selectors[0].nearestCopy).toBeGreaterThan(0);
+    item.remove();
+    const { placed, unplaced } = anchorMany(root, [stored]);
+    expect(placed).toEqual([]);
+    expect(unplaced[0].maybeHere?.[0].exact).toBe('Vinile');
+  });
+
+  const lead = 'The delegates urged parliaments to pass laws restricting speech that incites hatred against religions ';
+  const quote = 'and their followers, in line with human rights law';
+  const twice = () =>
+    mount(
+      el('p', 'Religious scholars met in the capital on Monday for a two-day conference.'),
+      el('p', `${lead}${quote}. ${lead}${quote}.`),
+      el('p', 'Participants also called on Muslim citizens to take part in public life.'),
+    );
+
+  it('a sentence printed twice in a row: with the first copy’s words cut, the second is offered, not placed', () => {
+    const root = twice();
+    const p = root.querySelectorAll('p')[1];
+    const stored = { id: 'h', selectors: describeRange(root, selectBetween(p, 'and their', 'rights law'))! };
+    expect(stored.selectors[0].copies).toBe(1);
+    (p.firstChild as Text).data = `${lead}. ${lead}${quote}.`;
+    const { placed, unplaced } = anchorMany(root, [stored]);
+    expect(placed).toEqual([]);
+    expect(unplaced[0].maybeHere?.[0].exact).toBe(quote);
+  });
+
+  it('the same sentence with the second copy’s words cut stays on the highlighted copy', () => {
+    const root = twice();
+    const p = root.querySelectorAll('p')[1];
+    const stored = { id: 'h', selectors: describeRange(root, selectBetween(p, 'and their', 'rights law'))! };
+    expect(stored.selectors[0].places).toBe(2);
+    (p.firstChild as Text).data = `${lead}${quote}. ${lead}.`;
+    const { placed } = anchorMany(root, [stored]);
+    expect(placed.map((h) => h.text)).toEqual([quote]);
+    expect(placed[0].start).toBe(stored.selectors[1].start);
+  });
+
+  it('stored without the places and distance, it is judged as before: the second copy is taken', () => {
+    const root = twice();
+    const p = root.querySelectorAll('p')[1];
+    const stored = describeRange(root, selectBetween(p, 'and their', 'rights law'))!;
+    const { places: _places, nearestCopy: _nearest, ...quoteSelector } = stored[0];
+    (p.firstChild as Text).data = `${lead}. ${lead}${quote}.`;
+    const { placed } = anchorMany(root, [{ id: 'h', selectors: [quoteSelector, stored[1], stored[2]] }]);
+    expect(placed.map((h) => h.text)).toEqual([quote]);
+  });
+});
+
+describe('a paragraph the article prints again further down under another lead-in (issue #18, deleted)', () => {
+  const repeated =
+    '“If this forces NASA to reassess its schedule for returning to the Moon, it would provide an opportunity to ensure the rockets are ready.”';
+  const build = () =>
+    mount(
+      el('p', 'The company’s chief executive said: “We’re confident we’ll have those rockets.”'),
+      el('p', repeated),
+      ...Array.from({ length: 12 }, (_, i) =>
+        el('p', `Section ${i} of the budget request covers ground systems and crew training costs. `.repeat(2)),
+      ),
+      el('p', 'Lawmakers said the funds for Artemis in fiscal year 2020 were “dwindling.”'),
+      el('p', repeated),
+      el('p', 'The agency did not comment.'),
+    );
+
+  it('counts the later copy as a place it could be taken for: its following words are the same', () => {
+    const root = build();
+    const item = describeRange(root, selectBetween(root.querySelectorAll('p')[1], 'forces', 'the Moon'))!;
+    expect(item[0].copies).toBe(1);
+    expect(item[0].places).toBe(2);
+  });
+
+  it('with the highlighted paragraph and the pages after it cut, the later copy now at its place is offered, not placed', () => {
+    const root = build();
+    const paragraphs = [...root.querySelectorAll('p')];
+    const stored = { id: 'h', selectors: describeRange(root, selectBetween(paragraphs[1], 'forces', 'the Moon'))! };
+    for (const p of paragraphs.slice(1, 14)) p.remove();
+    const { placed, unplaced } = anchorMany(root, [stored]);
+    expect(placed).toEqual([]);
+    expect(unplaced[0].maybeHere?.[0].exact).toBe('forces NASA to reassess its schedule for returning to the Moon');
+  });
+
+  it('with a paragraph put above it, or the later copy cut, it stays on the highlighted paragraph', () => {
+    const root = build();
+    const paragraphs = [...root.querySelectorAll('p')];
+    const stored = { id: 'h', selectors: describeRange(root, selectBetween(paragraphs[1], 'forces', 'the Moon'))! };
+    root.prepend(el('p', 'Update: NASA responded on Friday.'));
+    expect(paragraphs[1].contains(anchorMany(root, [stored]).placed[0]?.range.startContainer ?? null)).toBe(true);
+    paragraphs[15].remove();
+    expect(paragraphs[1].contains(anchorMany(root, [stored]).placed[0]?.range.startContainer ?? null)).toBe(true);
   });
 });

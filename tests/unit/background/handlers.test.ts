@@ -157,7 +157,10 @@ describe("a highlight's counted copies (places its text alone could be taken for
 
   it('are stored and handed back with the selectors; highlights without them stay valid', async () => {
     const { handlers } = setup();
-    const counted: [typeof quote & { copies: number }, typeof position] = [{ ...quote, copies: 2 }, position];
+    const counted: [typeof quote & { copies: number; nearestCopy: number }, typeof position] = [
+      { ...quote, copies: 2, nearestCopy: 340 },
+      position,
+    ];
     const { id } = await handlers['highlight:add'](
       { pageUrl: 'https://n.example/r', articleUrl: article.url, selectors: counted },
       from(),
@@ -172,6 +175,13 @@ describe("a highlight's counted copies (places its text alone could be taken for
     for (const copies of [1, 9]) expect(selectorsSchema.safeParse([{ ...quote, copies }, position]).success).toBe(true);
     for (const copies of [0, 10, 1.5, '2'])
       expect(selectorsSchema.safeParse([{ ...quote, copies }, position]).success).toBe(false);
+  });
+
+  it('and the distance to the nearest copy, a whole number from 1 to 1,000,000', () => {
+    for (const nearestCopy of [1, 1_000_000])
+      expect(selectorsSchema.safeParse([{ ...quote, copies: 2, nearestCopy }, position]).success).toBe(true);
+    for (const nearestCopy of [0, 1_000_001, 2.5, '40'])
+      expect(selectorsSchema.safeParse([{ ...quote, copies: 2, nearestCopy }, position]).success).toBe(false);
   });
 });
 

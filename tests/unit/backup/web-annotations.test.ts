@@ -111,6 +111,8 @@ const anyHighlight = fc
     start: fc.nat(100_000),
     // Beatwatch's own count of a quote's copies on its page: never exported (the selector schema above is strict).
     copies: fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }),
+    // And how far its nearest copy was: never exported either.
+    nearestCopy: fc.option(fc.integer({ min: 1, max: 1_000_000 }), { nil: undefined }),
     legacy: fc.boolean(),
     createdAt: fc.integer({ min: 0, max: 4_000_000_000_000 }),
   })
@@ -124,6 +126,7 @@ const anyHighlight = fc
         prefix: h.prefix,
         suffix: '',
         ...(h.copies && { copies: h.copies }),
+        ...(h.nearestCopy && { nearestCopy: h.nearestCopy }),
       },
       { type: 'TextPositionSelector', start: h.start, end: h.start + h.exact.length },
     ],
